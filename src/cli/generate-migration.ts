@@ -1,0 +1,69 @@
+/**
+ * Writes a migration for one database from the difference between its entities and its committed migrations:
+ *   npm run migration:generate -- <hub|property|vehicle|tax|socialSecurity|credit> <Name>
+ * It runs the committed migrations on a throwaway embedded cluster, then diffs the schema.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DatabaseKey } from '../config';
+import { createDataSource, DATABASE_SCHEMAS } from '../databases/data-sources';
+import { startEmbeddedPostgres } from '../databases/embedded-postgres';
+
+const FOLDERS: Record<DatabaseKey, string> = {
+  hub: 'hub', property: 'property', vehicle: 'vehicle', tax: 'tax', socialSecurity: 'social-security', credit: 'credit',
+};
+
+async function main(): Promise<void> {
+  const [key, name] = process.argv.slice(2) as [DatabaseKey, string];
+  if (!(key in DATABASE_SCHEMAS) || !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
+    console.error('usage: npm run migration:generate -- <database> <PascalCaseName>');
+    process.exit(2);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-migration-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const pg = await startEmbeddedPostgres(dir, port, ['scratch']);
+  try {
+    const { dataSource } = createDataSource(key, pg.url('scratch'));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    await dataSource.destroy();
+    if (sql.upQueries.length === 0) {
+      console.log('no changes');
+      return;
+    }
+    const stamp = Date.now();
+    const cls = `${name}${stamp}`;
+    const line = (q: { query: string }) => `    await queryRunner.query(\`${q.query.replace(/`/g, '\\`')}\`);`;
+    const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const file = path.join('migrations', FOLDERS[key], `${stamp}-${kebab}.ts`);
+    fs.writeFileSync(
+      file,
+      `import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${cls} implements MigrationInterface {
+  name = '${cls}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${sql.upQueries.map(line).join('\n')}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${[...sql.downQueries].reverse().map(line).join('\n')}
+  }
+}
+`,
+    );
+    console.log(`wrote ${file}; add ${cls} to migrations/${FOLDERS[key]}/index.ts`);
+  } finally {
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

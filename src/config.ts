@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES, type SourceName } from './sources/source-name';
+
+export type DatabaseKey = 'hub' | SourceName;
+
+export interface HubConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Connection URL per database; absent ones are served by the embedded PostgreSQL. */
+  databaseUrls: Partial<Record<DatabaseKey, string>>;
+  embeddedPostgresPort: number;
+  /** Run source migrations (off when the sources are the agencies' own databases). */
+  migrateSources: boolean;
+  /** Seed demo data when the hub database is empty. */
+  seedDemo: boolean;
+  auth: {
+    issuer: string;
+    audience: string;
+    /** PEM (SPKI) public key of an external issuer; when absent with no JWKS URL, the local key in dataDir is used. */
+    publicKeyPem?: string;
+    jwksUrl?: string;
+    /** Claim that carries the username. */
+    usernameClaim: string;
+    tokenTtl: string;
+  };
+  sourceTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new ConfigError(`${name} must be a postgres:// URL`);
+  return raw;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as HubConfig['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const databaseUrls: HubConfig['databaseUrls'] = {};
+  const hubUrl = url(env, HUB_DATABASE.envVar);
+  if (hubUrl) databaseUrls.hub = hubUrl;
+  for (const source of SOURCE_NAMES) {
+    const value = url(env, SOURCE_DATABASES[source].envVar);
+    if (value) databaseUrls[source] = value;
+  }
+  const publicKeyPem = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  if (publicKeyPem && !publicKeyPem.includes('BEGIN PUBLIC KEY')) {
+    throw new ConfigError('JWT_PUBLIC_KEY must be a PEM-encoded SPKI public key');
+  }
+  const jwksUrl = env.JWT_JWKS_URL || undefined;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('JWT_JWKS_URL must be an http(s) URL');
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    databaseUrls,
+    embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    migrateSources: bool(env, 'MIGRATE_SOURCES', true),
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    auth: {
+      issuer: env.JWT_ISSUER || 'fuyuantong',
+      audience: env.JWT_AUDIENCE || 'fuyuantong',
+      publicKeyPem,
+      jwksUrl,
+      usernameClaim: env.JWT_USERNAME_CLAIM || 'sub',
+      tokenTtl: env.JWT_TTL || '8h',
+    },
+    sourceTimeoutMs: int(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
+  };
+}

@@ -1,0 +1,10 @@
+import { AdministratorAppointment } from './administrator-appointment.entity';
+import { BankruptcyCase } from './bankruptcy-case.entity';
+import { ExecutionCaseClerk } from './execution-case-clerk.entity';
+import { ExecutionCase } from './execution-case.entity';
+import { Organisation } from './organisation.entity';
+import { Subject } from './subject.entity';
+import { User } from './user.entity';
+
+export { AdministratorAppointment, BankruptcyCase, ExecutionCase, ExecutionCaseClerk, Organisation, Subject, User };
+export const HUB_ENTITIES = [Organisation, User, Subject, ExecutionCase, ExecutionCaseClerk, BankruptcyCase, AdministratorAppointment];
