@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
+import type { HubLoaders } from './services/hub-loaders';
+import type { Services } from './services/services';
 import type { SourceLoaders, Sources } from './sources/sources';
 
 /**
@@ -12,5 +14,7 @@ export interface RequestContext {
   hub: DataSource;
   sources: Sources;
   loaders: SourceLoaders;
+  hubLoaders: HubLoaders;
+  services: Services;
   clientAddress: string | null;
 }

@@ -7,7 +7,7 @@ registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do; see
 export const OrganisationKindEnum = Object.fromEntries(ORGANISATION_KINDS.map((r) => [r, r]));
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
 
-@ObjectType({ description: 'A court, administrator firm, procuratorate, agency or the hub operator.' })
+@ObjectType('Organisation', { description: 'A court, administrator firm, procuratorate, agency or the hub operator.' })
 export class OrganisationType {
   @Field()
   code!: string;

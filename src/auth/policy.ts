@@ -1,0 +1,250 @@
+import type { Role } from '../entities/hub/user.entity';
+
+/**
+ * The access policy: role × `Type.field` → outcome, each rule with its reason (purpose or legal basis).
+ * This table is the only place field access is decided; auth/shield.ts enforces it and `accessPolicy` publishes it.
+ * A field without a rule is denied. A change here changes who sees what: review it as such
+ * (tests/unit/__snapshots__/policy-matrix.test.ts.snap shows it as a diff).
+ */
+export type Outcome = 'ALLOW' | 'MASK' | 'DENY';
+export type MaskKind = 'idNumber' | 'phone' | 'address' | 'name';
+
+export interface FieldRule {
+  outcomes: Record<Role, Outcome>;
+  reason: string;
+  /** How a MASK outcome transforms the value. */
+  mask?: MaskKind;
+  /** Subject data: readable only through a bound case and logged as such. */
+  subjectData: boolean;
+}
+
+type Four = [clerk: Outcome, administrator: Outcome, auditor: Outcome, admin: Outcome];
+
+const A: Outcome = 'ALLOW';
+const M: Outcome = 'MASK';
+const D: Outcome = 'DENY';
+
+function rules(type: string, subjectData: boolean, fields: Record<string, [Four, string, MaskKind?]>) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, [[clerk, administrator, auditor, admin], reason, mask]]) => [
+      `${type}.${field}`,
+      { outcomes: { CLERK: clerk, ADMINISTRATOR: administrator, AUDITOR: auditor, ADMIN: admin }, reason, mask, subjectData },
+    ]),
+  ) as Record<string, FieldRule>;
+}
+
+/** Subject data: AUDITOR and ADMIN never read records (separation of duties). */
+const subject = (clerk: Outcome, administrator: Outcome): Four => [clerk, administrator, D, D];
+const both = subject(A, A);
+const clerkOnly = subject(A, D);
+const administratorOnly = subject(D, A);
+const nobody = subject(D, D);
+const everyone: Four = [A, A, A, A];
+
+const EXEC = 'Execution: locate the respondent and their assets (seed 000 item 13, 003 items 22-24)';
+const BANKR = 'Bankruptcy: investigate the debtor enterprise (seed 000 items 14, 18, 20)';
+const ASSET = `${EXEC}; ${BANKR}`;
+
+export const POLICY: Record<string, FieldRule> = {
+  ...rules('Query', false, {
+    me: [everyone, 'Every user may see who they are signed in as'],
+    myExecutionCases: [[A, D, D, D], 'Clerks list the execution cases assigned to them'],
+    executionCase: [[A, D, D, D], 'Clerks read execution cases assigned to them while active'],
+    myBankruptcyCases: [[D, A, D, D], 'Administrators list the bankruptcy cases their firm is validly appointed to'],
+    bankruptcyCase: [[D, A, D, D], 'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)'],
+  }),
+  ...rules('Viewer', false, {
+    username: [everyone, 'Own account'],
+    displayName: [everyone, 'Own account'],
+    role: [everyone, 'Own account'],
+    organisation: [everyone, 'Own account'],
+  }),
+  ...rules('Organisation', false, {
+    code: [everyone, 'Organisations are public bodies and registered firms'],
+    name: [everyone, 'Organisations are public bodies and registered firms'],
+    kind: [everyone, 'Organisations are public bodies and registered firms'],
+  }),
+  ...rules('PageInfo', false, {
+    hasNextPage: [everyone, 'Pagination structure'],
+    endCursor: [everyone, 'Pagination structure'],
+  }),
+  ...rules('ExecutionCaseConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('ExecutionCaseEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules('BankruptcyCaseConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('BankruptcyCaseEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules('ExecutionCase', false, {
+    caseNo: [everyone, 'Case metadata is not subject data; only entitled viewers reach a case'],
+    court: [everyone, 'Case metadata'],
+    status: [everyone, 'Case metadata'],
+    filedOn: [everyone, 'Case metadata'],
+    amountDue: [everyone, 'Case metadata: the amount to enforce'],
+    respondents: [[A, D, D, D], 'The respondents are the legal object of the execution case'],
+  }),
+  ...rules('BankruptcyCase', false, {
+    caseNo: [everyone, 'Case metadata is not subject data; only entitled viewers reach a case'],
+    court: [everyone, 'Case metadata'],
+    status: [everyone, 'Case metadata'],
+    acceptedOn: [everyone, 'Case metadata'],
+    acceptanceRulingNo: [everyone, 'The legal basis of the administrator’s inquiry (seed 000 item 18)'],
+    appointment: [everyone, 'The legal basis of the administrator’s inquiry (seed 000 item 18)'],
+    debtor: [[D, A, D, D], 'The debtor enterprise is the object of the bankruptcy case'],
+  }),
+  ...rules('AdministratorAppointment', false, {
+    firm: [everyone, 'Appointment record'],
+    decisionNo: [everyone, 'Appointment record'],
+    validFrom: [everyone, 'Appointment record'],
+    validTo: [everyone, 'Appointment record'],
+  }),
+
+  // ---- Subject data -------------------------------------------------------------------------------------------
+  ...rules('Subject', true, {
+    id: [both, 'Opaque reference to the case party'],
+    kind: [both, 'Person or enterprise'],
+    name: [both, 'Identity of the case party'],
+    idNumber: [both, `Identity of the case party (the debtor's credit code is public)`],
+    phone: [clerkOnly, `${EXEC}: whereabouts (seed 000 item 26); the debtor enterprise has none`],
+    address: [clerkOnly, `${EXEC}: whereabouts (seed 000 item 26); the debtor enterprise has none`],
+    realEstate: [both, `${ASSET}: land and buildings (土地、房产)`],
+    vehicles: [both, `${ASSET}: vehicles (车辆)`],
+    tax: [both, `${ASSET}: tax (纳税)`],
+    socialSecurity: [both, `${ASSET}: social security (社保)`],
+    credit: [both, `${ASSET}: credit (信用, 失信被执行人)`],
+    sourceStatus: [both, 'Which sources answered; no record content'],
+  }),
+  ...rules('SourceStatus', true, {
+    source: [both, 'Source availability'],
+    state: [both, 'Source availability'],
+    latencyMs: [both, 'Source availability'],
+  }),
+  ...rules('RealEstate', true, {
+    certificateNo: [both, ASSET],
+    unitCode: [both, ASSET],
+    location: [both, ASSET],
+    use: [both, ASSET],
+    area: [both, ASSET],
+    registeredOn: [both, ASSET],
+    encumbrances: [both, `${ASSET}: mortgages and seizures decide what can still be seized`],
+  }),
+  ...rules('Encumbrance', true, {
+    kind: [both, ASSET],
+    holder: [both, ASSET],
+    caseNo: [both, `${ASSET}: prior seizures (轮候查封)`],
+    amount: [both, ASSET],
+    registeredOn: [both, ASSET],
+    expiresOn: [both, ASSET],
+    releasedOn: [both, ASSET],
+  }),
+  ...rules('Vehicle', true, {
+    plate: [both, ASSET],
+    vin: [both, ASSET],
+    make: [both, ASSET],
+    model: [both, ASSET],
+    registeredOn: [both, ASSET],
+    status: [both, ASSET],
+    encumbrances: [both, ASSET],
+  }),
+  ...rules('TaxRecord', true, {
+    registered: [both, ASSET],
+    taxAuthority: [both, ASSET],
+    creditGrade: [both, ASSET],
+    legalRepresentative: [both, 'The natural person answerable for the enterprise (限制消费 reaches the legal representative)'],
+    filings: [administratorOnly, `${BANKR}: the administrator takes over all tax affairs; clerks need only arrears and refunds (data minimisation)`],
+    arrears: [both, `${EXEC}: competing public claims; ${BANKR}: tax claims`],
+    refundsDue: [both, `${ASSET}: refunds due, incl. export rebates, are reachable assets`],
+    totalArrears: [both, ASSET],
+  }),
+  ...rules('TaxFiling', true, {
+    period: [administratorOnly, BANKR],
+    taxType: [administratorOnly, BANKR],
+    taxableAmount: [administratorOnly, BANKR],
+    taxPaid: [administratorOnly, BANKR],
+    filedOn: [administratorOnly, BANKR],
+  }),
+  ...rules('TaxArrear', true, {
+    taxType: [both, ASSET],
+    period: [both, ASSET],
+    amount: [both, ASSET],
+    lateFee: [both, ASSET],
+    since: [both, ASSET],
+  }),
+  ...rules('TaxRefund', true, {
+    kind: [both, ASSET],
+    amount: [both, ASSET],
+    status: [both, ASSET],
+    appliedOn: [both, ASSET],
+  }),
+  ...rules('LinkedPerson', true, {
+    name: [both, 'Who represents or works for the enterprise'],
+    idNumber: [subject(A, M), `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`, 'idNumber'],
+    phone: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
+    address: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
+  }),
+  ...rules('SocialSecurity', true, {
+    registered: [both, ASSET],
+    insuredStatus: [clerkOnly, `${EXEC}: whether the respondent is employed`],
+    employer: [clerkOnly, `${EXEC}: the employer receives the wage garnishment order`],
+    contributionBase: [clerkOnly, `${EXEC}: the wage a garnishment can reach`],
+    insuranceTypes: [clerkOnly, `${EXEC}: employment status`],
+    medical: [nobody, 'Health data: no execution or bankruptcy purpose'],
+    insuredEmployeeCount: [both, `${ASSET}: size of the workforce (employee claims)`],
+    arrearsAmount: [both, `${ASSET}: unpaid contributions (欠缴) are preferential claims`],
+    arrearsSince: [both, ASSET],
+    employees: [administratorOnly, `${BANKR}: employees' wage and social-security claims`],
+  }),
+  ...rules('Employer', true, {
+    name: [clerkOnly, `${EXEC}: garnishment`],
+    idNumber: [clerkOnly, `${EXEC}: garnishment`],
+  }),
+  ...rules('MedicalInsurance', true, {
+    plan: [nobody, 'Health data'],
+    accountBalance: [nobody, 'Health data'],
+    designatedHospital: [nobody, 'Health data'],
+  }),
+  ...rules('CreditRecord', true, {
+    dishonest: [both, 'Dishonest-debtor status (seed 003 item 25)'],
+    dishonestEntries: [both, 'Dishonest-debtor entries (seed 003 item 25)'],
+    consumptionRestrictions: [both, 'Consumption restrictions (限制消费)'],
+    administrativePenalties: [both, ASSET],
+    creditRepairs: [both, 'Credit repair after an approved reorganisation plan (seed 000 item 22, 003 item 12)'],
+  }),
+  ...rules('DishonestEntry', true, {
+    court: [both, 'Public list'],
+    caseNo: [both, 'Public list'],
+    obligation: [both, 'Public list'],
+    circumstance: [both, 'Public list'],
+    listedOn: [both, 'Public list'],
+    removedOn: [both, 'Public list'],
+  }),
+  ...rules('ConsumptionRestriction', true, {
+    court: [both, 'Court order'],
+    caseNo: [both, 'Court order'],
+    issuedOn: [both, 'Court order'],
+    liftedOn: [both, 'Court order'],
+  }),
+  ...rules('AdministrativePenalty', true, {
+    authority: [both, ASSET],
+    decisionNo: [both, ASSET],
+    reason: [both, ASSET],
+    fine: [both, ASSET],
+    decidedOn: [both, ASSET],
+  }),
+  ...rules('CreditRepair', true, {
+    basisCaseNo: [both, 'Credit repair (seed 000 item 22)'],
+    authority: [both, 'Credit repair (seed 000 item 22)'],
+    description: [both, 'Credit repair (seed 000 item 22)'],
+    repairedOn: [both, 'Credit repair (seed 000 item 22)'],
+  }),
+};
+
+/** The outcome for a role, DENY for anything without a rule. */
+export function outcomeFor(role: Role, typeField: string): Outcome {
+  return POLICY[typeField]?.outcomes[role] ?? 'DENY';
+}

@@ -1,0 +1,42 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { sourceUnavailable } from '../schema/error-codes';
+import { LinkedPerson, SocialSecurity } from '../schema/records.type';
+
+type SocialSecurityParent = SocialSecurity & { subjectIdNumber: string; subjectKind: string };
+
+@Resolver(() => SocialSecurity)
+export class SocialSecurityResolver {
+  @FieldResolver(() => [LinkedPerson], {
+    nullable: true,
+    description: 'Enterprises: insured employees (at most 50), e.g. for wage claims in bankruptcy.',
+  })
+  async employees(@Root() ss: SocialSecurityParent, @Ctx() ctx: RequestContext): Promise<LinkedPerson[]> {
+    if (ss.subjectKind !== 'ENTERPRISE') return [];
+    const outcome = await ctx.loaders.employees.load(ss.subjectIdNumber);
+    if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
+    return outcome.value.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address }));
+  }
+}
+
+/** Contact details of a linked person not already carried (legal representatives), from social security. */
+@Resolver(() => LinkedPerson)
+export class LinkedPersonResolver {
+  @FieldResolver(() => String, { nullable: true })
+  async phone(@Root() p: LinkedPerson, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (p.phone !== undefined) return p.phone;
+    return (await this.registered(p, ctx))?.phone ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async address(@Root() p: LinkedPerson, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (p.address !== undefined) return p.address;
+    return (await this.registered(p, ctx))?.address ?? null;
+  }
+
+  private async registered(p: LinkedPerson, ctx: RequestContext) {
+    const outcome = await ctx.loaders.socialSecurity.load(p.idNumber);
+    if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
+    return outcome.value.person;
+  }
+}

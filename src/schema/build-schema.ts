@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
+import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
+import { LinkedPersonResolver, SocialSecurityResolver } from '../resolvers/linked-person.resolver';
+import { SubjectResolver } from '../resolvers/subject.resolver';
+import { ViewerResolver } from '../resolvers/viewer.resolver';
+
+export const RESOLVERS = [
+  ViewerResolver,
+  ExecutionCaseResolver,
+  BankruptcyCaseResolver,
+  SubjectResolver,
+  SocialSecurityResolver,
+  LinkedPersonResolver,
+] as const;
+
+/** The executable schema without authorization; see auth/protect-schema.ts for the enforced one. */
+export function buildBaseSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [...RESOLVERS] as never, validate: false });
+}

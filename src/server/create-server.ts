@@ -1,0 +1,81 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { HubConfig } from '../config';
+import type { RequestContext } from '../context';
+import { createContext, requestIdOf, type ContextDeps } from './create-context';
+import { formatError } from './format-error';
+
+export interface HttpServer {
+  server: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  stop(): Promise<void>;
+}
+
+export const BODY_LIMIT = '64kb';
+
+/** Express + Apollo at /graphql, with query limits, no batching, CSRF prevention and a capped body size. */
+export async function createServer(config: HubConfig, schema: GraphQLSchema, deps: ContextDeps): Promise<HttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const production = config.nodeEnv === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    costLimit: { maxCost: 5000 },
+    maxAliases: { n: 20 },
+    maxTokens: { n: 3000 },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    introspection: !production,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    csrfPrevention: true,
+    formatError: formatError(config.nodeEnv === 'development'),
+  });
+  await apollo.start();
+
+  app.use('/graphql', (req, res, next) => {
+    const requestId = requestIdOf(req);
+    (req as typeof req & { requestId: string }).requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req) }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // Oversized or malformed bodies: a GraphQL-shaped error, never an HTML stack page.
+  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const message = error.type === 'entity.too.large' ? `Request body exceeds ${BODY_LIMIT}` : status < 500 ? 'Malformed request body' : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  return {
+    server,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      server.closeAllConnections?.();
+    },
+  };
+}

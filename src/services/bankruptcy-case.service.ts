@@ -1,0 +1,57 @@
+import type { RequestContext } from '../context';
+import { AdministratorAppointment } from '../entities/hub/administrator-appointment.entity';
+import type { BankruptcyCase } from '../entities/hub/bankruptcy-case.entity';
+import { forbidden } from '../schema/error-codes';
+import { caseNoArgument } from './case-number-argument';
+import { NO_CASE_ACCESS } from './execution-case.service';
+import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } from './pagination';
+
+export interface BoundBankruptcyCase {
+  bankruptcyCase: BankruptcyCase;
+  appointment: AdministratorAppointment;
+}
+
+/**
+ * An administrator reads a bankruptcy case only through a valid appointment of their firm, and only with both the
+ * acceptance ruling and the appointment decision on record (seed 000 item 18). Dates are court-local (Asia/Shanghai).
+ */
+export class BankruptcyCaseService {
+  async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<BoundBankruptcyCase> {
+    const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
+    if (ctx.viewer.role !== 'ADMINISTRATOR') throw forbidden(NO_CASE_ACCESS);
+    const appointment = await this.validAppointments(ctx).andWhere('c.case_no = :caseNo', { caseNo }).getOne();
+    if (!appointment?.case) throw forbidden(NO_CASE_ACCESS);
+    return { bankruptcyCase: appointment.case, appointment };
+  }
+
+  async listForViewer(ctx: RequestContext, page: PageArgs) {
+    checkFirst(page.first);
+    if (ctx.viewer.role !== 'ADMINISTRATOR') throw forbidden('Only administrators have bankruptcy cases');
+    const base = this.validAppointments(ctx);
+    const totalCount = await base.clone().getCount();
+    const query = base.orderBy('c.accepted_on', 'DESC').addOrderBy('c.id', 'DESC').take(page.first + 1);
+    if (page.after) {
+      const [acceptedOn, id] = decodeCursor(page.after);
+      query.andWhere('(c.accepted_on, c.id) < (:acceptedOn::date, :id::uuid)', { acceptedOn, id });
+    }
+    const rows = (await query.getMany()).map((a) => ({ bankruptcyCase: a.case!, appointment: a }));
+    return connectionOf(rows, page.first, (r) => encodeCursor(r.bankruptcyCase.acceptedOn, r.bankruptcyCase.id), totalCount);
+  }
+
+  private validAppointments(ctx: RequestContext) {
+    const today = "(now() AT TIME ZONE 'Asia/Shanghai')::date";
+    return ctx.hub
+      .getRepository(AdministratorAppointment)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.case', 'c')
+      .innerJoinAndSelect('c.court', 'court')
+      .innerJoinAndSelect('a.firm', 'firm')
+      .where('a.firm_id = :firmId', { firmId: ctx.viewer.organisationId })
+      .andWhere('a.ended_at IS NULL')
+      .andWhere('a.decision_no IS NOT NULL')
+      .andWhere(`a.valid_from <= ${today}`)
+      .andWhere(`(a.valid_to IS NULL OR a.valid_to >= ${today})`)
+      .andWhere('c.acceptance_ruling_no IS NOT NULL')
+      .andWhere("c.status <> 'CLOSED'");
+  }
+}
