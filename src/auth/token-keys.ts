@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, importSPKI, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { HubConfig } from '../config';
 
 export const LOCAL_KEY_FILE = 'jwt-signing-key.json';
@@ -21,7 +21,7 @@ export async function loadOrCreateSigningKey(dataDir: string): Promise<{ private
   return pair;
 }
 
-export type KeyResolver = Parameters<typeof import('jose').jwtVerify>[1];
+export type KeyResolver = KeyLike | Uint8Array | JWTVerifyGetKey;
 
 /** What verifies tokens: an external issuer's PEM key or JWKS URL if configured, else the local key. */
 export async function verificationKey(config: HubConfig): Promise<KeyResolver> {

@@ -20,7 +20,7 @@ function toType({ bankruptcyCase: c, appointment: a }: BoundBankruptcyCase): Ban
 
 @Resolver(() => BankruptcyCaseType)
 export class BankruptcyCaseResolver {
-  @Query(() => BankruptcyCaseConnection, { description: "Bankruptcy cases the viewer's firm is validly appointed to." })
+  @Query(() => BankruptcyCaseConnection, { nullable: true, description: "Bankruptcy cases the viewer's firm is validly appointed to." })
   async myBankruptcyCases(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

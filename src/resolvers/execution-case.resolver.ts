@@ -8,7 +8,7 @@ import { NO_CASE_ACCESS } from '../services/execution-case.service';
 
 @Resolver(() => ExecutionCaseType)
 export class ExecutionCaseResolver {
-  @Query(() => ExecutionCaseConnection, { description: "The viewer's assigned execution cases, newest first." })
+  @Query(() => ExecutionCaseConnection, { nullable: true, description: "The viewer's assigned execution cases, newest first." })
   myExecutionCases(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

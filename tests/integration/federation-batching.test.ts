@@ -1,0 +1,52 @@
+import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { SOURCE_NAMES } from '../../src/sources/source-name';
+import { startTestHub, type TestHub } from '../support/test-hub';
+
+const THREE = '(2024)皖1524执125号';
+const QUERY = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { respondents {
+  name phone realEstate { location encumbrances { kind } } vehicles { plate encumbrances { kind } }
+  tax { arrears { amount } refundsDue { amount } legalRepresentative { name phone } }
+  socialSecurity { employer { name } } credit { dishonest } sourceStatus { state } } } }`;
+
+describe('federation batching', () => {
+  let t: TestHub;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    // A third case with three respondents, assigned to demo-clerk.
+    const p = demoIdentities();
+    const [c] = await t.hub.hub.query(
+      `INSERT INTO execution_case (case_no, court_id, status, filed_on, amount_due)
+       SELECT $1, court_id, 'ACTIVE', '2024-05-01', 1000 FROM execution_case WHERE case_no = $2 RETURNING id`,
+      [THREE, DEMO.clerkCase],
+    );
+    await t.hub.hub.query(
+      `INSERT INTO execution_case_respondent (case_id, subject_id) SELECT $1, id FROM subject WHERE id_number = ANY($2)`,
+      [c.id, [p.zhangWei.id, p.liNa.id, p.huaxing.id]],
+    );
+    await t.hub.hub.query(
+      `INSERT INTO execution_case_clerk (case_id, user_id) SELECT $1, id FROM hub_user WHERE username = 'demo-clerk'`,
+      [c.id],
+    );
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  async function statementsPerSource(caseNo: string): Promise<Record<string, number>> {
+    const before = Object.fromEntries(SOURCE_NAMES.map((s) => [s, t.hub.databases[s].statements.count]));
+    const res = await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo } });
+    expect(res.body.errors).toBeUndefined();
+    return Object.fromEntries(SOURCE_NAMES.map((s) => [s, t.hub.databases[s].statements.count - before[s]]));
+  }
+
+  it('sends the same number of statements to each source for one respondent as for three', async () => {
+    await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: THREE } }); // warm-up: first use of each pool
+    const one = await statementsPerSource(DEMO.clerkCase2);
+    const three = await statementsPerSource(THREE);
+    expect(three).toEqual(one);
+    for (const source of SOURCE_NAMES) expect(one[source]).toBeGreaterThan(0);
+    const res = await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: THREE } });
+    expect(res.body.data!.executionCase.respondents).toHaveLength(3);
+  });
+});

@@ -1,0 +1,139 @@
+import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
+import { codes, startTestHub, type TestHub } from '../support/test-hub';
+
+const ALL_SOURCES = `
+  id kind name idNumber phone address
+  realEstate { certificateNo location area encumbrances { kind holder caseNo amount } }
+  vehicles { plate vin status encumbrances { kind holder caseNo } }
+  tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
+  socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
+  credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
+  sourceStatus { source state latencyMs }`;
+
+const CASE = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${ALL_SOURCES} } } }`;
+
+describe('case-bound inquiry over HTTP', () => {
+  let t: TestHub;
+  const p = demoIdentities();
+
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('lets a clerk read both respondents of an assigned case across all five sources', async () => {
+    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+    expect(res.body.errors).toBeUndefined();
+    const c = res.body.data!.executionCase;
+    expect(c).toMatchObject({ caseNo: DEMO.clerkCase, status: 'ACTIVE', amountDue: '1285000.00', court: { code: '皖1524' } });
+    const [person, enterprise] = [...c.respondents].sort((a: any, b: any) => (a.kind < b.kind ? 1 : -1));
+    expect(person).toMatchObject({ kind: 'PERSON', name: '张伟', idNumber: p.zhangWei.id, phone: '13805641234' });
+    expect(person.realEstate).toHaveLength(2);
+    expect(person.realEstate[0].encumbrances.map((e: any) => e.kind)).toEqual(['MORTGAGE', 'SEIZURE']);
+    expect(person.vehicles[0]).toMatchObject({ plate: '皖N·8K265', status: 'MORTGAGED' });
+    expect(person.socialSecurity).toMatchObject({ insuredStatus: 'INSURED', employer: { idNumber: p.huaxing.id }, contributionBase: '9800.00' });
+    expect(enterprise).toMatchObject({ kind: 'ENTERPRISE', idNumber: p.huaxing.id, phone: null });
+    expect(enterprise.tax).toMatchObject({ creditGrade: 'C', totalArrears: '48927.00', refundsDue: [{ kind: 'EXPORT_REBATE', amount: '73500.00' }] });
+    expect(enterprise.tax.legalRepresentative).toEqual({ name: '张伟', idNumber: p.zhangWei.id });
+    expect(enterprise.socialSecurity).toMatchObject({ insuredEmployeeCount: 1, arrearsAmount: '0.00' });
+    expect(enterprise.credit.administrativePenalties).toHaveLength(1);
+    expect(person.sourceStatus.map((s: any) => `${s.source}:${s.state}`)).toEqual([
+      'PROPERTY:OK', 'VEHICLE:OK', 'TAX:OK', 'SOCIAL_SECURITY:OK', 'CREDIT:OK',
+    ]);
+  });
+
+  it('shows a seized vehicle and a dishonest-debtor entry for the second case', async () => {
+    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
+    const [li] = res.body.data!.executionCase.respondents;
+    expect(li.vehicles[0]).toMatchObject({ status: 'SEIZED', encumbrances: [{ kind: 'SEIZURE', caseNo: DEMO.clerkCase2 }] });
+    expect(li.credit).toMatchObject({ dishonest: true, dishonestEntries: [{ caseNo: DEMO.clerkCase2 }] });
+  });
+
+  it('accepts full-width parentheses in a case number', async () => {
+    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase.replace('(', '（').replace(')', '）') } });
+    expect(res.body.data!.executionCase.caseNo).toBe(DEMO.clerkCase);
+  });
+
+  it.each([
+    ['another clerk’s case', 'demo-clerk-2', DEMO.clerkCase],
+    ['a closed case', 'demo-clerk', DEMO.closedCase],
+    ['a case that does not exist', 'demo-clerk', '(2024)皖1524执99999号'],
+  ])('refuses %s with FORBIDDEN and the same message', async (_label, as, caseNo) => {
+    const res = await t.gql(CASE, { as, variables: { caseNo } });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.body.errors![0].message).toBe(NO_CASE_ACCESS);
+    expect(res.body.data!.executionCase).toBeNull();
+  });
+
+  it.each(['demo-auditor', 'demo-admin', 'demo-administrator'])('refuses execution cases to %s', async (as) => {
+    const res = await t.gql(CASE, { as, variables: { caseNo: DEMO.clerkCase } });
+    expect(codes(res)).toEqual(['FORBIDDEN']);
+    expect(res.body.data?.executionCase ?? null).toBeNull();
+  });
+
+  it.each([
+    ['garbage', 'abc'],
+    ['a bankruptcy number where an execution number is expected', DEMO.bankruptcyCase],
+    ['an over-long string', `(2024)皖1524执${'1'.repeat(500)}号`],
+    ['an SQL-looking string', "(2024)皖1524执1号' OR '1'='1"],
+  ])('answers %s with BAD_USER_INPUT naming caseNo', async (_label, caseNo) => {
+    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo } });
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.body.errors![0].extensions!.argument).toBe('caseNo');
+  });
+
+  it('lists a clerk’s active cases as a connection, newest first, with cursors', async () => {
+    const q = `query ($after: String) { myExecutionCases(first: 1, after: $after) { totalCount edges { cursor node { caseNo } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await t.gql(q, { as: 'demo-clerk' });
+    const page1 = first.body.data!.myExecutionCases;
+    expect(page1.totalCount).toBe(2);
+    expect(page1.edges[0].node.caseNo).toBe(DEMO.clerkCase2);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql(q, { as: 'demo-clerk', variables: { after: page1.pageInfo.endCursor } });
+    expect(second.body.data!.myExecutionCases.edges.map((e: any) => e.node.caseNo)).toEqual([DEMO.clerkCase]);
+    expect(second.body.data!.myExecutionCases.pageInfo.hasNextPage).toBe(false);
+    const closed = await t.gql('{ myExecutionCases(includeClosed: true) { totalCount } }', { as: 'demo-clerk' });
+    expect(closed.body.data!.myExecutionCases.totalCount).toBe(3);
+    const bad = await t.gql('{ myExecutionCases(first: 1000) { totalCount } }', { as: 'demo-clerk' });
+    expect(bad.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    const badCursor = await t.gql('{ myExecutionCases(after: "nope") { totalCount } }', { as: 'demo-clerk' });
+    expect(badCursor.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+
+  it('lets an appointed administrator read the debtor enterprise of a bankruptcy case', async () => {
+    const res = await t.gql(
+      `query ($caseNo: String!) { myBankruptcyCases { totalCount edges { node { caseNo } } }
+        bankruptcyCase(caseNo: $caseNo) { caseNo status acceptanceRulingNo appointment { decisionNo validTo firm { name } }
+          debtor { kind name idNumber realEstate { certificateNo } tax { creditGrade filings { period } arrears { amount } refundsDue { kind } }
+                   socialSecurity { insuredEmployeeCount arrearsAmount employees { name } } credit { creditRepairs { basisCaseNo } } } } }`,
+      { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.myBankruptcyCases).toMatchObject({ totalCount: 1, edges: [{ node: { caseNo: DEMO.bankruptcyCase } }] });
+    const b = res.body.data!.bankruptcyCase;
+    expect(b).toMatchObject({ status: 'REORGANISATION', acceptanceRulingNo: '(2024)皖1524破申3号', appointment: { decisionNo: '(2024)皖1524破1号之一' } });
+    expect(b.debtor).toMatchObject({ kind: 'ENTERPRISE', idNumber: p.hongda.id, tax: { creditGrade: 'D' } });
+    expect(b.debtor.tax.filings).toHaveLength(3);
+    expect(b.debtor.socialSecurity.employees.map((e: any) => e.name).sort()).toEqual(['周敏', '李娜', '赵磊', '陈静'].sort());
+    expect(b.debtor.credit.creditRepairs).toEqual([{ basisCaseNo: DEMO.bankruptcyCase }]);
+  });
+
+  it('refuses a bankruptcy case whose appointment has expired, and clerks', async () => {
+    const q = `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { debtor { name } } }`;
+    const expired = await t.gql(q, { as: 'demo-administrator', variables: { caseNo: DEMO.expiredBankruptcyCase } });
+    expect(codes(expired)).toEqual(['FORBIDDEN']);
+    expect(expired.body.errors![0].message).toBe(NO_CASE_ACCESS);
+    const clerk = await t.gql(q, { as: 'demo-clerk', variables: { caseNo: DEMO.bankruptcyCase } });
+    expect(codes(clerk)).toEqual(['FORBIDDEN']);
+  });
+
+  it('tells every role who it is', async () => {
+    for (const [username, role] of [['demo-clerk', 'CLERK'], ['demo-administrator', 'ADMINISTRATOR'], ['demo-auditor', 'AUDITOR'], ['demo-admin', 'ADMIN']]) {
+      const res = await t.gql('{ me { username role displayName organisation { name kind } } }', { as: username });
+      expect(res.body.data!.me).toMatchObject({ username, role });
+    }
+  });
+});

