@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { transpilation: true }] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // Benchmark and developer databases hold many files jest has no business crawling.
+  modulePathIgnorePatterns: ['<rootDir>/bench/.data/', '<rootDir>/.data/', '<rootDir>/dist/'],
   globalSetup: '<rootDir>/tests/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.mjs',
   setupFiles: ['reflect-metadata'],
