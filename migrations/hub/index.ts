@@ -1,3 +1,4 @@
 import { InitialHub1795313491084 } from './1795313491084-initial-hub';
+import { AuditLog1795314315484 } from './1795314315484-audit-log';
 
-export const HUB_MIGRATIONS = [InitialHub1795313491084];
+export const HUB_MIGRATIONS = [InitialHub1795313491084, AuditLog1795314315484];

@@ -1,4 +1,7 @@
 import { AdministratorAppointment } from './administrator-appointment.entity';
+import { AuditCheckpoint } from './audit-checkpoint.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditHead } from './audit-head.entity';
 import { BankruptcyCase } from './bankruptcy-case.entity';
 import { ExecutionCaseClerk } from './execution-case-clerk.entity';
 import { ExecutionCase } from './execution-case.entity';
@@ -6,5 +9,6 @@ import { Organisation } from './organisation.entity';
 import { Subject } from './subject.entity';
 import { User } from './user.entity';
 
+export { AuditCheckpoint, AuditEntry, AuditHead };
 export { AdministratorAppointment, BankruptcyCase, ExecutionCase, ExecutionCaseClerk, Organisation, Subject, User };
-export const HUB_ENTITIES = [Organisation, User, Subject, ExecutionCase, ExecutionCaseClerk, BankruptcyCase, AdministratorAppointment];
+export const HUB_ENTITIES = [Organisation, User, Subject, ExecutionCase, ExecutionCaseClerk, BankruptcyCase, AdministratorAppointment, AuditEntry, AuditHead, AuditCheckpoint];
