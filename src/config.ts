@@ -26,7 +26,17 @@ export interface HubConfig {
     tokenTtl: string;
   };
   sourceTimeoutMs: number;
+  /** Consecutive failures (timeouts or errors) after which a source's circuit opens. */
+  sourceBreakerFailures: number;
+  /** How long an open circuit skips its source before one probe is let through. */
+  sourceBreakerCooldownMs: number;
+  /** Interval between background connection attempts to a source that is unreachable. */
+  sourceRetryMs: number;
+  /** pino level; `silent` turns logging off. */
+  logLevel: string;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export class ConfigError extends Error {}
 
@@ -58,6 +68,13 @@ function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
     throw new ConfigError(`${name} is not a valid URL`);
   }
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new ConfigError(`${name} must be a postgres:// URL`);
+  return raw;
+}
+
+function logLevel(env: NodeJS.ProcessEnv, nodeEnv: string): string {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return nodeEnv === 'test' ? 'silent' : 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   return raw;
 }
 
@@ -98,5 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       tokenTtl: env.JWT_TTL || '8h',
     },
     sourceTimeoutMs: int(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
+    sourceBreakerFailures: int(env, 'SOURCE_BREAKER_FAILURES', 5, 1, 1000),
+    sourceBreakerCooldownMs: int(env, 'SOURCE_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),
+    sourceRetryMs: int(env, 'SOURCE_RETRY_MS', 5000, 50, 3600000),
+    logLevel: logLevel(env, nodeEnv),
   };
 }

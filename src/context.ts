@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
+import type { Logger } from './observability/logger';
 import type { HubLoaders } from './services/hub-loaders';
 import type { Services } from './services/services';
 import type { SourceLoaders, Sources } from './sources/sources';
@@ -17,4 +18,6 @@ export interface RequestContext {
   hubLoaders: HubLoaders;
   services: Services;
   clientAddress: string | null;
+  /** This request's logger (every line carries the request id). Never log subject data through it. */
+  log: Logger;
 }

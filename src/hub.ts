@@ -4,46 +4,63 @@ import { protectSchema } from './auth/protect-schema';
 import { TokenVerifier } from './auth/tokens';
 import type { DatabaseKey, HubConfig } from './config';
 import type { CountedDataSource } from './databases/data-sources';
-import { closeAll, connectAndMigrate, DATABASE_KEYS, resolveDatabases, type OpenDatabases } from './databases/open-databases';
+import { closeAll, connectAndMigrate, resolveDatabases, type OpenDatabases } from './databases/open-databases';
+import { SourceDatabase } from './databases/source-database';
+import { createLogger, type Logger } from './observability/logger';
 import { buildBaseSchema } from './schema/build-schema';
-import { seedDemoIfEmpty } from './seed/demo-data';
+import { seedDemoHubIfEmpty, seedDemoSourceIfEmpty } from './seed/demo-data';
 import { createServer, type HttpServer } from './server/create-server';
 import { createServices } from './services/services';
 import { createSources, type Sources } from './sources/sources';
-import type { SourceName } from './sources/source-name';
+import { SOURCE_NAMES, type SourceName } from './sources/source-name';
 
 export interface Hub {
   url: string;
   port: number;
   hub: DataSource;
   databases: Record<DatabaseKey, CountedDataSource>;
+  /** The agency databases, each connecting (and reconnecting) on its own. */
+  sourceDatabases: Record<SourceName, SourceDatabase>;
   sources: Sources;
+  logger: Logger;
   http: HttpServer;
   stop(): Promise<void>;
 }
 
-/** config → databases (embedded if no URL) → migrations → demo data → server. */
-export async function startHub(config: HubConfig, log: (line: string) => void = () => {}): Promise<Hub> {
+/**
+ * config → databases (embedded if no URL) → migrations → demo data → server. The hub database is required;
+ * a source that cannot be reached does not stop start-up: it is served as unavailable and connected (migrated,
+ * seeded) in the background once it answers.
+ */
+export async function startHub(config: HubConfig, log: (line: string) => void = () => {}, options: { logger?: Logger } = {}): Promise<Hub> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const resolved: OpenDatabases = await resolveDatabases(config, log);
-  const opened: Partial<Record<DatabaseKey, CountedDataSource>> = {};
+  let hubDb: CountedDataSource | undefined;
+  const sourceDatabases = {} as Record<SourceName, SourceDatabase>;
   try {
-    for (const key of DATABASE_KEYS) {
-      opened[key] = await connectAndMigrate(
-        key,
-        resolved.urls[key],
-        {
-          migrate: key === 'hub' || config.migrateSources,
-          statementTimeoutMs: key === 'hub' ? undefined : config.sourceTimeoutMs,
-        },
-        log,
-      );
+    hubDb = await connectAndMigrate('hub', resolved.urls.hub, { migrate: true }, log);
+    if (config.seedDemo) await seedDemoHubIfEmpty(hubDb.dataSource, log);
+    for (const key of SOURCE_NAMES) {
+      sourceDatabases[key] = new SourceDatabase(key, resolved.urls[key], {
+        statementTimeoutMs: config.sourceTimeoutMs,
+        migrate: config.migrateSources,
+        retryMs: config.sourceRetryMs,
+        onConnected: config.seedDemo ? async (dataSource) => void (await seedDemoSourceIfEmpty(key, dataSource, log)) : undefined,
+        log: logger,
+      });
     }
-    const databases = opened as Record<DatabaseKey, CountedDataSource>;
-    if (config.seedDemo) await seedDemoIfEmpty(databases, log);
-    const sources = createSources(databases as Record<SourceName, CountedDataSource>, config.sourceTimeoutMs);
+    const up = await Promise.all(SOURCE_NAMES.map((key) => sourceDatabases[key].start()));
+    SOURCE_NAMES.forEach((key, i) => {
+      if (!up[i]) log(`source ${key} is unreachable: serving without it, retrying every ${config.sourceRetryMs} ms`);
+    });
+    const databases: Record<DatabaseKey, CountedDataSource> = { hub: hubDb, ...sourceDatabases };
+    const sources = createSources(sourceDatabases, {
+      timeoutMs: config.sourceTimeoutMs,
+      breaker: { failureThreshold: config.sourceBreakerFailures, cooldownMs: config.sourceBreakerCooldownMs },
+    });
     const schema = protectSchema(await buildBaseSchema());
     const verifier = await TokenVerifier.create(config);
-    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices(), verifier });
+    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices(), verifier, logger });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -51,16 +68,20 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       port,
       hub: databases.hub.dataSource,
       databases,
+      sourceDatabases,
       sources,
+      logger,
       http,
       stop: async () => {
         await http.stop();
-        await closeAll(Object.values(databases).map((d) => d.dataSource));
+        await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
+        await closeAll([hubDb?.dataSource]);
         await resolved.close();
       },
     };
   } catch (error) {
-    await closeAll(Object.values(opened).map((d) => d?.dataSource));
+    await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
+    await closeAll([hubDb?.dataSource]);
     await resolved.close();
     throw error;
   }

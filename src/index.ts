@@ -1,21 +1,20 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { startHub } from './hub';
+import { startHub, type Hub } from './hub';
 import { createLogger } from './observability/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const log = (line: string) => logger.info(line);
-  const hub = await startHub(config, log, { logger });
-  logger.info({ url: hub.url }, 'listening');
-  // The lines a person starting the hub reads, plainly, beside the JSON log lines.
-  console.log(`[fuyuantong] GraphQL at ${hub.url}`);
-  console.log('[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
-  console.log('[fuyuantong] then send it as    Authorization: Bearer <token>');
+  // Signals during start-up wait for it to finish, then stop everything it started.
+  let hub: Hub | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping || !hub) {
+      stopping = true;
+      return;
+    }
     stopping = true;
     logger.info({ signal }, 'stopping');
     try {
@@ -29,6 +28,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  hub = await startHub(config, log, { logger });
+  if (stopping) {
+    stopping = false;
+    return stop('signal during start-up');
+  }
+  logger.info({ url: hub.url }, 'listening');
+  // The lines a person starting the hub reads, plainly, beside the JSON log lines.
+  console.log(`[fuyuantong] GraphQL at ${hub.url}`);
+  console.log('[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
+  console.log('[fuyuantong] then send it as    Authorization: Bearer <token>');
 }
 
 main().catch((error) => {

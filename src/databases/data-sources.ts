@@ -36,10 +36,12 @@ export interface DataSourceOptions {
   statementTimeoutMs?: number;
   poolSize?: number;
   applicationName?: string;
+  /** Keep counting into an existing counter (a source reconnecting keeps its count). */
+  statements?: StatementCounter;
 }
 
 export function createDataSource(key: DatabaseKey, url: string, options: DataSourceOptions = {}): CountedDataSource {
-  const statements = new StatementCounter();
+  const statements = options.statements ?? new StatementCounter();
   const dataSource = new DataSource({
     type: 'postgres',
     url,

@@ -14,8 +14,16 @@ export const SourceNameEnum = {
 } as const;
 registerEnumType(SourceNameEnum, { name: 'SourceName' });
 
-export const SourceStateEnum = { OK: 'OK', TIMEOUT: 'TIMEOUT', ERROR: 'ERROR' } as const;
-registerEnumType(SourceStateEnum, { name: 'SourceState' });
+export const SourceStateEnum = { OK: 'OK', TIMEOUT: 'TIMEOUT', ERROR: 'ERROR', OPEN: 'OPEN' } as const;
+registerEnumType(SourceStateEnum, {
+  name: 'SourceState',
+  valuesConfig: {
+    OK: { description: 'The source answered.' },
+    TIMEOUT: { description: 'The source did not answer within the source timeout.' },
+    ERROR: { description: 'The source failed or could not be reached.' },
+    OPEN: { description: 'Not asked: the source failed repeatedly and is skipped until its cool-down ends (circuit breaker open).' },
+  },
+});
 
 @ObjectType({ description: "How one agency source answered for this subject." })
 export class SourceStatus {

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DatabaseKey } from '../config';
 import type { CountedDataSource } from '../databases/data-sources';
 import {
@@ -11,6 +11,7 @@ import { InsuredEmployer, InsuredPerson } from '../entities/social-security';
 import { AdministrativePenalty, ConsumptionRestriction, CreditRepair, DishonestDebtorEntry } from '../entities/credit';
 import { residentId, uscc, vin } from './chinese';
 import { Random } from './random';
+import { SOURCE_NAMES, type SourceName } from '../sources/source-name';
 
 /** Case numbers of the demo data, used by the README's example queries and the tests. */
 export const DEMO = {
@@ -45,16 +46,34 @@ export function demoIdentities() {
 
 /** Seeds the demo organisations, users, cases and agency records when the hub holds no organisation yet. */
 export async function seedDemoIfEmpty(dbs: Record<DatabaseKey, CountedDataSource>, log: (line: string) => void): Promise<boolean> {
-  const existing = await dbs.hub.dataSource.getRepository(Organisation).count();
+  const seeded = await seedDemoHubIfEmpty(dbs.hub.dataSource, log);
+  if (seeded) for (const key of SOURCE_NAMES) await seedDemoSourceIfEmpty(key, dbs[key].dataSource, log);
+  return seeded;
+}
+
+/** The hub's demo organisations, users and cases, when it holds no organisation yet. */
+export async function seedDemoHubIfEmpty(hub: DataSource, log: (line: string) => void): Promise<boolean> {
+  const existing = await hub.getRepository(Organisation).count();
   if (existing > 0) return false;
   log('seeding demo data');
-  const p = demoIdentities();
-  await dbs.hub.dataSource.transaction((m) => seedHub(m, p));
-  await dbs.property.dataSource.transaction((m) => seedProperty(m, p));
-  await dbs.vehicle.dataSource.transaction((m) => seedVehicles(m, p));
-  await dbs.tax.dataSource.transaction((m) => seedTax(m, p));
-  await dbs.socialSecurity.dataSource.transaction((m) => seedSocialSecurity(m, p));
-  await dbs.credit.dataSource.transaction((m) => seedCredit(m, p));
+  await hub.transaction((m) => seedHub(m, demoIdentities()));
+  return true;
+}
+
+const SOURCE_SEEDS: Record<SourceName, { sentinel: EntityTarget<ObjectLiteral>; seed: (m: EntityManager, p: P) => Promise<void> }> = {
+  property: { sentinel: RealEstateUnit, seed: seedProperty },
+  vehicle: { sentinel: Vehicle, seed: seedVehicles },
+  tax: { sentinel: Taxpayer, seed: seedTax },
+  socialSecurity: { sentinel: InsuredPerson, seed: seedSocialSecurity },
+  credit: { sentinel: DishonestDebtorEntry, seed: seedCredit },
+};
+
+/** One source's demo records, when it holds none; a source first reached after start-up is seeded then. */
+export async function seedDemoSourceIfEmpty(key: SourceName, source: DataSource, log: (line: string) => void): Promise<boolean> {
+  const { sentinel, seed } = SOURCE_SEEDS[key];
+  if ((await source.getRepository(sentinel).count()) > 0) return false;
+  log(`seeding demo data into ${key}`);
+  await source.transaction((m) => seed(m, demoIdentities()));
   return true;
 }
 

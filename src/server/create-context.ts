@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/tokens';
 import { loadViewer } from '../auth/viewer';
 import type { RequestContext } from '../context';
+import { silentLogger, type Logger } from '../observability/logger';
 import { unauthenticated } from '../schema/error-codes';
 import { createHubLoaders } from '../services/hub-loaders';
 import type { Services } from '../services/services';
@@ -14,6 +15,8 @@ export interface ContextDeps {
   sources: Sources;
   services: Services;
   verifier: TokenVerifier;
+  /** Root logger; each request logs through a child bound to its request id. */
+  logger?: Logger;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -27,6 +30,7 @@ export function requestIdOf(req: Request): string {
 /** Authenticates the request and builds its context; any failure is UNAUTHENTICATED with no detail on why. */
 export async function createContext(deps: ContextDeps, req: Request): Promise<RequestContext> {
   const requestId = (req as Request & { requestId?: string }).requestId ?? requestIdOf(req);
+  const log = (deps.logger ?? silentLogger).child({ requestId });
   const header = req.header('authorization');
   const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
   if (!match) throw unauthenticated();
@@ -40,8 +44,9 @@ export async function createContext(deps: ContextDeps, req: Request): Promise<Re
     hub: deps.hub,
     sources: deps.sources,
     services: deps.services,
-    loaders: createLoaders(deps.sources),
+    loaders: createLoaders(deps.sources, log),
     hubLoaders: createHubLoaders(deps.hub),
     clientAddress: req.ip ?? null,
+    log,
   };
 }

@@ -9,6 +9,9 @@ import type { HubConfig } from '../config';
 import type { RequestContext } from '../context';
 import { createContext, requestIdOf, type ContextDeps } from './create-context';
 import { formatError } from './format-error';
+import { silentLogger } from '../observability/logger';
+import { observabilityRoutes } from '../observability/observability-routes';
+import { observedContext, observeGraphqlRequests, requestObservationPlugin } from '../observability/request-observation';
 
 export interface HttpServer {
   server: http.Server;
@@ -34,7 +37,7 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
   }).protect();
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), requestObservationPlugin()],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     introspection: !production,
@@ -50,14 +53,16 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
     res.setHeader('x-request-id', requestId);
     next();
   });
+  app.use('/graphql', observeGraphqlRequests(deps.logger ?? silentLogger));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => observedContext(res, () => createContext(deps, req)) }),
   );
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(observabilityRoutes({ hub: deps.hub, sources: deps.sources, sourceTimeoutMs: config.sourceTimeoutMs }));
   // Oversized or malformed bodies: a GraphQL-shaped error, never an HTML stack page.
   app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);

@@ -1,13 +1,17 @@
 import DataLoader from 'dataloader';
-import type { CountedDataSource } from '../databases/data-sources';
+import { failureCode, type SourceDatabase } from '../databases/source-database';
+import { silentLogger, type Logger } from '../observability/logger';
+import { observeSourceBatch } from '../observability/metrics';
+import type { CircuitBreaker } from './circuit-breaker';
 import type { SourceName } from './source-name';
 
-export type SourceState = 'OK' | 'TIMEOUT' | 'ERROR';
+/** OK: answered. TIMEOUT: not within the source timeout. ERROR: failed or unreachable. OPEN: skipped by the circuit breaker. */
+export type SourceState = 'OK' | 'TIMEOUT' | 'ERROR' | 'OPEN';
 
 export interface SourceStatusRecord {
   source: SourceName;
   state: SourceState;
-  /** Wall time of the batch that served this lookup. */
+  /** Wall time of the batch that served this lookup (0 when the source was skipped). */
   latencyMs: number;
 }
 
@@ -17,17 +21,22 @@ export interface SourceOutcome<T> {
   status: SourceStatusRecord;
 }
 
-export class SourceTimeoutError extends Error {}
+export class SourceTimeoutError extends Error {
+  name = 'SourceTimeoutError';
+}
 
 /**
  * One agency's database. Subclasses fetch the records of many subjects in a fixed number of statements;
- * the connector adds batching (one DataLoader per request), the client-side timeout and status reporting.
+ * the connector adds batching (one DataLoader per request), the client-side timeout (the server-side
+ * statement_timeout is set on the source's sessions), the circuit breaker and status reporting.
  */
 export abstract class SourceConnector<T> {
   constructor(
     readonly name: SourceName,
-    readonly db: CountedDataSource,
+    readonly db: SourceDatabase,
     readonly timeoutMs: number,
+    /** Shared by every connector of the same source database. */
+    readonly breaker: CircuitBreaker,
   ) {}
 
   /** Records keyed by ID number; subjects without records may be absent from the map. */
@@ -40,28 +49,54 @@ export abstract class SourceConnector<T> {
     return this.db.statements.count;
   }
 
-  async batch(idNumbers: readonly string[]): Promise<SourceOutcome<T>[]> {
+  async batch(idNumbers: readonly string[], log: Logger = silentLogger): Promise<SourceOutcome<T>[]> {
+    const before = this.breaker.state;
+    const permit = this.breaker.tryAcquire();
+    this.noteBreaker(before, log);
+    if (!permit) {
+      observeSourceBatch(this.name, 'OPEN', null);
+      const status: SourceStatusRecord = { source: this.name, state: 'OPEN', latencyMs: 0 };
+      return idNumbers.map(() => ({ value: null, status }));
+    }
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new SourceTimeoutError(`${this.name} timed out`)), this.timeoutMs);
     });
     try {
-      const found = await Promise.race([this.fetch(idNumbers), timeout]);
-      const status: SourceStatusRecord = { source: this.name, state: 'OK', latencyMs: elapsed(started) };
+      // A source not yet connected is connected (and migrated) first, all within the same timeout.
+      const found = await Promise.race([this.db.ready().then(() => this.fetch(idNumbers)), timeout]);
+      const probing = this.breaker.state;
+      this.breaker.success(permit);
+      this.noteBreaker(probing, log);
+      const latencyMs = elapsed(started);
+      observeSourceBatch(this.name, 'OK', latencyMs / 1000);
+      const status: SourceStatusRecord = { source: this.name, state: 'OK', latencyMs };
       return idNumbers.map((id) => ({ value: found.get(id) ?? this.empty(), status }));
     } catch (error) {
+      const closed = this.breaker.state;
+      this.breaker.failure(permit);
+      this.noteBreaker(closed, log);
       const state: SourceState = error instanceof SourceTimeoutError || isStatementTimeout(error) ? 'TIMEOUT' : 'ERROR';
-      const status: SourceStatusRecord = { source: this.name, state, latencyMs: elapsed(started) };
+      const latencyMs = elapsed(started);
+      observeSourceBatch(this.name, state, latencyMs / 1000);
+      log.warn({ source: this.name, state, latencyMs, failure: failureCode(error), breaker: this.breaker.state }, 'source failed');
+      const status: SourceStatusRecord = { source: this.name, state, latencyMs };
       return idNumbers.map(() => ({ value: null, status }));
     } finally {
       clearTimeout(timer);
     }
   }
 
+  private noteBreaker(before: string, log: Logger): void {
+    const after = this.breaker.state;
+    if (after === before) return;
+    log[after === 'OPEN' ? 'warn' : 'info']({ source: this.name, breaker: after, previous: before }, `circuit ${after.toLowerCase().replace('_', '-')}`);
+  }
+
   /** A fresh loader for one request: every lookup of this request in this source shares one batch. */
-  createLoader(): DataLoader<string, SourceOutcome<T>> {
-    return new DataLoader((ids) => this.batch(ids), { maxBatchSize: 1000 });
+  createLoader(log?: Logger): DataLoader<string, SourceOutcome<T>> {
+    return new DataLoader((ids) => this.batch(ids, log), { maxBatchSize: 1000 });
   }
 }
 

@@ -1,0 +1,73 @@
+// The server under test, in its own process so the load generator does not share its event loop and its
+// memory and CPU can be read alone. Started by run-bench.ts with BENCH_SERVER (JSON) in the environment;
+// speaks to it over the IPC channel: 'ready' once listening, 'stats' on request, exits on 'stop'.
+
+import 'reflect-metadata';
+import type { DatabaseKey } from '../src/config';
+import { loadConfig } from '../src/config';
+import { startHub } from '../src/hub';
+import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
+import { startFloorServer } from './raw-sql-floor';
+
+export interface BenchServerSpec {
+  mode: 'hub' | 'floor';
+  urls: Record<DatabaseKey, string>;
+  dataDir: string;
+  /** Extra environment for the hub (switches under test). */
+  env: Record<string, string>;
+}
+
+export type BenchServerMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'stats'; statements: Record<string, number>; heapUsedMb: number };
+
+/** The hub's configuration for a benchmark: given databases, no demo data, sources already migrated. */
+export function benchHubEnv(spec: Pick<BenchServerSpec, 'urls' | 'dataDir' | 'env'>): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: spec.dataDir,
+    SEED_DEMO: 'false',
+    MIGRATE_SOURCES: 'false',
+    [HUB_DATABASE.envVar]: spec.urls.hub,
+    ...Object.fromEntries(SOURCE_NAMES.map((s) => [SOURCE_DATABASES[s].envVar, spec.urls[s]])),
+    ...spec.env,
+  };
+}
+
+async function main(): Promise<void> {
+  const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as BenchServerSpec;
+  let port: number;
+  let statements: () => Record<string, number>;
+  let stop: () => Promise<void>;
+  if (spec.mode === 'floor') {
+    const floor = await startFloorServer(spec.urls, 10);
+    port = floor.port;
+    statements = () => ({ ...floor.statements });
+    stop = floor.stop;
+  } else {
+    const hub = await startHub(loadConfig(benchHubEnv(spec)));
+    port = hub.port;
+    const databases = hub.databases as Record<string, { statements: { count: number } }>;
+    statements = () => Object.fromEntries(Object.entries(databases).map(([k, d]) => [k, d.statements.count]));
+    stop = hub.stop;
+  }
+  const send = (message: BenchServerMessage) => process.send!(message);
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'stats') {
+      send({ type: 'stats', statements: statements(), heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024 });
+    } else if (message.type === 'stop') {
+      // process.exit (not a natural end) so --cpu-prof writes its profile at once.
+      void stop().finally(() => process.exit(0));
+    }
+  });
+  send({ type: 'ready', port });
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

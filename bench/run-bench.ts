@@ -1,0 +1,368 @@
+// npm run bench [-- --duration 20 --connections 24 --rounds 1 --scale-duration 10 --scale-connections 4 --no-scale --profile]
+//
+// 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises, in bench/.data/.
+// 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, and the hub with shield and audit
+//    off, each in its own process, one after another, and reports throughput, latency, SQL statements per
+//    request and server memory, as ratios to the floor.
+// 3. Scale: the full hub's inquiry latency on 10,000 and 1,000,000 persons, and the generator's time.
+// Results are printed as Markdown and kept in bench/.data/last-run.{json,md}.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../src/config';
+import { BENCH_DATA, openDataset, type OpenDataset } from './bench-dataset';
+import { benchHubEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
+import { runLoad, type LoadResult } from './load-run';
+import { summariseProfile } from './profile-summary';
+
+const FLOOR = 'raw-SQL floor';
+const FULL = 'full hub';
+const BARE = 'hub, shield and audit off';
+
+/** The hub's benchmark-only switches (refused in production). */
+const BARE_ENV = { BENCH_SKIP_SHIELD: 'true', BENCH_SKIP_AUDIT: 'true' };
+
+const MAIN = { name: 'persons-100k', persons: 100_000, enterprises: 10_000, seed: 1 };
+const SCALE = [
+  { name: 'persons-10k', persons: 10_000, enterprises: 1_000, seed: 1 },
+  { name: 'persons-1m', persons: 1_000_000, enterprises: 100_000, seed: 1 },
+];
+
+interface Options {
+  durationS: number;
+  connections: number;
+  rounds: number;
+  warmupS: number;
+  scale: boolean;
+  scaleDurationS: number;
+  scaleConnections: number;
+  profile: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = {
+    durationS: 20, connections: 24, rounds: 1, warmupS: 3, scale: true, scaleDurationS: 10, scaleConnections: 4, profile: false,
+  };
+  const numeric: Record<string, keyof Options> = {
+    '--duration': 'durationS', '--connections': 'connections', '--rounds': 'rounds', '--warmup': 'warmupS',
+    '--scale-duration': 'scaleDurationS', '--scale-connections': 'scaleConnections',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-scale') options.scale = false;
+    else if (arg === '--profile') options.profile = true;
+    else if (numeric[arg]) {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
+      (options as unknown as Record<string, number>)[numeric[arg]] = value;
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+interface RunningServer {
+  child: ChildProcess;
+  port: number;
+  stats(): Promise<Extract<BenchServerMessage, { type: 'stats' }>>;
+  stop(): Promise<void>;
+}
+
+async function startServer(spec: BenchServerSpec, execArgv: string[] = []): Promise<RunningServer> {
+  const child = fork(path.join(__dirname, 'bench-server.js'), [], {
+    env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T extends BenchServerMessage['type']>(type: T) =>
+    new Promise<Extract<BenchServerMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: BenchServerMessage) => {
+        if (message.type !== type) return;
+        child.off('exit', onExit);
+        child.off('message', onMessage);
+        resolve(message as Extract<BenchServerMessage, { type: T }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`bench server exited (${code}) before '${type}'`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const ready = await next('ready');
+  return {
+    child,
+    port: ready.port,
+    stats: () => {
+      const reply = next('stats');
+      child.send({ type: 'stats' });
+      return reply;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+      }),
+  };
+}
+
+/**
+ * Sends inquiries one at a time and checks every answer, so a run never measures errors; with nothing else
+ * in flight, the statement counters' deltas over this pass are the exact SQL statements per inquiry.
+ */
+async function verify(server: RunningServer, mode: BenchServerSpec['mode'], workload: Workload, sample: Inquiry[]) {
+  const before = await server.stats();
+  for (const inquiry of sample) {
+    const shape = mode === 'floor' ? floorRequest(workload, inquiry) : graphqlRequest(workload, inquiry);
+    const res = await fetch(`http://127.0.0.1:${server.port}${shape.path}`, { method: 'POST', headers: shape.headers, body: shape.body });
+    const body = (await res.json()) as Record<string, any>;
+    const respondents = mode === 'floor' ? body.respondents : body.data?.executionCase?.respondents;
+    const problem =
+      res.status !== 200 ? `HTTP ${res.status}`
+      : body.errors ? `errors ${JSON.stringify(body.errors).slice(0, 300)}`
+      : body.error ? `error ${body.error}`
+      : respondents?.length !== inquiry.respondents ? `${respondents?.length} respondents, expected ${inquiry.respondents}`
+      : mode === 'hub' && respondents.some((r: any) => r.sourceStatus.some((s: any) => s.state !== 'OK')) ? 'a source not OK'
+      : null;
+    if (problem) throw new Error(`${mode} answered ${inquiry.caseNo} for ${inquiry.username} wrongly: ${problem}`);
+  }
+  const after = await server.stats();
+  const byDatabase = Object.fromEntries(
+    Object.keys(after.statements).map((k) => [k, (after.statements[k] - (before.statements[k] ?? 0)) / sample.length]),
+  );
+  return { byDatabase, total: Object.values(byDatabase).reduce((a, b) => a + b, 0) };
+}
+
+interface ScenarioResult extends LoadResult {
+  scenario: string;
+  round: number;
+  /** 1-minute load average of the machine when the run started (other work on it skews a run). */
+  loadAverage: number;
+  statementsPerRequest: number;
+  statementsByDatabase: Record<string, number>;
+}
+
+async function runScenario(
+  scenario: string,
+  round: number,
+  spec: BenchServerSpec,
+  workload: Workload,
+  load: { connections: number; durationS: number; warmupS: number; postgresPid: number },
+  execArgv: string[] = [],
+): Promise<ScenarioResult> {
+  log(`${scenario}: starting`);
+  const server = await startServer(spec, execArgv);
+  try {
+    const statements = await verify(server, spec.mode, workload, workload.inquiries.slice(0, 50));
+    let cursor = 0;
+    const next = (): HttpRequestShape => {
+      const inquiry = workload.inquiries[cursor++ % workload.inquiries.length];
+      return spec.mode === 'floor' ? floorRequest(workload, inquiry) : graphqlRequest(workload, inquiry);
+    };
+    const base = { port: server.port, connections: load.connections, next, serverPid: server.child.pid!, postgresPid: load.postgresPid };
+    if (load.warmupS > 0) await runLoad({ ...base, durationS: load.warmupS });
+    const loadAverage = os.loadavg()[0];
+    const result = await runLoad({ ...base, durationS: load.durationS });
+    log(`${scenario}: ${result.throughput.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ` +
+      `${statements.total.toFixed(2)} statements/request, CPU ms/request hub ${result.cpuMsPerRequest.server.toFixed(2)} ` +
+      `pg ${result.cpuMsPerRequest.postgres.toFixed(2)}, RSS peak ${result.rssMb.peak.toFixed(0)} MiB, load ${loadAverage.toFixed(1)}`);
+    if (result.non2xx || result.answerErrors || result.socketErrors) {
+      log(`${scenario}: WARNING ${result.non2xx} non-2xx, ${result.answerErrors} answers with errors, ${result.socketErrors} socket errors`);
+    }
+    return { scenario, round, loadAverage, ...result, statementsPerRequest: statements.total, statementsByDatabase: statements.byDatabase };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>('SELECT version()');
+    return rows[0].version;
+  } finally {
+    await client.end();
+  }
+}
+
+function machine(pg: string) {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    postgres: pg,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+async function withDataset<T>(spec: (typeof SCALE)[number], work: (ds: OpenDataset) => Promise<T>): Promise<T> {
+  const ds = await openDataset({ ...spec, port: await freePort() }, log);
+  try {
+    return await work(ds);
+  } finally {
+    await ds.stop();
+  }
+}
+
+async function prepareWorkload(ds: OpenDataset): Promise<Workload> {
+  // Tokens are signed with the dataset's local key, which the hub started on that data directory trusts.
+  const config = loadConfig(benchHubEnv({ urls: ds.urls, dataDir: ds.dataDir, env: {} }));
+  return loadWorkload(ds.urls.hub, config, 5000);
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+function markdown(report: Report): string {
+  const lines: string[] = [];
+  const m = report.machine;
+  lines.push(`Run ${report.startedAt}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.postgres.split(',')[0]}.`, '');
+  const d = report.main.dataset;
+  lines.push(
+    `Dataset: ${d.persons.toLocaleString('en')} persons, ${d.enterprises.toLocaleString('en')} enterprises ` +
+      `(${d.caseParties.toLocaleString('en')} case parties, ${d.activeCases.toLocaleString('en')} active cases). ` +
+      `Workload: ${report.main.inquiries} inquiries by ${report.main.clerks} clerks, respondents per case ${JSON.stringify(report.main.respondentMix)}; ` +
+      `${report.options.connections} connections, ${report.options.durationS} s per run after ${report.options.warmupS} s warm-up.`,
+    '',
+  );
+  const scenarios = [FLOOR, FULL, BARE];
+  const median = (scenario: string) => {
+    const runs = report.main.results.filter((r) => r.scenario === scenario).sort((a, b) => a.throughput - b.throughput);
+    return runs[Math.floor((runs.length - 1) / 2)];
+  };
+  const floorRun = median(FLOOR);
+  lines.push(
+    `Median run of ${report.options.rounds} per server (runs interleaved: floor, full, bare, floor, …):`, '',
+    '| server | req/s | × floor | p50 ms | p95 ms | p99 ms | SQL/request | CPU ms/request (server + PostgreSQL) | RSS MiB (idle → peak) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of scenarios.map(median).filter(Boolean)) {
+    const cpu = r.cpuMsPerRequest;
+    lines.push(
+      `| ${r.scenario} | ${fmt(r.throughput)} | ${fmt(r.throughput / floorRun.throughput, 2)} | ${fmt(r.latencyMs.p50, 1)} | ` +
+        `${fmt(r.latencyMs.p95, 1)} | ${fmt(r.latencyMs.p99, 1)} | ${fmt(r.statementsPerRequest, 0)} | ` +
+        `${fmt(cpu.server, 2)} + ${fmt(cpu.postgres, 2)} | ${fmt(r.rssMb.start)} → ${fmt(r.rssMb.peak)} |`,
+    );
+  }
+  lines.push('', 'Every run:', '', '| round | server | req/s | p50 ms | p99 ms | server CPU | load average | errors |', '|---:|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of report.main.results) {
+    lines.push(
+      `| ${r.round + 1} | ${r.scenario} | ${fmt(r.throughput)} | ${fmt(r.latencyMs.p50, 1)} | ${fmt(r.latencyMs.p99, 1)} | ` +
+        `${fmt(r.serverCpu * 100)} % | ${fmt(r.loadAverage, 1)} | ${r.non2xx + r.answerErrors + r.socketErrors} |`,
+    );
+  }
+  lines.push('', 'SQL statements per request by database:', '');
+  lines.push('| server | ' + Object.keys(report.main.results[0]?.statementsByDatabase ?? {}).join(' | ') + ' |');
+  lines.push('|---|' + Object.keys(report.main.results[0]?.statementsByDatabase ?? {}).map(() => '---:').join('|') + '|');
+  for (const r of scenarios.map(median).filter(Boolean)) {
+    lines.push(`| ${r.scenario} | ${Object.values(r.statementsByDatabase).map((v) => fmt(v, 2)).join(' | ')} |`);
+  }
+  if (report.scale.length) {
+    lines.push('', `Scale (full hub, ${report.options.scaleConnections} connections, ${report.options.scaleDurationS} s):`, '');
+    lines.push('| persons | enterprises | req/s | p50 ms | p95 ms | p99 ms | SQL/request | CPU ms/request (server + PostgreSQL) | generation |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const s of report.scale) {
+      const r = s.result;
+      lines.push(
+        `| ${s.persons.toLocaleString('en')} | ${s.enterprises.toLocaleString('en')} | ${fmt(r.throughput)} | ${fmt(r.latencyMs.p50, 1)} | ` +
+          `${fmt(r.latencyMs.p95, 1)} | ${fmt(r.latencyMs.p99, 1)} | ${fmt(r.statementsPerRequest, 0)} | ` +
+          `${fmt(r.cpuMsPerRequest.server, 2)} + ${fmt(r.cpuMsPerRequest.postgres, 2)} | ${fmt(s.generatedMs / 1000, 1)} s (${s.generatedBy ?? 'npm run bench'}, ${s.generatedAt.slice(0, 10)}) |`,
+      );
+    }
+  }
+  if (report.profile) lines.push('', 'Full hub CPU profile, top self time:', '', '```', report.profile, '```');
+  return `${lines.join('\n')}\n`;
+}
+
+interface Report {
+  startedAt: string;
+  options: Options;
+  machine: ReturnType<typeof machine>;
+  main: {
+    dataset: { persons: number; enterprises: number; caseParties: number; activeCases: number; generatedMs: number };
+    inquiries: number;
+    clerks: number;
+    respondentMix: Record<number, number>;
+    results: ScenarioResult[];
+  };
+  scale: Array<{ persons: number; enterprises: number; generatedMs: number; generatedAt: string; generatedBy?: string; result: ScenarioResult }>;
+  profile?: string;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  const profileDir = path.join(BENCH_DATA, 'profiles', startedAt.replace(/[:.]/g, '-'));
+  const report = await withDataset(MAIN, async (ds) => {
+    const workload = await prepareWorkload(ds);
+    log(`${workload.inquiries.length} inquiries by ${workload.clerks} clerks, respondents ${JSON.stringify(workload.respondentMix)}`);
+    const load = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, postgresPid: ds.postmasterPid() };
+    const base = { urls: ds.urls, dataDir: ds.dataDir };
+    const results: ScenarioResult[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      results.push(await runScenario(FLOOR, round, { ...base, mode: 'floor', env: {} }, workload, load));
+      results.push(await runScenario(FULL, round, { ...base, mode: 'hub', env: {} }, workload, load,
+        options.profile && round === 0 ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []));
+      results.push(await runScenario(BARE, round, { ...base, mode: 'hub', env: BARE_ENV }, workload, load));
+    }
+    const r: Report = {
+      startedAt,
+      options,
+      machine: machine(await postgresVersion(ds.urls.hub)),
+      main: {
+        dataset: { ...ds.counts, persons: ds.record.persons, enterprises: ds.record.enterprises, generatedMs: ds.record.generatedMs },
+        inquiries: workload.inquiries.length,
+        clerks: workload.clerks,
+        respondentMix: workload.respondentMix,
+        results,
+      },
+      scale: [],
+    };
+    return r;
+  });
+  if (options.profile && fs.existsSync(profileDir)) {
+    const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) report.profile = summariseProfile(path.join(profileDir, file), 25);
+  }
+  if (options.scale) {
+    for (const spec of SCALE) {
+      const entry = await withDataset(spec, async (ds) => {
+        const workload = await prepareWorkload(ds);
+        const result = await runScenario(`full hub, ${spec.persons} persons`, 0, { urls: ds.urls, dataDir: ds.dataDir, mode: 'hub', env: {} }, workload, {
+          connections: options.scaleConnections, durationS: options.scaleDurationS, warmupS: options.warmupS, postgresPid: ds.postmasterPid(),
+        });
+        return {
+          persons: spec.persons, enterprises: spec.enterprises, generatedMs: ds.record.generatedMs,
+          generatedAt: ds.record.generatedAt, generatedBy: ds.record.generatedBy, result,
+        };
+      });
+      report.scale.push(entry);
+    }
+  }
+  const text = markdown(report);
+  fs.mkdirSync(BENCH_DATA, { recursive: true });
+  fs.writeFileSync(path.join(BENCH_DATA, 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(BENCH_DATA, 'last-run.md'), text);
+  process.stdout.write(text);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
