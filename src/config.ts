@@ -34,6 +34,8 @@ export interface HubConfig {
   sourceRetryMs: number;
   /** pino level; `silent` turns logging off. */
   logLevel: string;
+  /** Subjects one user may read per minute (sliding window, per hub process); 0 turns the limit off. */
+  subjectReadRateLimit: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -119,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     sourceBreakerCooldownMs: int(env, 'SOURCE_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),
     sourceRetryMs: int(env, 'SOURCE_RETRY_MS', 5000, 50, 3600000),
     logLevel: logLevel(env, nodeEnv),
+    subjectReadRateLimit: int(env, 'SUBJECT_READ_RATE_LIMIT', 120, 0, 1000000),
   };
 }

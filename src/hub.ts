@@ -60,7 +60,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     });
     const schema = protectSchema(await buildBaseSchema());
     const verifier = await TokenVerifier.create(config);
-    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices(), verifier, logger });
+    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit }), verifier, logger });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {

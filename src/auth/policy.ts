@@ -4,7 +4,7 @@ import type { Role } from '../entities/hub/user.entity';
  * The access policy: role × `Type.field` → outcome, each rule with its reason (purpose or legal basis).
  * This table is the only place field access is decided; auth/shield.ts enforces it and `accessPolicy` publishes it.
  * A field without a rule is denied. A change here changes who sees what: review it as such
- * (tests/unit/__snapshots__/policy-matrix.test.ts.snap shows it as a diff).
+ * (tests/unit/__snapshots__/policy.test.ts.snap shows it as a diff, and the HTTP matrix test follows the table).
  */
 export type Outcome = 'ALLOW' | 'MASK' | 'DENY';
 export type MaskKind = 'idNumber' | 'phone' | 'address' | 'name';
@@ -40,6 +40,14 @@ const clerkOnly = subject(A, D);
 const administratorOnly = subject(D, A);
 const nobody = subject(D, D);
 const everyone: Four = [A, A, A, A];
+/** The audit log: read by auditors only; they see who read what, never the records read (seed 004 item 15). */
+const auditorOnly: Four = [D, D, A, D];
+/** Checkpoints: auditors verify them, the operator may sign one on demand and keep copies. */
+const overseersOfLog: Four = [D, D, A, A];
+/** The operator's own records (separation of duties: they manage, they never read subject data). */
+const adminOnly: Four = [D, D, D, A];
+/** The policy itself is transparent to those who oversee the hub. */
+const overseers: Four = [D, D, A, A];
 
 const EXEC = 'Execution: locate the respondent and their assets (seed 000 item 13, 003 items 22-24)';
 const BANKR = 'Bankruptcy: investigate the debtor enterprise (seed 000 items 14, 18, 20)';
@@ -52,6 +60,71 @@ export const POLICY: Record<string, FieldRule> = {
     executionCase: [[A, D, D, D], 'Clerks read execution cases assigned to them while active'],
     myBankruptcyCases: [[D, A, D, D], 'Administrators list the bankruptcy cases their firm is validly appointed to'],
     bankruptcyCase: [[D, A, D, D], 'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)'],
+    accessPolicy: [overseers, 'Auditors and the operator see what the hub enforces (seed 004 item 15: supervision)'],
+  }),
+  ...rules('AccessRule', false, {
+    role: [overseers, 'The published access policy'],
+    field: [overseers, 'The published access policy'],
+    outcome: [overseers, 'The published access policy'],
+    reason: [overseers, 'The published access policy'],
+    mask: [overseers, 'The published access policy'],
+    subjectData: [overseers, 'The published access policy'],
+  }),
+  ...rules('Mutation', false, {
+    createOrganisation: [adminOnly, 'Hub operation: register courts, firms and oversight bodies'],
+    disableOrganisation: [adminOnly, 'Hub operation: withdraw an organisation'],
+    createUser: [adminOnly, 'Hub operation: accounts'],
+    disableUser: [adminOnly, 'Hub operation: accounts'],
+    createExecutionCase: [adminOnly, 'Hub operation: record a filed execution case, the legal basis of clerks’ reads'],
+    assignClerk: [adminOnly, 'Hub operation: bind a clerk to a case'],
+    unassignClerk: [adminOnly, 'Hub operation: unbind a clerk from a case'],
+    closeExecutionCase: [adminOnly, 'Hub operation: end the legal basis of a case'],
+    createBankruptcyCase: [adminOnly, 'Hub operation: record an accepted bankruptcy case with its acceptance ruling (seed 000 item 18)'],
+    appointAdministrator: [adminOnly, 'Hub operation: record an appointment decision (seed 000 item 18)'],
+    endAppointment: [adminOnly, 'Hub operation: end an administrator’s legal basis'],
+    closeBankruptcyCase: [adminOnly, 'Hub operation: end the legal basis of a case'],
+  }),
+  ...rules('ManagedOrganisation', false, {
+    code: [adminOnly, 'Operator record'],
+    name: [adminOnly, 'Operator record'],
+    kind: [adminOnly, 'Operator record'],
+    disabled: [adminOnly, 'Operator record'],
+  }),
+  ...rules('ManagedUser', false, {
+    username: [adminOnly, 'Operator record'],
+    displayName: [adminOnly, 'Operator record'],
+    role: [adminOnly, 'Operator record'],
+    organisation: [adminOnly, 'Operator record'],
+    disabled: [adminOnly, 'Operator record'],
+  }),
+  ...rules('ManagedExecutionCase', false, {
+    caseNo: [adminOnly, 'Operator record: case metadata'],
+    court: [adminOnly, 'Operator record: case metadata'],
+    status: [adminOnly, 'Operator record: case metadata'],
+    filedOn: [adminOnly, 'Operator record: case metadata'],
+    amountDue: [adminOnly, 'Operator record: case metadata'],
+    respondents: [adminOnly, 'Operator record: the parties as the operator filed them'],
+    clerks: [adminOnly, 'Operator record: who is bound to the case'],
+  }),
+  ...rules('ManagedBankruptcyCase', false, {
+    caseNo: [adminOnly, 'Operator record: case metadata'],
+    court: [adminOnly, 'Operator record: case metadata'],
+    status: [adminOnly, 'Operator record: case metadata'],
+    acceptedOn: [adminOnly, 'Operator record: case metadata'],
+    acceptanceRulingNo: [adminOnly, 'Operator record: the legal basis (seed 000 item 18)'],
+    debtor: [adminOnly, 'Operator record: the party as the operator filed it'],
+    appointments: [adminOnly, 'Operator record: who is bound to the case'],
+  }),
+  ...rules('ManagedAppointment', false, {
+    firm: [adminOnly, 'Operator record'],
+    decisionNo: [adminOnly, 'Operator record: the legal basis (seed 000 item 18)'],
+    validFrom: [adminOnly, 'Operator record'],
+    validTo: [adminOnly, 'Operator record'],
+    ended: [adminOnly, 'Operator record'],
+  }),
+  ...rules('CaseParty', false, {
+    kind: [adminOnly, 'Operator record: the party’s kind and name as filed; never an ID number or agency record'],
+    name: [adminOnly, 'Operator record: the party’s kind and name as filed; never an ID number or agency record'],
   }),
   ...rules('Viewer', false, {
     username: [everyone, 'Own account'],
@@ -102,6 +175,85 @@ export const POLICY: Record<string, FieldRule> = {
     decisionNo: [everyone, 'Appointment record'],
     validFrom: [everyone, 'Appointment record'],
     validTo: [everyone, 'Appointment record'],
+  }),
+
+  // ---- Audit log ---------------------------------------------------------------------------------------------
+  ...rules('Query', false, {
+    auditEntries: [auditorOnly, 'Supervision of data use: who read what, under which case (seed 000 item 26, 004 item 15)'],
+    subjectAccessHistory: [auditorOnly, 'Supervision: every read of one person or enterprise (answering a data subject’s complaint)'],
+    auditAlerts: [auditorOnly, 'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)'],
+    verifyAuditLog: [auditorOnly, 'Supervision: the log is intact'],
+    auditCheckpoints: [overseersOfLog, 'Signed checkpoints: auditors verify them, the operator keeps copies'],
+    auditPublicKey: [everyone, 'A public key: anyone may check a checkpoint'],
+  }),
+  ...rules('Mutation', false, {
+    createAuditCheckpoint: [overseersOfLog, 'Signing the head on demand releases nothing and makes later tampering evident'],
+  }),
+  ...rules('AuditEntryConnection', false, { edges: [everyone, 'Pagination structure'], pageInfo: [everyone, 'Pagination structure'] }),
+  ...rules('AuditEntryEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules('AuditEntry', false, {
+    seq: [auditorOnly, 'Audit record'],
+    at: [auditorOnly, 'Audit record'],
+    requestId: [auditorOnly, 'Audit record: follows a request across systems'],
+    kind: [auditorOnly, 'Audit record'],
+    username: [auditorOnly, 'Audit record: the responsible person (seed 000 item 26)'],
+    organisation: [auditorOnly, 'Audit record'],
+    role: [auditorOnly, 'Audit record'],
+    caseKind: [auditorOnly, 'Audit record: the legal basis'],
+    caseNo: [auditorOnly, 'Audit record: the legal basis'],
+    subjectId: [auditorOnly, 'Audit record: an opaque reference that groups the reads of one subject'],
+    subjectKind: [auditorOnly, 'Audit record'],
+    subjectIdNumber: [
+      [D, D, M, D],
+      'Audit record: masked, so the log is no directory of debtors; auditors search by the full ID they were given and group by subjectId',
+      'idNumber',
+    ],
+    fields: [auditorOnly, 'Audit record: which fields were read, never their values'],
+    sources: [auditorOnly, 'Audit record: which agencies were consulted'],
+    outcome: [auditorOnly, 'Audit record'],
+    clientAddress: [auditorOnly, 'Audit record'],
+    operationName: [auditorOnly, 'Audit record'],
+    detail: [auditorOnly, 'Audit record: operation arguments with secrets removed, or refusal messages'],
+    prevHash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],
+    hash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],
+  }),
+  ...rules('AuditFieldRead', false, { path: [auditorOnly, 'Audit record'], outcome: [auditorOnly, 'Audit record'] }),
+  ...rules('AuditSourceState', false, { source: [auditorOnly, 'Audit record'], state: [auditorOnly, 'Audit record'] }),
+  ...rules('AuditVerification', false, {
+    ok: [auditorOnly, 'Integrity report'],
+    fromSeq: [auditorOnly, 'Integrity report'],
+    toSeq: [auditorOnly, 'Integrity report'],
+    entriesChecked: [auditorOnly, 'Integrity report'],
+    checkpointsChecked: [auditorOnly, 'Integrity report'],
+    firstBadSeq: [auditorOnly, 'Integrity report'],
+    problem: [auditorOnly, 'Integrity report'],
+    message: [auditorOnly, 'Integrity report'],
+  }),
+  ...rules('AuditCheckpoint', false, {
+    seq: [overseersOfLog, 'Signed checkpoint'],
+    hash: [overseersOfLog, 'Signed checkpoint'],
+    entryAt: [overseersOfLog, 'Signed checkpoint'],
+    signedAt: [overseersOfLog, 'Signed checkpoint'],
+    keyId: [overseersOfLog, 'Signed checkpoint'],
+    signature: [overseersOfLog, 'Signed checkpoint'],
+  }),
+  ...rules('AuditPublicKey', false, {
+    keyId: [everyone, 'Public key'],
+    algorithm: [everyone, 'Public key'],
+    publicKeyPem: [everyone, 'Public key'],
+  }),
+  ...rules('AuditAlert', false, {
+    rule: [auditorOnly, 'Alert'],
+    description: [auditorOnly, 'Alert'],
+    username: [auditorOnly, 'Alert: the responsible person'],
+    subjectIdNumber: [[D, D, M, D], 'Alert: masked like in entries', 'idNumber'],
+    windowStart: [auditorOnly, 'Alert'],
+    windowEnd: [auditorOnly, 'Alert'],
+    count: [auditorOnly, 'Alert'],
+    threshold: [auditorOnly, 'Alert'],
+    caseNos: [auditorOnly, 'Alert: the legal bases involved'],
+    firstSeq: [auditorOnly, 'Alert: where to look in the log'],
+    lastSeq: [auditorOnly, 'Alert: where to look in the log'],
   }),
 
   // ---- Subject data -------------------------------------------------------------------------------------------

@@ -38,8 +38,9 @@ export class BankruptcyCaseResolver {
     return toType(await ctx.services.bankruptcyCases.findForViewer(ctx, caseNo));
   }
 
-  @FieldResolver(() => SubjectView, { description: 'The debtor enterprise.' })
+  @FieldResolver(() => SubjectView, { nullable: true, description: 'The debtor enterprise, readable within the per-user subject-read limit.' })
   async debtor(@Root() c: BankruptcyCaseType, @Ctx() ctx: RequestContext): Promise<SubjectView> {
+    ctx.services.subjectReads.take(ctx, ctx.viewer.userId, [c.debtorId]);
     const subject = await ctx.hubLoaders.subjects.load(c.debtorId);
     return bindSubject(subject!, { kind: 'BANKRUPTCY', caseId: c.id, caseNo: c.caseNo });
   }

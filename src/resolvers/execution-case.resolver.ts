@@ -27,10 +27,14 @@ export class ExecutionCaseResolver {
     return ctx.services.executionCases.findForViewer(ctx, caseNo);
   }
 
-  @FieldResolver(() => [SubjectView], { description: 'The respondents (被执行人), readable while the case is active.' })
+  @FieldResolver(() => [SubjectView], {
+    nullable: true,
+    description: 'The respondents (被执行人), readable while the case is active and within the per-user subject-read limit.',
+  })
   async respondents(@Root() c: ExecutionCaseType, @Ctx() ctx: RequestContext): Promise<SubjectView[]> {
     if (c.status !== 'ACTIVE') throw forbidden(NO_CASE_ACCESS);
     const subjects = await ctx.hubLoaders.respondents.load(c.id);
+    ctx.services.subjectReads.take(ctx, ctx.viewer.userId, subjects.map((s) => s.id));
     return subjects.map((s) => bindSubject(s, { kind: 'EXECUTION', caseId: c.id, caseNo: c.caseNo }));
   }
 }

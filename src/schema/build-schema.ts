@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccessPolicyResolver } from '../resolvers/access-policy.resolver';
+import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
+import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
 import { LinkedPersonResolver, SocialSecurityResolver } from '../resolvers/linked-person.resolver';
@@ -14,6 +17,9 @@ export const RESOLVERS = [
   SubjectResolver,
   SocialSecurityResolver,
   LinkedPersonResolver,
+  AccessPolicyResolver,
+  OrganisationAdminResolver,
+  CaseAdminResolver,
 ] as const;
 
 /** The executable schema without authorization; see auth/protect-schema.ts for the enforced one. */

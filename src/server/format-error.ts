@@ -1,7 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, type ErrorCode } from '../schema/error-codes';
 
-const COMPLEXITY = /(Query Cost limit|Query depth limit|Aliases limit|Token limit|Directives limit|Syntax Error: Token limit)/i;
+// graphql-armor's rejections; anchored so that user text echoed in other messages cannot match.
+const COMPLEXITY = /^Syntax Error: (Query Cost|Query depth|Aliases|Token|Directives) limit of \d+ exceeded/;
+// graphql-js variable coercion: `Variable "$input" got invalid value … at "input.respondents[1].idNumber"; …`.
+const COERCION = /^Variable "\$(\w+)" (?:got invalid value .*? at "([^"]{1,200})";|got invalid value|of required type|of non-null type)/s;
+
+/** The argument a variable-coercion error is about, so BAD_USER_INPUT names the field as resolver errors do. */
+function coercedArgument(message: string): string | undefined {
+  const m = COERCION.exec(message);
+  return m ? (m[2] ?? m[1]) : undefined;
+}
 
 /** Maps every error onto DESIGN.md's codes, and keeps internals (stack, SQL, messages of unexpected errors) inside. */
 export function formatError(development: boolean) {
@@ -15,8 +24,12 @@ export function formatError(development: boolean) {
     else code = 'INTERNAL_SERVER_ERROR';
 
     const { stacktrace, http: _http, code: _code, exception: _exception, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (code === 'BAD_USER_INPUT' && rest.argument === undefined) {
+      const argument = coercedArgument(formatted.message);
+      if (argument) rest.argument = argument;
+    }
     if (code === 'INTERNAL_SERVER_ERROR' && !development) {
-      if (original) process.emitWarning(`internal error: ${(original as Error)?.message ?? original}`);
+      // Logged by the request observation plugin (kind and place, not the message, which may quote data).
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     return {

@@ -1,3 +1,5 @@
+import { SubjectReadLimiter } from '../auth/subject-read-limiter';
+import { createAdminServices, type AdminServices } from './admin/admin-services';
 import { BankruptcyCaseService } from './bankruptcy-case.service';
 import { ExecutionCaseService } from './execution-case.service';
 
@@ -5,8 +7,21 @@ import { ExecutionCaseService } from './execution-case.service';
 export interface Services {
   executionCases: ExecutionCaseService;
   bankruptcyCases: BankruptcyCaseService;
+  admin: AdminServices;
+  /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
+  subjectReads: SubjectReadLimiter;
 }
 
-export function createServices(): Services {
-  return { executionCases: new ExecutionCaseService(), bankruptcyCases: new BankruptcyCaseService() };
+export interface ServicesOptions {
+  /** Subject reads per user per minute; 0 turns the limit off. */
+  subjectReadsPerMinute?: number;
+}
+
+export function createServices(options: ServicesOptions = {}): Services {
+  return {
+    executionCases: new ExecutionCaseService(),
+    bankruptcyCases: new BankruptcyCaseService(),
+    admin: createAdminServices(),
+    subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
+  };
 }

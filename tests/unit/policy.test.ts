@@ -1,6 +1,6 @@
-import { isObjectType } from 'graphql';
-import { POLICY } from '../../src/auth/policy';
-import { ROLES } from '../../src/entities/hub/user.entity';
+import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { outcomeFor, POLICY } from '../../src/auth/policy';
+import { ROLES, type Role } from '../../src/entities/hub/user.entity';
 import { buildBaseSchema } from '../../src/schema/build-schema';
 
 async function schemaFields(): Promise<string[]> {
@@ -37,6 +37,24 @@ describe('access policy table', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('makes every field a role can reach but is denied or masked nullable, so the rest of the answer survives', async () => {
+    const schema = await buildBaseSchema();
+    const offenders = ROLES.flatMap((role) =>
+      reachableTypes(schema, role).flatMap((type) =>
+        Object.values(type.getFields())
+          .filter((f) => outcomeFor(role, `${type.name}.${f.name}`) !== 'ALLOW' && isNonNullType(f.type))
+          .map((f) => `${role}: ${type.name}.${f.name}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets only the operator reach the admin operations', async () => {
+    const mutations = Object.keys((await buildBaseSchema()).getMutationType()!.getFields());
+    expect(mutations.length).toBeGreaterThan(0);
+    for (const m of mutations) expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
+  });
+
   // A diff in this snapshot changes who can see what: review it as a permission change, not a snapshot refresh.
   it('matches the reviewed role × field matrix', () => {
     const matrix = Object.keys(POLICY)
@@ -45,3 +63,18 @@ describe('access policy table', () => {
     expect(matrix.join('\n')).toMatchSnapshot();
   });
 });
+
+/** Object types a role can reach from the root types through fields it is not denied. */
+function reachableTypes(schema: GraphQLSchema, role: Role): GraphQLObjectType[] {
+  const seen = new Map<string, GraphQLObjectType>();
+  const visit = (type: GraphQLObjectType) => {
+    if (seen.has(type.name)) return;
+    seen.set(type.name, type);
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type);
+      if (isObjectType(target) && outcomeFor(role, `${type.name}.${field.name}`) !== 'DENY') visit(target);
+    }
+  };
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) if (root) visit(root);
+  return [...seen.values()];
+}

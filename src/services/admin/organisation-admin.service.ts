@@ -1,0 +1,51 @@
+import type { RequestContext } from '../../context';
+import { Organisation } from '../../entities/hub';
+import type { CreateOrganisationInput } from '../../schema/admin/admin.input';
+import type { ManagedOrganisationType } from '../../schema/admin/managed.type';
+import { badUserInput, notFound } from '../../schema/error-codes';
+import { managedOrganisation } from './managed-views';
+import { requireAdmin } from './require-admin';
+import { textArgument } from './text-argument';
+import { isUniqueViolation } from './unique-violation';
+
+export const ORGANISATION_CODE: [RegExp, string] = [/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'letters, digits, dot, dash and underscore only'];
+
+export function organisationCodeArgument(argument: string, raw: string): string {
+  return textArgument(argument, raw, { max: 64, pattern: ORGANISATION_CODE });
+}
+
+/** Organisations: courts, administrator firms, procuratorates, agencies and the operator. */
+export class OrganisationAdminService {
+  async create(ctx: RequestContext, input: CreateOrganisationInput): Promise<ManagedOrganisationType> {
+    requireAdmin(ctx);
+    const code = organisationCodeArgument('input.code', input.code);
+    const name = textArgument('input.name', input.name, { max: 200 });
+    try {
+      return await ctx.hub.transaction(async (m) => {
+        if (await m.getRepository(Organisation).existsBy({ code })) throw duplicate(code);
+        const saved = await m.getRepository(Organisation).save(m.create(Organisation, { code, name, kind: input.kind, disabledAt: null }));
+        return managedOrganisation(saved);
+      });
+    } catch (error) {
+      throw isUniqueViolation(error) ? duplicate(code) : error;
+    }
+  }
+
+  /** Disabled organisations' users can no longer sign in; their cases and appointments stay on record. */
+  async disable(ctx: RequestContext, rawCode: string): Promise<ManagedOrganisationType> {
+    requireAdmin(ctx);
+    const code = organisationCodeArgument('code', rawCode);
+    return ctx.hub.transaction(async (m) => {
+      const org = await m.getRepository(Organisation).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw notFound(`No organisation with code ${code}`);
+      if (org.id === ctx.viewer.organisationId) throw badUserInput('code', 'you cannot disable your own organisation');
+      if (org.disabledAt) throw badUserInput('code', `organisation ${code} is already disabled`);
+      org.disabledAt = new Date();
+      return managedOrganisation(await m.getRepository(Organisation).save(org));
+    });
+  }
+}
+
+function duplicate(code: string) {
+  return badUserInput('input.code', `an organisation with code ${code} already exists`);
+}
