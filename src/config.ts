@@ -36,6 +36,8 @@ export interface HubConfig {
   logLevel: string;
   /** Subjects one user may read per minute (sliding window, per hub process); 0 turns the limit off. */
   subjectReadRateLimit: number;
+  /** Benchmarks only (SHIELD_DISABLED_FOR_BENCHMARK): no field authorization or masking. Refused when NODE_ENV=production. */
+  shieldDisabledForBenchmark: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -80,6 +82,12 @@ function logLevel(env: NodeJS.ProcessEnv, nodeEnv: string): string {
   return raw;
 }
 
+function shieldDisabled(env: NodeJS.ProcessEnv, nodeEnv: string): boolean {
+  const disabled = bool(env, 'SHIELD_DISABLED_FOR_BENCHMARK', false);
+  if (disabled && nodeEnv === 'production') throw new ConfigError('SHIELD_DISABLED_FOR_BENCHMARK is refused when NODE_ENV=production');
+  return disabled;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as HubConfig['nodeEnv'];
@@ -122,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     sourceRetryMs: int(env, 'SOURCE_RETRY_MS', 5000, 50, 3600000),
     logLevel: logLevel(env, nodeEnv),
     subjectReadRateLimit: int(env, 'SUBJECT_READ_RATE_LIMIT', 120, 0, 1000000),
+    shieldDisabledForBenchmark: shieldDisabled(env, nodeEnv),
   };
 }

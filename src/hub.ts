@@ -58,7 +58,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       timeoutMs: config.sourceTimeoutMs,
       breaker: { failureThreshold: config.sourceBreakerFailures, cooldownMs: config.sourceBreakerCooldownMs },
     });
-    const schema = protectSchema(await buildBaseSchema());
+    if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
+    const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark });
     const verifier = await TokenVerifier.create(config);
     const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit }), verifier, logger });
     const address = http.server.address();
