@@ -3,6 +3,8 @@
 // speaks to it over the IPC channel: 'ready' once listening, 'stats' on request, exits on 'stop'.
 
 import 'reflect-metadata';
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import type { DatabaseKey } from '../src/config';
 import { loadConfig } from '../src/config';
 import { startHub } from '../src/hub';
@@ -19,7 +21,27 @@ export interface BenchServerSpec {
 
 export type BenchServerMessage =
   | { type: 'ready'; port: number }
-  | { type: 'stats'; statements: Record<string, number>; heapUsedMb: number };
+  | { type: 'stats'; statements: Record<string, number>; heapUsedMb: number }
+  | { type: 'profiling' }
+  | { type: 'profiled'; file: string };
+
+/** CPU profiling of the steady state only (node --cpu-prof would include start-up and module loading). */
+function profiler() {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  return {
+    start: async () => {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    },
+    stop: async (file: string) => {
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
 
 /** The hub's configuration for a benchmark: given databases, no demo data, sources already migrated. */
 export function benchHubEnv(spec: Pick<BenchServerSpec, 'urls' | 'dataDir' | 'env'>): Record<string, string> {
@@ -56,11 +78,15 @@ async function main(): Promise<void> {
     stop = hub.stop;
   }
   const send = (message: BenchServerMessage) => process.send!(message);
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'stats') {
+  const cpu = profiler();
+  process.on('message', (message: { type: string; file?: string }) => {
+    if (message.type === 'profile-start') {
+      void cpu.start().then(() => send({ type: 'profiling' }));
+    } else if (message.type === 'profile-stop') {
+      void cpu.stop(message.file!).then(() => send({ type: 'profiled', file: message.file! }));
+    } else if (message.type === 'stats') {
       send({ type: 'stats', statements: statements(), heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024 });
     } else if (message.type === 'stop') {
-      // process.exit (not a natural end) so --cpu-prof writes its profile at once.
       void stop().finally(() => process.exit(0));
     }
   });

@@ -21,12 +21,12 @@ function owner(url: string): string {
   if (url.startsWith('node:')) return 'node internals';
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (m) return m[1];
-  const own = /\/(dist\/)?(src|bench|migrations)\//.exec(url);
-  return own ? `project ${own[2]}/` : url;
+  const own = /\/(?:dist|dist-[a-z]+)\/(src|bench|migrations)\//.exec(url) ?? /\/(src|bench|migrations)\//.exec(url);
+  return own ? `project ${own[1]}/` : url;
 }
 
 function shortUrl(url: string): string {
-  const m = /node_modules\/(.*)$/.exec(url) ?? /\/(?:dist\/)?((?:src|bench|migrations)\/.*)$/.exec(url);
+  const m = /node_modules\/(.*)$/.exec(url) ?? /\/(?:dist|dist-[a-z]+)\/((?:src|bench|migrations)\/.*)$/.exec(url) ?? /\/((?:src|bench|migrations)\/.*)$/.exec(url);
   return m ? m[1] : url.replace(/^file:\/\//, '');
 }
 

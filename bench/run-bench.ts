@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 20 --connections 24 --rounds 1 --scale-duration 10 --scale-connections 4 --no-scale --profile]
+// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile]
 //
 // 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises, in bench/.data/.
 // 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, and the hub with shield and audit
@@ -25,7 +25,7 @@ const FULL = 'full hub';
 const BARE = 'hub, shield and audit off';
 
 /** The hub's benchmark-only switches (refused in production). */
-const BARE_ENV = { BENCH_SKIP_SHIELD: 'true', BENCH_SKIP_AUDIT: 'true' };
+const BARE_ENV = { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' };
 
 const MAIN = { name: 'persons-100k', persons: 100_000, enterprises: 10_000, seed: 1 };
 const SCALE = [
@@ -37,7 +37,7 @@ interface Options {
   durationS: number;
   connections: number;
   rounds: number;
-  warmupS: number;
+  warmupRequests: number;
   scale: boolean;
   scaleDurationS: number;
   scaleConnections: number;
@@ -46,10 +46,10 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
-    durationS: 20, connections: 24, rounds: 1, warmupS: 3, scale: true, scaleDurationS: 10, scaleConnections: 4, profile: false,
+    durationS: 20, connections: 24, rounds: 1, warmupRequests: 500, scale: true, scaleDurationS: 10, scaleConnections: 4, profile: false,
   };
   const numeric: Record<string, keyof Options> = {
-    '--duration': 'durationS', '--connections': 'connections', '--rounds': 'rounds', '--warmup': 'warmupS',
+    '--duration': 'durationS', '--connections': 'connections', '--rounds': 'rounds', '--warmup': 'warmupRequests',
     '--scale-duration': 'scaleDurationS', '--scale-connections': 'scaleConnections',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -82,13 +82,14 @@ interface RunningServer {
   child: ChildProcess;
   port: number;
   stats(): Promise<Extract<BenchServerMessage, { type: 'stats' }>>;
+  profileStart(): Promise<unknown>;
+  profileStop(file: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
-async function startServer(spec: BenchServerSpec, execArgv: string[] = []): Promise<RunningServer> {
+async function startServer(spec: BenchServerSpec): Promise<RunningServer> {
   const child = fork(path.join(__dirname, 'bench-server.js'), [], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
-    execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T extends BenchServerMessage['type']>(type: T) =>
@@ -110,6 +111,16 @@ async function startServer(spec: BenchServerSpec, execArgv: string[] = []): Prom
     stats: () => {
       const reply = next('stats');
       child.send({ type: 'stats' });
+      return reply;
+    },
+    profileStart: () => {
+      const reply = next('profiling');
+      child.send({ type: 'profile-start' });
+      return reply;
+    },
+    profileStop: (file: string) => {
+      const reply = next('profiled');
+      child.send({ type: 'profile-stop', file });
       return reply;
     },
     stop: () =>
@@ -161,11 +172,12 @@ async function runScenario(
   round: number,
   spec: BenchServerSpec,
   workload: Workload,
-  load: { connections: number; durationS: number; warmupS: number; postgresPid: number },
-  execArgv: string[] = [],
+  load: { connections: number; durationS: number; warmupRequests: number; postgresPid: number },
+  /** Where to write a CPU profile of the measured run, if wanted. */
+  profileFile?: string,
 ): Promise<ScenarioResult> {
   log(`${scenario}: starting`);
-  const server = await startServer(spec, execArgv);
+  const server = await startServer(spec);
   try {
     const statements = await verify(server, spec.mode, workload, workload.inquiries.slice(0, 50));
     let cursor = 0;
@@ -174,9 +186,12 @@ async function runScenario(
       return spec.mode === 'floor' ? floorRequest(workload, inquiry) : graphqlRequest(workload, inquiry);
     };
     const base = { port: server.port, connections: load.connections, next, serverPid: server.child.pid!, postgresPid: load.postgresPid };
-    if (load.warmupS > 0) await runLoad({ ...base, durationS: load.warmupS });
+    // Warm-up by count, not time: a slow server must still have compiled its hot paths before it is measured.
+    if (load.warmupRequests > 0) await runLoad({ ...base, durationS: 0, amount: load.warmupRequests });
     const loadAverage = os.loadavg()[0];
+    if (profileFile) await server.profileStart();
     const result = await runLoad({ ...base, durationS: load.durationS });
+    if (profileFile) await server.profileStop(profileFile);
     log(`${scenario}: ${result.throughput.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ` +
       `${statements.total.toFixed(2)} statements/request, CPU ms/request hub ${result.cpuMsPerRequest.server.toFixed(2)} ` +
       `pg ${result.cpuMsPerRequest.postgres.toFixed(2)}, RSS peak ${result.rssMb.peak.toFixed(0)} MiB, load ${loadAverage.toFixed(1)}`);
@@ -238,7 +253,7 @@ function markdown(report: Report): string {
     `Dataset: ${d.persons.toLocaleString('en')} persons, ${d.enterprises.toLocaleString('en')} enterprises ` +
       `(${d.caseParties.toLocaleString('en')} case parties, ${d.activeCases.toLocaleString('en')} active cases). ` +
       `Workload: ${report.main.inquiries} inquiries by ${report.main.clerks} clerks, respondents per case ${JSON.stringify(report.main.respondentMix)}; ` +
-      `${report.options.connections} connections, ${report.options.durationS} s per run after ${report.options.warmupS} s warm-up.`,
+      `${report.options.connections} connections, ${report.options.durationS} s per run after a warm-up of ${report.options.warmupRequests} requests.`,
     '',
   );
   const scenarios = [FLOOR, FULL, BARE];
@@ -308,17 +323,18 @@ interface Report {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date().toISOString();
-  const profileDir = path.join(BENCH_DATA, 'profiles', startedAt.replace(/[:.]/g, '-'));
+  const profileFile = path.join(BENCH_DATA, 'profiles', `full-hub-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
+  if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
   const report = await withDataset(MAIN, async (ds) => {
     const workload = await prepareWorkload(ds);
     log(`${workload.inquiries.length} inquiries by ${workload.clerks} clerks, respondents ${JSON.stringify(workload.respondentMix)}`);
-    const load = { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, postgresPid: ds.postmasterPid() };
+    const load = { connections: options.connections, durationS: options.durationS, warmupRequests: options.warmupRequests, postgresPid: ds.postmasterPid() };
     const base = { urls: ds.urls, dataDir: ds.dataDir };
     const results: ScenarioResult[] = [];
     for (let round = 0; round < options.rounds; round++) {
       results.push(await runScenario(FLOOR, round, { ...base, mode: 'floor', env: {} }, workload, load));
       results.push(await runScenario(FULL, round, { ...base, mode: 'hub', env: {} }, workload, load,
-        options.profile && round === 0 ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []));
+        options.profile && round === 0 ? profileFile : undefined));
       results.push(await runScenario(BARE, round, { ...base, mode: 'hub', env: BARE_ENV }, workload, load));
     }
     const r: Report = {
@@ -336,16 +352,13 @@ async function main(): Promise<void> {
     };
     return r;
   });
-  if (options.profile && fs.existsSync(profileDir)) {
-    const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-    if (file) report.profile = summariseProfile(path.join(profileDir, file), 25);
-  }
+  if (options.profile) report.profile = summariseProfile(profileFile, 25);
   if (options.scale) {
     for (const spec of SCALE) {
       const entry = await withDataset(spec, async (ds) => {
         const workload = await prepareWorkload(ds);
         const result = await runScenario(`full hub, ${spec.persons} persons`, 0, { urls: ds.urls, dataDir: ds.dataDir, mode: 'hub', env: {} }, workload, {
-          connections: options.scaleConnections, durationS: options.scaleDurationS, warmupS: options.warmupS, postgresPid: ds.postmasterPid(),
+          connections: options.scaleConnections, durationS: options.scaleDurationS, warmupRequests: options.warmupRequests, postgresPid: ds.postmasterPid(),
         });
         return {
           persons: spec.persons, enterprises: spec.enterprises, generatedMs: ds.record.generatedMs,
