@@ -61,8 +61,17 @@ function insertInto<R>(client: Client, table: string, rows: readonly R[], column
   return insertBatches(client, rows, columns, (source) => `INSERT INTO "${table}" (${names}) SELECT ${select} FROM ${source} ON CONFLICT DO NOTHING`);
 }
 
+const TABLES = [
+  'hub.organisation', 'hub.hub_user', 'hub.subject', 'hub.execution_case', 'hub.execution_case_respondent',
+  'hub.execution_case_clerk', 'hub.bankruptcy_case', 'hub.administrator_appointment',
+  'property.real_estate_unit', 'property.real_estate_encumbrance', 'vehicle.vehicle', 'vehicle.vehicle_encumbrance',
+  'tax.taxpayer', 'tax.tax_filing', 'tax.tax_arrear', 'tax.tax_refund',
+  'socialSecurity.insured_employer', 'socialSecurity.insured_person',
+  'credit.dishonest_debtor_entry', 'credit.consumption_restriction', 'credit.administrative_penalty', 'credit.credit_repair',
+];
+
 class Counter {
-  readonly counts: Record<string, number> = {};
+  readonly counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
   add(table: string, n: number): void {
     this.counts[table] = (this.counts[table] ?? 0) + n;
   }

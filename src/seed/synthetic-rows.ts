@@ -133,7 +133,11 @@ export interface CreditRepairRow {
   id: string; subjectIdNumber: string; basisCaseNo: string; authority: string; description: string; repairedOn: string;
 }
 
+/** Who the chunk's records are about; not a table, but what tests and benchmarks pick subjects from. */
+export interface PartyRow { idNumber: string; name: string; regionCode: string }
+
 export interface ChunkRows {
+  parties: { persons: PartyRow[]; enterprises: PartyRow[] };
   hub: {
     subjects: SubjectRow[]; executionCases: ExecutionCaseRow[]; respondents: RespondentRow[];
     clerkAssignments: ClerkAssignmentRow[]; bankruptcyCases: BankruptcyCaseRow[]; appointments: AppointmentRow[];
@@ -156,9 +160,9 @@ export function datasetProblem(spec: DatasetSpec): string | null {
   if (!Number.isSafeInteger(persons) || persons < 1 || persons > MAX_PERSONS) {
     return `persons must be an integer between 1 and ${MAX_PERSONS}`;
   }
-  if (!Number.isSafeInteger(enterprises) || enterprises < 0 || enterprises > persons) {
-    return 'enterprises must be an integer between 0 and the number of persons';
-  }
+  if (!Number.isSafeInteger(enterprises) || enterprises < 0) return 'enterprises must be a non-negative integer';
+  // Every enterprise needs a legal representative among the persons of its chunk.
+  if (enterprises > persons) return `enterprises (${enterprises}) must not exceed persons (${persons})`;
   if (persons + 3 * enterprises > PLATE_SPACE) {
     return `persons + 3 × enterprises must not exceed ${PLATE_SPACE} (distinct 皖N plates)`;
   }
@@ -242,7 +246,13 @@ export function staffRows(spec: Pick<DatasetSpec, 'persons'>): StaffRows {
 
 const DAY_MS = 86_400_000;
 const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const iso = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Formatting dates is a hot path (millions of rows); the days in use are few, so memoise.
+const isoCache = new Map<number, string>();
+const iso = (day: number): string => {
+  let s = isoCache.get(day);
+  if (s === undefined) isoCache.set(day, (s = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  return s;
+};
 const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
 /** A working-day afternoon in China, as a timestamptz literal. */
 const timestamp = (day: number): string => `${iso(day)}T16:30:00+08:00`;
@@ -319,6 +329,7 @@ class ChunkBuilder {
   private readonly unitEncumbrances = new Map<string, RealEstateEncumbranceRow[]>();
   private readonly vehicleEncumbrances = new Map<string, VehicleEncumbranceRow[]>();
   private readonly rows: ChunkRows = {
+    parties: { persons: [], enterprises: [] },
     hub: { subjects: [], executionCases: [], respondents: [], clerkAssignments: [], bankruptcyCases: [], appointments: [] },
     property: { units: [], encumbrances: [] },
     vehicle: { vehicles: [], encumbrances: [] },
@@ -350,6 +361,8 @@ class ChunkBuilder {
     this.settleVehicleStatuses();
     this.makeCredit();
     this.makeBankruptcies();
+    const party = (p: Party): PartyRow => ({ idNumber: p.idNumber, name: p.name, regionCode: p.region.code });
+    this.rows.parties = { persons: this.persons.map(party), enterprises: this.enterprises.map(party) };
     return this.rows;
   }
 
