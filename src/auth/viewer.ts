@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { IsNull } from 'typeorm';
 import { User, type Role } from '../entities/hub/user.entity';
 import type { OrganisationKind } from '../entities/hub/organisation.entity';
 
@@ -17,10 +16,15 @@ export interface Viewer {
 
 /** The enabled user of an enabled organisation, or null. */
 export async function loadViewer(hub: DataSource, username: string): Promise<Viewer | null> {
-  const user = await hub.getRepository(User).findOne({
-    where: { username, disabledAt: IsNull(), organisation: { disabledAt: IsNull() } },
-    relations: { organisation: true },
-  });
+  // One statement: findOne() with a relation sends two (a DISTINCT id query, then the rows), on every request.
+  const user = await hub
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .innerJoinAndSelect('u.organisation', 'o')
+    .where('u.username = :username', { username })
+    .andWhere('u.disabled_at IS NULL')
+    .andWhere('o.disabled_at IS NULL')
+    .getOne();
   if (!user || !user.organisation) return null;
   return {
     userId: user.id,

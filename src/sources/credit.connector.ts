@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
 import { AdministrativePenalty, ConsumptionRestriction, CreditRepair, DishonestDebtorEntry } from '../entities/credit';
+import { EntityReader } from './entity-reader';
 import { groupBy } from './group-by';
 import { SourceConnector } from './source-connector';
 
@@ -10,19 +10,21 @@ export interface CreditBundle {
   creditRepairs: CreditRepair[];
 }
 
+const reader = new EntityReader('credit');
+
 export class CreditConnector extends SourceConnector<CreditBundle> {
   protected empty(): CreditBundle {
     return { dishonestEntries: [], consumptionRestrictions: [], administrativePenalties: [], creditRepairs: [] };
   }
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, CreditBundle>> {
-    const where = { subjectIdNumber: In([...idNumbers]) };
-    const m = this.db.dataSource.manager;
+    const ds = this.db.dataSource;
+    const by = 'subjectIdNumber';
     const [entries, restrictions, penalties, repairs] = await Promise.all([
-      m.find(DishonestDebtorEntry, { where, order: { listedOn: 'ASC' } }),
-      m.find(ConsumptionRestriction, { where, order: { issuedOn: 'ASC' } }),
-      m.find(AdministrativePenalty, { where, order: { decidedOn: 'ASC' } }),
-      m.find(CreditRepair, { where, order: { repairedOn: 'ASC' } }),
+      reader.read(ds, idNumbers, { entity: DishonestDebtorEntry, by, order: [['listedOn', 'ASC']] }),
+      reader.read(ds, idNumbers, { entity: ConsumptionRestriction, by, order: [['issuedOn', 'ASC']] }),
+      reader.read(ds, idNumbers, { entity: AdministrativePenalty, by, order: [['decidedOn', 'ASC']] }),
+      reader.read(ds, idNumbers, { entity: CreditRepair, by, order: [['repairedOn', 'ASC']] }),
     ]);
     const e = groupBy(entries, (r) => r.subjectIdNumber);
     const c = groupBy(restrictions, (r) => r.subjectIdNumber);

@@ -1,7 +1,9 @@
-import { In } from 'typeorm';
-import { RealEstateUnit } from '../entities/property';
+import { RealEstateEncumbrance, RealEstateUnit } from '../entities/property';
+import { EntityReader } from './entity-reader';
 import { groupBy } from './group-by';
 import { SourceConnector } from './source-connector';
+
+const reader = new EntityReader('property');
 
 export class PropertyConnector extends SourceConnector<RealEstateUnit[]> {
   protected empty(): RealEstateUnit[] {
@@ -9,11 +11,12 @@ export class PropertyConnector extends SourceConnector<RealEstateUnit[]> {
   }
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, RealEstateUnit[]>> {
-    const units = await this.db.dataSource.getRepository(RealEstateUnit).find({
-      where: { ownerIdNumber: In([...idNumbers]) },
-      relations: { encumbrances: true },
-      order: { registeredOn: 'ASC', encumbrances: { registeredOn: 'ASC' } },
-    });
+    const units = await reader.read(
+      this.db.dataSource,
+      idNumbers,
+      { entity: RealEstateUnit, by: 'ownerIdNumber', order: [['registeredOn', 'ASC']] },
+      { relation: 'encumbrances', entity: RealEstateEncumbrance, foreignKey: 'unitId', order: [['registeredOn', 'ASC']] },
+    );
     return groupBy(units, (u) => u.ownerIdNumber);
   }
 }

@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
 import { InsuredEmployer, InsuredPerson } from '../entities/social-security';
+import { EntityReader } from './entity-reader';
 import { SourceConnector } from './source-connector';
 
 export interface SocialSecurityBundle {
@@ -7,17 +7,18 @@ export interface SocialSecurityBundle {
   employer: InsuredEmployer | null;
 }
 
+const reader = new EntityReader('socialSecurity');
+
 export class SocialSecurityConnector extends SourceConnector<SocialSecurityBundle> {
   protected empty(): SocialSecurityBundle {
     return { person: null, employer: null };
   }
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, SocialSecurityBundle>> {
-    const ids = [...idNumbers];
-    const m = this.db.dataSource.manager;
+    const ds = this.db.dataSource;
     const [persons, employers] = await Promise.all([
-      m.find(InsuredPerson, { where: { idNumber: In(ids) } }),
-      m.find(InsuredEmployer, { where: { idNumber: In(ids) } }),
+      reader.read(ds, idNumbers, { entity: InsuredPerson, by: 'idNumber', order: [] }),
+      reader.read(ds, idNumbers, { entity: InsuredEmployer, by: 'idNumber', order: [] }),
     ]);
     const result = new Map<string, SocialSecurityBundle>();
     for (const p of persons) result.set(p.idNumber, { person: p, employer: null });

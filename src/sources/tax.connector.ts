@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
 import { TaxArrear, TaxFiling, TaxRefund, Taxpayer } from '../entities/tax';
+import { EntityReader } from './entity-reader';
 import { groupBy } from './group-by';
 import { SourceConnector } from './source-connector';
 
@@ -10,6 +10,8 @@ export interface TaxBundle {
   refunds: TaxRefund[];
 }
 
+const reader = new EntityReader('tax');
+
 export class TaxConnector extends SourceConnector<TaxBundle> {
   protected empty(): TaxBundle {
     return { profile: null, filings: [], arrears: [], refunds: [] };
@@ -17,12 +19,12 @@ export class TaxConnector extends SourceConnector<TaxBundle> {
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, TaxBundle>> {
     const ids = [...idNumbers];
-    const m = this.db.dataSource.manager;
+    const ds = this.db.dataSource;
     const [profiles, filings, arrears, refunds] = await Promise.all([
-      m.find(Taxpayer, { where: { idNumber: In(ids) } }),
-      m.find(TaxFiling, { where: { taxpayerIdNumber: In(ids) }, order: { period: 'DESC' } }),
-      m.find(TaxArrear, { where: { taxpayerIdNumber: In(ids) }, order: { since: 'ASC' } }),
-      m.find(TaxRefund, { where: { taxpayerIdNumber: In(ids) }, order: { appliedOn: 'ASC' } }),
+      reader.read(ds, ids, { entity: Taxpayer, by: 'idNumber', order: [] }),
+      reader.read(ds, ids, { entity: TaxFiling, by: 'taxpayerIdNumber', order: [['period', 'DESC']] }),
+      reader.read(ds, ids, { entity: TaxArrear, by: 'taxpayerIdNumber', order: [['since', 'ASC']] }),
+      reader.read(ds, ids, { entity: TaxRefund, by: 'taxpayerIdNumber', order: [['appliedOn', 'ASC']] }),
     ]);
     const byFiling = groupBy(filings, (r) => r.taxpayerIdNumber);
     const byArrear = groupBy(arrears, (r) => r.taxpayerIdNumber);

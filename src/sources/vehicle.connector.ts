@@ -1,7 +1,9 @@
-import { In } from 'typeorm';
-import { Vehicle } from '../entities/vehicle';
+import { Vehicle, VehicleEncumbrance } from '../entities/vehicle';
+import { EntityReader } from './entity-reader';
 import { groupBy } from './group-by';
 import { SourceConnector } from './source-connector';
+
+const reader = new EntityReader('vehicle');
 
 export class VehicleConnector extends SourceConnector<Vehicle[]> {
   protected empty(): Vehicle[] {
@@ -9,11 +11,12 @@ export class VehicleConnector extends SourceConnector<Vehicle[]> {
   }
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, Vehicle[]>> {
-    const vehicles = await this.db.dataSource.getRepository(Vehicle).find({
-      where: { ownerIdNumber: In([...idNumbers]) },
-      relations: { encumbrances: true },
-      order: { registeredOn: 'ASC', encumbrances: { registeredOn: 'ASC' } },
-    });
+    const vehicles = await reader.read(
+      this.db.dataSource,
+      idNumbers,
+      { entity: Vehicle, by: 'ownerIdNumber', order: [['registeredOn', 'ASC']] },
+      { relation: 'encumbrances', entity: VehicleEncumbrance, foreignKey: 'vehicleId', order: [['registeredOn', 'ASC']] },
+    );
     return groupBy(vehicles, (v) => v.ownerIdNumber);
   }
 }

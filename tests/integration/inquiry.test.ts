@@ -52,6 +52,19 @@ describe('case-bound inquiry over HTTP', () => {
     expect(li.credit).toMatchObject({ dishonest: true, dishonestEntries: [{ caseNo: DEMO.clerkCase2 }] });
   });
 
+  it('serves source dates as calendar days and encumbrances oldest first', async () => {
+    const res = await t.gql(
+      `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { respondents { kind realEstate { registeredOn encumbrances { kind amount registeredOn expiresOn } } } } }`,
+      { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } },
+    );
+    const person = res.body.data!.executionCase.respondents.find((r: any) => r.kind === 'PERSON');
+    expect(person.realEstate[0].registeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(person.realEstate[0].encumbrances).toEqual([
+      { kind: 'MORTGAGE', amount: '600000.00', registeredOn: '2019-08-20', expiresOn: '2039-08-19' },
+      { kind: 'SEIZURE', amount: null, registeredOn: '2024-03-20', expiresOn: '2027-03-19' },
+    ]);
+  });
+
   it('accepts full-width parentheses in a case number', async () => {
     const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase.replace('(', '（').replace(')', '）') } });
     expect(res.body.data!.executionCase.caseNo).toBe(DEMO.clerkCase);
