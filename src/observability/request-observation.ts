@@ -19,7 +19,9 @@ interface RequestObservation {
   outcome: RequestOutcome | null;
 }
 
-const byContext = new WeakMap<RequestContext, RequestObservation>();
+// Apollo hands plugins a shallow copy of the context; an enumerable symbol key survives the copy.
+const OBSERVATION = Symbol('request observation');
+type Observed = RequestContext & { [OBSERVATION]?: RequestObservation };
 const UNRESOLVED = 'unresolved';
 
 /** Express middleware on /graphql (after the request id is set): one log line and one measurement per request. */
@@ -47,7 +49,7 @@ export async function observedContext(res: Response, create: () => Promise<Reque
   try {
     const ctx = await create();
     if (observation) {
-      byContext.set(ctx, observation);
+      (ctx as Observed)[OBSERVATION] = observation;
       observation.username = ctx.viewer.username;
       observation.role = ctx.viewer.role;
     }
@@ -65,7 +67,7 @@ export async function observedContext(res: Response, create: () => Promise<Reque
 export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const observation = byContext.get(contextValue);
+      const observation = (contextValue as Observed)[OBSERVATION];
       if (!observation) return;
       return {
         async didResolveOperation({ operation, operationName }) {
