@@ -20,6 +20,7 @@ export interface HttpServer {
 }
 
 export const BODY_LIMIT = '64kb';
+export const MAX_TOKENS = 3000;
 
 /** Express + Apollo at /graphql, with query limits, no batching, CSRF prevention and a capped body size. */
 export async function createServer(config: HubConfig, schema: GraphQLSchema, deps: ContextDeps): Promise<HttpServer> {
@@ -31,7 +32,8 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
     maxDepth: { n: 12 },
     costLimit: { maxCost: 5000 },
     maxAliases: { n: 20 },
-    maxTokens: { n: 3000 },
+    // Counted by graphql-js's own parser (parseOptions below): armor's token plugin throws from a hook, which is a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: production },
   }).protect();
@@ -39,6 +41,7 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
     schema,
     plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), requestObservationPlugin()],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
