@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadAuditConfig, type AuditConfig } from './audit/audit-config';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES, type SourceName } from './sources/source-name';
 
 export type DatabaseKey = 'hub' | SourceName;
@@ -26,6 +27,7 @@ export interface HubConfig {
     tokenTtl: string;
   };
   sourceTimeoutMs: number;
+  audit: AuditConfig;
   /** Consecutive failures (timeouts or errors) after which a source's circuit opens. */
   sourceBreakerFailures: number;
   /** How long an open circuit skips its source before one probe is let through. */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       tokenTtl: env.JWT_TTL || '8h',
     },
     sourceTimeoutMs: int(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
+    audit: loadAuditConfig(env, nodeEnv),
     sourceBreakerFailures: int(env, 'SOURCE_BREAKER_FAILURES', 5, 1, 1000),
     sourceBreakerCooldownMs: int(env, 'SOURCE_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),
     sourceRetryMs: int(env, 'SOURCE_RETRY_MS', 5000, 50, 3600000),

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { RequestAudit } from './audit/request-audit';
 import type { Viewer } from './auth/viewer';
 import type { Logger } from './observability/logger';
 import type { HubLoaders } from './services/hub-loaders';
@@ -18,6 +19,8 @@ export interface RequestContext {
   hubLoaders: HubLoaders;
   services: Services;
   clientAddress: string | null;
+  /** What this request puts on the audit log, appended before its answer is sent. */
+  audit: RequestAudit;
   /** This request's logger (every line carries the request id). Never log subject data through it. */
   log: Logger;
 }

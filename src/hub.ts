@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { AuditLog } from './audit/audit-log';
 import { protectSchema } from './auth/protect-schema';
 import { TokenVerifier } from './auth/tokens';
 import type { DatabaseKey, HubConfig } from './config';
@@ -23,6 +24,8 @@ export interface Hub {
   sourceDatabases: Record<SourceName, SourceDatabase>;
   sources: Sources;
   logger: Logger;
+  /** Null only when switched off for a benchmark (AUDIT_DISABLED_FOR_BENCHMARK). */
+  audit: AuditLog | null;
   http: HttpServer;
   stop(): Promise<void>;
 }
@@ -36,10 +39,12 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
   const logger = options.logger ?? createLogger(config.logLevel);
   const resolved: OpenDatabases = await resolveDatabases(config, log);
   let hubDb: CountedDataSource | undefined;
+  let audit: AuditLog | null = null;
   const sourceDatabases = {} as Record<SourceName, SourceDatabase>;
   try {
     hubDb = await connectAndMigrate('hub', resolved.urls.hub, { migrate: true }, log);
     if (config.seedDemo) await seedDemoHubIfEmpty(hubDb.dataSource, log);
+    if (!config.audit.disabledForBenchmark) audit = await AuditLog.open(hubDb.dataSource, config.dataDir, config.audit, log);
     for (const key of SOURCE_NAMES) {
       sourceDatabases[key] = new SourceDatabase(key, resolved.urls[key], {
         statementTimeoutMs: config.sourceTimeoutMs,
@@ -61,7 +66,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark });
     const verifier = await TokenVerifier.create(config);
-    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit }), verifier, logger });
+    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit }), verifier, logger, audit });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -72,9 +77,11 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       sourceDatabases,
       sources,
       logger,
+      audit,
       http,
       stop: async () => {
         await http.stop();
+        await audit?.close();
         await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
         await closeAll([hubDb?.dataSource]);
         await resolved.close();

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AccessPolicyResolver } from '../resolvers/access-policy.resolver';
 import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
 import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
+import { AuditResolver } from '../resolvers/audit.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
 import { LinkedPersonResolver, SocialSecurityResolver } from '../resolvers/linked-person.resolver';
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   SubjectResolver,
   SocialSecurityResolver,
   LinkedPersonResolver,
+  AuditResolver,
   AccessPolicyResolver,
   OrganisationAdminResolver,
   CaseAdminResolver,

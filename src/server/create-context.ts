@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
+import type { AuditLog } from '../audit/audit-log';
+import { recordAuthFailure } from '../audit/record-auth-failure';
+import { RequestAudit } from '../audit/request-audit';
 import type { TokenVerifier } from '../auth/tokens';
 import { loadViewer } from '../auth/viewer';
 import type { RequestContext } from '../context';
@@ -15,6 +18,8 @@ export interface ContextDeps {
   sources: Sources;
   services: Services;
   verifier: TokenVerifier;
+  /** The audit log; null only when switched off for a benchmark. */
+  audit: AuditLog | null;
   /** Root logger; each request logs through a child bound to its request id. */
   logger?: Logger;
 }
@@ -37,7 +42,10 @@ export async function createContext(deps: ContextDeps, req: Request): Promise<Re
   const verified = await deps.verifier.verify(match[1]);
   if ('reason' in verified) throw unauthenticated('Invalid or expired token');
   const viewer = await loadViewer(deps.hub, verified.username);
-  if (!viewer) throw unauthenticated('Unknown or disabled user');
+  if (!viewer) {
+    await recordAuthFailure(deps.audit, { requestId, username: verified.username, clientAddress: req.ip ?? null }, (m) => log.warn(m));
+    throw unauthenticated('Unknown or disabled user');
+  }
   return {
     requestId,
     viewer,
@@ -47,6 +55,7 @@ export async function createContext(deps: ContextDeps, req: Request): Promise<Re
     loaders: createLoaders(deps.sources, log),
     hubLoaders: createHubLoaders(deps.hub),
     clientAddress: req.ip ?? null,
+    audit: new RequestAudit(deps.audit, requestId, viewer, req.ip ?? null),
     log,
   };
 }

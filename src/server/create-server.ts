@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -7,6 +8,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { HubConfig } from '../config';
 import type { RequestContext } from '../context';
+import { auditPlugin } from '../audit/audit-plugin';
 import { createContext, requestIdOf, type ContextDeps } from './create-context';
 import { formatError } from './format-error';
 import { silentLogger } from '../observability/logger';
@@ -39,7 +41,14 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
   }).protect();
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), requestObservationPlugin()],
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Answers are per viewer and never cached; the default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      requestObservationPlugin(),
+      auditPlugin(),
+    ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,

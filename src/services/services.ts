@@ -1,5 +1,6 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
+import { AuditService } from './audit.service';
 import { BankruptcyCaseService } from './bankruptcy-case.service';
 import { ExecutionCaseService } from './execution-case.service';
 
@@ -7,6 +8,7 @@ import { ExecutionCaseService } from './execution-case.service';
 export interface Services {
   executionCases: ExecutionCaseService;
   bankruptcyCases: BankruptcyCaseService;
+  audit: AuditService;
   admin: AdminServices;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
@@ -21,6 +23,7 @@ export function createServices(options: ServicesOptions = {}): Services {
   return {
     executionCases: new ExecutionCaseService(),
     bankruptcyCases: new BankruptcyCaseService(),
+    audit: new AuditService(),
     admin: createAdminServices(),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };

@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+
+export const ALERT_RULES = ['BULK_READS', 'OFF_HOURS', 'REPEATED_REFUSALS', 'SUBJECT_MANY_CASES'] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];
+
+/** The thresholds, documented in docs/readme-audit.md; a change here changes what auditors are shown. */
+export const ALERT_THRESHOLDS = {
+  /** Distinct subjects one user read within one clock hour. */
+  bulkReadsPerHour: 20,
+  /** Working hours in Asia/Shanghai, Monday to Friday; any read outside is flagged (one alert per user and day). */
+  workingHours: { timeZone: 'Asia/Shanghai', from: '08:30', to: '18:00' },
+  /** Refused requests (DENIED entries of any kind) of one user within one clock hour. */
+  refusalsPerHour: 5,
+  /** Distinct case numbers under which one subject was read within the queried window. */
+  casesPerSubject: 3,
+} as const;
+
+export interface AuditAlert {
+  rule: AlertRule;
+  description: string;
+  username: string | null;
+  subjectIdNumber: string | null;
+  windowStart: Date;
+  windowEnd: Date;
+  count: number;
+  threshold: number;
+  caseNos: string[];
+  firstSeq: string;
+  lastSeq: string;
+}
+
+const RELEASED = `kind = 'READ' AND outcome IN ('ALLOWED', 'PARTIAL')`;
+const T = ALERT_THRESHOLDS;
+
+/** Whether a moment falls outside working hours (Asia/Shanghai, UTC+8 all year, Monday–Friday 08:30–18:00). */
+export function isOutsideWorkingHours(at: Date): boolean {
+  const local = new Date(at.getTime() + 8 * 3_600_000);
+  const day = local.getUTCDay();
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return day === 0 || day === 6 || minutes < 8 * 60 + 30 || minutes >= 18 * 60;
+}
+
+/** Evaluates every rule over entries in [since, until); the window's size is bounded by the caller. */
+export async function findAlerts(db: DataSource, since: Date, until: Date): Promise<AuditAlert[]> {
+  const range = [since.toISOString(), until.toISOString()];
+  const window = `at >= $1 AND at < $2`;
+  const cases = `coalesce((array_agg(DISTINCT case_no) FILTER (WHERE case_no IS NOT NULL))[1:20], '{}')`;
+  const [bulk, offHours, refusals, manyCases] = await Promise.all([
+    db.query(
+      `SELECT username, date_trunc('hour', at) AS start, count(DISTINCT subject_id_number)::int AS n, min(seq) AS first, max(seq) AS last, ${cases} AS cases
+       FROM audit_entry WHERE ${RELEASED} AND ${window}
+       GROUP BY username, date_trunc('hour', at) HAVING count(DISTINCT subject_id_number) >= $3 ORDER BY start`,
+      [...range, T.bulkReadsPerHour],
+    ),
+    db.query(
+      `SELECT username, min(at) AS start, max(at) AS "end", count(*)::int AS n, min(seq) AS first, max(seq) AS last, ${cases} AS cases
+       FROM audit_entry
+       WHERE ${RELEASED} AND ${window}
+         AND (extract(isodow FROM at AT TIME ZONE $3) >= 6 OR (at AT TIME ZONE $3)::time < $4::time OR (at AT TIME ZONE $3)::time >= $5::time)
+       GROUP BY username, (at AT TIME ZONE $3)::date ORDER BY start`,
+      [...range, T.workingHours.timeZone, T.workingHours.from, T.workingHours.to],
+    ),
+    db.query(
+      `SELECT username, date_trunc('hour', at) AS start, count(*)::int AS n, min(seq) AS first, max(seq) AS last, ${cases} AS cases
+       FROM audit_entry WHERE outcome = 'DENIED' AND ${window}
+       GROUP BY username, date_trunc('hour', at) HAVING count(*) >= $3 ORDER BY start`,
+      [...range, T.refusalsPerHour],
+    ),
+    db.query(
+      `SELECT subject_id_number, min(at) AS start, max(at) AS "end", count(DISTINCT case_no)::int AS n, min(seq) AS first, max(seq) AS last, ${cases} AS cases
+       FROM audit_entry WHERE ${RELEASED} AND ${window}
+       GROUP BY subject_id_number HAVING count(DISTINCT case_no) >= $3 ORDER BY start`,
+      [...range, T.casesPerSubject],
+    ),
+  ]);
+  const hour = (start: Date) => new Date(new Date(start).getTime() + 3_600_000);
+  const alert = (rule: AlertRule, row: any, description: string, threshold: number, end: Date): AuditAlert => ({
+    rule,
+    description,
+    username: row.username ?? null,
+    subjectIdNumber: row.subject_id_number ?? null,
+    windowStart: new Date(row.start),
+    windowEnd: end,
+    count: row.n,
+    threshold,
+    caseNos: row.cases ?? [],
+    firstSeq: String(row.first),
+    lastSeq: String(row.last),
+  });
+  return [
+    ...bulk.map((r: any) => alert('BULK_READS', r, `${r.username} read ${r.n} distinct subjects within one hour`, T.bulkReadsPerHour, hour(r.start))),
+    ...offHours.map((r: any) =>
+      alert('OFF_HOURS', r, `${r.username} read subject data ${r.n} time(s) outside working hours (${T.workingHours.from}–${T.workingHours.to} ${T.workingHours.timeZone}, Mon–Fri)`, 1, new Date(r.end)),
+    ),
+    ...refusals.map((r: any) => alert('REPEATED_REFUSALS', r, `${r.username ?? 'an unknown user'} was refused ${r.n} times within one hour`, T.refusalsPerHour, hour(r.start))),
+    ...manyCases.map((r: any) => alert('SUBJECT_MANY_CASES', r, `one subject was read under ${r.n} different cases`, T.casesPerSubject, new Date(r.end))),
+  ].sort((a, b) => a.windowStart.getTime() - b.windowStart.getTime());
+}

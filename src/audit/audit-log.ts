@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { AuditConfig } from './audit-config';
+import { CHECKPOINT_FILE, createCheckpoint, readCheckpointFile, type Checkpoint } from './audit-checkpoints';
+import { AuditKeys } from './audit-keys';
+import { verifyAuditChain, type VerificationReport } from './audit-verifier';
+import { AuditWriter } from './audit-writer';
+
+const DAY_MS = 86_400_000;
+
+/** The hub's audit log: the writer, the signing key, and the timer that signs checkpoints and adds partitions. */
+export class AuditLog {
+  readonly writer: AuditWriter;
+  private timer?: NodeJS.Timeout;
+  private partitionsEnsuredAt = 0;
+
+  private constructor(
+    readonly db: DataSource,
+    readonly keys: AuditKeys,
+    readonly dataDir: string,
+    private readonly config: AuditConfig,
+    private readonly log: (line: string) => void,
+  ) {
+    this.writer = new AuditWriter(db, config.writeTimeoutMs);
+  }
+
+  static async open(db: DataSource, dataDir: string, config: AuditConfig, log: (line: string) => void = () => {}): Promise<AuditLog> {
+    const audit = new AuditLog(db, AuditKeys.load(dataDir, config.signingKeyPem), dataDir, config, log);
+    await audit.ensurePartitions();
+    if (config.checkpointIntervalMs > 0) {
+      audit.timer = setInterval(() => void audit.tick(), config.checkpointIntervalMs);
+      audit.timer.unref();
+    }
+    return audit;
+  }
+
+  /** This month's partition and the next two; the migration's function does the work as the table's owner. */
+  async ensurePartitions(): Promise<void> {
+    await this.db.query('SELECT audit_ensure_partitions(2)');
+    this.partitionsEnsuredAt = Date.now();
+  }
+
+  checkpoint(): Promise<Checkpoint | null> {
+    return createCheckpoint(this.db, this.keys, this.dataDir);
+  }
+
+  verify(range: { fromSeq?: bigint; toSeq?: bigint } = {}): Promise<VerificationReport> {
+    return verifyAuditChain(this.db, this.keys.verifier, { ...range, externalCheckpoints: readCheckpointFile(path.join(this.dataDir, CHECKPOINT_FILE)) });
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.checkpoint();
+      if (Date.now() - this.partitionsEnsuredAt > DAY_MS) await this.ensurePartitions();
+    } catch (error) {
+      this.log(`audit checkpoint failed: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+
+  /** Stops the timer and signs the final head, so that a shutdown leaves the whole chain covered. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    if (this.config.checkpointIntervalMs > 0) await this.checkpoint().catch(() => undefined);
+  }
+}

@@ -1,0 +1,115 @@
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { IMiddlewareFunction } from 'graphql-middleware';
+import { outcomeFor } from '../auth/policy';
+import type { RequestContext } from '../context';
+import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
+import { subjectIdProblem } from '../ids/subject-id';
+import { SubjectView } from '../schema/subject.type';
+import { redactArguments } from './redact-arguments';
+import type { Beneath, RequestAudit } from './request-audit';
+
+/** Root queries of the auditor's API: looking into the log is itself on the record. */
+export const AUDITED_QUERIES = new Set(['auditEntries', 'subjectAccessHistory', 'auditAlerts', 'verifyAuditLog']);
+
+type Settled = { value: unknown; error: null; thrown: false } | { value: unknown; error: unknown; thrown: boolean };
+
+// graphql-shield returns (rather than throws) the errors of denied fields and of failed resolvers.
+async function settle(run: () => unknown): Promise<Settled> {
+  try {
+    const value = await run();
+    return value instanceof Error ? { value, error: value, thrown: false } : { value, error: null, thrown: false };
+  } catch (error) {
+    return { value: undefined, error, thrown: true };
+  }
+}
+
+function deliver(result: Settled): unknown {
+  if (result.thrown) throw result.error;
+  return result.value;
+}
+
+function isForbidden(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions?.code === 'FORBIDDEN';
+}
+
+/** The subject this field is read beneath, if any, and its path from the subject (list indices dropped). */
+function locate(audit: RequestAudit, parent: unknown, info: GraphQLResolveInfo): Beneath | null {
+  if (parent instanceof SubjectView && parent.binding) return { read: audit.subjectRead(parent), path: info.fieldName };
+  let p = info.path.prev;
+  while (p && typeof p.key === 'number') p = p.prev;
+  const above = p ? audit.beneath.get(p) : undefined;
+  return above ? { read: above.read, path: `${above.path}.${info.fieldName}` } : null;
+}
+
+function caseOf(args: Record<string, unknown>, parent: unknown, info: GraphQLResolveInfo): { kind: string | null; caseNo: string | null } {
+  const raw = typeof args.caseNo === 'string' ? args.caseNo : (parent as { caseNo?: unknown } | null)?.caseNo;
+  const normalised = typeof raw === 'string' && raw.length <= 40 ? normaliseCaseNo(raw) : null;
+  const parsed = normalised ? parseCaseNo(normalised) : null;
+  const where = `${info.parentType.name}.${info.fieldName}`;
+  const kind = parsed?.type.startsWith('破') || /bankruptcy/i.test(where) ? 'BANKRUPTCY' : parsed || /execution/i.test(where) ? 'EXECUTION' : null;
+  return { kind, caseNo: parsed ? normalised : null };
+}
+
+function subjectArgument(args: Record<string, unknown>): string | null {
+  const filter = args.filter as { subjectId?: unknown } | undefined;
+  const value = typeof args.subjectId === 'string' ? args.subjectId : typeof filter?.subjectId === 'string' ? filter.subjectId : null;
+  const normalised = value?.trim().toUpperCase() ?? null;
+  return normalised && subjectIdProblem(normalised) === null ? normalised : null;
+}
+
+/**
+ * Records what each request reads and is refused, for the audit log. Applied outside the shield, so that it
+ * sees the shield's denials as well as resolver errors:
+ *   - a field beneath a case-bound subject: its path and outcome (policy ALLOW/MASK, DENY when refused,
+ *     FAILED when a source could not answer), and the sources its resolver consulted;
+ *   - any other field refused with FORBIDDEN: a refusal under the case it named;
+ *   - a mutation: an entry written before it runs, and one with its result;
+ *   - a query of the auditor's API: an entry with its arguments.
+ */
+export function buildAuditMiddleware(): IMiddlewareFunction {
+  return async (resolve, parent, args, ctx: RequestContext, info) => {
+    const audit = ctx?.audit;
+    if (!audit) return resolve(parent, args, ctx, info);
+
+    const beneath = locate(audit, parent, info);
+    if (beneath) {
+      audit.beneath.set(info.path, beneath);
+      const policy = outcomeFor(ctx.viewer.role, `${info.parentType.name}.${info.fieldName}`);
+      const result = await settle(() => resolve(parent, args, beneath.read.contextFor(ctx), info));
+      beneath.read.field(beneath.path, result.error ? (isForbidden(result.error) ? 'DENY' : 'FAILED') : policy === 'ALLOW' ? 'ALLOW' : policy);
+      return deliver(result);
+    }
+
+    const root = info.path.prev === undefined;
+    const kind = root && info.operation.operation === 'mutation' ? 'ADMIN' : root && AUDITED_QUERIES.has(info.fieldName) ? 'AUDIT' : null;
+    if (kind) {
+      const recorded = redactArguments(args);
+      if (kind === 'ADMIN') {
+        try {
+          await audit.recordIntent(kind, info.fieldName, recorded);
+        } catch (error) {
+          audit.failure = error;
+          throw new GraphQLError('Not recorded', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        }
+      }
+      const result = await settle(() => resolve(parent, args, ctx, info));
+      const error = result.error as { message?: string } | null;
+      audit.operation({
+        kind,
+        field: info.fieldName,
+        arguments: recorded,
+        outcome: !error ? 'ALLOWED' : isForbidden(error) ? 'DENIED' : 'FAILED',
+        message: error?.message,
+        subjectIdNumber: subjectArgument(args),
+      });
+      return deliver(result);
+    }
+
+    const result = await settle(() => resolve(parent, args, ctx, info));
+    if (isForbidden(result.error)) {
+      const { kind: caseKind, caseNo } = caseOf(args, parent, info);
+      audit.refusal(caseKind, caseNo, `${info.parentType.name}.${info.fieldName}`, (result.error as GraphQLError).message);
+    }
+    return deliver(result);
+  };
+}

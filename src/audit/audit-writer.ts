@@ -1,0 +1,96 @@
+import type { DataSource } from 'typeorm';
+import { chain, type AuditDraft, type ChainedEntry } from './audit-entry-hash';
+import { insertEntries } from './insert-entries';
+
+interface Pending {
+  drafts: AuditDraft[];
+  resolve(entries: ChainedEntry[]): void;
+  reject(error: unknown): void;
+}
+
+/** Most requests whose entries share one transaction. */
+const MAX_GROUP = 200;
+
+/**
+ * Appends entries to the chain. Each append locks the head row (SELECT … FOR UPDATE) in the transaction that
+ * inserts the entries and moves the head, so appends are serialised by PostgreSQL across all hub processes and
+ * sequence numbers have no gaps. Within one process, requests that finish while an append is running are
+ * committed together in the next one (group commit); if that shared append fails, each request is retried alone
+ * so that one bad entry cannot cost other requests their answer.
+ */
+export class AuditWriter {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  /** Resolves once the drafts are committed; rejects if they could not be. */
+  append(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
+    if (drafts.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ drafts, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        try {
+          const written = await this.write(group.flatMap((p) => p.drafts));
+          let offset = 0;
+          for (const p of group) {
+            p.resolve(written.slice(offset, offset + p.drafts.length));
+            offset += p.drafts.length;
+          }
+        } catch (error) {
+          if (group.length === 1) {
+            group[0].reject(error);
+            continue;
+          }
+          for (const p of group) {
+            try {
+              p.resolve(await this.write(p.drafts));
+            } catch (alone) {
+              p.reject(alone);
+            }
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** One transaction: lock the head, chain and insert the entries, move the head. */
+  private async write(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [String(this.timeoutMs)]);
+      const [head] = await runner.query(
+        `SELECT seq, hash, at, date_trunc('milliseconds', clock_timestamp()) AS now FROM audit_head WHERE id = 1 FOR UPDATE`,
+      );
+      if (!head) throw new Error('audit_head row is missing');
+      // Time never runs backwards along the chain, even across processes whose clocks differ.
+      const at = new Date(Math.max(new Date(head.now).getTime(), new Date(head.at).getTime()));
+      const entries = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, at);
+      await insertEntries(runner, entries);
+      const last = entries[entries.length - 1];
+      await runner.query(`UPDATE audit_head SET seq = $1, hash = $2, at = $3 WHERE id = 1`, [last.seq, last.hash, at.toISOString()]);
+      await runner.commitTransaction();
+      return entries;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import type { Viewer } from '../auth/viewer';
+import type { AuditEntryKind, AuditOutcome } from '../entities/hub/audit-entry.entity';
+import type { SubjectView } from '../schema/subject.type';
+import type { AuditDraft } from './audit-entry-hash';
+import type { AuditLog } from './audit-log';
+import { SubjectRead } from './subject-read';
+
+interface Refusal {
+  caseKind: string | null;
+  caseNo: string | null;
+  paths: Set<string>;
+  messages: Set<string>;
+}
+
+interface Operation {
+  kind: Extract<AuditEntryKind, 'ADMIN' | 'AUDIT'>;
+  field: string;
+  arguments: Record<string, unknown>;
+  outcome: AuditOutcome;
+  message?: string;
+  subjectIdNumber?: string | null;
+}
+
+/** Where a path beneath a subject leads: the subject's record and the field path from it. */
+export interface Beneath {
+  read: SubjectRead;
+  path: string;
+}
+
+const cut = (value: string | null | undefined, length: number): string | null => (value == null ? null : value.slice(0, length));
+
+/**
+ * What one request has to put on the record, collected while it executes (audit-middleware.ts) and appended
+ * before its answer is sent (audit-plugin.ts): one entry per subject read under a case, one per refused case,
+ * one per operation of the admin and audit APIs.
+ */
+export class RequestAudit {
+  operationName: string | null = null;
+  /** Set when an entry that had to be written at once could not be: the whole answer is withheld. */
+  failure: unknown = null;
+  private readonly reads = new Map<string, SubjectRead>();
+  private readonly refusals = new Map<string, Refusal>();
+  private readonly operations: Operation[] = [];
+  /** Response paths (graphql-js Path objects) beneath a subject. */
+  readonly beneath = new WeakMap<object, Beneath>();
+
+  constructor(
+    /** Null only where audit is switched off for a benchmark (refused in production). */
+    readonly log: AuditLog | null,
+    readonly requestId: string,
+    readonly viewer: Viewer,
+    readonly clientAddress: string | null,
+  ) {}
+
+  subjectRead(subject: SubjectView): SubjectRead {
+    const key = `${subject.binding.kind}|${subject.binding.caseNo}|${subject.id}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = new SubjectRead(subject);
+      this.reads.set(key, read);
+    }
+    return read;
+  }
+
+  refusal(caseKind: string | null, caseNo: string | null, path: string, message: string): void {
+    const key = `${caseKind}|${caseNo}`;
+    let refusal = this.refusals.get(key);
+    if (!refusal) {
+      refusal = { caseKind, caseNo, paths: new Set(), messages: new Set() };
+      this.refusals.set(key, refusal);
+    }
+    refusal.paths.add(path);
+    refusal.messages.add(message);
+  }
+
+  operation(op: Operation): void {
+    this.operations.push(op);
+  }
+
+  /** The drafts collected so far; collecting starts afresh. */
+  take(): AuditDraft[] {
+    const drafts = [
+      ...[...this.reads.values()].map((r) => this.readDraft(r)),
+      ...[...this.refusals.values()].map((r) => this.refusalDraft(r)),
+      ...this.operations.map((o) => this.operationDraft(o)),
+    ];
+    this.reads.clear();
+    this.refusals.clear();
+    this.operations.length = 0;
+    return drafts;
+  }
+
+  /** Appends the collected entries; rejects when they could not be written (the caller withholds the answer). */
+  async flush(): Promise<void> {
+    const drafts = this.take();
+    if (drafts.length > 0 && this.log) await this.log.writer.append(drafts);
+  }
+
+  /** Written at once, before an operation runs, so that no change can happen unrecorded. */
+  async recordIntent(kind: Operation['kind'], field: string, args: Record<string, unknown>): Promise<void> {
+    if (!this.log) return;
+    await this.log.writer.append([this.operationDraft({ kind, field, arguments: args, outcome: 'REQUESTED' })]);
+  }
+
+  private base(kind: AuditEntryKind): Omit<AuditDraft, 'fields' | 'sources' | 'outcome' | 'detail'> {
+    return {
+      requestId: this.requestId,
+      kind,
+      username: this.viewer.username,
+      organisationCode: this.viewer.organisationCode,
+      role: this.viewer.role,
+      caseKind: null,
+      caseNo: null,
+      subjectId: null,
+      subjectKind: null,
+      subjectIdNumber: null,
+      clientAddress: cut(this.clientAddress, 64),
+      operationName: cut(this.operationName, 100),
+    };
+  }
+
+  private readDraft(read: SubjectRead): AuditDraft {
+    const { subject } = read;
+    return {
+      ...this.base('READ'),
+      caseKind: subject.binding.kind,
+      caseNo: subject.binding.caseNo,
+      subjectId: subject.id,
+      subjectKind: subject.kind ?? null,
+      subjectIdNumber: subject.idNumber ?? null,
+      fields: [...read.fields.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, outcome]) => ({ path, outcome })),
+      sources: [...read.sources.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, state]) => ({ source, state })),
+      outcome: !read.released ? 'DENIED' : read.withheld ? 'PARTIAL' : 'ALLOWED',
+      detail: null,
+    };
+  }
+
+  private refusalDraft(refusal: Refusal): AuditDraft {
+    return {
+      ...this.base('REFUSAL'),
+      caseKind: refusal.caseKind,
+      caseNo: refusal.caseNo,
+      fields: [...refusal.paths].sort().map((path) => ({ path, outcome: 'DENY' as const })),
+      sources: [],
+      outcome: 'DENIED',
+      detail: { messages: [...refusal.messages].slice(0, 10).map((m) => m.slice(0, 300)) },
+    };
+  }
+
+  private operationDraft(op: Operation): AuditDraft {
+    return {
+      ...this.base(op.kind),
+      subjectIdNumber: op.subjectIdNumber ?? null,
+      fields: [],
+      sources: [],
+      outcome: op.outcome,
+      detail: { operation: op.field, arguments: op.arguments, ...(op.message ? { message: op.message.slice(0, 300) } : {}) },
+    };
+  }
+}
+
+/** The entry for a token that verified but names an unknown or disabled user. */
+export function authFailureDraft(requestId: string, username: string, clientAddress: string | null, reason: string): AuditDraft {
+  return {
+    requestId,
+    kind: 'AUTH_FAILURE',
+    username: cut(username, 64),
+    organisationCode: null,
+    role: null,
+    caseKind: null,
+    caseNo: null,
+    subjectId: null,
+    subjectKind: null,
+    subjectIdNumber: null,
+    fields: [],
+    sources: [],
+    outcome: 'DENIED',
+    clientAddress: cut(clientAddress, 64),
+    operationName: null,
+    detail: { reason },
+  };
+}

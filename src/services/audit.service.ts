@@ -1,0 +1,150 @@
+import { GraphQLError } from 'graphql';
+import { findAlerts, type AuditAlert } from '../audit/alert-rules';
+import { checkpointFromRow, type Checkpoint } from '../audit/audit-checkpoints';
+import type { ChainedEntry } from '../audit/audit-entry-hash';
+import { findAuditEntries, type AuditQuery } from '../audit/audit-entry-query';
+import type { AuditLog } from '../audit/audit-log';
+import type { VerificationReport } from '../audit/audit-verifier';
+import type { RequestContext } from '../context';
+import type { Role } from '../entities/hub/user.entity';
+import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
+import { subjectIdProblem } from '../ids/subject-id';
+import type { AuditEntryFilter, AuditEntryType } from '../schema/audit.type';
+import { badUserInput, forbidden } from '../schema/error-codes';
+import { checkFirst, decodeCursor, encodeCursor } from './pagination';
+
+const DAY_MS = 86_400_000;
+export const MAX_ALERT_WINDOW_DAYS = 92;
+const SEQ = /^[1-9]\d{0,17}$/;
+
+function toType(e: ChainedEntry): AuditEntryType {
+  return {
+    seq: e.seq,
+    at: e.at,
+    requestId: e.requestId,
+    kind: e.kind,
+    username: e.username,
+    organisation: e.organisationCode,
+    role: e.role as Role | null,
+    caseKind: e.caseKind,
+    caseNo: e.caseNo,
+    subjectId: e.subjectId,
+    subjectKind: e.subjectKind,
+    subjectIdNumber: e.subjectIdNumber,
+    fields: e.fields,
+    sources: e.sources,
+    outcome: e.outcome,
+    clientAddress: e.clientAddress,
+    operationName: e.operationName,
+    detail: e.detail === null ? null : JSON.stringify(e.detail),
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+function text(value: string | null | undefined, argument: string, max: number): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(argument, `must be 1 to ${max} characters`);
+  return trimmed;
+}
+
+export function subjectIdArgument(raw: string, argument: string): string {
+  const normalised = raw.trim().toUpperCase();
+  const problem = subjectIdProblem(normalised);
+  if (problem) throw badUserInput(argument, problem);
+  return normalised;
+}
+
+function seqArgument(raw: string | null | undefined, argument: string): bigint | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  if (!SEQ.test(raw)) throw badUserInput(argument, 'must be a positive whole number');
+  return BigInt(raw);
+}
+
+/** The auditor's API: the log, the per-subject history, alerts, verification and checkpoints. */
+export class AuditService {
+  private log(ctx: RequestContext, roles: Role[] = ['AUDITOR']): AuditLog {
+    if (!roles.includes(ctx.viewer.role)) throw forbidden('Only auditors may read the audit log');
+    if (!ctx.audit.log) throw new GraphQLError('The audit log is switched off', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return ctx.audit.log;
+  }
+
+  async entries(ctx: RequestContext, filter: AuditEntryFilter | null, first: number, after: string | null) {
+    const log = this.log(ctx);
+    checkFirst(first);
+    const f = filter ?? {};
+    const query: AuditQuery = {
+      username: text(f.username, 'filter.username', 64),
+      organisationCode: text(f.organisation, 'filter.organisation', 64),
+      role: f.role ?? undefined,
+      outcome: f.outcome ?? undefined,
+      kind: f.kind ?? undefined,
+      from: f.from ?? undefined,
+      to: f.to ?? undefined,
+    };
+    if (f.caseNo !== null && f.caseNo !== undefined) {
+      const caseNo = normaliseCaseNo(f.caseNo);
+      if (f.caseNo.length > 40 || !parseCaseNo(caseNo)) throw badUserInput('filter.caseNo', 'malformed case number, expected e.g. (2024)皖1524执123号');
+      query.caseNo = caseNo;
+    }
+    if (f.subjectId !== null && f.subjectId !== undefined) query.subjectIdNumber = subjectIdArgument(f.subjectId, 'filter.subjectId');
+    if (query.from && query.to && query.to <= query.from) throw badUserInput('filter.to', 'must be later than filter.from');
+    return this.page(log, query, first, after);
+  }
+
+  /** Who read this person or enterprise, when and under which case: READ entries only. */
+  async subjectHistory(ctx: RequestContext, subjectId: string, first: number, after: string | null) {
+    const log = this.log(ctx);
+    checkFirst(first);
+    return this.page(log, { subjectIdNumber: subjectIdArgument(subjectId, 'subjectId'), kind: 'READ' }, first, after);
+  }
+
+  private async page(log: AuditLog, query: AuditQuery, first: number, after: string | null) {
+    if (after) {
+      const [label, seq] = decodeCursor(after);
+      if (label !== 'seq' || !SEQ.test(seq)) throw badUserInput('after', 'not a cursor returned by this API');
+      query.beforeSeq = seq;
+    }
+    const rows = await findAuditEntries(log.db, query, first + 1);
+    const page = rows.slice(0, first).map(toType);
+    const cursor = (e: AuditEntryType) => encodeCursor('seq', e.seq);
+    return {
+      edges: page.map((node) => ({ node, cursor: cursor(node) })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursor(page[page.length - 1]) : null },
+    };
+  }
+
+  async alerts(ctx: RequestContext, since: Date | null, until: Date | null): Promise<AuditAlert[]> {
+    const log = this.log(ctx);
+    const end = until ?? new Date();
+    const start = since ?? new Date(end.getTime() - 7 * DAY_MS);
+    if (start >= end) throw badUserInput('since', 'must be earlier than until');
+    if (end.getTime() - start.getTime() > MAX_ALERT_WINDOW_DAYS * DAY_MS) throw badUserInput('since', `the window may span at most ${MAX_ALERT_WINDOW_DAYS} days`);
+    return findAlerts(log.db, start, end);
+  }
+
+  async verify(ctx: RequestContext, fromSeq: string | null, toSeq: string | null): Promise<VerificationReport> {
+    const log = this.log(ctx);
+    const from = seqArgument(fromSeq, 'fromSeq');
+    const to = seqArgument(toSeq, 'toSeq');
+    if (from !== undefined && to !== undefined && to < from) throw badUserInput('toSeq', 'must not be lower than fromSeq');
+    return log.verify({ fromSeq: from, toSeq: to });
+  }
+
+  publicKey(ctx: RequestContext) {
+    if (!ctx.audit.log) throw new GraphQLError('The audit log is switched off', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return ctx.audit.log.keys.publicKey;
+  }
+
+  async checkpoints(ctx: RequestContext, first: number): Promise<Checkpoint[]> {
+    const log = this.log(ctx, ['AUDITOR', 'ADMIN']);
+    checkFirst(first);
+    const rows = await log.db.query(`SELECT * FROM audit_checkpoint ORDER BY seq DESC LIMIT ${first}`);
+    return rows.map(checkpointFromRow);
+  }
+
+  async createCheckpoint(ctx: RequestContext): Promise<Checkpoint | null> {
+    return this.log(ctx, ['AUDITOR', 'ADMIN']).checkpoint();
+  }
+}

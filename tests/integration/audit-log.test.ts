@@ -1,0 +1,443 @@
+import { randomUUID } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
+import { Client } from 'pg';
+import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
+import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
+import type { AuditDraft } from '../../src/audit/audit-entry-hash';
+import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
+import { verifyAuditChain } from '../../src/audit/audit-verifier';
+import { startHub, type Hub } from '../../src/hub';
+import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { codes, startTestHub, type TestHub } from '../support/test-hub';
+
+const SUBJECT_FIELDS = `id kind name idNumber phone
+  realEstate { certificateNo encumbrances { kind caseNo } }
+  vehicles { plate status }
+  tax { creditGrade arrears { amount } legalRepresentative { name idNumber } }
+  socialSecurity { insuredStatus }
+  credit { dishonest }`;
+const CLERK_CASE = `query ClerkInquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo respondents { ${SUBJECT_FIELDS} } } }`;
+const ADMINISTRATOR_CASE = `query Debtor($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { debtor { name idNumber phone tax { creditGrade legalRepresentative { name idNumber } } } } }`;
+
+// Within the query cost limit; every field is read somewhere in this file.
+const ENTRY_FIELDS = `seq at kind username organisation role caseNo subjectIdNumber outcome`;
+
+describe('audit log', () => {
+  let t: TestHub;
+  const p = demoIdentities();
+  const rid = (label: string) => `${label}-${randomUUID()}`;
+  const entriesOf = async (requestId: string) =>
+    t.hub.hub.query(`SELECT * FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [requestId]) as Promise<Array<Record<string, any>>>;
+  const superuser = async () => {
+    const client = new Client({ connectionString: t.dbUrls.hub });
+    await client.connect();
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', SUBJECT_READ_RATE_LIMIT: '0' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  describe('what is recorded', () => {
+    it('records one entry per respondent read, with the field paths, their outcomes and the sources consulted', async () => {
+      const requestId = rid('read');
+      const res = await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
+      expect(res.body.errors).toBeUndefined();
+      const entries = await entriesOf(requestId);
+      expect(entries).toHaveLength(2);
+      const person = entries.find((e) => e.subject_kind === 'PERSON')!;
+      expect(person).toMatchObject({
+        kind: 'READ',
+        username: 'demo-clerk',
+        role: 'CLERK',
+        organisation_code: '皖1524',
+        case_kind: 'EXECUTION',
+        case_no: DEMO.clerkCase,
+        subject_id_number: p.zhangWei.id,
+        outcome: 'ALLOWED',
+        operation_name: 'ClerkInquiry',
+      });
+      expect(person.client_address).toMatch(/127\.0\.0\.1/);
+      const paths = Object.fromEntries(person.fields.map((f: any) => [f.path, f.outcome]));
+      expect(paths).toMatchObject({
+        name: 'ALLOW',
+        idNumber: 'ALLOW',
+        'vehicles.plate': 'ALLOW',
+        'realEstate.encumbrances.caseNo': 'ALLOW',
+        'socialSecurity.insuredStatus': 'ALLOW',
+      });
+      const enterprise = entries.find((e) => e.subject_kind === 'ENTERPRISE')!;
+      expect(enterprise.fields).toEqual(expect.arrayContaining([{ path: 'tax.arrears.amount', outcome: 'ALLOW' }, { path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' }]));
+      expect(Object.keys(paths).some((path) => /\d/.test(path))).toBe(false);
+      expect(person.sources).toEqual(
+        ['credit', 'property', 'socialSecurity', 'tax', 'vehicle'].map((source) => ({ source, state: 'OK' })),
+      );
+    });
+
+    it('records masked and denied fields, and the sources asked about a linked person, as a partial read', async () => {
+      const requestId = rid('partial');
+      const res = await t.gql(ADMINISTRATOR_CASE, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } });
+      expect(res.body.data!.bankruptcyCase.debtor.phone).toBeNull();
+      const [entry] = await entriesOf(requestId);
+      expect(entry).toMatchObject({ kind: 'READ', role: 'ADMINISTRATOR', case_kind: 'BANKRUPTCY', case_no: DEMO.bankruptcyCase, outcome: 'PARTIAL' });
+      const paths = Object.fromEntries(entry.fields.map((f: any) => [f.path, f.outcome]));
+      expect(paths).toMatchObject({ name: 'ALLOW', phone: 'DENY', 'tax.creditGrade': 'ALLOW', 'tax.legalRepresentative.idNumber': 'MASK' });
+      expect(entry.sources.map((s: any) => s.source)).toEqual(['tax']);
+    });
+
+    it('records a refused case under the case number that was asked for', async () => {
+      const requestId = rid('refused');
+      const res = await t.gql(CLERK_CASE, { as: 'demo-clerk-2', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
+      expect(codes(res)).toEqual(['FORBIDDEN']);
+      const entries = await entriesOf(requestId);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        kind: 'REFUSAL',
+        username: 'demo-clerk-2',
+        case_kind: 'EXECUTION',
+        case_no: DEMO.clerkCase,
+        subject_id_number: null,
+        outcome: 'DENIED',
+        fields: [{ path: 'Query.executionCase', outcome: 'DENY' }],
+      });
+    });
+
+    it('records an auditor’s attempt to read a case as a refusal', async () => {
+      const requestId = rid('auditor-case');
+      await t.gql(CLERK_CASE, { as: 'demo-auditor', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
+      expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'REFUSAL', role: 'AUDITOR', outcome: 'DENIED', case_no: DEMO.clerkCase })]);
+    });
+
+    it('records a valid token that names an unknown user, and still answers UNAUTHENTICATED', async () => {
+      const requestId = rid('ghost');
+      const res = await t.gql('{ me { username } }', { auth: `Bearer ${await t.token('ghost-user')}`, headers: { 'x-request-id': requestId } });
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'ghost-user', outcome: 'DENIED', role: null })]);
+    });
+
+    it('writes nothing for requests that read no subject and were not refused', async () => {
+      const requestId = rid('me');
+      await t.gql('{ me { username } myExecutionCases { totalCount } }', { as: 'demo-clerk', headers: { 'x-request-id': requestId } });
+      expect(await entriesOf(requestId)).toEqual([]);
+    });
+  });
+
+  describe('fail closed', () => {
+    beforeAll(async () => {
+      const db = await superuser();
+      // Stands in for any failure of the append (constraint, disk, lost connection): it refuses marked requests only.
+      await db.query(`CREATE FUNCTION test_refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.request_id LIKE 'unrecordable-%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+      await db.query(`CREATE TRIGGER test_refuse_marked BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION test_refuse_marked()`);
+      await db.end();
+    });
+    afterAll(async () => {
+      const db = await superuser();
+      await db.query(`DROP TRIGGER test_refuse_marked ON audit_entry`);
+      await db.end();
+    });
+
+    it('withholds every piece of subject data when the entries cannot be written', async () => {
+      const requestId = rid('unrecordable');
+      const res = await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ data: null, errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      expect(await entriesOf(requestId)).toEqual([]);
+    });
+
+    it('does not run an operation whose request cannot be recorded first', async () => {
+      const before = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_checkpoint`);
+      const res = await t.gql('mutation { createAuditCheckpoint { seq } }', { as: 'demo-auditor', headers: { 'x-request-id': rid('unrecordable') } });
+      expect(res.body).toEqual({ data: null, errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      expect(await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_checkpoint`)).toEqual(before);
+    });
+
+    it('keeps answering other requests while one cannot be recorded', async () => {
+      const [bad, good] = await Promise.all([
+        t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': rid('unrecordable') } }),
+        t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 }, headers: { 'x-request-id': rid('recordable') } }),
+      ]);
+      expect(bad.body.data).toBeNull();
+      expect(good.body.data!.executionCase.respondents).toHaveLength(1);
+    });
+  });
+
+  describe('the auditor’s API', () => {
+    it('lists entries newest first, filtered, with the subject’s ID number masked', async () => {
+      const q = `query ($filter: AuditEntryFilter, $after: String) { auditEntries(filter: $filter, first: 2, after: $after) {
+        edges { cursor node { ${ENTRY_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+      await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+      const res = await t.gql(q, { as: 'demo-auditor', variables: { filter: { username: 'demo-clerk', kind: 'READ', caseNo: DEMO.clerkCase } } });
+      expect(res.body.errors).toBeUndefined();
+      const page = res.body.data!.auditEntries;
+      expect(page.edges).toHaveLength(2);
+      const seqs = page.edges.map((e: any) => Number(e.node.seq));
+      expect(seqs[0]).toBeGreaterThan(seqs[1]);
+      for (const { node } of page.edges) {
+        expect(node).toMatchObject({ username: 'demo-clerk', kind: 'READ', caseNo: DEMO.clerkCase, role: 'CLERK' });
+        expect(node.subjectIdNumber).toMatch(/^\w{4}\*+\w{4}$/);
+      }
+      const next = await t.gql(q, { as: 'demo-auditor', variables: { filter: { username: 'demo-clerk', kind: 'READ', caseNo: DEMO.clerkCase }, after: page.pageInfo.endCursor } });
+      expect(Number(next.body.data!.auditEntries.edges[0].node.seq)).toBeLessThan(seqs[1]);
+    });
+
+    it.each([
+      [{ outcome: 'DENIED' }, (n: any) => n.outcome === 'DENIED'],
+      [{ role: 'ADMINISTRATOR' }, (n: any) => n.role === 'ADMINISTRATOR'],
+      [{ organisation: '皖1524' }, (n: any) => n.organisation === '皖1524'],
+      [{ kind: 'AUTH_FAILURE' }, (n: any) => n.kind === 'AUTH_FAILURE' && n.username === 'ghost-user'],
+      [{ from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() }, () => true],
+    ])('filters by %o', async (filter, holds) => {
+      const res = await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 50) { edges { node { ${ENTRY_FIELDS} } } } }`, {
+        as: 'demo-auditor',
+        variables: { filter },
+      });
+      const nodes = res.body.data!.auditEntries.edges.map((e: any) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(nodes.filter((n: any) => !holds(n))).toEqual([]);
+    });
+
+    it('finds nothing in a time range before the log began', async () => {
+      const res = await t.gql(`{ auditEntries(filter: { to: "2001-01-01T00:00:00Z" }) { edges { cursor } pageInfo { hasNextPage } } }`, { as: 'demo-auditor' });
+      expect(res.body.data!.auditEntries).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+    });
+
+    it('shows who read a person, when and under which case', async () => {
+      const res = await t.gql(`query ($id: String!) { subjectAccessHistory(subjectId: $id, first: 50) { edges { node { username caseNo kind at fields { path } } } } }`, {
+        as: 'demo-auditor',
+        variables: { id: p.zhangWei.id.toLowerCase() },
+      });
+      const nodes = res.body.data!.subjectAccessHistory.edges.map((e: any) => e.node);
+      expect(nodes.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(nodes.map((n: any) => `${n.kind} ${n.username} ${n.caseNo}`))).toEqual(new Set([`READ demo-clerk ${DEMO.clerkCase}`]));
+    });
+
+    it.each([
+      ['subjectAccessHistory(subjectId: "340000000000000000") { edges { cursor } }', 'subjectId'],
+      ['auditEntries(filter: { subjectId: "12345" }) { edges { cursor } }', 'filter.subjectId'],
+      ['auditEntries(filter: { caseNo: "nope" }) { edges { cursor } }', 'filter.caseNo'],
+      ['auditEntries(first: 0) { edges { cursor } }', 'first'],
+      ['auditEntries(after: "bm9wZQ") { edges { cursor } }', 'after'],
+      ['verifyAuditLog(fromSeq: "-1") { ok }', 'fromSeq'],
+      ['auditAlerts(since: "2020-01-01T00:00:00Z") { rule }', 'since'],
+    ])('answers %s with BAD_USER_INPUT naming %s', async (field, argument) => {
+      const res = await t.gql(`{ ${field} }`, { as: 'demo-auditor' });
+      expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    });
+
+    it.each(['demo-clerk', 'demo-administrator', 'demo-admin'])('refuses the log to %s, and records the attempt', async (as) => {
+      const requestId = rid('not-auditor');
+      const res = await t.gql(`{ auditEntries { edges { node { seq } } } subjectAccessHistory(subjectId: "${p.zhangWei.id}") { edges { cursor } } }`, {
+        as,
+        headers: { 'x-request-id': requestId },
+      });
+      expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expect(res.body.data).toEqual({ auditEntries: null, subjectAccessHistory: null });
+      const entries = await entriesOf(requestId);
+      expect(entries.map((e) => `${e.kind} ${e.outcome} ${e.detail.operation}`).sort()).toEqual(['AUDIT DENIED auditEntries', 'AUDIT DENIED subjectAccessHistory']);
+    });
+
+    it('records the auditor’s own look-ups, naming the subject looked up', async () => {
+      const requestId = rid('lookup');
+      await t.gql(`{ subjectAccessHistory(subjectId: "${p.zhangWei.id}") { edges { cursor } } }`, { as: 'demo-auditor', headers: { 'x-request-id': requestId } });
+      expect(await entriesOf(requestId)).toEqual([
+        expect.objectContaining({ kind: 'AUDIT', outcome: 'ALLOWED', username: 'demo-auditor', subject_id_number: p.zhangWei.id, detail: expect.objectContaining({ operation: 'subjectAccessHistory' }) }),
+      ]);
+    });
+
+    it('raises alerts for bulk reads, repeated refusals and one subject under many cases', async () => {
+      const draft = (over: Partial<AuditDraft>): AuditDraft => ({
+        requestId: rid('synthetic'), kind: 'READ', username: 'bulk-reader', organisationCode: '皖1524', role: 'CLERK', caseKind: 'EXECUTION',
+        caseNo: '(2024)皖1524执900号', subjectId: null, subjectKind: 'PERSON', subjectIdNumber: null, fields: [{ path: 'name', outcome: 'ALLOW' }],
+        sources: [], outcome: 'ALLOWED', clientAddress: null, operationName: null, detail: null, ...over,
+      });
+      const written = await t.hub.audit!.writer.append([
+        ...Array.from({ length: 20 }, (_, i) => draft({ subjectIdNumber: `SUBJ${String(i).padStart(14, '0')}` })),
+        ...Array.from({ length: 5 }, () => draft({ username: 'refused-often', kind: 'REFUSAL', outcome: 'DENIED' })),
+        ...[1, 2, 3].map((n) => draft({ username: 'many-cases', subjectIdNumber: 'MANYCASES000000001', caseNo: `(2024)皖1524执90${n}号` })),
+      ]);
+      const res = await t.gql(`{ auditAlerts { rule username subjectIdNumber count threshold caseNos firstSeq lastSeq description } }`, { as: 'demo-auditor' });
+      expect(res.body.errors).toBeUndefined();
+      const alerts = res.body.data!.auditAlerts;
+      expect(alerts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ rule: 'BULK_READS', username: 'bulk-reader', count: 20, threshold: 20 }),
+          expect.objectContaining({ rule: 'REPEATED_REFUSALS', username: 'refused-often', count: 5, threshold: 5 }),
+          expect.objectContaining({ rule: 'SUBJECT_MANY_CASES', subjectIdNumber: 'MANY**********0001', count: 3, caseNos: expect.arrayContaining(['(2024)皖1524执903号']) }),
+        ]),
+      );
+      expect(alerts.filter((a: any) => a.rule === 'BULK_READS' && a.username !== 'bulk-reader')).toEqual([]);
+      const offHours = alerts.some((a: any) => a.rule === 'OFF_HOURS' && a.username === 'bulk-reader');
+      expect(offHours).toBe(isOutsideWorkingHours(written[0].at));
+    });
+  });
+
+  describe('integrity', () => {
+    it('refuses UPDATE, DELETE and TRUNCATE on the log, even to the table owner', async () => {
+      await t.hub.audit!.checkpoint();
+      const db = await superuser();
+      try {
+        await expect(db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+        await expect(db.query(`DELETE FROM audit_entry WHERE seq = 1`)).rejects.toThrow(/append-only/);
+        await expect(db.query(`TRUNCATE audit_entry`)).rejects.toThrow(/append-only/);
+        const [partition] = (await db.query(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_entry'::regclass AND c.relname <> 'audit_entry_default' LIMIT 1`)).rows;
+        await expect(db.query(`TRUNCATE "${partition.relname}"`)).rejects.toThrow(/append-only/);
+        await expect(db.query(`DELETE FROM audit_checkpoint`)).rejects.toThrow(/append-only/);
+        await expect(db.query(`DELETE FROM audit_head`)).rejects.toThrow(/append-only/);
+      } finally {
+        await db.end();
+      }
+    });
+
+    it('gives the application role INSERT and SELECT on the log and nothing else', async () => {
+      const db = await superuser();
+      try {
+        await db.query('BEGIN');
+        await db.query('SET LOCAL ROLE fuyuantong_app');
+        await expect(db.query(`SELECT count(*) FROM audit_entry`)).resolves.toBeDefined();
+        for (const sql of [`UPDATE audit_entry SET username = 'x'`, `DELETE FROM audit_entry`, `TRUNCATE audit_entry`, `DELETE FROM audit_checkpoint`, `DELETE FROM audit_entry_default`]) {
+          await db.query('SAVEPOINT s');
+          await expect(db.query(sql)).rejects.toThrow(/permission denied/);
+          await db.query('ROLLBACK TO SAVEPOINT s');
+        }
+        await expect(db.query(`SELECT audit_ensure_partitions(1)`)).resolves.toBeDefined();
+      } finally {
+        await db.query('ROLLBACK');
+        await db.end();
+      }
+    });
+
+    it('signs checkpoints that verify with the exported public key', async () => {
+      const res = await t.gql(`mutation { createAuditCheckpoint { seq hash entryAt signedAt keyId signature } }`, { as: 'demo-auditor' });
+      const key = await t.gql(`{ auditPublicKey { keyId algorithm publicKeyPem } }`, { as: 'demo-clerk' });
+      const c = res.body.data!.createAuditCheckpoint;
+      const pub = key.body.data!.auditPublicKey;
+      expect(pub).toMatchObject({ algorithm: 'Ed25519', keyId: c.keyId });
+      const statement = checkpointStatement({ ...c, entryAt: new Date(c.entryAt), signedAt: new Date(c.signedAt) } as Checkpoint);
+      expect(verify(null, Buffer.from(statement), createPublicKey(pub.publicKeyPem), Buffer.from(c.signature, 'base64url'))).toBe(true);
+      const [head] = await t.hub.hub.query(`SELECT seq, hash FROM audit_head`);
+      expect(BigInt(head.seq)).toBeGreaterThanOrEqual(BigInt(c.seq));
+    });
+
+    it('verifies an untouched log as OK', async () => {
+      const res = await t.gql(`{ verifyAuditLog { ok firstBadSeq problem entriesChecked checkpointsChecked message } }`, { as: 'demo-auditor' });
+      expect(res.body.data!.verifyAuditLog).toMatchObject({ ok: true, firstBadSeq: null, problem: null, checkpointsChecked: 2 });
+      const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry`);
+      // All but the entry recording this verification, appended after it ran.
+      expect(res.body.data!.verifyAuditLog.entriesChecked).toBe(n - 1);
+    });
+  });
+
+  describe('under concurrency, with two hub processes on one database', () => {
+    let second: Hub;
+    beforeAll(async () => {
+      second = await startHub({ ...t.config, port: 0 });
+    });
+    afterAll(async () => {
+      await second?.stop();
+    });
+
+    it('keeps one gapless chain, and as many released-data entries as answers that carried subject data', async () => {
+      const token = await t.token('demo-clerk');
+      const batch = `batch-${randomUUID().slice(0, 8)}`;
+      const requests = Array.from({ length: 300 }, (_, i) =>
+        fetch(i % 2 === 0 ? t.hub.url : second.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': `${batch}-${i}` },
+          body: JSON.stringify({ query: CLERK_CASE, variables: { caseNo: i % 3 === 0 ? DEMO.clerkCase2 : DEMO.clerkCase } }),
+        }).then((r) => r.json() as Promise<any>),
+      );
+      const answers = await Promise.all(requests);
+      const subjectsAnswered = answers.reduce((n, a) => n + (a.data?.executionCase?.respondents?.length ?? 0), 0);
+      expect(subjectsAnswered).toBeGreaterThan(0);
+      const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry WHERE request_id LIKE $1 AND outcome IN ('ALLOWED', 'PARTIAL')`, [`${batch}-%`]);
+      expect(n).toBe(subjectsAnswered);
+      const [chain] = await t.hub.hub.query(`SELECT count(*)::bigint AS count, max(seq) AS max, count(DISTINCT seq) AS distinct FROM audit_entry`);
+      expect(chain.count).toBe(chain.max);
+      expect(chain.distinct).toBe(chain.max);
+      const report = await second.audit!.verify();
+      expect(report).toMatchObject({ ok: true, firstBadSeq: null });
+    });
+  });
+
+  describe('tampering, each in a transaction that is rolled back afterwards', () => {
+    let db: Client;
+    let middle: string;
+    // The verifier reads through the tampering transaction, before it is rolled back.
+    const inside = { query: (sql: string, params?: unknown[]) => db.query(sql, params).then((r) => r.rows) };
+    const verifyInside = () => verifyAuditChain(inside, t.hub.audit!.keys.verifier);
+
+    beforeAll(async () => {
+      await t.hub.audit!.checkpoint();
+      // Entries after the checkpoint, so that a rewrite of the whole tail covers both.
+      await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+      const [{ max }] = await t.hub.hub.query(`SELECT max(seq) AS max FROM audit_entry`);
+      middle = String(BigInt(max) / 2n);
+      db = await superuser();
+    });
+    beforeEach(async () => {
+      await db.query('BEGIN');
+    });
+    afterEach(async () => {
+      await db.query('ROLLBACK');
+    });
+    afterAll(async () => {
+      await db.end();
+    });
+
+    it('pinpoints an entry edited with the trigger disabled', async () => {
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      await db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = $1`, [middle]);
+      await db.query(`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`);
+      expect(await verifyInside()).toMatchObject({ ok: false, firstBadSeq: middle, problem: 'HASH_MISMATCH' });
+    });
+
+    it('pinpoints a deleted entry', async () => {
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      await db.query(`DELETE FROM audit_entry WHERE seq = $1`, [middle]);
+      expect(await verifyInside()).toMatchObject({ ok: false, firstBadSeq: middle, problem: 'GAP' });
+    });
+
+    it('detects a consistent rewrite of the tail by the signed checkpoint', async () => {
+      const { entryFromRow, entryHash } = await import('../../src/audit/audit-entry-hash');
+      const [checkpoint] = (await db.query(`SELECT min(seq) AS seq FROM audit_checkpoint WHERE seq >= $1`, [middle])).rows;
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      const rows = (await db.query(`SELECT * FROM audit_entry WHERE seq >= $1 ORDER BY seq`, [middle])).rows;
+      let prevHash = rows[0].prev_hash;
+      for (const row of rows) {
+        const entry = { ...entryFromRow(row), prevHash };
+        if (entry.seq === middle) entry.username = 'someone-else';
+        const hash = entryHash(entry);
+        await db.query(`UPDATE audit_entry SET username = $1, prev_hash = $2, hash = $3 WHERE seq = $4`, [entry.username, prevHash, hash, entry.seq]);
+        prevHash = hash;
+      }
+      await db.query(`UPDATE audit_head SET hash = $1`, [prevHash]);
+      const report = await verifyInside();
+      expect(report).toMatchObject({ ok: false, firstBadSeq: String(checkpoint.seq), problem: 'CHECKPOINT_MISMATCH' });
+      expect(BigInt(report.firstBadSeq!)).toBeGreaterThanOrEqual(BigInt(middle));
+    });
+
+    it('detects deleted checkpoints from their copies kept outside the database', async () => {
+      const { readCheckpointFile, CHECKPOINT_FILE } = await import('../../src/audit/audit-checkpoints');
+      const external = readCheckpointFile(require('node:path').join(t.config.dataDir, CHECKPOINT_FILE));
+      expect(external.length).toBeGreaterThan(0);
+      await db.query(`ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_append_only`);
+      await db.query(`DELETE FROM audit_checkpoint`);
+      const report = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external });
+      expect(report).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING', firstBadSeq: external[0].seq });
+    });
+
+    it('pinpoints a truncated tail that a checkpoint had signed', async () => {
+      const [checkpoint] = (await db.query(`SELECT max(seq) AS seq FROM audit_checkpoint`)).rows;
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      await db.query(`DELETE FROM audit_entry WHERE seq >= $1`, [middle]);
+      const [kept] = (await db.query(`SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)).rows;
+      await db.query(`UPDATE audit_head SET seq = $1, hash = $2`, [kept.seq, kept.hash]);
+      expect(await verifyInside()).toMatchObject({ ok: false, firstBadSeq: middle, problem: 'TRUNCATED' });
+      expect(BigInt(checkpoint.seq)).toBeGreaterThanOrEqual(BigInt(middle));
+    });
+  });
+});
