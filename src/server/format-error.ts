@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, type ErrorCode } from '../schema/error-codes';
 
 // Query-limit rejections (graphql-armor's, and graphql-js's token count); anchored so that echoed user text cannot match.
-const COMPLEXITY = /^Syntax Error: (Query Cost|Query depth|Aliases|Token|Directives) limit of \d+ exceeded/;
+const COMPLEXITY = /^Syntax Error: ((Query Cost|Query depth|Aliases|Token|Directives) limit of \d+ exceeded|Document contains more that \d+ tokens)/;
 // graphql-js variable coercion: `Variable "$input" got invalid value … at "input.respondents[1].idNumber"; …`.
 const COERCION = /^Variable "\$(\w+)" (?:got invalid value .*? at "([^"]{1,200})";|got invalid value|of required type|of non-null type)/s;
 
