@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical-json';
 import type { AuditKeys } from './audit-keys';
+import type { Queryable } from './insert-entries';
 
 export const CHECKPOINT_FILE = 'audit-checkpoints.jsonl';
 
@@ -43,7 +43,7 @@ export function checkpointFromRow(row: Record<string, any>): Checkpoint {
  * `audit-checkpoints.jsonl` in the data directory, a copy that someone who controls only the database cannot
  * rewrite. Returns the existing checkpoint when the head has not moved since, null while the log is empty.
  */
-export async function createCheckpoint(db: DataSource, keys: AuditKeys, dataDir: string | null): Promise<Checkpoint | null> {
+export async function createCheckpoint(db: Queryable, keys: AuditKeys, dataDir: string | null): Promise<Checkpoint | null> {
   const [head] = await db.query(`SELECT seq, hash, at FROM audit_head WHERE id = 1`);
   if (!head || BigInt(head.seq) === 0n) return null;
   const keyId = keys.publicKey.keyId;

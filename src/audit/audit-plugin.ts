@@ -35,7 +35,7 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
             }
           }
           if (failure) {
-            process.emitWarning(`audit append failed for request ${audit.requestId}: ${failure instanceof Error ? failure.message : failure}`);
+            rc.contextValue.log?.error({ err: failure instanceof Error ? failure.message : String(failure) }, 'audit append failed: answer withheld');
             withhold(rc);
           }
         },

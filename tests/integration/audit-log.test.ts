@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { createPublicKey, verify } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { createPublicKey, randomUUID, verify } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import type { AuditDraft } from '../../src/audit/audit-entry-hash';
+import { entryHash, type AuditDraft } from '../../src/audit/audit-entry-hash';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
@@ -363,6 +366,42 @@ describe('audit log', () => {
     });
   });
 
+  describe('from the command line', () => {
+    const cli = (script: string, args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, [`dist/src/cli/${script}.js`, ...args], { env: { ...process.env, NODE_ENV: 'test', DATA_DIR: t.config.dataDir, HUB_DATABASE_URL: t.dbUrls.hub } }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-cli-'));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('verifies the log with the hub’s key, and with nothing but the exported public key', async () => {
+      expect(await cli('audit-verify', [])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK: \d+ entries/) });
+      const key = await cli('audit-public-key', []);
+      expect(key.stdout).toMatch(/BEGIN PUBLIC KEY/);
+      fs.writeFileSync(path.join(dir, 'audit.pem'), key.stdout);
+      expect(await cli('audit-verify', ['--public-key', path.join(dir, 'audit.pem'), '--from', '2'])).toMatchObject({ code: 0 });
+      expect(await cli('audit-verify', ['--from', 'one'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--from must be/) });
+    });
+
+    it('exports entries as JSON Lines that recompute to the chain, and as CSV', async () => {
+      const jsonl = path.join(dir, 'audit.jsonl');
+      const from = new Date(Date.now() - 3_600_000).toISOString();
+      expect(await cli('audit-export', ['--from', from, '--format', 'jsonl', '--out', jsonl])).toMatchObject({ code: 0 });
+      const lines = fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry WHERE at >= $1`, [from]);
+      expect(lines).toHaveLength(n);
+      expect(lines.filter((e) => entryHash({ ...e, at: new Date(e.at) }) !== e.hash)).toEqual([]);
+      expect(lines.slice(1).filter((e, i) => e.prevHash !== lines[i].hash)).toEqual([]);
+      const csv = path.join(dir, 'audit.csv');
+      expect(await cli('audit-export', ['--format', 'csv', '--out', csv])).toMatchObject({ code: 0 });
+      const rows = fs.readFileSync(csv, 'utf8').trim().split('\r\n');
+      expect(rows[0]).toMatch(/^seq,at,request_id,kind,username/);
+      expect(await cli('audit-export', ['--format', 'xml', '--out', csv])).toMatchObject({ code: 2 });
+    });
+  });
+
   describe('tampering, each in a transaction that is rolled back afterwards', () => {
     let db: Client;
     let middle: string;
@@ -422,7 +461,7 @@ describe('audit log', () => {
 
     it('detects deleted checkpoints from their copies kept outside the database', async () => {
       const { readCheckpointFile, CHECKPOINT_FILE } = await import('../../src/audit/audit-checkpoints');
-      const external = readCheckpointFile(require('node:path').join(t.config.dataDir, CHECKPOINT_FILE));
+      const external = readCheckpointFile(path.join(t.config.dataDir, CHECKPOINT_FILE));
       expect(external.length).toBeGreaterThan(0);
       await db.query(`ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_append_only`);
       await db.query(`DELETE FROM audit_checkpoint`);
