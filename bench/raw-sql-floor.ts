@@ -17,7 +17,7 @@ const CASE = `SELECT c.id, c.case_no, c.status, c.filed_on, c.amount_due, o.code
 const RESPONDENTS = `SELECT s.id, s.kind, s.id_number, s.name FROM execution_case_respondent r JOIN subject s ON s.id = r.subject_id
   WHERE r.case_id = $1 ORDER BY s.kind DESC, s.name`;
 
-const SOURCE_QUERIES: Record<Exclude<DatabaseKey, 'hub'>, string[]> = {
+export const SOURCE_QUERIES: Record<Exclude<DatabaseKey, 'hub'>, string[]> = {
   property: [
     `SELECT u.*, e.id AS e_id, e.kind AS e_kind, e.holder AS e_holder, e.case_no AS e_case_no, e.amount AS e_amount,
        e.registered_on AS e_registered_on, e.expires_on AS e_expires_on, e.released_on AS e_released_on
