@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { chain, type AuditDraft, type ChainedEntry } from './audit-entry-hash';
 import { insertEntries } from './insert-entries';
+import { observeAuditWrite } from '../observability/metrics';
 
 interface Pending {
   drafts: AuditDraft[];
@@ -30,8 +31,21 @@ export class AuditWriter {
   /** Resolves once the drafts are committed; rejects if they could not be. */
   append(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
     if (drafts.length === 0) return Promise.resolve([]);
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     return new Promise((resolve, reject) => {
-      this.queue.push({ drafts, resolve, reject });
+      // Measured from the request's point of view: waiting for the group commit included.
+      this.queue.push({
+        drafts,
+        resolve: (entries) => {
+          observeAuditWrite(seconds(), 'ok');
+          resolve(entries);
+        },
+        reject: (error) => {
+          observeAuditWrite(seconds(), 'failed');
+          reject(error);
+        },
+      });
       if (!this.flushing) void this.flush();
     });
   }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { SeparatePostgres } from '../support/separate-postgres';
+import { adminQuery } from '../support/test-databases';
 import { startTestHub, type GraphQLResponse, type TestHub } from '../support/test-hub';
 
 // The property source runs on a PostgreSQL server of its own, down when the hub starts; the vehicle source is
@@ -50,8 +51,10 @@ describe('federation under faults', () => {
   const p = demoIdentities();
   let t: TestHub;
   let property: SeparatePostgres;
+  const FAULTED_REQUEST = 'faults-stopped-and-slow';
 
-  const inquire = () => t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+  const inquire = (requestId?: string) =>
+    t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: requestId ? { 'x-request-id': requestId } : {} });
   const readiness = async () => {
     const res = await fetch(t.hub.url.replace('/graphql', '/readyz'));
     return { status: res.status, body: (await res.json()) as { status: string; sources: Array<{ source: string; state: string; breaker: string }> } };
@@ -117,7 +120,7 @@ describe('federation under faults', () => {
       )).rows[0].n as number;
 
       const started = performance.now();
-      const pending = inquire();
+      const pending = inquire(FAULTED_REQUEST);
       const seenWaiting = await eventually(waitingForLock, (n) => n > 0, TIMEOUT_MS);
       const res = await pending;
       const elapsed = performance.now() - started;
@@ -144,6 +147,20 @@ describe('federation under faults', () => {
     } finally {
       await locker.query('ROLLBACK').catch(() => undefined);
       await locker.end();
+    }
+  });
+
+  it('records each subject of that answer in the audit log as PARTIAL, naming the failed sources', async () => {
+    const entries = await adminQuery<{ subject_id_number: string; outcome: string; sources: unknown; fields: Array<{ path: string; outcome: string }> }>(
+      `SELECT subject_id_number, outcome, sources, fields FROM audit_entry WHERE request_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
+      [FAULTED_REQUEST],
+      new URL(t.dbUrls.hub).pathname.slice(1),
+    );
+    expect(entries.map((e) => e.subject_id_number).sort()).toEqual([p.zhangWei.id, p.huaxing.id].sort());
+    for (const entry of entries) {
+      expect(entry.outcome).toBe('PARTIAL');
+      expect(entry.sources).toEqual(expect.arrayContaining([{ source: 'property', state: 'ERROR' }, { source: 'vehicle', state: 'TIMEOUT' }]));
+      expect(entry.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/realEstate$/), outcome: 'FAILED' })]));
     }
   });
 

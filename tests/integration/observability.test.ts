@@ -119,7 +119,7 @@ describe('observability', () => {
       expect(text).toMatch(new RegExp(`^fuyuantong_source_breaker_state\\{source="${source}"\\} 0$`, 'm'));
     }
     expect(text).toMatch(/^fuyuantong_source_failures_total\{source="credit",state="TIMEOUT"\} [1-9]/m);
-    expect(text).toMatch(/^# TYPE fuyuantong_audit_write_duration_seconds histogram$/m);
+    expect(text).toMatch(/^fuyuantong_audit_write_duration_seconds_count\{outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
   });
 
