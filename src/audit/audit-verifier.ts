@@ -101,10 +101,14 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   let lastAt = -Infinity;
   let lastGoodCheckpoint: string | null = null;
   let entriesChecked = 0;
-  let cursor = fromSeq;
-  scan: while (cursor <= toSeq) {
-    const rows = await db.query(`SELECT * FROM audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${batchSize}`, [String(cursor), String(toSeq)]);
+  const fetch = (from: bigint): Promise<any[]> =>
+    from > toSeq ? Promise.resolve([]) : db.query(`SELECT * FROM audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${batchSize}`, [String(from), String(toSeq)]);
+  let pending = fetch(fromSeq);
+  scan: for (;;) {
+    const rows = await pending;
     if (rows.length === 0) break;
+    // The next batch is read while this one is hashed.
+    pending = rows.length < batchSize ? Promise.resolve([]) : fetch(BigInt(rows[rows.length - 1].seq) + 1n);
     for (const row of rows) {
       const entry = entryFromRow(row);
       const seq = BigInt(entry.seq);
@@ -130,9 +134,8 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
       last = seq;
       lastAt = entry.at.getTime();
     }
-    cursor = last + 1n;
-    if (rows.length < batchSize) break;
   }
+  await pending.catch(() => undefined);
 
   if (!finding) {
     const beyond = [...checkpoints.keys()].map(BigInt).filter((s) => s > last).sort((a, b) => (a < b ? -1 : 1));

@@ -1,0 +1,80 @@
+import { canonicalEntry, canonicalEntryReference, chain, entryHash, GENESIS_HASH, type AuditDraft } from '../../src/audit/audit-entry-hash';
+import { canonicalJson } from '../../src/audit/canonical-json';
+import { redactArguments } from '../../src/audit/redact-arguments';
+import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
+
+const draft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
+  requestId: 'req-00000001',
+  kind: 'READ',
+  username: 'demo-clerk',
+  organisationCode: '皖1524',
+  role: 'CLERK',
+  caseKind: 'EXECUTION',
+  caseNo: '(2024)皖1524执123号',
+  subjectId: '0b0f5a8e-4f1e-4a53-8f25-7d1f2c3b4a5d',
+  subjectKind: 'PERSON',
+  subjectIdNumber: '341524198205171377',
+  fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }, { path: 'phone', outcome: 'DENY' }],
+  sources: [{ source: 'vehicle', state: 'OK' }],
+  outcome: 'PARTIAL',
+  clientAddress: '127.0.0.1',
+  operationName: 'Inquiry',
+  detail: null,
+  ...over,
+});
+
+describe('canonical serialisation and the hash chain', () => {
+  it('sorts keys at every depth and keeps array order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: null, y: 'é"' }], c: undefined } })).toBe('{"a":{"c":null,"d":[3,{"y":"é\\"","z":null}]},"b":1}');
+  });
+
+  it.each([
+    ['a plain read', draft()],
+    ['nulls everywhere', draft({ username: null, organisationCode: null, role: null, caseKind: null, caseNo: null, subjectId: null, subjectKind: null, subjectIdNumber: null, clientAddress: null, operationName: null })],
+    ['an operation with nested arguments', draft({ kind: 'ADMIN', fields: [], sources: [], detail: { operation: 'createUser', arguments: { input: { username: 'x', roles: ['A', 'B'], n: 1.5 } } } })],
+    ['field items with extra keys', draft({ fields: [{ path: 'a', outcome: 'ALLOW', extra: 1 } as never] })],
+    ['fields that are not a list', draft({ fields: { not: 'a list' } as never })],
+    ['quotes, backslashes and Chinese text', draft({ caseNo: '(2024)皖"1524\\执', username: '张\n伟' })],
+  ])('serialises %s exactly as the reference definition', (_label, d) => {
+    const [entry] = chain([d], { seq: 41n, hash: 'a'.repeat(64) }, new Date('2025-03-01T02:03:04.005Z'));
+    expect(canonicalEntry(entry)).toBe(canonicalEntryReference(entry));
+  });
+
+  it('links each entry to the previous one, from the genesis hash', () => {
+    const entries = chain([draft(), draft({ outcome: 'ALLOWED' })], { seq: 0n, hash: GENESIS_HASH }, new Date());
+    expect(entries.map((e) => e.seq)).toEqual(['1', '2']);
+    expect(entries[0].prevHash).toBe(GENESIS_HASH);
+    expect(entries[1].prevHash).toBe(entries[0].hash);
+    expect(entries.every((e) => entryHash(e) === e.hash)).toBe(true);
+  });
+
+  it.each(['username', 'caseNo', 'subjectIdNumber', 'outcome', 'prevHash', 'seq'] as const)('changes the hash when %s changes', (field) => {
+    const [entry] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date());
+    expect(entryHash({ ...entry, [field]: `${entry[field]}0` })).not.toBe(entry.hash);
+  });
+
+  it('changes the hash when one field outcome changes', () => {
+    const [entry] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date());
+    expect(entryHash({ ...entry, fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }, { path: 'phone', outcome: 'ALLOW' }] })).not.toBe(entry.hash);
+  });
+});
+
+describe('recorded arguments', () => {
+  it('removes secrets and NUL characters, and bounds the size', () => {
+    expect(redactArguments({ input: { username: 'a\u0000b', password: 'hunter2', apiToken: 'x' } })).toEqual({ input: { username: 'ab', password: '[redacted]', apiToken: '[redacted]' } });
+    expect(redactArguments({ big: 'x'.repeat(10_000) })).toEqual({ truncated: true, size: 10_010, keys: ['big'] });
+  });
+});
+
+describe('working hours (Asia/Shanghai)', () => {
+  it.each([
+    ['2025-03-03T00:29:00Z', true], // Monday 08:29 in Shanghai
+    ['2025-03-03T00:30:00Z', false], // Monday 08:30
+    ['2025-03-03T09:59:00Z', false], // Monday 17:59
+    ['2025-03-03T10:00:00Z', true], // Monday 18:00
+    ['2025-03-08T02:00:00Z', true], // Saturday 10:00
+    ['2025-03-02T20:00:00Z', true], // Monday 04:00 (Sunday in UTC)
+  ])('%s outside working hours: %s', (at, outside) => {
+    expect(isOutsideWorkingHours(new Date(at))).toBe(outside);
+  });
+});
