@@ -27,10 +27,9 @@ export class AuditLog {
   static async open(db: DataSource, dataDir: string, config: AuditConfig, log: (line: string) => void = () => {}): Promise<AuditLog> {
     const audit = new AuditLog(db, AuditKeys.load(dataDir, config.signingKeyPem), dataDir, config, log);
     await audit.ensurePartitions();
-    if (config.checkpointIntervalMs > 0) {
-      audit.timer = setInterval(() => void audit.tick(), config.checkpointIntervalMs);
-      audit.timer.unref();
-    }
+    // Without checkpoints on a timer, the timer still adds partitions daily.
+    audit.timer = setInterval(() => void audit.tick(), config.checkpointIntervalMs > 0 ? config.checkpointIntervalMs : DAY_MS);
+    audit.timer.unref();
     return audit;
   }
 
@@ -50,7 +49,7 @@ export class AuditLog {
 
   private async tick(): Promise<void> {
     try {
-      await this.checkpoint();
+      if (this.config.checkpointIntervalMs > 0) await this.checkpoint();
       if (Date.now() - this.partitionsEnsuredAt > DAY_MS) await this.ensurePartitions();
     } catch (error) {
       this.log(`audit checkpoint failed: ${error instanceof Error ? error.message : error}`);
