@@ -121,6 +121,25 @@ describe('audit log', () => {
       expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'ghost-user', outcome: 'DENIED', role: null })]);
     });
 
+    it('records an admin operation before it runs and again with its result, arguments included', async () => {
+      const requestId = rid('admin-op');
+      const res = await t.gql(`mutation AddFirm { createOrganisation(input: { code: "AUDIT-FIRM-1", name: "审计测试律师事务所", kind: ADMINISTRATOR_FIRM }) { code } }`, {
+        as: 'demo-admin',
+        headers: { 'x-request-id': requestId },
+      });
+      expect(res.body.errors).toBeUndefined();
+      const entries = await entriesOf(requestId);
+      expect(entries.map((e) => `${e.kind} ${e.outcome} ${e.detail.operation}`)).toEqual(['ADMIN REQUESTED createOrganisation', 'ADMIN ALLOWED createOrganisation']);
+      expect(entries[0]).toMatchObject({ username: 'demo-admin', role: 'ADMIN', operation_name: 'AddFirm', detail: { arguments: { input: { code: 'AUDIT-FIRM-1', kind: 'ADMINISTRATOR_FIRM' } } } });
+    });
+
+    it('records an admin operation attempted by a clerk as requested, then denied', async () => {
+      const requestId = rid('admin-denied');
+      const res = await t.gql(`mutation { disableUser(username: "demo-clerk-2") { username } }`, { as: 'demo-clerk', headers: { 'x-request-id': requestId } });
+      expect(codes(res)).toEqual(['FORBIDDEN']);
+      expect((await entriesOf(requestId)).map((e) => `${e.kind} ${e.outcome} ${e.username}`)).toEqual(['ADMIN REQUESTED demo-clerk', 'ADMIN DENIED demo-clerk']);
+    });
+
     it('writes nothing for requests that read no subject and were not refused', async () => {
       const requestId = rid('me');
       await t.gql('{ me { username } myExecutionCases { totalCount } }', { as: 'demo-clerk', headers: { 'x-request-id': requestId } });
