@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AuditConfig } from './audit-config';
 import { CHECKPOINT_FILE, createCheckpoint, readCheckpointFile, type Checkpoint } from './audit-checkpoints';
@@ -16,16 +17,17 @@ export class AuditLog {
 
   private constructor(
     readonly db: DataSource,
+    private readonly pool: Pool,
     readonly keys: AuditKeys,
     readonly dataDir: string,
     private readonly config: AuditConfig,
     private readonly log: (line: string) => void,
   ) {
-    this.writer = new AuditWriter(db, config.writeTimeoutMs);
+    this.writer = new AuditWriter(pool);
   }
 
   static async open(db: DataSource, dataDir: string, config: AuditConfig, log: (line: string) => void = () => {}): Promise<AuditLog> {
-    const audit = new AuditLog(db, AuditKeys.load(dataDir, config.signingKeyPem), dataDir, config, log);
+    const audit = new AuditLog(db, appendPool(db, config.writeTimeoutMs), AuditKeys.load(dataDir, config.signingKeyPem), dataDir, config, log);
     await audit.ensurePartitions();
     // Without checkpoints on a timer, the timer still adds partitions daily.
     audit.timer = setInterval(() => void audit.tick(), config.checkpointIntervalMs > 0 ? config.checkpointIntervalMs : DAY_MS);
@@ -60,5 +62,27 @@ export class AuditLog {
   async close(): Promise<void> {
     clearInterval(this.timer);
     if (this.config.checkpointIntervalMs > 0) await this.checkpoint().catch(() => undefined);
+    await this.pool.end();
   }
+}
+
+/**
+ * The writer's own connections to the hub database: appends never queue behind the requests' queries, and every
+ * step is bounded (connect, lock wait, statement, and the client's own wait), so a database that hangs ends in a
+ * refused answer, not a hung request.
+ */
+export function appendPool(db: DataSource, timeoutMs: number): Pool {
+  const url = (db.options as { url?: string }).url;
+  if (!url) throw new Error('the hub database must be configured by URL');
+  const pool = new Pool({
+    connectionString: url,
+    max: 4,
+    application_name: 'fuyuantong-audit',
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    lock_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1000,
+  });
+  pool.on('error', () => undefined); // an idle connection dropped by the server; the next append reconnects
+  return pool;
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
 import { chain, type AuditDraft, type ChainedEntry } from './audit-entry-hash';
 import { insertEntries } from './insert-entries';
 import { observeAuditWrite } from '../observability/metrics';
@@ -23,10 +23,8 @@ export class AuditWriter {
   private queue: Pending[] = [];
   private flushing = false;
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly timeoutMs = 5000,
-  ) {}
+  /** `pool`: connections of the writer's own, with statement and lock timeouts (see audit-log.ts). */
+  constructor(private readonly pool: Pool) {}
 
   /** Resolves once the drafts are committed; rejects if they could not be. */
   append(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
@@ -81,30 +79,32 @@ export class AuditWriter {
     }
   }
 
-  /** One transaction: lock the head, chain and insert the entries, move the head. */
+  /**
+   * One transaction in three round trips: begin and lock the head; insert the entries and move the head (one
+   * statement); commit. Few round trips keep the head locked briefly, which bounds appends across processes.
+   */
   private async write(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
+    const client: PoolClient = await this.pool.connect();
+    let broken: Error | undefined;
     try {
-      await runner.startTransaction();
-      await runner.query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [String(this.timeoutMs)]);
-      const [head] = await runner.query(
-        `SELECT seq, hash, at, date_trunc('milliseconds', clock_timestamp()) AS now FROM audit_head WHERE id = 1 FOR UPDATE`,
-      );
+      const [, locked] = (await client.query(
+        `BEGIN; SELECT seq, hash, at, date_trunc('milliseconds', clock_timestamp()) AS now FROM audit_head WHERE id = 1 FOR UPDATE`,
+      )) as unknown as Array<{ rows: Array<{ seq: string; hash: string; at: Date; now: Date }> }>;
+      const head = locked.rows[0];
       if (!head) throw new Error('audit_head row is missing');
       // Time never runs backwards along the chain, even across processes whose clocks differ.
       const at = new Date(Math.max(new Date(head.now).getTime(), new Date(head.at).getTime()));
       const entries = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, at);
-      await insertEntries(runner, entries);
-      const last = entries[entries.length - 1];
-      await runner.query(`UPDATE audit_head SET seq = $1, hash = $2, at = $3 WHERE id = 1`, [last.seq, last.hash, at.toISOString()]);
-      await runner.commitTransaction();
+      await insertEntries(client, entries, { moveHead: true });
+      await client.query('COMMIT');
       return entries;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollback: Error) => {
+        broken = rollback; // the connection itself failed: do not reuse it
+      });
       throw error;
     } finally {
-      await runner.release();
+      client.release(broken);
     }
   }
 }

@@ -31,11 +31,17 @@ const COLUMNS = [
 const SQL = `INSERT INTO audit_entry (${COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
-/** Inserts chained entries with one statement, whatever their number. */
-export async function insertEntries(db: Queryable, entries: ChainedEntry[]): Promise<void> {
+// One statement, one round trip: the entries go in and the head moves to the last of them.
+const APPEND_SQL = `WITH inserted AS (${SQL} RETURNING 1)
+  UPDATE audit_head SET seq = $${COLUMNS.length + 1}, hash = $${COLUMNS.length + 2}, at = $${COLUMNS.length + 3} WHERE id = 1`;
+
+/** Inserts chained entries with one statement, whatever their number; with `moveHead`, the head moves in it too. */
+export async function insertEntries(db: Queryable, entries: ChainedEntry[], options: { moveHead?: boolean } = {}): Promise<void> {
   if (entries.length === 0) return;
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  await db.query(SQL, [
+  const last = entries[entries.length - 1];
+  const head = options.moveHead ? [last.seq, last.hash, last.at.toISOString()] : [];
+  await db.query(options.moveHead ? APPEND_SQL : SQL, [
     entries.map((e) => e.seq),
     entries.map((e) => e.at.toISOString()),
     entries.map((e) => e.requestId),
@@ -56,5 +62,6 @@ export async function insertEntries(db: Queryable, entries: ChainedEntry[]): Pro
     entries.map((e) => json(e.detail)),
     entries.map((e) => e.prevHash),
     entries.map((e) => e.hash),
+    ...head,
   ]);
 }
