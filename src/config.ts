@@ -21,6 +21,8 @@ export interface HubConfig {
     audience: string;
     /** PEM (SPKI) public key of an external issuer; when absent with no JWKS URL, the local key in dataDir is used. */
     publicKeyPem?: string;
+    /** Algorithm of `publicKeyPem`: EdDSA, ES256, RS256 … */
+    publicKeyAlgorithm: string;
     jwksUrl?: string;
     /** Claim that carries the username. */
     usernameClaim: string;
@@ -107,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (publicKeyPem && !publicKeyPem.includes('BEGIN PUBLIC KEY')) {
     throw new ConfigError('JWT_PUBLIC_KEY must be a PEM-encoded SPKI public key');
   }
+  const publicKeyAlgorithm = env.JWT_ALGORITHM || 'EdDSA';
+  if (!/^(EdDSA|ES(256|384|512)|RS(256|384|512)|PS(256|384|512))$/.test(publicKeyAlgorithm)) {
+    throw new ConfigError(`JWT_ALGORITHM must be EdDSA, ES256/384/512, RS256/384/512 or PS256/384/512, got "${publicKeyAlgorithm}"`);
+  }
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('JWT_JWKS_URL must be an http(s) URL');
   return {
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       issuer: env.JWT_ISSUER || 'fuyuantong',
       audience: env.JWT_AUDIENCE || 'fuyuantong',
       publicKeyPem,
+      publicKeyAlgorithm,
       jwksUrl,
       usernameClaim: env.JWT_USERNAME_CLAIM || 'sub',
       tokenTtl: env.JWT_TTL || '8h',

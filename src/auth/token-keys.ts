@@ -26,10 +26,7 @@ export type KeyResolver = KeyLike | Uint8Array | JWTVerifyGetKey;
 /** What verifies tokens: an external issuer's PEM key or JWKS URL if configured, else the local key. */
 export async function verificationKey(config: HubConfig): Promise<KeyResolver> {
   if (config.auth.jwksUrl) return createRemoteJWKSet(new URL(config.auth.jwksUrl));
-  if (config.auth.publicKeyPem) {
-    const alg = config.auth.publicKeyPem.length > 300 ? 'RS256' : ALG;
-    return importSPKI(config.auth.publicKeyPem, process.env.JWT_ALGORITHM || alg);
-  }
+  if (config.auth.publicKeyPem) return importSPKI(config.auth.publicKeyPem, config.auth.publicKeyAlgorithm);
   const { publicJwk } = await loadOrCreateSigningKey(config.dataDir);
   return createLocalJWKSet({ keys: [publicJwk] });
 }
