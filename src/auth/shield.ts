@@ -1,5 +1,5 @@
 import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
-import { allow, and, rule, shield } from 'graphql-shield';
+import { and, rule, shield } from 'graphql-shield';
 import type { ShieldRule as IRule } from 'graphql-shield/typings/types';
 import type { RequestContext } from '../context';
 import { SubjectView } from '../schema/subject.type';
@@ -43,5 +43,3 @@ export function buildShield(schema: GraphQLSchema) {
     debug: false,
   });
 }
-
-export { allow };
