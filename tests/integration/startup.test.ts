@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/free-port';
+import { adminQuery, testClusterUrl } from '../support/test-databases';
 
 // Runs the real entry point (`npm start` without the build step): embedded PostgreSQL in a fresh data dir,
 // migrations, demo seed, serving; then a restart on the existing data.
@@ -52,16 +53,18 @@ describe('npm start', () => {
   });
   afterAll(() => dataDir && fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  async function me(port: string, username: string) {
+  async function ask(port: string, username: string, query: string): Promise<{ data: any; errors?: unknown[] }> {
     const token = spawnSync(process.execPath, [TOKEN, username], { env, encoding: 'utf8' });
     expect(token.status).toBe(0);
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token.stdout.trim()}` },
-      body: JSON.stringify({ query: '{ me { username role } myExecutionCases { totalCount } }' }),
+      body: JSON.stringify({ query }),
     });
-    return (await res.json()) as { data: { me: { username: string }; myExecutionCases: { totalCount: number } } };
+    return (await res.json()) as { data: any; errors?: unknown[] };
   }
+
+  const me = (port: string, username: string) => ask(port, username, '{ me { username role } myExecutionCases { totalCount } }');
 
   it('starts on an empty data directory, seeds demo data, serves, and stops cleanly', async () => {
     const { child, output } = await startEntry(env);
@@ -82,6 +85,27 @@ describe('npm start', () => {
     const body = await me(env.PORT!, 'demo-clerk-2');
     expect(body.data.myExecutionCases.totalCount).toBe(1);
     expect(await stop(child)).toBe(0);
+  }, 120000);
+
+  it('uses a source database given by URL while the others stay embedded', async () => {
+    const database = `start_property_${process.pid}`;
+    await adminQuery(`CREATE DATABASE "${database}"`);
+    try {
+      const { child, output } = await startEntry({ ...env, PROPERTY_DATABASE_URL: testClusterUrl(database) });
+      expect(output()).toMatch(/migrated property/);
+      expect(output()).toMatch(/seeding demo data into property/);
+      expect(output()).not.toMatch(/initialising PostgreSQL|migrated hub|migrated vehicle/);
+      const [{ count }] = await adminQuery<{ count: string }>('SELECT count(*) FROM real_estate_unit', [], database);
+      expect(Number(count)).toBeGreaterThan(0);
+      const body = await ask(env.PORT!, 'demo-clerk', '{ executionCase(caseNo: "(2024)皖1524执123号") { respondents { name realEstate { certificateNo } vehicles { plate } } } }');
+      expect(body.errors).toBeUndefined();
+      const zhang = body.data.executionCase.respondents.find((r: { name: string }) => r.name === '张伟');
+      expect(zhang.realEstate).toHaveLength(2);
+      expect(zhang.vehicles).toHaveLength(1);
+      expect(await stop(child)).toBe(0);
+    } finally {
+      await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    }
   }, 120000);
 
   it('refuses an invalid configuration with a message naming the variable', () => {
