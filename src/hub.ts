@@ -64,7 +64,7 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       breaker: { failureThreshold: config.sourceBreakerFailures, cooldownMs: config.sourceBreakerCooldownMs },
     });
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
-    const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark });
+    const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
     const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit }), verifier, logger, audit });
     const address = http.server.address();

@@ -8,8 +8,10 @@ import { buildShield } from './shield';
  * Wraps the schema: the audit middleware (outermost, so it sees every denial) records what is read and refused,
  * the shield decides (allow / deny), then masking transforms allowed-but-masked values.
  */
-export function protectSchema(schema: GraphQLSchema, options: { shield?: boolean } = {}): GraphQLSchema {
-  // `shield: false` is for benchmarks only (SHIELD_DISABLED_FOR_BENCHMARK): it measures what authorization costs.
+export function protectSchema(schema: GraphQLSchema, options: { shield?: boolean; audit?: boolean } = {}): GraphQLSchema {
+  // `shield: false` and `audit: false` are for benchmarks only (SHIELD_/AUDIT_DISABLED_FOR_BENCHMARK): they measure
+  // what authorization and auditing cost.
+  const audit = options.audit === false ? [] : [buildAuditMiddleware()];
   const authorization = options.shield === false ? [] : [buildShield(schema), buildMaskingMiddleware()];
-  return applyMiddleware(schema, buildAuditMiddleware(), ...authorization);
+  return applyMiddleware(schema, ...audit, ...authorization);
 }
