@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
-import { outcomeFor } from '../auth/policy';
+import { auditedQueries, outcomeFor } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
 import { subjectIdProblem } from '../ids/subject-id';
@@ -8,8 +8,8 @@ import { SubjectView } from '../schema/subject.type';
 import { redactArguments } from './redact-arguments';
 import type { Beneath, RequestAudit } from './request-audit';
 
-/** Root queries of the auditor's API: looking into the log is itself on the record. */
-export const AUDITED_QUERIES = new Set(['auditEntries', 'subjectAccessHistory', 'auditAlerts', 'verifyAuditLog']);
+/** Root queries of the auditor's API: looking into the log is itself on the record (the policy's `audited` rules). */
+export const AUDITED_QUERIES = auditedQueries();
 
 type Settled = { value: unknown; error: null; thrown: false } | { value: unknown; error: unknown; thrown: boolean };
 

@@ -1,53 +1,28 @@
 import type { Role } from '../entities/hub/user.entity';
+import { allow, everyone, mask, nobody, rules, type FieldRule, type Outcome } from './policy-rules';
+
+export type { FieldRule, MaskKind, Outcome } from './policy-rules';
 
 /**
  * The access policy: role × `Type.field` → outcome, each rule with its reason (purpose or legal basis).
- * This table is the only place field access is decided; auth/shield.ts enforces it and `accessPolicy` publishes it.
- * A field without a rule is denied. A change here changes who sees what: review it as such
+ * This table is the only place field access is decided; auth/shield.ts enforces it, services ask it through
+ * `may`, and `accessPolicy` publishes it. Rules name the roles they let see a field (`allow`, `mask`); every other
+ * role, and any field without a rule, is denied. A change here changes who sees what: review it as such
  * (tests/unit/__snapshots__/policy.test.ts.snap shows it as a diff, and the HTTP matrix test follows the table).
  */
-export type Outcome = 'ALLOW' | 'MASK' | 'DENY';
-export type MaskKind = 'idNumber' | 'phone' | 'address' | 'name';
-
-export interface FieldRule {
-  outcomes: Record<Role, Outcome>;
-  reason: string;
-  /** How a MASK outcome transforms the value. */
-  mask?: MaskKind;
-  /** Subject data: readable only through a bound case and logged as such. */
-  subjectData: boolean;
-}
-
-type Four = [clerk: Outcome, administrator: Outcome, auditor: Outcome, admin: Outcome];
-
-const A: Outcome = 'ALLOW';
-const M: Outcome = 'MASK';
-const D: Outcome = 'DENY';
-
-function rules(type: string, subjectData: boolean, fields: Record<string, [Four, string, MaskKind?]>) {
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, [[clerk, administrator, auditor, admin], reason, mask]]) => [
-      `${type}.${field}`,
-      { outcomes: { CLERK: clerk, ADMINISTRATOR: administrator, AUDITOR: auditor, ADMIN: admin }, reason, mask, subjectData },
-    ]),
-  ) as Record<string, FieldRule>;
-}
 
 /** Subject data: AUDITOR and ADMIN never read records (separation of duties). */
-const subject = (clerk: Outcome, administrator: Outcome): Four => [clerk, administrator, D, D];
-const both = subject(A, A);
-const clerkOnly = subject(A, D);
-const administratorOnly = subject(D, A);
-const nobody = subject(D, D);
-const everyone: Four = [A, A, A, A];
+const both = allow('CLERK', 'ADMINISTRATOR');
+const clerkOnly = allow('CLERK');
+const administratorOnly = allow('ADMINISTRATOR');
 /** The audit log: read by auditors only; they see who read what, never the records read (seed 004 item 15). */
-const auditorOnly: Four = [D, D, A, D];
+const auditorOnly = allow('AUDITOR');
 /** Checkpoints: auditors verify them, the operator may sign one on demand and keep copies. */
-const overseersOfLog: Four = [D, D, A, A];
+const overseersOfLog = allow('AUDITOR', 'ADMIN');
 /** The operator's own records (separation of duties: they manage, they never read subject data). */
-const adminOnly: Four = [D, D, D, A];
+const adminOnly = allow('ADMIN');
 /** The policy itself is transparent to those who oversee the hub. */
-const overseers: Four = [D, D, A, A];
+const overseers = allow('AUDITOR', 'ADMIN');
 
 const EXEC = 'Execution: locate the respondent and their assets (seed 000 item 13, 003 items 22-24)';
 const BANKR = 'Bankruptcy: investigate the debtor enterprise (seed 000 items 14, 18, 20)';
@@ -56,10 +31,10 @@ const ASSET = `${EXEC}; ${BANKR}`;
 export const POLICY: Record<string, FieldRule> = {
   ...rules('Query', false, {
     me: [everyone, 'Every user may see who they are signed in as'],
-    myExecutionCases: [[A, D, D, D], 'Clerks list the execution cases assigned to them'],
-    executionCase: [[A, D, D, D], 'Clerks read execution cases assigned to them while active'],
-    myBankruptcyCases: [[D, A, D, D], 'Administrators list the bankruptcy cases their firm is validly appointed to'],
-    bankruptcyCase: [[D, A, D, D], 'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)'],
+    myExecutionCases: [clerkOnly, 'Clerks list the execution cases assigned to them'],
+    executionCase: [clerkOnly, 'Clerks read execution cases assigned to them while active'],
+    myBankruptcyCases: [administratorOnly, 'Administrators list the bankruptcy cases their firm is validly appointed to'],
+    bankruptcyCase: [administratorOnly, 'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)'],
     accessPolicy: [overseers, 'Auditors and the operator see what the hub enforces (seed 004 item 15: supervision)'],
   }),
   ...rules('AccessRule', false, {
@@ -159,7 +134,7 @@ export const POLICY: Record<string, FieldRule> = {
     status: [everyone, 'Case metadata'],
     filedOn: [everyone, 'Case metadata'],
     amountDue: [everyone, 'Case metadata: the amount to enforce'],
-    respondents: [[A, D, D, D], 'The respondents are the legal object of the execution case'],
+    respondents: [clerkOnly, 'The respondents are the legal object of the execution case'],
   }),
   ...rules('BankruptcyCase', false, {
     caseNo: [everyone, 'Case metadata is not subject data; only entitled viewers reach a case'],
@@ -168,7 +143,7 @@ export const POLICY: Record<string, FieldRule> = {
     acceptedOn: [everyone, 'Case metadata'],
     acceptanceRulingNo: [everyone, 'The legal basis of the administrator’s inquiry (seed 000 item 18)'],
     appointment: [everyone, 'The legal basis of the administrator’s inquiry (seed 000 item 18)'],
-    debtor: [[D, A, D, D], 'The debtor enterprise is the object of the bankruptcy case'],
+    debtor: [administratorOnly, 'The debtor enterprise is the object of the bankruptcy case'],
   }),
   ...rules('AdministratorAppointment', false, {
     firm: [everyone, 'Appointment record'],
@@ -179,10 +154,10 @@ export const POLICY: Record<string, FieldRule> = {
 
   // ---- Audit log ---------------------------------------------------------------------------------------------
   ...rules('Query', false, {
-    auditEntries: [auditorOnly, 'Supervision of data use: who read what, under which case (seed 000 item 26, 004 item 15)'],
-    subjectAccessHistory: [auditorOnly, 'Supervision: every read of one person or enterprise (answering a data subject’s complaint)'],
-    auditAlerts: [auditorOnly, 'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)'],
-    verifyAuditLog: [auditorOnly, 'Supervision: the log is intact'],
+    auditEntries: [auditorOnly, 'Supervision of data use: who read what, under which case (seed 000 item 26, 004 item 15)', { audited: true }],
+    subjectAccessHistory: [auditorOnly, 'Supervision: every read of one person or enterprise (answering a data subject’s complaint)', { audited: true }],
+    auditAlerts: [auditorOnly, 'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)', { audited: true }],
+    verifyAuditLog: [auditorOnly, 'Supervision: the log is intact', { audited: true }],
     auditCheckpoints: [overseersOfLog, 'Signed checkpoints: auditors verify them, the operator keeps copies'],
     auditPublicKey: [everyone, 'A public key: anyone may check a checkpoint'],
   }),
@@ -204,9 +179,9 @@ export const POLICY: Record<string, FieldRule> = {
     subjectId: [auditorOnly, 'Audit record: an opaque reference that groups the reads of one subject'],
     subjectKind: [auditorOnly, 'Audit record (who, when, what, under which case)'],
     subjectIdNumber: [
-      [D, D, M, D],
+      mask('AUDITOR'),
       'Audit record: masked, so the log is no directory of debtors; auditors search by the full ID they were given and group by subjectId',
-      'idNumber',
+      { mask: 'idNumber' },
     ],
     fields: [auditorOnly, 'Audit record: which fields were read, never their values'],
     sources: [auditorOnly, 'Audit record: which agencies were consulted'],
@@ -246,7 +221,7 @@ export const POLICY: Record<string, FieldRule> = {
     rule: [auditorOnly, 'Alert raised by a rule'],
     description: [auditorOnly, 'Alert raised by a rule'],
     username: [auditorOnly, 'Alert: the responsible person'],
-    subjectIdNumber: [[D, D, M, D], 'Alert: masked like in entries', 'idNumber'],
+    subjectIdNumber: [mask('AUDITOR'), 'Alert: masked like in entries', { mask: 'idNumber' }],
     windowStart: [auditorOnly, 'Alert raised by a rule'],
     windowEnd: [auditorOnly, 'Alert raised by a rule'],
     count: [auditorOnly, 'Alert raised by a rule'],
@@ -335,7 +310,7 @@ export const POLICY: Record<string, FieldRule> = {
   }),
   ...rules('LinkedPerson', true, {
     name: [both, 'Who represents or works for the enterprise'],
-    idNumber: [subject(A, M), `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`, 'idNumber'],
+    idNumber: [allow('CLERK').and(mask('ADMINISTRATOR')), `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`, { mask: 'idNumber' }],
     phone: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
     address: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
   }),
@@ -399,4 +374,21 @@ export const POLICY: Record<string, FieldRule> = {
 /** The outcome for a role, DENY for anything without a rule. */
 export function outcomeFor(role: Role, typeField: string): Outcome {
   return POLICY[typeField]?.outcomes[role] ?? 'DENY';
+}
+
+/**
+ * May this viewer (or user) perform this operation (`Query.executionCase`, `Mutation.createUser`)? Services ask
+ * this instead of comparing role names, so a second lock behind the shield follows the same table.
+ */
+export function may(viewer: { role: Role }, operation: string): boolean {
+  return outcomeFor(viewer.role, operation) !== 'DENY';
+}
+
+/** Root queries recorded on the audit log with their arguments: the rules flagged `audited`. */
+export function auditedQueries(): Set<string> {
+  return new Set(
+    Object.entries(POLICY)
+      .filter(([field, rule]) => rule.audited && field.startsWith('Query.'))
+      .map(([field]) => field.slice('Query.'.length)),
+  );
 }

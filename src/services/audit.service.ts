@@ -5,6 +5,7 @@ import type { ChainedEntry } from '../audit/audit-entry-hash';
 import { findAuditEntries, type AuditQuery } from '../audit/audit-entry-query';
 import type { AuditLog } from '../audit/audit-log';
 import type { VerificationReport } from '../audit/audit-verifier';
+import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
 import type { Role } from '../entities/hub/user.entity';
 import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
@@ -64,14 +65,14 @@ function seqArgument(raw: string | null | undefined, argument: string): bigint |
 
 /** The auditor's API: the log, the per-subject history, alerts, verification and checkpoints. */
 export class AuditService {
-  private log(ctx: RequestContext, roles: Role[] = ['AUDITOR']): AuditLog {
-    if (!roles.includes(ctx.viewer.role)) throw forbidden('Only auditors may read the audit log');
+  private log(ctx: RequestContext, operation: string): AuditLog {
+    if (!may(ctx.viewer, operation)) throw forbidden(`Your role may not perform ${operation}`);
     if (!ctx.audit.log) throw new GraphQLError('The audit log is switched off', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     return ctx.audit.log;
   }
 
   async entries(ctx: RequestContext, filter: AuditEntryFilter | null, first: number, after: string | null) {
-    const log = this.log(ctx);
+    const log = this.log(ctx, 'Query.auditEntries');
     checkFirst(first);
     const f = filter ?? {};
     const query: AuditQuery = {
@@ -95,7 +96,7 @@ export class AuditService {
 
   /** Who read this person or enterprise, when and under which case: READ entries only. */
   async subjectHistory(ctx: RequestContext, subjectId: string, first: number, after: string | null) {
-    const log = this.log(ctx);
+    const log = this.log(ctx, 'Query.subjectAccessHistory');
     checkFirst(first);
     return this.page(log, { subjectIdNumber: subjectIdArgument(subjectId, 'subjectId'), kind: 'READ' }, first, after);
   }
@@ -116,7 +117,7 @@ export class AuditService {
   }
 
   async alerts(ctx: RequestContext, since: Date | null, until: Date | null): Promise<AuditAlert[]> {
-    const log = this.log(ctx);
+    const log = this.log(ctx, 'Query.auditAlerts');
     const end = until ?? new Date();
     const start = since ?? new Date(end.getTime() - 7 * DAY_MS);
     if (start >= end) throw badUserInput('since', 'must be earlier than until');
@@ -125,7 +126,7 @@ export class AuditService {
   }
 
   async verify(ctx: RequestContext, fromSeq: string | null, toSeq: string | null): Promise<VerificationReport> {
-    const log = this.log(ctx);
+    const log = this.log(ctx, 'Query.verifyAuditLog');
     const from = seqArgument(fromSeq, 'fromSeq');
     const to = seqArgument(toSeq, 'toSeq');
     if (from !== undefined && to !== undefined && to < from) throw badUserInput('toSeq', 'must not be lower than fromSeq');
@@ -138,13 +139,13 @@ export class AuditService {
   }
 
   async checkpoints(ctx: RequestContext, first: number): Promise<Checkpoint[]> {
-    const log = this.log(ctx, ['AUDITOR', 'ADMIN']);
+    const log = this.log(ctx, 'Query.auditCheckpoints');
     checkFirst(first);
     const rows = await log.db.query(`SELECT * FROM audit_checkpoint ORDER BY seq DESC LIMIT ${first}`);
     return rows.map(checkpointFromRow);
   }
 
   async createCheckpoint(ctx: RequestContext): Promise<Checkpoint | null> {
-    return this.log(ctx, ['AUDITOR', 'ADMIN']).checkpoint();
+    return this.log(ctx, 'Mutation.createAuditCheckpoint').checkpoint();
   }
 }

@@ -1,3 +1,4 @@
+import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { AdministratorAppointment } from '../entities/hub/administrator-appointment.entity';
 import type { BankruptcyCase } from '../entities/hub/bankruptcy-case.entity';
@@ -18,7 +19,7 @@ export interface BoundBankruptcyCase {
 export class BankruptcyCaseService {
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<BoundBankruptcyCase> {
     const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
-    if (ctx.viewer.role !== 'ADMINISTRATOR') throw forbidden(NO_CASE_ACCESS);
+    if (!may(ctx.viewer, 'Query.bankruptcyCase')) throw forbidden(NO_CASE_ACCESS);
     const appointment = await this.validAppointments(ctx).andWhere('c.case_no = :caseNo', { caseNo }).getOne();
     if (!appointment?.case) throw forbidden(NO_CASE_ACCESS);
     return { bankruptcyCase: appointment.case, appointment };
@@ -26,7 +27,7 @@ export class BankruptcyCaseService {
 
   async listForViewer(ctx: RequestContext, page: PageArgs) {
     checkFirst(page.first);
-    if (ctx.viewer.role !== 'ADMINISTRATOR') throw forbidden('Only administrators have bankruptcy cases');
+    if (!may(ctx.viewer, 'Query.myBankruptcyCases')) throw forbidden('Your role has no bankruptcy cases');
     const base = this.validAppointments(ctx);
     const totalCount = await base.clone().getCount();
     const query = base.orderBy('c.accepted_on', 'DESC').addOrderBy('c.id', 'DESC').take(page.first + 1);

@@ -1,3 +1,4 @@
+import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { ExecutionCase } from '../entities/hub/execution-case.entity';
 import { forbidden } from '../schema/error-codes';
@@ -11,7 +12,7 @@ export class ExecutionCaseService {
   /** The case if the viewer is a clerk assigned to it and it is active; FORBIDDEN otherwise. */
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<ExecutionCase> {
     const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
-    if (ctx.viewer.role !== 'CLERK') throw forbidden(NO_CASE_ACCESS);
+    if (!may(ctx.viewer, 'Query.executionCase')) throw forbidden(NO_CASE_ACCESS);
     const found = await this.assigned(ctx)
       .andWhere('c.case_no = :caseNo', { caseNo })
       .andWhere("c.status = 'ACTIVE'")
@@ -22,7 +23,7 @@ export class ExecutionCaseService {
 
   async listForViewer(ctx: RequestContext, page: PageArgs, includeClosed: boolean) {
     checkFirst(page.first);
-    if (ctx.viewer.role !== 'CLERK') throw forbidden('Only clerks have execution cases');
+    if (!may(ctx.viewer, 'Query.myExecutionCases')) throw forbidden('Your role has no execution cases');
     const base = this.assigned(ctx);
     if (!includeClosed) base.andWhere("c.status = 'ACTIVE'");
     const totalCount = await base.clone().getCount();

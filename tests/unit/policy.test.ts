@@ -1,5 +1,6 @@
 import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { outcomeFor, POLICY } from '../../src/auth/policy';
+import { auditedQueries, may, outcomeFor, POLICY } from '../../src/auth/policy';
+import { allow, mask, nobody } from '../../src/auth/policy-rules';
 import { ROLES, type Role } from '../../src/entities/hub/user.entity';
 import { buildBaseSchema } from '../../src/schema/build-schema';
 
@@ -56,6 +57,23 @@ describe('access policy table', () => {
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
     for (const m of mutations.filter((name) => name !== checkpoint)) expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
+  });
+
+  it('denies by default: a rule gives outcomes only to the roles it names', () => {
+    expect(allow('CLERK').and(mask('ADMINISTRATOR')).outcomes()).toEqual({ CLERK: 'ALLOW', ADMINISTRATOR: 'MASK', AUDITOR: 'DENY', ADMIN: 'DENY' });
+    expect(Object.values(nobody.outcomes())).toEqual(ROLES.map(() => 'DENY'));
+    expect(outcomeFor('CLERK', 'Subject.noSuchField')).toBe('DENY');
+  });
+
+  it('answers the services from the same table', () => {
+    expect(ROLES.filter((role) => may({ role }, 'Query.executionCase'))).toEqual(['CLERK']);
+    expect(ROLES.filter((role) => may({ role }, 'Query.bankruptcyCase'))).toEqual(['ADMINISTRATOR']);
+    expect(ROLES.filter((role) => may({ role }, 'Query.auditCheckpoints'))).toEqual(['AUDITOR', 'ADMIN']);
+    expect(may({ role: 'ADMIN' }, 'Mutation.noSuchOperation')).toBe(false);
+  });
+
+  it('derives the audited root queries from the rules flagged audited', () => {
+    expect([...auditedQueries()].sort()).toEqual(['auditAlerts', 'auditEntries', 'subjectAccessHistory', 'verifyAuditLog']);
   });
 
   // A diff in this snapshot changes who can see what: review it as a permission change, not a snapshot refresh.

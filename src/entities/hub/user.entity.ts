@@ -1,8 +1,18 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from './organisation.entity';
+import { Organisation, type OrganisationKind } from './organisation.entity';
 
-export const ROLES = ['CLERK', 'ADMINISTRATOR', 'AUDITOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * The roles, each with the organisations its users belong to (DESIGN.md "Who uses it"). What a role may see and
+ * do is decided by the access policy (auth/policy.ts), which denies a role everything no rule names.
+ */
+export const ROLE_ORGANISATIONS = {
+  CLERK: ['COURT'],
+  ADMINISTRATOR: ['ADMINISTRATOR_FIRM'],
+  AUDITOR: ['PROCURATORATE', 'COURT'],
+  ADMIN: ['OPERATOR'],
+} as const satisfies Record<string, readonly OrganisationKind[]>;
+export type Role = keyof typeof ROLE_ORGANISATIONS;
+export const ROLES = Object.keys(ROLE_ORGANISATIONS) as Role[];
 
 @Entity('hub_user')
 export class User {

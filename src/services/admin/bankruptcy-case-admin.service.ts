@@ -10,7 +10,7 @@ import { courtOfCase } from './court-of-case';
 import { pastDateArgument } from './date-argument';
 import { managedBankruptcyCase } from './managed-views';
 import { organisationCodeArgument } from './organisation-admin.service';
-import { requireAdmin } from './require-admin';
+import { requireOperation } from './require-operation';
 import { subjectIdArgument } from './subject-id-argument';
 import { textArgument } from './text-argument';
 import { isUniqueViolation } from './unique-violation';
@@ -25,7 +25,7 @@ const DECISION_SUFFIX = /之[一二三四五六七八九十\d]{1,4}$/u;
  */
 export class BankruptcyCaseAdminService {
   async create(ctx: RequestContext, input: CreateBankruptcyCaseInput): Promise<ManagedBankruptcyCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.createBankruptcyCase');
     const caseNo = caseNoArgument(input.caseNo, 'BANKRUPTCY', 'input.caseNo');
     const parsed = parseCaseNo(caseNo)!;
     const acceptedOn = pastDateArgument('input.acceptedOn', input.acceptedOn, parsed.year);
@@ -52,7 +52,7 @@ export class BankruptcyCaseAdminService {
 
   /** One administrator at a time: an appointment may not overlap another that has not ended. */
   async appoint(ctx: RequestContext, input: AppointAdministratorInput): Promise<ManagedBankruptcyCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.appointAdministrator');
     const caseNo = caseNoArgument(input.caseNo, 'BANKRUPTCY', 'input.caseNo');
     const firmCode = organisationCodeArgument('input.firmCode', input.firmCode);
     const decisionNo = decisionNoArgument(input.decisionNo, caseNo);
@@ -87,7 +87,7 @@ export class BankruptcyCaseAdminService {
 
   /** Ends the firm's current appointment at once; its administrators' next read is refused. */
   async endAppointment(ctx: RequestContext, rawCaseNo: string, rawFirmCode: string): Promise<ManagedBankruptcyCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.endAppointment');
     const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
     const firmCode = organisationCodeArgument('firmCode', rawFirmCode);
     return ctx.hub.transaction(async (m) => {
@@ -106,7 +106,7 @@ export class BankruptcyCaseAdminService {
   }
 
   async close(ctx: RequestContext, rawCaseNo: string): Promise<ManagedBankruptcyCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.closeBankruptcyCase');
     const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
     return ctx.hub.transaction(async (m) => {
       const c = await lockCase(m, caseNo);

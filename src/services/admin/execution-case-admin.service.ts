@@ -9,7 +9,8 @@ import { caseNoArgument } from '../case-number-argument';
 import { courtOfCase } from './court-of-case';
 import { pastDateArgument } from './date-argument';
 import { managedExecutionCase } from './managed-views';
-import { requireAdmin } from './require-admin';
+import { may } from '../../auth/policy';
+import { requireOperation } from './require-operation';
 import { subjectIdArgument } from './subject-id-argument';
 import { textArgument } from './text-argument';
 import { isUniqueViolation } from './unique-violation';
@@ -21,7 +22,7 @@ export const MAX_RESPONDENTS = 50;
 /** Execution cases: filing with respondents, clerk assignment, closing. A closed case gives no one access. */
 export class ExecutionCaseAdminService {
   async create(ctx: RequestContext, input: CreateExecutionCaseInput): Promise<ManagedExecutionCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.createExecutionCase');
     const caseNo = caseNoArgument(input.caseNo, 'EXECUTION', 'input.caseNo');
     const filedOn = pastDateArgument('input.filedOn', input.filedOn, parseCaseNo(caseNo)!.year);
     if (!(Number(input.amountDue) > 0)) throw badUserInput('input.amountDue', 'must be more than zero');
@@ -47,7 +48,7 @@ export class ExecutionCaseAdminService {
 
   /** Only an enabled clerk of the case's own court may be assigned, and only to an active case. */
   async assignClerk(ctx: RequestContext, rawCaseNo: string, rawUsername: string): Promise<ManagedExecutionCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.assignClerk');
     const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
     const username = usernameArgument('username', rawUsername);
     return ctx.hub.transaction(async (m) => {
@@ -55,7 +56,8 @@ export class ExecutionCaseAdminService {
       if (c.status !== 'ACTIVE') throw badUserInput('caseNo', `case ${caseNo} is closed`);
       const user = await m.getRepository(User).findOneBy({ username });
       if (!user) throw notFound(`No user ${username}`);
-      if (user.role !== 'CLERK') throw badUserInput('username', `${username} is a ${user.role}, not a CLERK`);
+      // Only a user whose role reads execution cases can be bound to one.
+      if (!may(user, 'Query.executionCase')) throw badUserInput('username', `${username} is a ${user.role}, not a CLERK`);
       if (user.disabledAt) throw badUserInput('username', `${username} is disabled`);
       if (user.organisationId !== c.courtId) throw badUserInput('username', `${username} is not a clerk of the court that holds ${caseNo}`);
       if (await m.getRepository(ExecutionCaseClerk).existsBy({ caseId: c.id, userId: user.id })) {
@@ -67,7 +69,7 @@ export class ExecutionCaseAdminService {
   }
 
   async unassignClerk(ctx: RequestContext, rawCaseNo: string, rawUsername: string): Promise<ManagedExecutionCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.unassignClerk');
     const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
     const username = usernameArgument('username', rawUsername);
     return ctx.hub.transaction(async (m) => {
@@ -81,7 +83,7 @@ export class ExecutionCaseAdminService {
   }
 
   async close(ctx: RequestContext, rawCaseNo: string): Promise<ManagedExecutionCaseType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.closeExecutionCase');
     const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
     return ctx.hub.transaction(async (m) => {
       const c = await lockCase(m, caseNo);

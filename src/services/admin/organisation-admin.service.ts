@@ -4,7 +4,7 @@ import type { CreateOrganisationInput } from '../../schema/admin/admin.input';
 import type { ManagedOrganisationType } from '../../schema/admin/managed.type';
 import { badUserInput, notFound } from '../../schema/error-codes';
 import { managedOrganisation } from './managed-views';
-import { requireAdmin } from './require-admin';
+import { requireOperation } from './require-operation';
 import { textArgument } from './text-argument';
 import { isUniqueViolation } from './unique-violation';
 
@@ -17,7 +17,7 @@ export function organisationCodeArgument(argument: string, raw: string): string 
 /** Organisations: courts, administrator firms, procuratorates, agencies and the operator. */
 export class OrganisationAdminService {
   async create(ctx: RequestContext, input: CreateOrganisationInput): Promise<ManagedOrganisationType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.createOrganisation');
     const code = organisationCodeArgument('input.code', input.code);
     const name = textArgument('input.name', input.name, { max: 200 });
     try {
@@ -33,7 +33,7 @@ export class OrganisationAdminService {
 
   /** Disabled organisations' users can no longer sign in; their cases and appointments stay on record. */
   async disable(ctx: RequestContext, rawCode: string): Promise<ManagedOrganisationType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.disableOrganisation');
     const code = organisationCodeArgument('code', rawCode);
     return ctx.hub.transaction(async (m) => {
       const org = await m.getRepository(Organisation).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });

@@ -1,23 +1,14 @@
 import type { RequestContext } from '../../context';
 import { Organisation, User } from '../../entities/hub';
-import type { OrganisationKind } from '../../entities/hub/organisation.entity';
-import type { Role } from '../../entities/hub/user.entity';
+import { ROLE_ORGANISATIONS } from '../../entities/hub/user.entity';
 import type { CreateUserInput } from '../../schema/admin/admin.input';
 import type { ManagedUserType } from '../../schema/admin/managed.type';
 import { badUserInput, notFound } from '../../schema/error-codes';
 import { managedUser } from './managed-views';
 import { organisationCodeArgument } from './organisation-admin.service';
-import { requireAdmin } from './require-admin';
+import { requireOperation } from './require-operation';
 import { textArgument } from './text-argument';
 import { isUniqueViolation } from './unique-violation';
-
-/** Which organisations a role belongs to (DESIGN.md "Who uses it"). */
-export const ROLE_ORGANISATIONS: Record<Role, readonly OrganisationKind[]> = {
-  CLERK: ['COURT'],
-  ADMINISTRATOR: ['ADMINISTRATOR_FIRM'],
-  AUDITOR: ['PROCURATORATE', 'COURT'],
-  ADMIN: ['OPERATOR'],
-};
 
 const USERNAME: [RegExp, string] = [/^[a-z0-9][a-z0-9._-]{2,63}$/, 'lower-case letters, digits, dot, dash and underscore, 3 to 64 characters'];
 
@@ -27,7 +18,7 @@ export function usernameArgument(argument: string, raw: string): string {
 
 export class UserAdminService {
   async create(ctx: RequestContext, input: CreateUserInput): Promise<ManagedUserType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.createUser');
     const username = usernameArgument('input.username', input.username);
     const displayName = textArgument('input.displayName', input.displayName, { max: 100 });
     const organisationCode = organisationCodeArgument('input.organisationCode', input.organisationCode);
@@ -36,7 +27,7 @@ export class UserAdminService {
         const org = await m.getRepository(Organisation).findOneBy({ code: organisationCode });
         if (!org) throw notFound(`No organisation with code ${organisationCode}`);
         if (org.disabledAt) throw badUserInput('input.organisationCode', `organisation ${organisationCode} is disabled`);
-        if (!ROLE_ORGANISATIONS[input.role].includes(org.kind)) {
+        if (!(ROLE_ORGANISATIONS[input.role] as readonly string[]).includes(org.kind)) {
           throw badUserInput('input.role', `a ${input.role} must belong to a ${ROLE_ORGANISATIONS[input.role].join(' or ')}, not a ${org.kind}`);
         }
         if (await m.getRepository(User).existsBy({ username })) throw duplicate(username);
@@ -50,7 +41,7 @@ export class UserAdminService {
 
   /** A disabled user's tokens stop working at once (every request reloads the user). */
   async disable(ctx: RequestContext, rawUsername: string): Promise<ManagedUserType> {
-    requireAdmin(ctx);
+    requireOperation(ctx, 'Mutation.disableUser');
     const username = usernameArgument('username', rawUsername);
     return ctx.hub.transaction(async (m) => {
       const user = await m.getRepository(User).findOne({ where: { username }, lock: { mode: 'pessimistic_write' } });
