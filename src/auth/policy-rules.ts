@@ -60,3 +60,10 @@ export function rules(type: string, subjectData: boolean, fields: Record<string,
     }),
   );
 }
+
+/** The purposes subject data is read for (the reasons of most subject rules). */
+export const EXEC = 'Execution: locate the respondent and their assets (seed 000 item 13, 003 items 22-24)';
+export const BANKR = 'Bankruptcy: investigate the debtor enterprise (seed 000 items 14, 18, 20)';
+export const ASSET = `${EXEC}; ${BANKR}`;
+/** Subject data: AUDITOR and ADMIN never read records (separation of duties). */
+export const caseReaders = allow('CLERK', 'ADMINISTRATOR');

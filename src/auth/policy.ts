@@ -1,5 +1,6 @@
 import type { Role } from '../entities/hub/user.entity';
-import { allow, everyone, mask, nobody, rules, type FieldRule, type Outcome } from './policy-rules';
+import { SOURCES } from '../sources/registry';
+import { allow, ASSET, caseReaders, EXEC, everyone, mask, rules, type FieldRule, type Outcome } from './policy-rules';
 
 export type { FieldRule, MaskKind, Outcome } from './policy-rules';
 
@@ -11,10 +12,9 @@ export type { FieldRule, MaskKind, Outcome } from './policy-rules';
  * (tests/unit/__snapshots__/policy.test.ts.snap shows it as a diff, and the HTTP matrix test follows the table).
  */
 
-/** Subject data: AUDITOR and ADMIN never read records (separation of duties). */
-const both = allow('CLERK', 'ADMINISTRATOR');
-const clerkOnly = allow('CLERK');
+const both = caseReaders;
 const administratorOnly = allow('ADMINISTRATOR');
+const clerkOnly = allow('CLERK');
 /** The audit log: read by auditors only; they see who read what, never the records read (seed 004 item 15). */
 const auditorOnly = allow('AUDITOR');
 /** Checkpoints: auditors verify them, the operator may sign one on demand and keep copies. */
@@ -24,9 +24,6 @@ const adminOnly = allow('ADMIN');
 /** The policy itself is transparent to those who oversee the hub. */
 const overseers = allow('AUDITOR', 'ADMIN');
 
-const EXEC = 'Execution: locate the respondent and their assets (seed 000 item 13, 003 items 22-24)';
-const BANKR = 'Bankruptcy: investigate the debtor enterprise (seed 000 items 14, 18, 20)';
-const ASSET = `${EXEC}; ${BANKR}`;
 
 export const POLICY: Record<string, FieldRule> = {
   ...rules('Query', false, {
@@ -237,28 +234,12 @@ export const POLICY: Record<string, FieldRule> = {
     kind: [both, 'Person or enterprise'],
     name: [both, 'Identity of the case party'],
     idNumber: [both, `Identity of the case party (the debtor's credit code is public)`],
-    phone: [clerkOnly, `${EXEC}: whereabouts (seed 000 item 26); the debtor enterprise has none`],
-    address: [clerkOnly, `${EXEC}: whereabouts (seed 000 item 26); the debtor enterprise has none`],
-    realEstate: [both, `${ASSET}: land and buildings (土地、房产)`],
-    vehicles: [both, `${ASSET}: vehicles (车辆)`],
-    tax: [both, `${ASSET}: tax (纳税)`],
-    socialSecurity: [both, `${ASSET}: social security (社保)`],
-    credit: [both, `${ASSET}: credit (信用, 失信被执行人)`],
     sourceStatus: [both, 'Which sources answered; no record content'],
   }),
   ...rules('SourceStatus', true, {
     source: [both, 'Source availability'],
     state: [both, 'Source availability'],
     latencyMs: [both, 'Source availability'],
-  }),
-  ...rules('RealEstate', true, {
-    certificateNo: [both, ASSET],
-    unitCode: [both, ASSET],
-    location: [both, ASSET],
-    use: [both, ASSET],
-    area: [both, ASSET],
-    registeredOn: [both, ASSET],
-    encumbrances: [both, `${ASSET}: mortgages and seizures decide what can still be seized`],
   }),
   ...rules('Encumbrance', true, {
     kind: [both, ASSET],
@@ -269,106 +250,14 @@ export const POLICY: Record<string, FieldRule> = {
     expiresOn: [both, ASSET],
     releasedOn: [both, ASSET],
   }),
-  ...rules('Vehicle', true, {
-    plate: [both, ASSET],
-    vin: [both, ASSET],
-    make: [both, ASSET],
-    model: [both, ASSET],
-    registeredOn: [both, ASSET],
-    status: [both, ASSET],
-    encumbrances: [both, ASSET],
-  }),
-  ...rules('TaxRecord', true, {
-    registered: [both, ASSET],
-    taxAuthority: [both, ASSET],
-    creditGrade: [both, ASSET],
-    legalRepresentative: [both, 'The natural person answerable for the enterprise (限制消费 reaches the legal representative)'],
-    filings: [administratorOnly, `${BANKR}: the administrator takes over all tax affairs; clerks need only arrears and refunds (data minimisation)`],
-    arrears: [both, `${EXEC}: competing public claims; ${BANKR}: tax claims`],
-    refundsDue: [both, `${ASSET}: refunds due, incl. export rebates, are reachable assets`],
-    totalArrears: [both, ASSET],
-  }),
-  ...rules('TaxFiling', true, {
-    period: [administratorOnly, BANKR],
-    taxType: [administratorOnly, BANKR],
-    taxableAmount: [administratorOnly, BANKR],
-    taxPaid: [administratorOnly, BANKR],
-    filedOn: [administratorOnly, BANKR],
-  }),
-  ...rules('TaxArrear', true, {
-    taxType: [both, ASSET],
-    period: [both, ASSET],
-    amount: [both, ASSET],
-    lateFee: [both, ASSET],
-    since: [both, ASSET],
-  }),
-  ...rules('TaxRefund', true, {
-    kind: [both, ASSET],
-    amount: [both, ASSET],
-    status: [both, ASSET],
-    appliedOn: [both, ASSET],
-  }),
   ...rules('LinkedPerson', true, {
     name: [both, 'Who represents or works for the enterprise'],
     idNumber: [allow('CLERK').and(mask('ADMINISTRATOR')), `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`, { mask: 'idNumber' }],
     phone: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
     address: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
   }),
-  ...rules('SocialSecurity', true, {
-    registered: [both, ASSET],
-    insuredStatus: [clerkOnly, `${EXEC}: whether the respondent is employed`],
-    employer: [clerkOnly, `${EXEC}: the employer receives the wage garnishment order`],
-    contributionBase: [clerkOnly, `${EXEC}: the wage a garnishment can reach`],
-    insuranceTypes: [clerkOnly, `${EXEC}: employment status`],
-    medical: [nobody, 'Health data: no execution or bankruptcy purpose'],
-    insuredEmployeeCount: [both, `${ASSET}: size of the workforce (employee claims)`],
-    arrearsAmount: [both, `${ASSET}: unpaid contributions (欠缴) are preferential claims`],
-    arrearsSince: [both, ASSET],
-    employees: [administratorOnly, `${BANKR}: employees' wage and social-security claims`],
-  }),
-  ...rules('Employer', true, {
-    name: [clerkOnly, `${EXEC}: garnishment`],
-    idNumber: [clerkOnly, `${EXEC}: garnishment`],
-  }),
-  ...rules('MedicalInsurance', true, {
-    plan: [nobody, 'Health data'],
-    accountBalance: [nobody, 'Health data'],
-    designatedHospital: [nobody, 'Health data'],
-  }),
-  ...rules('CreditRecord', true, {
-    dishonest: [both, 'Dishonest-debtor status (seed 003 item 25)'],
-    dishonestEntries: [both, 'Dishonest-debtor entries (seed 003 item 25)'],
-    consumptionRestrictions: [both, 'Consumption restrictions (限制消费)'],
-    administrativePenalties: [both, ASSET],
-    creditRepairs: [both, 'Credit repair after an approved reorganisation plan (seed 000 item 22, 003 item 12)'],
-  }),
-  ...rules('DishonestEntry', true, {
-    court: [both, 'Public list'],
-    caseNo: [both, 'Public list'],
-    obligation: [both, 'Public list'],
-    circumstance: [both, 'Public list'],
-    listedOn: [both, 'Public list'],
-    removedOn: [both, 'Public list'],
-  }),
-  ...rules('ConsumptionRestriction', true, {
-    court: [both, 'Court order'],
-    caseNo: [both, 'Court order'],
-    issuedOn: [both, 'Court order'],
-    liftedOn: [both, 'Court order'],
-  }),
-  ...rules('AdministrativePenalty', true, {
-    authority: [both, ASSET],
-    decisionNo: [both, ASSET],
-    reason: [both, ASSET],
-    fine: [both, ASSET],
-    decidedOn: [both, ASSET],
-  }),
-  ...rules('CreditRepair', true, {
-    basisCaseNo: [both, 'Credit repair (seed 000 item 22)'],
-    authority: [both, 'Credit repair (seed 000 item 22)'],
-    description: [both, 'Credit repair (seed 000 item 22)'],
-    repairedOn: [both, 'Credit repair (seed 000 item 22)'],
-  }),
+  // Each source's fields: src/sources/<source>/<source>.policy.ts.
+  ...Object.assign({}, ...SOURCES.map((source) => source.policy)),
 };
 
 /** The outcome for a role, DENY for anything without a rule. */

@@ -1,30 +1,26 @@
 import { DataSource, type MixedList } from 'typeorm';
 import { HUB_ENTITIES } from '../entities/hub';
-import { CREDIT_ENTITIES } from '../entities/credit';
-import { PROPERTY_ENTITIES } from '../entities/property';
-import { SOCIAL_SECURITY_ENTITIES } from '../entities/social-security';
-import { TAX_ENTITIES } from '../entities/tax';
-import { VEHICLE_ENTITIES } from '../entities/vehicle';
 import { HUB_MIGRATIONS } from '../../migrations/hub';
-import { PROPERTY_MIGRATIONS } from '../../migrations/property';
-import { VEHICLE_MIGRATIONS } from '../../migrations/vehicle';
-import { TAX_MIGRATIONS } from '../../migrations/tax';
-import { SOCIAL_SECURITY_MIGRATIONS } from '../../migrations/social-security';
-import { CREDIT_MIGRATIONS } from '../../migrations/credit';
+import { SOURCES } from '../sources/registry';
+import type { SourceName } from '../sources/source-name';
 import type { DatabaseKey } from '../config';
 import { StatementCounter } from './statement-counter';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Classes = MixedList<Function>;
 
-export const DATABASE_SCHEMAS: Record<DatabaseKey, { entities: Classes; migrations: Classes }> = {
-  hub: { entities: HUB_ENTITIES, migrations: HUB_MIGRATIONS },
-  property: { entities: PROPERTY_ENTITIES, migrations: PROPERTY_MIGRATIONS },
-  vehicle: { entities: VEHICLE_ENTITIES, migrations: VEHICLE_MIGRATIONS },
-  tax: { entities: TAX_ENTITIES, migrations: TAX_MIGRATIONS },
-  socialSecurity: { entities: SOCIAL_SECURITY_ENTITIES, migrations: SOCIAL_SECURITY_MIGRATIONS },
-  credit: { entities: CREDIT_ENTITIES, migrations: CREDIT_MIGRATIONS },
-};
+type Schema = { entities: Classes; migrations: Classes };
+
+/**
+ * The hub's entities and migrations, and each source's (from its folder, through the registry). A function, not a
+ * constant: the sources' connectors load this module before the registry has finished loading.
+ */
+export function databaseSchemas(): Record<DatabaseKey, Schema> {
+  return {
+    hub: { entities: HUB_ENTITIES, migrations: HUB_MIGRATIONS },
+    ...(Object.fromEntries(SOURCES.map((s) => [s.name, { entities: s.entities, migrations: s.migrations }])) as Record<SourceName, Schema>),
+  };
+}
 
 export interface CountedDataSource {
   dataSource: DataSource;
@@ -42,11 +38,12 @@ export interface DataSourceOptions {
 
 export function createDataSource(key: DatabaseKey, url: string, options: DataSourceOptions = {}): CountedDataSource {
   const statements = options.statements ?? new StatementCounter();
+  const schema = databaseSchemas()[key];
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    entities: DATABASE_SCHEMAS[key].entities,
-    migrations: DATABASE_SCHEMAS[key].migrations,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
     uuidExtension: 'pgcrypto',

@@ -1,23 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { sourceUnavailable } from '../schema/error-codes';
-import { LinkedPerson, SocialSecurity } from '../schema/records.type';
-
-type SocialSecurityParent = SocialSecurity & { subjectIdNumber: string; subjectKind: string };
-
-@Resolver(() => SocialSecurity)
-export class SocialSecurityResolver {
-  @FieldResolver(() => [LinkedPerson], {
-    nullable: true,
-    description: 'Enterprises: insured employees (at most 50), e.g. for wage claims in bankruptcy.',
-  })
-  async employees(@Root() ss: SocialSecurityParent, @Ctx() ctx: RequestContext): Promise<LinkedPerson[]> {
-    if (ss.subjectKind !== 'ENTERPRISE') return [];
-    const outcome = await ctx.loaders.employees.load(ss.subjectIdNumber);
-    if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
-    return outcome.value.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address }));
-  }
-}
+import { LinkedPerson } from '../schema/records.type';
+import { fromSource } from '../sources/from-source';
 
 /** Contact details of a linked person not already carried (legal representatives), from social security. */
 @Resolver(() => LinkedPerson)
@@ -35,8 +19,6 @@ export class LinkedPersonResolver {
   }
 
   private async registered(p: LinkedPerson, ctx: RequestContext) {
-    const outcome = await ctx.loaders.socialSecurity.load(p.idNumber);
-    if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
-    return outcome.value.person;
+    return (await fromSource(ctx, 'socialSecurity', p.idNumber)).person;
   }
 }

@@ -1,60 +1,41 @@
-import type DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { CreditRecord, RealEstate, SocialSecurity, TaxRecord, Vehicle } from '../schema/records.type';
-import { sourceUnavailable } from '../schema/error-codes';
-import { SourceStatus, SubjectView } from '../schema/subject.type';
-import type { SourceOutcome } from '../sources/source-connector';
+import { SourceStatus } from '../schema/source-status.type';
+import { SubjectView } from '../schema/subject.type';
+import { SOURCES } from '../sources/registry';
+import type { SubjectField } from '../sources/source-definition';
 import { SOURCE_NAMES } from '../sources/source-name';
-import { toCreditRecord, toSocialSecurity, toTaxRecord } from './record-mappers';
 
-/** The source value for a subject, or SOURCE_UNAVAILABLE at this field when that source failed. */
-async function fromSource<T>(loader: DataLoader<string, SourceOutcome<T>>, subject: SubjectView): Promise<T> {
-  const outcome = await loader.load(subject.idNumber);
-  if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
-  return outcome.value;
-}
-
-@Resolver(() => SubjectView)
-export class SubjectResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Persons: registered phone (social security).' })
-  async phone(@Root() s: SubjectView, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await fromSource(ctx.loaders.socialSecurity, s)).person?.phone ?? null;
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Persons: registered address (social security).' })
-  async address(@Root() s: SubjectView, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await fromSource(ctx.loaders.socialSecurity, s)).person?.address ?? null;
-  }
-
-  @FieldResolver(() => [RealEstate], { nullable: true, description: 'Real estate (不动产登记).' })
-  realEstate(@Root() s: SubjectView, @Ctx() ctx: RequestContext) {
-    return fromSource(ctx.loaders.property, s);
-  }
-
-  @FieldResolver(() => [Vehicle], { nullable: true, description: 'Vehicles (公安车管).' })
-  vehicles(@Root() s: SubjectView, @Ctx() ctx: RequestContext) {
-    return fromSource(ctx.loaders.vehicle, s);
-  }
-
-  @FieldResolver(() => TaxRecord, { nullable: true })
-  async tax(@Root() s: SubjectView, @Ctx() ctx: RequestContext): Promise<TaxRecord> {
-    return toTaxRecord(await fromSource(ctx.loaders.tax, s));
-  }
-
-  @FieldResolver(() => SocialSecurity, { nullable: true })
-  async socialSecurity(@Root() s: SubjectView, @Ctx() ctx: RequestContext): Promise<SocialSecurity> {
-    return toSocialSecurity(await fromSource(ctx.loaders.socialSecurity, s), s);
-  }
-
-  @FieldResolver(() => CreditRecord, { nullable: true })
-  async credit(@Root() s: SubjectView, @Ctx() ctx: RequestContext): Promise<CreditRecord> {
-    return toCreditRecord(await fromSource(ctx.loaders.credit, s));
-  }
-
-  @FieldResolver(() => [SourceStatus], { description: 'How each source answered for this subject in this request.' })
-  async sourceStatus(@Root() s: SubjectView, @Ctx() ctx: RequestContext): Promise<SourceStatus[]> {
-    const outcomes = await Promise.all(SOURCE_NAMES.map((name) => ctx.loaders[name].load(s.idNumber)));
+const sourceStatus: SubjectField & { nullable: false } = {
+  type: () => [SourceStatus],
+  description: 'How each source answered for this subject in this request.',
+  nullable: false,
+  async resolve(s, ctx) {
+    const loaders = ctx.loaders as Record<string, { load(id: string): Promise<{ status: SourceStatus }> }>;
+    const outcomes = await Promise.all(SOURCE_NAMES.map((name) => loaders[name].load(s.idNumber)));
     return outcomes.map((o) => ({ ...o.status }));
-  }
+  },
+};
+
+/**
+ * The Subject fields of every source, built from the registry in a fixed order (the order of the schema): the
+ * sources' contact fields beside the identity, then their record fields in registry order, then `sourceStatus`.
+ */
+function buildSubjectResolver() {
+  @Resolver(() => SubjectView)
+  class SubjectResolver {}
+  const prototype = SubjectResolver.prototype as unknown as Record<string, unknown>;
+  const add = (name: string, field: SubjectField & { nullable?: boolean }) => {
+    prototype[name] = (subject: SubjectView, ctx: RequestContext) => field.resolve(subject, ctx);
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
+    Root()(prototype, name, 0);
+    Ctx()(prototype, name, 1);
+    FieldResolver(field.type as never, { nullable: field.nullable ?? true, description: field.description })(prototype, name, descriptor);
+  };
+  const contacts = SOURCES.flatMap((s) => Object.entries(s.subject.contacts ?? {}));
+  const records = SOURCES.flatMap((s) => Object.entries(s.subject.records));
+  for (const [name, field] of [...contacts, ...records, ['sourceStatus', sourceStatus] as const]) add(name, field);
+  return SubjectResolver;
 }
+
+export const SubjectResolver = buildSubjectResolver();

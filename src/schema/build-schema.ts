@@ -7,22 +7,23 @@ import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
-import { LinkedPersonResolver, SocialSecurityResolver } from '../resolvers/linked-person.resolver';
+import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
 import { SubjectResolver } from '../resolvers/subject.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
+import { SOURCES } from '../sources/registry';
 
 export const RESOLVERS = [
   ViewerResolver,
   ExecutionCaseResolver,
   BankruptcyCaseResolver,
   SubjectResolver,
-  SocialSecurityResolver,
+  ...SOURCES.flatMap((s) => s.resolvers ?? []),
   LinkedPersonResolver,
   AuditResolver,
   AccessPolicyResolver,
   OrganisationAdminResolver,
   CaseAdminResolver,
-] as const;
+];
 
 /** The executable schema without authorization; see auth/protect-schema.ts for the enforced one. */
 export function buildBaseSchema(): Promise<GraphQLSchema> {

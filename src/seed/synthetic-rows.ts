@@ -20,8 +20,8 @@ import {
 } from './unique-codes';
 import type { ExecutionCaseStatus } from '../entities/hub/execution-case.entity';
 import type { BankruptcyCaseStatus } from '../entities/hub/bankruptcy-case.entity';
-import type { VehicleStatus } from '../entities/vehicle/vehicle.entity';
-import type { EncumbranceKind } from '../entities/property/real-estate-encumbrance.entity';
+import type { VehicleStatus } from '../sources/vehicle/entities/vehicle.entity';
+import type { EncumbranceKind } from '../sources/property/entities/real-estate-encumbrance.entity';
 
 export const PERSONS_PER_CHUNK = 10_000;
 export const MAX_PERSONS = 5_000_000;

@@ -3,13 +3,13 @@ import { failureCode, type SourceDatabase } from '../databases/source-database';
 import { silentLogger, type Logger } from '../observability/logger';
 import { observeSourceBatch } from '../observability/metrics';
 import type { CircuitBreaker } from './circuit-breaker';
-import type { SourceName } from './source-name';
 
 /** OK: answered. TIMEOUT: not within the source timeout. ERROR: failed or unreachable. OPEN: skipped by the circuit breaker. */
 export type SourceState = 'OK' | 'TIMEOUT' | 'ERROR' | 'OPEN';
 
 export interface SourceStatusRecord {
-  source: SourceName;
+  /** The source's name (as in the registry). */
+  source: string;
   state: SourceState;
   /** Wall time of the batch that served this lookup (0 when the source was skipped). */
   latencyMs: number;
@@ -32,7 +32,8 @@ export class SourceTimeoutError extends Error {
  */
 export abstract class SourceConnector<T> {
   constructor(
-    readonly name: SourceName,
+    /** The source's name (as in the registry); its lookups share it. */
+    readonly name: string,
     readonly db: SourceDatabase,
     readonly timeoutMs: number,
     /** Shared by every connector of the same source database. */

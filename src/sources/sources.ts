@@ -2,72 +2,49 @@ import type DataLoader from 'dataloader';
 import type { SourceDatabase } from '../databases/source-database';
 import type { Logger } from '../observability/logger';
 import { setBreakerState } from '../observability/metrics';
-import type { InsuredPerson } from '../entities/social-security';
-import type { RealEstateUnit } from '../entities/property';
-import type { Vehicle } from '../entities/vehicle';
 import { CircuitBreaker, type BreakerOptions } from './circuit-breaker';
-import { CreditConnector, type CreditBundle } from './credit.connector';
-import { PropertyConnector } from './property.connector';
-import { EmployeeConnector, SocialSecurityConnector, type SocialSecurityBundle } from './social-security.connector';
+import { SOURCES } from './registry';
 import type { SourceConnector, SourceOutcome } from './source-connector';
+import type { ConnectorClass } from './source-definition';
 import { SOURCE_NAMES, type SourceName } from './source-name';
-import { TaxConnector, type TaxBundle } from './tax.connector';
-import { VehicleConnector } from './vehicle.connector';
 
-export interface Sources {
-  property: PropertyConnector;
-  vehicle: VehicleConnector;
-  tax: TaxConnector;
-  socialSecurity: SocialSecurityConnector;
-  credit: CreditConnector;
-  /** Employees of an enterprise, from the social-security database. */
-  employees: EmployeeConnector;
-}
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type ConnectorClasses = UnionToIntersection<(typeof SOURCES)[number]['connectors']>;
+type ValueOf<C> = C extends SourceConnector<infer T> ? T : never;
+
+/** Every lookup of every source (`property`, …, `employees`), keyed as in the sources' `connectors`. */
+export type Sources = { [K in keyof ConnectorClasses]: ConnectorClasses[K] extends abstract new (...args: never[]) => infer C ? C : never };
+
+/** One request's loaders, one per lookup. */
+export type SourceLoaders = { [K in keyof Sources]: DataLoader<string, SourceOutcome<ValueOf<Sources[K]>>> };
 
 export interface SourcesOptions {
   timeoutMs: number;
   breaker: Pick<BreakerOptions, 'failureThreshold' | 'cooldownMs'>;
 }
 
-/** One connector per agency, one circuit breaker per source database (employees share social security's). */
+/** Every source's connectors, one circuit breaker per source database (a source's lookups share it). */
 export function createSources(dbs: Record<SourceName, SourceDatabase>, options: SourcesOptions): Sources {
-  const breaker = (source: SourceName) => {
-    setBreakerState(source, 'CLOSED');
-    return new CircuitBreaker({ ...options.breaker, onChange: (state) => setBreakerState(source, state) });
-  };
-  const breakers = Object.fromEntries(SOURCE_NAMES.map((s) => [s, breaker(s)])) as Record<SourceName, CircuitBreaker>;
-  const t = options.timeoutMs;
-  return {
-    property: new PropertyConnector('property', dbs.property, t, breakers.property),
-    vehicle: new VehicleConnector('vehicle', dbs.vehicle, t, breakers.vehicle),
-    tax: new TaxConnector('tax', dbs.tax, t, breakers.tax),
-    socialSecurity: new SocialSecurityConnector('socialSecurity', dbs.socialSecurity, t, breakers.socialSecurity),
-    credit: new CreditConnector('credit', dbs.credit, t, breakers.credit),
-    employees: new EmployeeConnector('socialSecurity', dbs.socialSecurity, t, breakers.socialSecurity),
-  };
+  const connectors: Record<string, SourceConnector<unknown>> = {};
+  for (const source of SOURCES) {
+    setBreakerState(source.name, 'CLOSED');
+    const breaker = new CircuitBreaker({ ...options.breaker, onChange: (state) => setBreakerState(source.name, state) });
+    for (const [lookup, Connector] of Object.entries(source.connectors as Record<string, ConnectorClass>)) {
+      const Create = Connector as unknown as new (...args: ConstructorParameters<ConnectorClass>) => SourceConnector<unknown>;
+      connectors[lookup] = new Create(source.name as never, dbs[source.name], options.timeoutMs, breaker);
+    }
+  }
+  return connectors as Sources;
 }
 
+/** The main connector of each source (the lookup named after it), in registry order. */
 export function sourceConnectors(sources: Sources): Array<SourceConnector<unknown>> {
-  return SOURCE_NAMES.map((name) => sources[name] as SourceConnector<unknown>);
-}
-
-export interface SourceLoaders {
-  property: DataLoader<string, SourceOutcome<RealEstateUnit[]>>;
-  vehicle: DataLoader<string, SourceOutcome<Vehicle[]>>;
-  tax: DataLoader<string, SourceOutcome<TaxBundle>>;
-  socialSecurity: DataLoader<string, SourceOutcome<SocialSecurityBundle>>;
-  credit: DataLoader<string, SourceOutcome<CreditBundle>>;
-  employees: DataLoader<string, SourceOutcome<InsuredPerson[]>>;
+  return SOURCE_NAMES.map((name) => (sources as Record<string, SourceConnector<unknown>>)[name]);
 }
 
 /** Fresh loaders for one request, so batches and caches never cross requests or viewers; `log` is the request's logger. */
 export function createLoaders(sources: Sources, log?: Logger): SourceLoaders {
-  return {
-    property: sources.property.createLoader(log),
-    vehicle: sources.vehicle.createLoader(log),
-    tax: sources.tax.createLoader(log),
-    socialSecurity: sources.socialSecurity.createLoader(log),
-    credit: sources.credit.createLoader(log),
-    employees: sources.employees.createLoader(log),
-  };
+  return Object.fromEntries(
+    Object.entries(sources as Record<string, SourceConnector<unknown>>).map(([lookup, connector]) => [lookup, connector.createLoader(log)]),
+  ) as SourceLoaders;
 }

@@ -1,7 +1,7 @@
-import { Vehicle, VehicleEncumbrance } from '../entities/vehicle';
-import { EntityReader } from './entity-reader';
-import { groupBy } from './group-by';
-import { SourceConnector } from './source-connector';
+import { Vehicle, VehicleEncumbrance } from './entities';
+import { EntityReader } from '../entity-reader';
+import { groupBy } from '../group-by';
+import { SourceConnector } from '../source-connector';
 
 const reader = new EntityReader('vehicle');
 

@@ -1,7 +1,7 @@
-import { TaxArrear, TaxFiling, TaxRefund, Taxpayer } from '../entities/tax';
-import { EntityReader } from './entity-reader';
-import { groupBy } from './group-by';
-import { SourceConnector } from './source-connector';
+import { TaxArrear, TaxFiling, TaxRefund, Taxpayer } from './entities';
+import { EntityReader } from '../entity-reader';
+import { groupBy } from '../group-by';
+import { SourceConnector } from '../source-connector';
 
 export interface TaxBundle {
   profile: Taxpayer | null;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { EncumbranceKind } from '../property/real-estate-encumbrance.entity';
+import type { EncumbranceKind } from '../../property/entities/real-estate-encumbrance.entity';
 import { Vehicle } from './vehicle.entity';
 
 /** A mortgage or a court seizure registered against a vehicle at the vehicle administration (车管所). */

@@ -1,7 +1,7 @@
-import { AdministrativePenalty, ConsumptionRestriction, CreditRepair, DishonestDebtorEntry } from '../entities/credit';
-import { EntityReader } from './entity-reader';
-import { groupBy } from './group-by';
-import { SourceConnector } from './source-connector';
+import { AdministrativePenalty, ConsumptionRestriction, CreditRepair, DishonestDebtorEntry } from './entities';
+import { EntityReader } from '../entity-reader';
+import { groupBy } from '../group-by';
+import { SourceConnector } from '../source-connector';
 
 export interface CreditBundle {
   dishonestEntries: DishonestDebtorEntry[];

@@ -1,6 +1,6 @@
-import { InsuredEmployer, InsuredPerson } from '../entities/social-security';
-import { EntityReader } from './entity-reader';
-import { SourceConnector } from './source-connector';
+import { InsuredEmployer, InsuredPerson } from './entities';
+import { EntityReader } from '../entity-reader';
+import { SourceConnector } from '../source-connector';
 
 export interface SocialSecurityBundle {
   person: InsuredPerson | null;

@@ -1,7 +1,7 @@
-import { RealEstateEncumbrance, RealEstateUnit } from '../entities/property';
-import { EntityReader } from './entity-reader';
-import { groupBy } from './group-by';
-import { SourceConnector } from './source-connector';
+import { RealEstateEncumbrance, RealEstateUnit } from './entities';
+import { EntityReader } from '../entity-reader';
+import { groupBy } from '../group-by';
+import { SourceConnector } from '../source-connector';
 
 const reader = new EntityReader('property');
 

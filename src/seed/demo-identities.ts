@@ -1,0 +1,35 @@
+import { residentId, uscc, vin } from './chinese';
+import { Random } from './random';
+
+/** Case numbers of the demo data, used by the README's example queries and the tests. */
+export const DEMO = {
+  clerkCase: '(2024)皖1524执123号', // two respondents: a person and an enterprise
+  clerkCase2: '(2024)皖1524执124号', // one respondent, on the dishonest list
+  closedCase: '(2023)皖1524执88号',
+  otherCourtCase: '(2024)皖1522执56号', // demo-clerk-2's
+  bankruptcyCase: '(2024)皖1524破1号',
+  expiredBankruptcyCase: '(2022)皖1524破2号',
+} as const;
+
+const JINZHAI = '341524';
+const HUOQIU = '341522';
+
+/** Deterministic identities of the demo parties. */
+export function demoIdentities() {
+  const rng = new Random('fuyuantong-demo');
+  return {
+    zhangWei: { name: '张伟', id: residentId(rng, JINZHAI, new Date(Date.UTC(1982, 4, 17)), 'M') },
+    liNa: { name: '李娜', id: residentId(rng, JINZHAI, new Date(Date.UTC(1990, 10, 2)), 'F') },
+    wangQiang: { name: '王强', id: residentId(rng, HUOQIU, new Date(Date.UTC(1975, 1, 28)), 'M') },
+    chenJing: { name: '陈静', id: residentId(rng, JINZHAI, new Date(Date.UTC(1979, 6, 9)), 'F') },
+    zhaoLei: { name: '赵磊', id: residentId(rng, JINZHAI, new Date(Date.UTC(1993, 2, 21)), 'M') },
+    zhouMin: { name: '周敏', id: residentId(rng, JINZHAI, new Date(Date.UTC(1988, 8, 30)), 'F') },
+    oldCase: { name: '刘洋', id: residentId(rng, JINZHAI, new Date(Date.UTC(1970, 0, 5)), 'M') },
+    huaxing: { name: '金寨县华兴建材有限公司', id: uscc(rng, JINZHAI) },
+    hongda: { name: '金寨县宏达茶业有限公司', id: uscc(rng, JINZHAI) },
+    yongan: { name: '金寨县永安机械制造有限公司', id: uscc(rng, JINZHAI) },
+    vins: [vin(rng), vin(rng), vin(rng), vin(rng)],
+  };
+}
+
+export type DemoIdentities = ReturnType<typeof demoIdentities>;

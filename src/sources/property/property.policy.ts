@@ -1,0 +1,16 @@
+import { ASSET, caseReaders, rules } from '../../auth/policy-rules';
+
+export const PROPERTY_POLICY = {
+  ...rules('Subject', true, {
+    realEstate: [caseReaders, `${ASSET}: land and buildings (土地、房产)`],
+  }),
+  ...rules('RealEstate', true, {
+    certificateNo: [caseReaders, ASSET],
+    unitCode: [caseReaders, ASSET],
+    location: [caseReaders, ASSET],
+    use: [caseReaders, ASSET],
+    area: [caseReaders, ASSET],
+    registeredOn: [caseReaders, ASSET],
+    encumbrances: [caseReaders, `${ASSET}: mortgages and seizures decide what can still be seized`],
+  }),
+};

@@ -1,0 +1,16 @@
+import { ASSET, caseReaders, rules } from '../../auth/policy-rules';
+
+export const VEHICLE_POLICY = {
+  ...rules('Subject', true, {
+    vehicles: [caseReaders, `${ASSET}: vehicles (车辆)`],
+  }),
+  ...rules('Vehicle', true, {
+    plate: [caseReaders, ASSET],
+    vin: [caseReaders, ASSET],
+    make: [caseReaders, ASSET],
+    model: [caseReaders, ASSET],
+    registeredOn: [caseReaders, ASSET],
+    status: [caseReaders, ASSET],
+    encumbrances: [caseReaders, ASSET],
+  }),
+};
