@@ -1,10 +1,15 @@
-// Writes a synthetic dataset (see synthetic-rows.ts) into the hub and the five source databases,
-// one chunk at a time: batched INSERT … SELECT FROM unnest(arrays), one transaction per database
-// per chunk, the six databases written in parallel. Additive: rows whose unique key already exists
+// Writes a synthetic dataset (see synthetic-rows.ts) into the hub and every source database, one
+// chunk at a time: batched INSERT … SELECT FROM unnest(arrays), one transaction per database per
+// chunk, the databases written in parallel. A source's tables and columns come from its entities'
+// metadata (the lists named in its registry entry). Additive: rows whose unique key already exists
 // are skipped, and dependants of skipped rows are skipped with them (joins on the parent).
 
 import { Client } from 'pg';
+import type { DataSource, EntityMetadata } from 'typeorm';
 import type { DatabaseKey } from '../config';
+import { createDataSource } from '../databases/data-sources';
+import { DATABASE_KEYS } from '../databases/open-databases';
+import { SOURCES } from '../sources/registry';
 import {
   BANKRUPTCY_SEQ_BASE, EXECUTION_SEQ_BASE, chunkBounds, chunkCount, datasetProblem, generateChunk, numberingProblem, staffRows,
   type CaseNumbering, type ChunkRows, type DatasetSpec, type StaffRows,
@@ -61,17 +66,16 @@ function insertInto<R>(client: Client, table: string, rows: readonly R[], column
   return insertBatches(client, rows, columns, (source) => `INSERT INTO "${table}" (${names}) SELECT ${select} FROM ${source} ON CONFLICT DO NOTHING`);
 }
 
-const TABLES = [
+const HUB_TABLES = [
   'hub.organisation', 'hub.hub_user', 'hub.subject', 'hub.execution_case', 'hub.execution_case_respondent',
   'hub.execution_case_clerk', 'hub.bankruptcy_case', 'hub.administrator_appointment',
-  'property.real_estate_unit', 'property.real_estate_encumbrance', 'vehicle.vehicle', 'vehicle.vehicle_encumbrance',
-  'tax.taxpayer', 'tax.tax_filing', 'tax.tax_arrear', 'tax.tax_refund',
-  'socialSecurity.insured_employer', 'socialSecurity.insured_person',
-  'credit.dishonest_debtor_entry', 'credit.consumption_restriction', 'credit.administrative_penalty', 'credit.credit_repair',
 ];
 
 class Counter {
-  readonly counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
+  readonly counts: Record<string, number>;
+  constructor(tables: string[]) {
+    this.counts = Object.fromEntries(tables.map((t) => [t, 0]));
+  }
   add(table: string, n: number): void {
     this.counts[table] = (this.counts[table] ?? 0) + n;
   }
@@ -175,111 +179,64 @@ async function writeHub(hub: Client, rows: ChunkRows['hub'], staff: StaffIds, co
   });
 }
 
-async function writeProperty(db: Client, rows: ChunkRows['property'], counter: Counter): Promise<void> {
-  await inTransaction(db, async () => {
-    counter.add('property.real_estate_unit', await insertInto(db, 'real_estate_unit', rows.units, [
-      ['id', 'uuid', (r) => r.id], ['certificate_no', 'text', (r) => r.certificateNo], ['unit_code', 'text', (r) => r.unitCode],
-      ['owner_id_number', 'text', (r) => r.ownerIdNumber], ['owner_name', 'text', (r) => r.ownerName],
-      ['location', 'text', (r) => r.location], ['use', 'text', (r) => r.use], ['area', 'numeric', (r) => r.area],
-      ['registered_on', 'date', (r) => r.registeredOn],
-    ]));
-    counter.add('property.real_estate_encumbrance', await insertBatches(db, rows.encumbrances, [
-      ['id', 'uuid', (r) => r.id], ['unit_id', 'uuid', (r) => r.unitId], ['kind', 'text', (r) => r.kind],
-      ['holder', 'text', (r) => r.holder], ['case_no', 'text', (r) => r.caseNo], ['amount', 'numeric', (r) => r.amount],
-      ['registered_on', 'date', (r) => r.registeredOn], ['expires_on', 'date', (r) => r.expiresOn],
-      ['released_on', 'date', (r) => r.releasedOn],
-    ], (source) => `INSERT INTO real_estate_encumbrance (id, unit_id, kind, holder, case_no, amount, registered_on, expires_on, released_on)
-      SELECT u.id, u.unit_id, u.kind, u.holder, u.case_no, u.amount, u.registered_on, u.expires_on, u.released_on
-      FROM ${source} JOIN real_estate_unit x ON x.id = u.unit_id ON CONFLICT DO NOTHING`));
-  });
+/** One entity's table as the synthetic writer sees it: columns from the metadata, the parent tables it depends on. */
+interface TablePlan {
+  counterKey: string;
+  rowsKey: string;
+  write: (client: Client, rows: readonly Record<string, unknown>[]) => Promise<number>;
 }
 
-async function writeVehicle(db: Client, rows: ChunkRows['vehicle'], counter: Counter): Promise<void> {
-  await inTransaction(db, async () => {
-    counter.add('vehicle.vehicle', await insertInto(db, 'vehicle', rows.vehicles, [
-      ['id', 'uuid', (r) => r.id], ['plate', 'text', (r) => r.plate], ['vin', 'text', (r) => r.vin], ['make', 'text', (r) => r.make],
-      ['model', 'text', (r) => r.model], ['owner_id_number', 'text', (r) => r.ownerIdNumber], ['owner_name', 'text', (r) => r.ownerName],
-      ['registered_on', 'date', (r) => r.registeredOn], ['status', 'text', (r) => r.status],
-    ]));
-    counter.add('vehicle.vehicle_encumbrance', await insertBatches(db, rows.encumbrances, [
-      ['id', 'uuid', (r) => r.id], ['vehicle_id', 'uuid', (r) => r.vehicleId], ['kind', 'text', (r) => r.kind],
-      ['holder', 'text', (r) => r.holder], ['case_no', 'text', (r) => r.caseNo], ['amount', 'numeric', (r) => r.amount],
-      ['registered_on', 'date', (r) => r.registeredOn], ['released_on', 'date', (r) => r.releasedOn],
-    ], (source) => `INSERT INTO vehicle_encumbrance (id, vehicle_id, kind, holder, case_no, amount, registered_on, released_on)
-      SELECT u.id, u.vehicle_id, u.kind, u.holder, u.case_no, u.amount, u.registered_on, u.released_on
-      FROM ${source} JOIN vehicle x ON x.id = u.vehicle_id ON CONFLICT DO NOTHING`));
-  });
+function tablePlan(source: string, rowsKey: string, meta: EntityMetadata, dataSource: DataSource): TablePlan {
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const parents = meta.manyToOneRelations.filter((r) => r.joinColumns.length === 1);
+  return {
+    counterKey: `${source}.${meta.tableName}`,
+    rowsKey,
+    write: (client, rows) => {
+      if (rows.length === 0) return Promise.resolve(0);
+      const present = meta.columns.filter((c) => c.propertyName in rows[0]);
+      // unnest flattens multi-dimensional arrays, so an array column travels as one array literal per row.
+      const columns: Column<Record<string, unknown>>[] = present.map((c) => {
+        const type = dataSource.driver.normalizeType(c);
+        return c.isArray
+          ? [c.databaseName, 'text', (r) => `{${(r[c.propertyName] as string[]).join(',')}}`]
+          : [c.databaseName, type, (r) => r[c.propertyName]];
+      });
+      const names = present.map((c) => quote(c.databaseName)).join(', ');
+      const select = present
+        .map((c) => (c.isArray ? `u.${quote(c.databaseName)}::${dataSource.driver.normalizeType(c)}[]` : `u.${quote(c.databaseName)}`))
+        .join(', ');
+      const joins = parents
+        .map((r, i) => {
+          const join = r.joinColumns[0];
+          return `JOIN ${quote(r.inverseEntityMetadata.tableName)} p${i} ON p${i}.${quote(join.referencedColumn!.databaseName)} = u.${quote(join.databaseName)}`;
+        })
+        .join(' ');
+      return insertBatches(client, rows, columns, (from) => `INSERT INTO ${quote(meta.tableName)} (${names}) SELECT ${select} FROM ${from} ${joins} ON CONFLICT DO NOTHING`);
+    },
+  };
 }
 
-async function writeTax(db: Client, rows: ChunkRows['tax'], counter: Counter): Promise<void> {
-  await inTransaction(db, async () => {
-    counter.add('tax.taxpayer', await insertInto(db, 'taxpayer', rows.taxpayers, [
-      ['id_number', 'text', (r) => r.idNumber], ['name', 'text', (r) => r.name], ['kind', 'text', (r) => r.kind],
-      ['tax_authority', 'text', (r) => r.taxAuthority], ['credit_grade', 'text', (r) => r.creditGrade],
-      ['legal_representative_name', 'text', (r) => r.legalRepresentativeName],
-      ['legal_representative_id_number', 'text', (r) => r.legalRepresentativeIdNumber],
-      ['registered_on', 'date', (r) => r.registeredOn],
-    ]));
-    counter.add('tax.tax_filing', await insertInto(db, 'tax_filing', rows.filings, [
-      ['id', 'uuid', (r) => r.id], ['taxpayer_id_number', 'text', (r) => r.taxpayerIdNumber], ['period', 'text', (r) => r.period],
-      ['tax_type', 'text', (r) => r.taxType], ['taxable_amount', 'numeric', (r) => r.taxableAmount],
-      ['tax_paid', 'numeric', (r) => r.taxPaid], ['filed_on', 'date', (r) => r.filedOn],
-    ]));
-    counter.add('tax.tax_arrear', await insertInto(db, 'tax_arrear', rows.arrears, [
-      ['id', 'uuid', (r) => r.id], ['taxpayer_id_number', 'text', (r) => r.taxpayerIdNumber], ['tax_type', 'text', (r) => r.taxType],
-      ['period', 'text', (r) => r.period], ['amount', 'numeric', (r) => r.amount], ['late_fee', 'numeric', (r) => r.lateFee],
-      ['since', 'date', (r) => r.since],
-    ]));
-    counter.add('tax.tax_refund', await insertInto(db, 'tax_refund', rows.refunds, [
-      ['id', 'uuid', (r) => r.id], ['taxpayer_id_number', 'text', (r) => r.taxpayerIdNumber], ['kind', 'text', (r) => r.kind],
-      ['amount', 'numeric', (r) => r.amount], ['status', 'text', (r) => r.status], ['applied_on', 'date', (r) => r.appliedOn],
-    ]));
-  });
+/** The tables of every source, from the entities its registry entry names for its synthetic rows (parents first). */
+async function sourcePlans(urls: Record<DatabaseKey, string>): Promise<Record<string, TablePlan[]>> {
+  const plans: Record<string, TablePlan[]> = {};
+  for (const source of SOURCES) {
+    const { dataSource } = createDataSource(source.name, urls[source.name], { poolSize: 1, applicationName: 'fuyuantong-seed' });
+    await dataSource.initialize();
+    try {
+      plans[source.name] = Object.entries(source.synthetic).map(([rowsKey, entity]) => tablePlan(source.name, rowsKey, dataSource.getMetadata(entity), dataSource));
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+  return plans;
 }
 
-async function writeSocialSecurity(db: Client, rows: ChunkRows['socialSecurity'], counter: Counter): Promise<void> {
+async function writeSource(db: Client, plans: TablePlan[], rows: Record<string, readonly Record<string, unknown>[]>, counter: Counter): Promise<void> {
   await inTransaction(db, async () => {
-    counter.add('socialSecurity.insured_employer', await insertInto(db, 'insured_employer', rows.employers, [
-      ['id_number', 'text', (r) => r.idNumber], ['name', 'text', (r) => r.name],
-      ['insured_employee_count', 'int', (r) => r.insuredEmployeeCount], ['arrears_amount', 'numeric', (r) => r.arrearsAmount],
-      ['arrears_since', 'date', (r) => r.arrearsSince], ['registered_on', 'date', (r) => r.registeredOn],
-    ]));
-    // unnest flattens multi-dimensional arrays, so each person's insurance types travel as one array literal.
-    counter.add('socialSecurity.insured_person', await insertInto(db, 'insured_person', rows.persons, [
-      ['id_number', 'text', (r) => r.idNumber], ['name', 'text', (r) => r.name], ['phone', 'text', (r) => r.phone],
-      ['address', 'text', (r) => r.address], ['insured_status', 'text', (r) => r.insuredStatus],
-      ['employer_id_number', 'text', (r) => r.employerIdNumber], ['employer_name', 'text', (r) => r.employerName],
-      ['contribution_base', 'numeric', (r) => r.contributionBase], ['insurance_types', 'text', (r) => `{${r.insuranceTypes.join(',')}}`],
-      ['medical_plan', 'text', (r) => r.medicalPlan], ['medical_account_balance', 'numeric', (r) => r.medicalAccountBalance],
-      ['designated_hospital', 'text', (r) => r.designatedHospital],
-    ], { insurance_types: 'text[]' }));
+    for (const plan of plans) counter.add(plan.counterKey, await plan.write(db, rows[plan.rowsKey] ?? []));
   });
 }
-
-async function writeCredit(db: Client, rows: ChunkRows['credit'], counter: Counter): Promise<void> {
-  await inTransaction(db, async () => {
-    counter.add('credit.dishonest_debtor_entry', await insertInto(db, 'dishonest_debtor_entry', rows.dishonestDebtors, [
-      ['id', 'uuid', (r) => r.id], ['subject_id_number', 'text', (r) => r.subjectIdNumber], ['subject_name', 'text', (r) => r.subjectName],
-      ['court', 'text', (r) => r.court], ['case_no', 'text', (r) => r.caseNo], ['obligation', 'text', (r) => r.obligation],
-      ['circumstance', 'text', (r) => r.circumstance], ['listed_on', 'date', (r) => r.listedOn], ['removed_on', 'date', (r) => r.removedOn],
-    ]));
-    counter.add('credit.consumption_restriction', await insertInto(db, 'consumption_restriction', rows.consumptionRestrictions, [
-      ['id', 'uuid', (r) => r.id], ['subject_id_number', 'text', (r) => r.subjectIdNumber], ['court', 'text', (r) => r.court],
-      ['case_no', 'text', (r) => r.caseNo], ['issued_on', 'date', (r) => r.issuedOn], ['lifted_on', 'date', (r) => r.liftedOn],
-    ]));
-    counter.add('credit.administrative_penalty', await insertInto(db, 'administrative_penalty', rows.penalties, [
-      ['id', 'uuid', (r) => r.id], ['subject_id_number', 'text', (r) => r.subjectIdNumber], ['authority', 'text', (r) => r.authority],
-      ['decision_no', 'text', (r) => r.decisionNo], ['reason', 'text', (r) => r.reason], ['fine', 'numeric', (r) => r.fine],
-      ['decided_on', 'date', (r) => r.decidedOn],
-    ]));
-    counter.add('credit.credit_repair', await insertInto(db, 'credit_repair', rows.creditRepairs, [
-      ['id', 'uuid', (r) => r.id], ['subject_id_number', 'text', (r) => r.subjectIdNumber], ['basis_case_no', 'text', (r) => r.basisCaseNo],
-      ['authority', 'text', (r) => r.authority], ['description', 'text', (r) => r.description], ['repaired_on', 'date', (r) => r.repairedOn],
-    ]));
-  });
-}
-
-const KEYS: DatabaseKey[] = ['hub', 'property', 'vehicle', 'tax', 'socialSecurity', 'credit'];
 
 /**
  * Generates `persons` persons and `enterprises` enterprises with their records in every database.
@@ -297,13 +254,14 @@ export async function generateSynthetic(
   const progress = options.onProgress ?? (() => {});
   const clients = {} as Record<DatabaseKey, Client>;
   try {
-    for (const key of KEYS) {
+    const plans = await sourcePlans(urls);
+    for (const key of DATABASE_KEYS) {
       clients[key] = new Client({ connectionString: urls[key], application_name: 'fuyuantong-seed' });
       await clients[key].connect();
       // Bulk load: losing the last commits in a crash is harmless, the run can simply be repeated.
       await clients[key].query('SET synchronous_commit TO off');
     }
-    const counter = new Counter();
+    const counter = new Counter([...HUB_TABLES, ...SOURCES.flatMap((s) => plans[s.name].map((p) => p.counterKey))]);
     const numbering = await nextNumbering(clients.hub);
     const numberingTrouble = numberingProblem(spec, numbering);
     if (numberingTrouble) throw new RangeError(numberingTrouble);
@@ -312,13 +270,10 @@ export async function generateSynthetic(
     const chunks = chunkCount(spec);
     for (let c = 0; c < chunks; c++) {
       const rows = generateChunk(spec, c, numbering);
+      const sourceRows = rows as unknown as Record<string, Record<string, readonly Record<string, unknown>[]>>;
       await Promise.all([
         writeHub(clients.hub, rows.hub, staff, counter),
-        writeProperty(clients.property, rows.property, counter),
-        writeVehicle(clients.vehicle, rows.vehicle, counter),
-        writeTax(clients.tax, rows.tax, counter),
-        writeSocialSecurity(clients.socialSecurity, rows.socialSecurity, counter),
-        writeCredit(clients.credit, rows.credit, counter),
+        ...SOURCES.map((s) => writeSource(clients[s.name], plans[s.name], sourceRows[s.name] ?? {}, counter)),
       ]);
       progress(chunkBounds(spec, c).personTo, spec.persons, 'chunks');
     }
