@@ -319,7 +319,7 @@ function syntheticDraft(): (i: number) => AuditDraft {
     'realEstate.encumbrances.kind', 'realEstate.encumbrances.holder', 'vehicles.plate', 'vehicles.vin', 'vehicles.status',
     'tax.creditGrade', 'tax.arrears.amount', 'socialSecurity.insuredStatus', 'socialSecurity.employer.name', 'credit.dishonest', 'sourceStatus.state',
   ].map((path) => ({ path, outcome: 'ALLOW' as const }));
-  const sources = ['credit', 'property', 'socialSecurity', 'tax', 'vehicle'].map((source) => ({ source, state: 'OK' }));
+  const sources = [...SOURCE_NAMES].sort().map((source) => ({ source, state: 'OK' }));
   return (i) => ({
     requestId: randomUUID(),
     kind: 'READ',

@@ -6,6 +6,8 @@
 import http from 'node:http';
 import { Pool, type QueryResultRow } from 'pg';
 import type { DatabaseKey } from '../src/config';
+import { SOURCES } from '../src/sources/registry';
+import type { SourceName } from '../src/sources/source-name';
 
 const VIEWER = `SELECT u.id, u.username, u.display_name, u.role, o.id AS organisation_id, o.code, o.name, o.kind
   FROM hub_user u JOIN organisation o ON o.id = u.organisation_id
@@ -17,36 +19,8 @@ const CASE = `SELECT c.id, c.case_no, c.status, c.filed_on, c.amount_due, o.code
 const RESPONDENTS = `SELECT s.id, s.kind, s.id_number, s.name FROM execution_case_respondent r JOIN subject s ON s.id = r.subject_id
   WHERE r.case_id = $1 ORDER BY s.kind DESC, s.name`;
 
-export const SOURCE_QUERIES: Record<Exclude<DatabaseKey, 'hub'>, string[]> = {
-  property: [
-    `SELECT u.*, e.id AS e_id, e.kind AS e_kind, e.holder AS e_holder, e.case_no AS e_case_no, e.amount AS e_amount,
-       e.registered_on AS e_registered_on, e.expires_on AS e_expires_on, e.released_on AS e_released_on
-     FROM real_estate_unit u LEFT JOIN real_estate_encumbrance e ON e.unit_id = u.id
-     WHERE u.owner_id_number = ANY($1) ORDER BY u.registered_on, e.registered_on`,
-  ],
-  vehicle: [
-    `SELECT v.*, e.id AS e_id, e.kind AS e_kind, e.holder AS e_holder, e.case_no AS e_case_no, e.amount AS e_amount,
-       e.registered_on AS e_registered_on, e.released_on AS e_released_on
-     FROM vehicle v LEFT JOIN vehicle_encumbrance e ON e.vehicle_id = v.id
-     WHERE v.owner_id_number = ANY($1) ORDER BY v.registered_on, e.registered_on`,
-  ],
-  tax: [
-    'SELECT * FROM taxpayer WHERE id_number = ANY($1)',
-    'SELECT * FROM tax_filing WHERE taxpayer_id_number = ANY($1) ORDER BY period DESC',
-    'SELECT * FROM tax_arrear WHERE taxpayer_id_number = ANY($1) ORDER BY since',
-    'SELECT * FROM tax_refund WHERE taxpayer_id_number = ANY($1) ORDER BY applied_on',
-  ],
-  socialSecurity: [
-    'SELECT * FROM insured_person WHERE id_number = ANY($1)',
-    'SELECT * FROM insured_employer WHERE id_number = ANY($1)',
-  ],
-  credit: [
-    'SELECT * FROM dishonest_debtor_entry WHERE subject_id_number = ANY($1) ORDER BY listed_on',
-    'SELECT * FROM consumption_restriction WHERE subject_id_number = ANY($1) ORDER BY issued_on',
-    'SELECT * FROM administrative_penalty WHERE subject_id_number = ANY($1) ORDER BY decided_on',
-    'SELECT * FROM credit_repair WHERE subject_id_number = ANY($1) ORDER BY repaired_on',
-  ],
-};
+/** Each source's lookup as its registry entry states it (`floor`): the same statements the hub's connectors send. */
+export const SOURCE_QUERIES: Record<SourceName, string[]> = Object.fromEntries(SOURCES.map((s) => [s.name, s.floor])) as Record<SourceName, string[]>;
 
 export interface FloorServer {
   port: number;

@@ -1,6 +1,7 @@
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { SOURCES } from '../../src/sources/registry';
 
 const ALL_SOURCES = `
   id kind name idNumber phone address
@@ -40,9 +41,7 @@ describe('case-bound inquiry over HTTP', () => {
     expect(enterprise.tax.legalRepresentative).toEqual({ name: '张伟', idNumber: p.zhangWei.id });
     expect(enterprise.socialSecurity).toMatchObject({ insuredEmployeeCount: 1, arrearsAmount: '0.00' });
     expect(enterprise.credit.administrativePenalties).toHaveLength(1);
-    expect(person.sourceStatus.map((s: any) => `${s.source}:${s.state}`)).toEqual([
-      'PROPERTY:OK', 'VEHICLE:OK', 'TAX:OK', 'SOCIAL_SECURITY:OK', 'CREDIT:OK',
-    ]);
+    expect(person.sourceStatus.map((s: any) => `${s.source}:${s.state}`)).toEqual(SOURCES.map((s) => `${s.enumKey}:OK`));
   });
 
   it('shows a seized vehicle and a dishonest-debtor entry for the second case', async () => {

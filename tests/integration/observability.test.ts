@@ -3,6 +3,7 @@ import { createLogger } from '../../src/observability/logger';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { adminQuery } from '../support/test-databases';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { SOURCE_NAMES } from '../../src/sources/source-name';
 
 const QUERY = `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { respondents {
   name idNumber phone address realEstate { location } vehicles { plate } tax { creditGrade }
@@ -43,9 +44,7 @@ describe('observability', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body).toMatchObject({ status: 'ready', hub: { state: 'UP' } });
-    expect(body.sources.map((s: any) => `${s.source}:${s.state}:${s.breaker}`)).toEqual([
-      'property:UP:CLOSED', 'vehicle:UP:CLOSED', 'tax:UP:CLOSED', 'socialSecurity:UP:CLOSED', 'credit:UP:CLOSED',
-    ]);
+    expect(body.sources.map((s: any) => `${s.source}:${s.state}:${s.breaker}`)).toEqual(SOURCE_NAMES.map((name) => `${name}:UP:CLOSED`));
   });
 
   it('logs one line per request with its request id, operation, viewer, outcome and duration, and no subject data', async () => {
@@ -114,7 +113,7 @@ describe('observability', () => {
     expect(text).toMatch(/^fuyuantong_graphql_requests_total\{operation="query:executionCase",outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^fuyuantong_graphql_requests_total\{operation="query:executionCase",outcome="partial"\} [1-9]/m);
     expect(text).toMatch(/^fuyuantong_graphql_request_duration_seconds_bucket\{le="\+Inf",operation="query:executionCase",outcome="ok"\} [1-9]/m);
-    for (const source of ['property', 'vehicle', 'tax', 'socialSecurity', 'credit']) {
+    for (const source of SOURCE_NAMES) {
       expect(text).toMatch(new RegExp(`^fuyuantong_source_batch_duration_seconds_count\\{source="${source}",state="OK"\\} [1-9]`, 'm'));
       expect(text).toMatch(new RegExp(`^fuyuantong_source_breaker_state\\{source="${source}"\\} 0$`, 'm'));
     }
