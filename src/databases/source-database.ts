@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger';
 import { setSourceConnected } from '../observability/metrics';
 import type { SourceName } from '../sources/source-name';
 import { createDataSource, type CountedDataSource } from './data-sources';
+import { failureCode } from './failure-code';
 import { StatementCounter } from './statement-counter';
 
 export type ConnectionState = 'CONNECTING' | 'UP' | 'DOWN';
@@ -153,12 +154,4 @@ export class SourceDatabase implements CountedDataSource {
     }, this.options.retryMs);
     this.retryTimer.unref();
   }
-}
-
-/** A code that says what went wrong without repeating anything from the query. */
-export function failureCode(error: unknown): string {
-  const e = error as { code?: unknown; name?: unknown } | null;
-  if (e && typeof e.code === 'string') return e.code;
-  if (e && typeof e.name === 'string') return e.name;
-  return 'UNKNOWN';
 }

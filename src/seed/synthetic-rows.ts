@@ -9,6 +9,7 @@
 
 import { address, enterpriseName, personName, phone, unitCode, vin, type Region } from './chinese';
 import { Random } from './random';
+import { SOURCES } from '../sources/registry';
 import {
   ADMINISTRATOR_FIRMS, AUTO_FINANCE, COURTS, CREDIT_REPAIR_AUTHORITIES, DISHONEST_CIRCUMSTANCES, ENTERPRISE_USES,
   INTERMEDIATE_COURT, MEDICAL_PLANS, OBLIGATIONS, PENALTY_REASONS, RESIDENTIAL_USES, TAX_TYPES, VEHICLE_MODELS,
@@ -150,6 +151,23 @@ export interface ChunkRows {
     dishonestDebtors: DishonestDebtorRow[]; consumptionRestrictions: ConsumptionRestrictionRow[];
     penalties: AdministrativePenaltyRow[]; creditRepairs: CreditRepairRow[];
   };
+}
+
+/**
+ * What a source's own synthetic generator (its registry entry's `generate`) gets of a chunk: the chunk's parties and
+ * execution cases, settled by the time it runs, and random streams of its own, so adding a source leaves the other
+ * sources' data unchanged. It returns its rows keyed as in its `synthetic` entry.
+ */
+export interface SyntheticChunk {
+  /** YYYY-MM-DD the data describes. */
+  asOf: string;
+  persons: ReadonlyArray<{ idNumber: string; name: string; regionCode: string; age: number; employerIdNumber: string | null }>;
+  enterprises: ReadonlyArray<{ idNumber: string; name: string; regionCode: string; legalRepresentativeIdNumber: string; troubled: boolean }>;
+  executionCases: ReadonlyArray<{ caseNo: string; court: string; filedOn: string; closedOn: string | null; respondentIdNumbers: string[] }>;
+  /** An independent random stream for one concern of the source. */
+  random(concern: string): Random;
+  /** A fresh deterministic UUID from the source's own stream. */
+  uuid(): string;
 }
 
 // ---- dataset layout ----
@@ -361,9 +379,31 @@ class ChunkBuilder {
     this.settleVehicleStatuses();
     this.makeCredit();
     this.makeBankruptcies();
+    for (const source of SOURCES) {
+      // Sources whose rows are built above have no generator of their own.
+      const generate = (source as { generate?: (chunk: SyntheticChunk) => Record<string, object[]> }).generate;
+      if (generate) (this.rows as unknown as Record<string, unknown>)[source.name] = generate(this.syntheticChunk(source.name));
+    }
     const party = (p: Party): PartyRow => ({ idNumber: p.idNumber, name: p.name, regionCode: p.region.code });
     this.rows.parties = { persons: this.persons.map(party), enterprises: this.enterprises.map(party) };
     return this.rows;
+  }
+
+  private syntheticChunk(source: string): SyntheticChunk {
+    const ids = this.stream(`${source} ids`);
+    return {
+      asOf: iso(this.asOf),
+      persons: this.persons.map((p) => ({ idNumber: p.idNumber, name: p.name, regionCode: p.region.code, age: p.age, employerIdNumber: p.employer?.idNumber ?? null })),
+      enterprises: this.enterprises.map((e) => ({
+        idNumber: e.idNumber, name: e.name, regionCode: e.region.code, legalRepresentativeIdNumber: e.legalRep.idNumber, troubled: e.troubled,
+      })),
+      executionCases: this.cases.map((c) => ({
+        caseNo: c.row.caseNo, court: c.court.name, filedOn: iso(c.filedDay), closedOn: c.closedDay === null ? null : iso(c.closedDay),
+        respondentIdNumbers: c.respondents.map((r) => r.idNumber),
+      })),
+      random: (concern) => this.stream(`${source}|${concern}`),
+      uuid: () => uuid(ids),
+    };
   }
 
   /** Independent stream per concern, so changing one concern's draws leaves the others' data unchanged. */

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { failureCode, type SourceDatabase } from '../databases/source-database';
+import { failureCode } from '../databases/failure-code';
+import type { SourceDatabase } from '../databases/source-database';
 import { silentLogger, type Logger } from '../observability/logger';
 import { observeSourceBatch } from '../observability/metrics';
 import type { CircuitBreaker } from './circuit-breaker';

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context';
 import type { SourceDatabase } from '../databases/source-database';
 import type { SubjectView } from '../schema/subject.type';
 import type { DemoIdentities } from '../seed/demo-identities';
+import type { SyntheticChunk } from '../seed/synthetic-rows';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { SourceConnector } from './source-connector';
 
@@ -44,6 +45,12 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
    * parents before children. Columns come from the entity metadata.
    */
   synthetic: Record<string, Class>;
+  /**
+   * Builds those rows for one chunk of a synthetic dataset. The five first sources have theirs built together in
+   * seed/synthetic-rows.ts (their data is interwoven: seizures of the cases' respondents, employers); a new source
+   * brings its own here.
+   */
+  generate?: (chunk: SyntheticChunk) => Record<string, object[]>;
   /** The raw-SQL benchmark floor: the statements of one lookup of this source, `$1` the array of ID numbers. */
   floor: string[];
 }
