@@ -7,9 +7,10 @@ jest.mock('../../src/sources/registry', () => {
   const extra = {
     name: 'extra',
     synthetic: {},
-    generate: (chunk: SyntheticChunk) => ({
-      accounts: chunk.persons.filter(() => chunk.random('accounts').chance(1)).map((p) => ({ id: chunk.uuid(), holderIdNumber: p.idNumber })),
-    }),
+    generate: (chunk: SyntheticChunk) => {
+      const rng = chunk.random('balances');
+      return { accounts: chunk.persons.map((p) => ({ id: chunk.uuid(), holderIdNumber: p.idNumber, balance: rng.int(0, 100_000) })) };
+    },
   };
   return {
     get SOURCES() {
