@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { sourceUnavailable } from '../schema/error-codes';
 import { LinkedPerson, SocialSecurity } from '../schema/records.type';
+import { fromSource } from './from-source';
 
 type SocialSecurityParent = SocialSecurity & { subjectIdNumber: string; subjectKind: string };
 
@@ -13,9 +13,8 @@ export class SocialSecurityResolver {
   })
   async employees(@Root() ss: SocialSecurityParent, @Ctx() ctx: RequestContext): Promise<LinkedPerson[]> {
     if (ss.subjectKind !== 'ENTERPRISE') return [];
-    const outcome = await ctx.loaders.employees.load(ss.subjectIdNumber);
-    if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
-    return outcome.value.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address }));
+    const employees = await fromSource(ctx, ctx.loaders.employees, ss.subjectIdNumber);
+    return employees.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address }));
   }
 }
 
@@ -35,8 +34,6 @@ export class LinkedPersonResolver {
   }
 
   private async registered(p: LinkedPerson, ctx: RequestContext) {
-    const outcome = await ctx.loaders.socialSecurity.load(p.idNumber);
-    if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
-    return outcome.value.person;
+    return (await fromSource(ctx, ctx.loaders.socialSecurity, p.idNumber)).person;
   }
 }
