@@ -144,6 +144,28 @@ describe('audit log', () => {
       expect((await entriesOf(requestId)).map((e) => `${e.kind} ${e.outcome} ${e.username}`)).toEqual(['ADMIN REQUESTED demo-clerk', 'ADMIN DENIED demo-clerk']);
     });
 
+    it('records the outcome the masking applied, not one recomputed from the policy', async () => {
+      // With authorization off for a benchmark nothing is masked, and the entry must say so.
+      const bare = await startHub({ ...t.config, port: 0, shieldDisabledForBenchmark: true });
+      try {
+        const requestId = rid('applied');
+        const res = await fetch(bare.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('demo-administrator')}`, 'x-request-id': requestId },
+          body: JSON.stringify({ query: ADMINISTRATOR_CASE, variables: { caseNo: DEMO.bankruptcyCase } }),
+        }).then((r) => r.json() as Promise<any>);
+        expect(res.data.bankruptcyCase.debtor.tax.legalRepresentative.idNumber).toBe(p.chenJing.id);
+        const [entry] = (await entriesOf(requestId)).filter((e) => e.subject_id !== null);
+        expect(entry.fields).toContainEqual({ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' });
+      } finally {
+        await bare.stop();
+      }
+      const requestId = rid('applied-masked');
+      await t.gql(ADMINISTRATOR_CASE, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } });
+      const [entry] = (await entriesOf(requestId)).filter((e) => e.subject_id !== null);
+      expect(entry.fields).toContainEqual({ path: 'tax.legalRepresentative.idNumber', outcome: 'MASK' });
+    });
+
     it('writes nothing for requests that read no subject and were not refused', async () => {
       const requestId = rid('me');
       await t.gql('{ me { username } myExecutionCases { totalCount } }', { as: 'demo-clerk', headers: { 'x-request-id': requestId } });
