@@ -21,6 +21,17 @@ const CLOCK_SKEW_S = 5;
 // A username claim the hub can look up and record: no control characters or lone surrogates, at most 64 characters.
 const USABLE_USERNAME = /^(?:[^\p{Cc}\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]){1,64}$/u;
 
+// Values no issuer would sign in earnest: text with control characters or lone surrogates, times that are not numbers.
+const MALFORMED_TEXT = /[\p{Cc}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const TIME_CLAIMS = ['exp', 'iat', 'nbf'];
+
+function holdsMalformed(value: unknown, key = '', depth = 0): boolean {
+  if (TIME_CLAIMS.includes(key) && depth === 1) return !(typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e11);
+  if (typeof value === 'string') return MALFORMED_TEXT.test(value) || value.length > 10_000;
+  if (value === null || typeof value !== 'object' || depth > 8) return false;
+  return Object.entries(value).some(([k, v]) => holdsMalformed(v, k, depth + 1));
+}
+
 /** Why a token was refused; `claim` is the username a validly signed token named, so the attempt can be recorded. */
 export type TokenRefusal = { reason: string; claim?: string };
 
@@ -67,7 +78,13 @@ export class TokenVerifier {
       return { username };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { reason: 'token expired' };
-      if (error instanceof errors.JWTClaimValidationFailed) return { reason: `token claim ${error.claim} invalid` };
+      if (error instanceof errors.JWTClaimValidationFailed) {
+        const refusal = { reason: `token claim ${error.claim} invalid` };
+        // Signed by a trusted key, yet holding values meant to break things: refused, and recorded.
+        if (!holdsMalformed(error.payload)) return refusal;
+        const named = error.payload[this.config.auth.usernameClaim];
+        return { ...refusal, claim: typeof named === 'string' ? named.slice(0, 200) : '' };
+      }
       return { reason: 'token invalid' };
     }
   }

@@ -95,7 +95,7 @@ export class AuditService {
     };
     if (f.caseNo !== null && f.caseNo !== undefined) {
       const caseNo = normaliseCaseNo(f.caseNo);
-      if (f.caseNo.length > 40 || !parseCaseNo(caseNo)) throw badUserInput('filter.caseNo', 'malformed case number, expected e.g. (2024)皖1524执123号');
+      if (!parseCaseNo(caseNo)) throw badUserInput('filter.caseNo', 'malformed case number, expected e.g. (2024)皖1524执123号');
       query.caseNo = caseNo;
     }
     if (f.subjectId !== null && f.subjectId !== undefined) query.subjectIdNumber = subjectIdArgument(f.subjectId, 'filter.subjectId');

@@ -480,7 +480,7 @@ describe('audit log', () => {
       expect(entries.map((e) => e.correlation_id)).toEqual([given, given]);
     });
 
-    it('records a validly signed token whose user claim holds NUL, and answers UNAUTHENTICATED', async () => {
+    it('records a validly signed token whose claims hold NUL, a lone surrogate or a time that is no time, and answers UNAUTHENTICATED', async () => {
       const { SignJWT } = await import('jose');
       const { signingKey } = await import('../../src/auth/token-keys');
       const { key, kid, alg } = await signingKey(t.config.dataDir);
@@ -491,6 +491,15 @@ describe('audit log', () => {
       expect(res.status).toBe(401);
       expect(codes(res)).toEqual(['UNAUTHENTICATED']);
       expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerkx', outcome: 'DENIED' })]);
+
+      // A time claim that is no time, and text with a lone surrogate elsewhere in the claims.
+      const badTime = await new SignJWT({ exp: 'tomorrow', note: 'x\ud800' } as never).setProtectedHeader({ alg, kid }).setSubject('demo-clerk').setIssuer('fuyuantong')
+        .setAudience('fuyuantong').setIssuedAt().sign(key);
+      const timeId = rid('bad-time-claim');
+      const refused = await t.gql('{ me { username } }', { auth: `Bearer ${badTime}`, headers: { 'x-request-id': timeId } });
+      expect(refused.status).toBe(401);
+      expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+      expect(await entriesOf(timeId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerk', outcome: 'DENIED', detail: { reason: 'token claim exp invalid' } })]);
     });
   });
 
