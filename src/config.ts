@@ -27,7 +27,11 @@ export interface HubConfig {
     /** Claim that carries the username. */
     usernameClaim: string;
     tokenTtl: string;
+    /** Longest a token may live (`exp` − `iat`), in seconds; longer ones are refused. */
+    maxTokenLifetimeSeconds: number;
   };
+  /** Automatic persisted queries (off unless PERSISTED_QUERIES=true: a shared cache tells one user what another sent). */
+  persistedQueries: boolean;
   sourceTimeoutMs: number;
   audit: AuditConfig;
   /** Consecutive failures (timeouts or errors) after which a source's circuit opens. */
@@ -79,6 +83,14 @@ function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** `30m`, `8h`, `1d` → seconds; null when malformed. */
+export function durationSeconds(value: string): number | null {
+  const m = /^(\d{1,6})([smhd])$/.exec(value);
+  return m ? Number(m[1]) * UNIT_SECONDS[m[2]] : null;
+}
+
 function logLevel(env: NodeJS.ProcessEnv, nodeEnv: string): string {
   const raw = env.LOG_LEVEL;
   if (raw === undefined || raw === '') return nodeEnv === 'test' ? 'silent' : 'info';
@@ -115,6 +127,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   }
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('JWT_JWKS_URL must be an http(s) URL');
+  const maxTokenLifetimeSeconds = durationSeconds(env.JWT_MAX_LIFETIME || '12h');
+  if (!maxTokenLifetimeSeconds) throw new ConfigError(`JWT_MAX_LIFETIME must be a duration such as 12h or 90m, got "${env.JWT_MAX_LIFETIME}"`);
+  const tokenTtl = env.JWT_TTL || '8h';
+  const ttlSeconds = durationSeconds(tokenTtl);
+  if (!ttlSeconds || ttlSeconds > maxTokenLifetimeSeconds) {
+    throw new ConfigError(`JWT_TTL must be a duration such as 8h, at most JWT_MAX_LIFETIME (${maxTokenLifetimeSeconds} s), got "${tokenTtl}"`);
+  }
   return {
     nodeEnv,
     port: int(env, 'PORT', 4000, 0, 65535),
@@ -131,8 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       publicKeyAlgorithm,
       jwksUrl,
       usernameClaim: env.JWT_USERNAME_CLAIM || 'sub',
-      tokenTtl: env.JWT_TTL || '8h',
+      tokenTtl,
+      maxTokenLifetimeSeconds,
     },
+    persistedQueries: bool(env, 'PERSISTED_QUERIES', false),
     sourceTimeoutMs: int(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
     audit: loadAuditConfig(env, nodeEnv),
     sourceBreakerFailures: int(env, 'SOURCE_BREAKER_FAILURES', 5, 1, 1000),

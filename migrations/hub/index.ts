@@ -1,4 +1,5 @@
 import { InitialHub1795313491084 } from './1795313491084-initial-hub';
 import { AuditLog1795314315484 } from './1795314315484-audit-log';
+import { AuditEntryCommitment1795400000000 } from './1795400000000-audit-entry-commitment';
 
-export const HUB_MIGRATIONS = [InitialHub1795313491084, AuditLog1795314315484];
+export const HUB_MIGRATIONS = [InitialHub1795313491084, AuditLog1795314315484, AuditEntryCommitment1795400000000];

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AuditEntryKind, AuditFieldRead, AuditOutcome, AuditSourceState } from '../entities/hub/audit-entry.entity';
 import { canonicalJson } from './canonical-json';
 
@@ -8,6 +8,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** What a request contributes to an entry; the writer adds `seq`, `at` and the hashes. */
 export interface AuditDraft {
   requestId: string;
+  /** The X-Request-Id a client sent, kept apart from the hub's own request id. */
+  correlationId?: string | null;
   kind: AuditEntryKind;
   username: string | null;
   organisationCode: string | null;
@@ -28,13 +30,20 @@ export interface AuditDraft {
 export interface ChainedEntry extends AuditDraft {
   seq: string;
   at: Date;
+  /**
+   * The entry's secret: 32 random bytes (hex), hashed with it and never shown to auditors, so that the hash commits
+   * to the full identifiers without letting anyone test guesses of a masked one against it. Null only in entries
+   * written before commitments were introduced (format 1: hashed without it).
+   */
+  salt: string | null;
   prevHash: string;
   hash: string;
 }
 
 /**
- * The entry's hash: SHA-256 (hex) of the canonical JSON of every field but `hash`, `prevHash` included, so each
- * entry commits to the whole chain before it. `seq` is a decimal string, `at` an ISO-8601 UTC time in milliseconds.
+ * The entry's hash: SHA-256 (hex) of the canonical JSON of every field but `hash`, `prevHash` and the entry's secret
+ * `salt` included, so each entry commits to the whole chain before it, and to its identifiers in a way that only
+ * whoever holds the salt can check. `seq` is a decimal string, `at` an ISO-8601 UTC time in milliseconds.
  */
 export function entryHash(entry: Omit<ChainedEntry, 'hash'>): string {
   return createHash('sha256').update(canonicalEntry(entry), 'utf8').digest('hex');
@@ -60,12 +69,14 @@ function pairs(list: unknown, first: string, second: string): string {
  * holds them equal) but several times faster: the verifier computes it for every entry of the chain.
  */
 export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>): string {
-  // Keys in sorted order.
+  const salted = e.salt !== null && e.salt !== undefined;
+  // Keys in sorted order; format 1 (no salt) has neither correlationId nor salt.
   return (
     `{"at":${JSON.stringify(e.at.toISOString())}` +
     `,"caseKind":${str(e.caseKind)}` +
     `,"caseNo":${str(e.caseNo)}` +
     `,"clientAddress":${str(e.clientAddress)}` +
+    (salted ? `,"correlationId":${str(e.correlationId)}` : '') +
     `,"detail":${canonicalJson(e.detail)}` +
     `,"fields":${pairs(e.fields, 'outcome', 'path')}` +
     `,"kind":${str(e.kind)}` +
@@ -75,6 +86,7 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>): string {
     `,"prevHash":${str(e.prevHash)}` +
     `,"requestId":${str(e.requestId)}` +
     `,"role":${str(e.role)}` +
+    (salted ? `,"salt":${str(e.salt)}` : '') +
     `,"seq":${JSON.stringify(String(e.seq))}` +
     `,"sources":${pairs(e.sources, 'source', 'state')}` +
     `,"subjectId":${str(e.subjectId)}` +
@@ -86,7 +98,9 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>): string {
 
 /** The reference definition: canonical JSON of every field but `hash`. */
 export function canonicalEntryReference(entry: Omit<ChainedEntry, 'hash'>): string {
+  const salted = entry.salt !== null && entry.salt !== undefined;
   return canonicalJson({
+    ...(salted ? { salt: entry.salt, correlationId: entry.correlationId ?? null } : {}),
     seq: String(entry.seq),
     at: entry.at.toISOString(),
     requestId: entry.requestId,
@@ -109,13 +123,13 @@ export function canonicalEntryReference(entry: Omit<ChainedEntry, 'hash'>): stri
   });
 }
 
-/** Chains drafts onto (`seq`, `hash`) of the current head. */
+/** Chains drafts onto (`seq`, `hash`) of the current head, each with a fresh secret. */
 export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string }, at: Date): ChainedEntry[] {
   let seq = head.seq;
   let prevHash = head.hash;
   return drafts.map((draft) => {
     seq += 1n;
-    const unhashed = { ...draft, seq: seq.toString(), at, prevHash };
+    const unhashed = { ...draft, seq: seq.toString(), at, salt: randomBytes(32).toString('hex'), prevHash };
     const hash = entryHash(unhashed);
     prevHash = hash;
     return { ...unhashed, hash };
@@ -128,6 +142,7 @@ export function entryFromRow(row: Record<string, any>): ChainedEntry {
     seq: String(row.seq),
     at: row.at instanceof Date ? row.at : new Date(row.at),
     requestId: row.request_id,
+    correlationId: row.correlation_id ?? null,
     kind: row.kind,
     username: row.username,
     organisationCode: row.organisation_code,
@@ -143,6 +158,7 @@ export function entryFromRow(row: Record<string, any>): ChainedEntry {
     clientAddress: row.client_address,
     operationName: row.operation_name,
     detail: row.detail,
+    salt: row.salt ?? null,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -1,12 +1,13 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
-import { auditedQueries, outcomeFor } from '../auth/policy';
+import { auditedQueries } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
 import { subjectIdProblem } from '../ids/subject-id';
 import { SubjectView } from '../schema/subject.type';
 import { redactArguments } from './redact-arguments';
 import type { Beneath, RequestAudit } from './request-audit';
+import { requestedBeneath } from './requested-beneath';
 
 /** Root queries of the auditor's API: looking into the log is itself on the record (the policy's `audited` rules). */
 export const AUDITED_QUERIES = auditedQueries();
@@ -41,9 +42,15 @@ function locate(audit: RequestAudit, parent: unknown, info: GraphQLResolveInfo):
   return above ? { read: above.read, path: `${above.path}.${info.fieldName}` } : null;
 }
 
+function linkedIdNumber(parent: unknown): string | null {
+  const idNumber = (parent as { idNumber?: unknown } | null)?.idNumber;
+  return typeof idNumber === 'string' && idNumber.length > 0 ? idNumber : null;
+}
+
 function caseOf(args: Record<string, unknown>, parent: unknown, info: GraphQLResolveInfo): { kind: string | null; caseNo: string | null } {
   const raw = typeof args.caseNo === 'string' ? args.caseNo : (parent as { caseNo?: unknown } | null)?.caseNo;
-  const normalised = typeof raw === 'string' && raw.length <= 40 ? normaliseCaseNo(raw) : null;
+  // Normalised exactly as the case services do, so a refusal names the case whatever spacing or width was sent.
+  const normalised = typeof raw === 'string' ? normaliseCaseNo(raw) : null;
   const parsed = normalised ? parseCaseNo(normalised) : null;
   const where = `${info.parentType.name}.${info.fieldName}`;
   const kind = parsed?.type.startsWith('破') || /bankruptcy/i.test(where) ? 'BANKRUPTCY' : parsed || /execution/i.test(where) ? 'EXECUTION' : null;
@@ -74,9 +81,21 @@ export function buildAuditMiddleware(): IMiddlewareFunction {
     const beneath = locate(audit, parent, info);
     if (beneath) {
       audit.beneath.set(info.path, beneath);
-      const policy = outcomeFor(ctx.viewer.role, `${info.parentType.name}.${info.fieldName}`);
-      const result = await settle(() => resolve(parent, args, beneath.read.contextFor(ctx), info));
-      beneath.read.field(beneath.path, result.error ? (isForbidden(result.error) ? 'DENY' : 'FAILED') : policy === 'ALLOW' ? 'ALLOW' : policy);
+      const result = await settle(() => resolve(parent, args, ctx, info));
+      // What the shield and the masking applied: a denial or failure comes back as an error, a mask is noted by masking.
+      const outcome = result.error ? (isForbidden(result.error) ? 'DENY' : 'FAILED') : audit.wasMasked(info.path) ? 'MASK' : 'ALLOW';
+      const person = info.parentType.name === 'LinkedPerson' ? linkedIdNumber(parent) : null;
+      const reads = person ? [beneath.read, beneath.read.linkedPerson(person)] : [beneath.read];
+      for (const read of reads) read.field(beneath.path, outcome);
+      // Whether the record has data there must not show: what was asked beneath an empty list, a missing object
+      // or a refused field is recorded as if it had been there.
+      const value = result.value;
+      if (result.error || value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+        const failed = result.error ? outcome : null;
+        for (const below of requestedBeneath(info, ctx.viewer.role)) {
+          for (const read of reads) read.field(`${beneath.path}.${below.path}`, failed ?? below.outcome);
+        }
+      }
       return deliver(result);
     }
 

@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { RequestContext } from '../context';
+import { markWithheld } from '../observability/request-observation';
 
 export const AUDIT_WRITE_FAILED = 'The request could not be recorded in the audit log; no data was released';
 
 /** Replaces the whole answer, whatever it carried, with a single error. */
 function withhold(rc: GraphQLRequestContext<RequestContext>): void {
+  markWithheld(rc.contextValue, 'INTERNAL_SERVER_ERROR');
   rc.response.body = {
     kind: 'single',
     singleResult: { data: null, errors: [{ message: AUDIT_WRITE_FAILED, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { chain, type AuditDraft, type ChainedEntry } from './audit-entry-hash';
 import { insertEntries } from './insert-entries';
+import { wellFormedDraft } from './well-formed-draft';
 import { observeAuditWrite } from '../observability/metrics';
 
 interface Pending {
@@ -27,8 +28,9 @@ export class AuditWriter {
   constructor(private readonly pool: Pool) {}
 
   /** Resolves once the drafts are committed; rejects if they could not be. */
-  append(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
-    if (drafts.length === 0) return Promise.resolve([]);
+  append(given: AuditDraft[]): Promise<ChainedEntry[]> {
+    if (given.length === 0) return Promise.resolve([]);
+    const drafts = given.map(wellFormedDraft);
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     return new Promise((resolve, reject) => {

@@ -26,6 +26,8 @@ const COLUMNS = [
   ['detail', 'jsonb'],
   ['prev_hash', 'bpchar'],
   ['hash', 'bpchar'],
+  ['correlation_id', 'varchar'],
+  ['salt', 'bpchar'],
 ] as const;
 
 const SQL = `INSERT INTO audit_entry (${COLUMNS.map(([c]) => c).join(', ')})
@@ -62,6 +64,8 @@ export async function insertEntries(db: Queryable, entries: ChainedEntry[], opti
     entries.map((e) => json(e.detail)),
     entries.map((e) => e.prevHash),
     entries.map((e) => e.hash),
+    entries.map((e) => e.correlationId ?? null),
+    entries.map((e) => e.salt),
     ...head,
   ]);
 }

@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/viewer';
 import type { AuditEntryKind, AuditOutcome } from '../entities/hub/audit-entry.entity';
 import type { SubjectView } from '../schema/subject.type';
+import type { SourceStatusRecord } from '../sources/source-connector';
 import type { AuditDraft } from './audit-entry-hash';
 import type { AuditLog } from './audit-log';
 import { SubjectRead } from './subject-read';
@@ -27,6 +28,8 @@ export interface Beneath {
   path: string;
 }
 
+const STATE_SEVERITY: Record<string, number> = { OK: 0, TIMEOUT: 1, ERROR: 2 };
+
 const cut = (value: string | null | undefined, length: number): string | null => (value == null ? null : value.slice(0, length));
 
 /**
@@ -41,8 +44,12 @@ export class RequestAudit {
   private readonly reads = new Map<string, SubjectRead>();
   private readonly refusals = new Map<string, Refusal>();
   private readonly operations: Operation[] = [];
+  /** Per ID number, each source that answered a lookup for it in this request, and how. */
+  private readonly sources = new Map<string, Map<string, string>>();
   /** Response paths (graphql-js Path objects) beneath a subject. */
   readonly beneath = new WeakMap<object, Beneath>();
+  /** Response paths whose value the masking middleware masked. */
+  private readonly maskedPaths = new WeakSet<object>();
 
   constructor(
     /** Null only where audit is switched off for a benchmark (refused in production). */
@@ -50,16 +57,38 @@ export class RequestAudit {
     readonly requestId: string,
     readonly viewer: Viewer,
     readonly clientAddress: string | null,
+    /** The X-Request-Id the client sent, if any. */
+    readonly correlationId: string | null = null,
   ) {}
 
   subjectRead(subject: SubjectView): SubjectRead {
     const key = `${subject.binding.kind}|${subject.binding.caseNo}|${subject.id}`;
     let read = this.reads.get(key);
     if (!read) {
-      read = new SubjectRead(subject);
+      read = new SubjectRead({ id: subject.id, kind: subject.kind ?? null, idNumber: subject.idNumber, binding: subject.binding });
       this.reads.set(key, read);
     }
     return read;
+  }
+
+  /** A source reports how it answered a lookup for this ID number (a subject or a person linked to one). */
+  sourceAnswered(idNumber: string, status: SourceStatusRecord): void {
+    let states = this.sources.get(idNumber);
+    if (!states) {
+      states = new Map();
+      this.sources.set(idNumber, states);
+    }
+    const before = states.get(status.source);
+    if (before === undefined || (STATE_SEVERITY[status.state] ?? 3) > (STATE_SEVERITY[before] ?? 3)) states.set(status.source, status.state);
+  }
+
+  /** The masking middleware notes each value it masked, so the entry says what was applied. */
+  masked(path: object): void {
+    this.maskedPaths.add(path);
+  }
+
+  wasMasked(path: object): boolean {
+    return this.maskedPaths.has(path);
   }
 
   refusal(caseKind: string | null, caseNo: string | null, path: string, message: string): void {
@@ -79,14 +108,16 @@ export class RequestAudit {
 
   /** The drafts collected so far; collecting starts afresh. */
   take(): AuditDraft[] {
+    const reads = [...this.reads.values()].flatMap((r) => [r, ...r.linked.values()]);
     const drafts = [
-      ...[...this.reads.values()].map((r) => this.readDraft(r)),
+      ...reads.map((r) => this.readDraft(r)),
       ...[...this.refusals.values()].map((r) => this.refusalDraft(r)),
       ...this.operations.map((o) => this.operationDraft(o)),
     ];
     this.reads.clear();
     this.refusals.clear();
     this.operations.length = 0;
+    this.sources.clear();
     return drafts;
   }
 
@@ -105,6 +136,7 @@ export class RequestAudit {
   private base(kind: AuditEntryKind): Omit<AuditDraft, 'fields' | 'sources' | 'outcome' | 'detail'> {
     return {
       requestId: this.requestId,
+      correlationId: this.correlationId,
       kind,
       username: this.viewer.username,
       organisationCode: this.viewer.organisationCode,
@@ -121,17 +153,18 @@ export class RequestAudit {
 
   private readDraft(read: SubjectRead): AuditDraft {
     const { subject } = read;
+    const sources = this.sources.get(subject.idNumber) ?? new Map<string, string>();
     return {
       ...this.base('READ'),
       caseKind: subject.binding.kind,
       caseNo: subject.binding.caseNo,
       subjectId: subject.id,
-      subjectKind: subject.kind ?? null,
+      subjectKind: subject.kind,
       subjectIdNumber: subject.idNumber ?? null,
       fields: [...read.fields.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, outcome]) => ({ path, outcome })),
-      sources: [...read.sources.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, state]) => ({ source, state })),
+      sources: [...sources.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, state]) => ({ source, state })),
       outcome: !read.released ? 'DENIED' : read.withheld ? 'PARTIAL' : 'ALLOWED',
-      detail: null,
+      detail: subject.linkedTo ? { linkedTo: subject.linkedTo } : null,
     };
   }
 
@@ -160,9 +193,10 @@ export class RequestAudit {
 }
 
 /** The entry for a token that verified but names an unknown or disabled user. */
-export function authFailureDraft(requestId: string, username: string, clientAddress: string | null, reason: string): AuditDraft {
+export function authFailureDraft(requestId: string, username: string, clientAddress: string | null, reason: string, correlationId: string | null = null): AuditDraft {
   return {
     requestId,
+    correlationId,
     kind: 'AUTH_FAILURE',
     username: cut(username, 64),
     organisationCode: null,

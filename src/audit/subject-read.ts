@@ -1,24 +1,32 @@
-import type { RequestContext } from '../context';
+import type { CaseBinding } from '../auth/case-binding';
 import type { AuditFieldRead } from '../entities/hub/audit-entry.entity';
-import type { SubjectView } from '../schema/subject.type';
-import type { SourceStatusRecord } from '../sources/source-connector';
 
 export type FieldOutcome = AuditFieldRead['outcome'];
 
 const SEVERITY: Record<FieldOutcome, number> = { ALLOW: 0, MASK: 1, FAILED: 2, DENY: 3 };
-const STATE_SEVERITY: Record<string, number> = { OK: 0, TIMEOUT: 1, ERROR: 2 };
 
-/** Everything one request read of one subject under one case: field paths with outcomes, sources with states. */
+/** Whom a read is about: a case-bound subject, or a natural person linked to one (legal representative, employee). */
+export interface ReadSubject {
+  /** Hub id of a case party; null for a linked person, who is known by ID number only. */
+  id: string | null;
+  kind: string | null;
+  idNumber: string;
+  binding: CaseBinding;
+  /** For a linked person: the hub id of the case party through which they were reached. */
+  linkedTo?: string;
+}
+
+/** Everything one request read of one subject under one case: field paths with outcomes. */
 export class SubjectRead {
   readonly fields = new Map<string, FieldOutcome>();
-  readonly sources = new Map<string, string>();
   /** Some value reached the viewer (ALLOW or MASK). */
   released = false;
   /** Some field was denied or failed. */
   withheld = false;
-  private context?: RequestContext;
+  /** Reads of the natural persons linked to this subject, by ID number. */
+  readonly linked = new Map<string, SubjectRead>();
 
-  constructor(readonly subject: SubjectView) {}
+  constructor(readonly subject: ReadSubject) {}
 
   field(path: string, outcome: FieldOutcome): void {
     const before = this.fields.get(path);
@@ -28,38 +36,13 @@ export class SubjectRead {
     else this.withheld = true;
   }
 
-  source(status: SourceStatusRecord): void {
-    const before = this.sources.get(status.source);
-    if (before === undefined || (STATE_SEVERITY[status.state] ?? 3) > (STATE_SEVERITY[before] ?? 3)) this.sources.set(status.source, status.state);
-  }
-
-  /**
-   * The context handed to resolvers beneath this subject: the request's own, with loaders that note which
-   * source answered each lookup and how, so the entry lists exactly the sources consulted for this subject.
-   */
-  contextFor(ctx: RequestContext): RequestContext {
-    if (!this.context) {
-      const loaders = Object.fromEntries(
-        Object.entries(ctx.loaders).map(([name, loader]) => [name, recordingLoader(loader as object, (s) => this.source(s))]),
-      ) as unknown as RequestContext['loaders'];
-      this.context = Object.assign(Object.create(ctx) as RequestContext, { loaders });
+  /** The read of a natural person reached through this subject: it goes on their own access history too. */
+  linkedPerson(idNumber: string): SubjectRead {
+    let read = this.linked.get(idNumber);
+    if (!read) {
+      read = new SubjectRead({ id: null, kind: 'PERSON', idNumber, binding: this.subject.binding, linkedTo: this.subject.id ?? undefined });
+      this.linked.set(idNumber, read);
     }
-    return this.context;
+    return read;
   }
-}
-
-function recordingLoader<L extends object>(loader: L, note: (status: SourceStatusRecord) => void): L {
-  return new Proxy(loader, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target);
-      if (property === 'load') {
-        return (key: unknown) =>
-          (value as (k: unknown) => Promise<{ status?: SourceStatusRecord }>).call(target, key).then((outcome) => {
-            if (outcome?.status) note(outcome.status);
-            return outcome;
-          });
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }

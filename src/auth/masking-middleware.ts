@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { applyMask } from './masking/apply-mask';
 import { outcomeFor, POLICY } from './policy';
 
-/** Masks the fields whose outcome for the viewer's role is MASK; generated from the policy table. */
+/** Masks the fields whose outcome for the viewer's role is MASK, and tells the request's audit record; generated from the policy table. */
 export function buildMaskingMiddleware(): IMiddleware {
   const byType: Record<string, Record<string, import('graphql-middleware').IMiddlewareFunction>> = {};
   for (const [typeField, fieldRule] of Object.entries(POLICY)) {
@@ -13,7 +13,10 @@ export function buildMaskingMiddleware(): IMiddleware {
     byType[type] ??= {};
     byType[type][field] = async (resolve, parent, args, ctx: RequestContext, info) => {
       const value = await resolve(parent, args, ctx, info);
-      return outcomeFor(ctx.viewer.role, typeField) === 'MASK' ? applyMask(kind, value) : value;
+      if (outcomeFor(ctx.viewer.role, typeField) !== 'MASK') return value;
+      // The audit records the outcome applied here, not one recomputed from the table.
+      ctx.audit?.masked(info.path);
+      return applyMask(kind, value);
     };
   }
   return byType as IMiddleware;

@@ -1,17 +1,19 @@
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildAuditMiddleware } from '../audit/audit-middleware';
+import { nulArgumentMiddleware } from '../schema/nul-argument-middleware';
 import { buildMaskingMiddleware } from './masking-middleware';
 import { buildShield } from './shield';
 
 /**
  * Wraps the schema: the audit middleware (outermost, so it sees every denial) records what is read and refused,
- * the shield decides (allow / deny), then masking transforms allowed-but-masked values.
+ * the shield decides (allow / deny), then masking transforms allowed-but-masked values; innermost, arguments
+ * holding NUL characters are refused as bad input.
  */
 export function protectSchema(schema: GraphQLSchema, options: { shield?: boolean; audit?: boolean } = {}): GraphQLSchema {
   // `shield: false` and `audit: false` are for benchmarks only (SHIELD_/AUDIT_DISABLED_FOR_BENCHMARK): they measure
   // what authorization and auditing cost.
   const audit = options.audit === false ? [] : [buildAuditMiddleware()];
   const authorization = options.shield === false ? [] : [buildShield(schema), buildMaskingMiddleware()];
-  return applyMiddleware(schema, ...audit, ...authorization);
+  return applyMiddleware(schema, ...audit, ...authorization, nulArgumentMiddleware());
 }

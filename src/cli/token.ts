@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { issueToken } from '../auth/tokens';
-import { loadConfig } from '../config';
+import { durationSeconds, loadConfig } from '../config';
 import { resolveDatabases } from '../databases/open-databases';
 import { HUB_DATABASE } from '../sources/source-name';
 
@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
+  if (ttl && (durationSeconds(ttl) ?? Infinity) > config.auth.maxTokenLifetimeSeconds) {
+    console.error(`--ttl ${ttl} is longer than the hub accepts (JWT_MAX_LIFETIME, ${config.auth.maxTokenLifetimeSeconds} s)`);
+    process.exit(2);
+  }
   let url = config.databaseUrls.hub;
   let close = async () => {};
   if (!url) {

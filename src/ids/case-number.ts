@@ -26,10 +26,11 @@ const MAX_SEQ = 999999;
 // Loose shape; the individual parts are checked separately to give precise reasons.
 const SHAPE = /^\((\d{4})\)(\p{Script=Han})(\d+)(\p{Script=Han}{1,4}?)(\d+)号$/u;
 
-/** Trim, drop whitespace, and use ASCII parentheses and digits. */
+/** Width variants folded (NFKC), whitespace dropped, ASCII parentheses and digits. */
 export function normaliseCaseNo(s: string): string {
   return s
-    .replace(/\s+/g, '')
+    .normalize('NFKC')
+    .replace(/[\s\u200B-\u200D\u2060]+/g, '')
     .replace(/[（〔]/g, '(')
     .replace(/[）〕]/g, ')')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48));

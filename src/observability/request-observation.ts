@@ -8,6 +8,8 @@ import { observeRequest, type RequestOutcome } from './metrics';
 /** What is logged and measured about one GraphQL request: never its variables, arguments or results. */
 interface RequestObservation {
   requestId: string;
+  /** The caller's X-Request-Id, when it sent a well-formed one. */
+  correlationId: string | null;
   started: number;
   /** Root fields of the operation: a bounded label for metrics. */
   operation: string;
@@ -17,6 +19,8 @@ interface RequestObservation {
   role: string | null;
   errorCodes: string[];
   outcome: RequestOutcome | null;
+  /** The answer was replaced because its audit entries could not be written. */
+  withheld: boolean;
 }
 
 // Apollo hands plugins a shallow copy of the context; an enumerable symbol key survives the copy.
@@ -29,6 +33,7 @@ export function observeGraphqlRequests(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const observation: RequestObservation = {
       requestId: (req as Request & { requestId?: string }).requestId ?? '-',
+      correlationId: (req as Request & { correlationId?: string | null }).correlationId ?? null,
       started: performance.now(),
       operation: UNRESOLVED,
       operationName: null,
@@ -36,6 +41,7 @@ export function observeGraphqlRequests(logger: Logger) {
       role: null,
       errorCodes: [],
       outcome: null,
+      withheld: false,
     };
     res.locals.observation = observation;
     res.once('finish', () => finish(observation, res.statusCode, logger));
@@ -63,6 +69,15 @@ export async function observedContext(res: Response, create: () => Promise<Reque
   }
 }
 
+/** The answer was withheld (fail closed): the request counts and logs as an error, whatever it had produced. */
+export function markWithheld(ctx: RequestContext, code: string): void {
+  const observation = (ctx as Observed)[OBSERVATION];
+  if (!observation) return;
+  observation.withheld = true;
+  observation.outcome = 'error';
+  observation.errorCodes = [code];
+}
+
 /** Fills in the operation and the outcome, and logs unexpected errors by kind and place, never by message. */
 export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -88,6 +103,7 @@ export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
+          if (observation.withheld) return;
           observation.errorCodes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           const answered = !!data && Object.values(data).some((v) => v !== null);
           observation.outcome = !errors?.length ? 'ok' : answered ? 'partial' : 'error';
@@ -99,10 +115,11 @@ export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
 
 function finish(o: RequestObservation, status: number, logger: Logger): void {
   const durationMs = Math.round((performance.now() - o.started) * 10) / 10;
-  const outcome: RequestOutcome = o.outcome ?? (status >= 400 ? 'error' : 'ok');
+  const outcome: RequestOutcome = status >= 500 ? 'error' : (o.outcome ?? (status >= 400 ? 'error' : 'ok'));
   observeRequest(o.operation, outcome, durationMs / 1000);
   const line = {
     requestId: o.requestId,
+    ...(o.correlationId ? { correlationId: o.correlationId } : {}),
     operation: o.operation,
     operationName: o.operationName,
     username: o.username,
@@ -111,8 +128,10 @@ function finish(o: RequestObservation, status: number, logger: Logger): void {
     status,
     durationMs,
     errorCodes: [...new Set(o.errorCodes)],
+    ...(o.withheld ? { withheld: true } : {}),
   };
-  if (outcome === 'error') logger.warn(line, 'graphql request');
+  if (o.withheld || status >= 500) logger.error(line, 'graphql request');
+  else if (outcome === 'error') logger.warn(line, 'graphql request');
   else logger.info(line, 'graphql request');
 }
 

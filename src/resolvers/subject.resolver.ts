@@ -3,6 +3,7 @@ import type { RequestContext } from '../context';
 import { SourceStatus } from '../schema/source-status.type';
 import { SubjectView } from '../schema/subject.type';
 import { SOURCES } from '../sources/registry';
+import { sourceOutcome } from '../sources/from-source';
 import type { SubjectField } from '../sources/source-definition';
 import { SOURCE_NAMES } from '../sources/source-name';
 
@@ -11,8 +12,7 @@ const sourceStatus: SubjectField & { nullable: false } = {
   description: 'How each source answered for this subject in this request.',
   nullable: false,
   async resolve(s, ctx) {
-    const loaders = ctx.loaders as Record<string, { load(id: string): Promise<{ status: SourceStatus }> }>;
-    const outcomes = await Promise.all(SOURCE_NAMES.map((name) => loaders[name].load(s.idNumber)));
+    const outcomes = await Promise.all(SOURCE_NAMES.map((name) => sourceOutcome(ctx, name, s.idNumber)));
     return outcomes.map((o) => ({ ...o.status }));
   },
 };

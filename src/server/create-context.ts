@@ -24,26 +24,45 @@ export interface ContextDeps {
   logger?: Logger;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const CORRELATION_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** A caller-supplied X-Request-Id is kept when well-formed, so a request can be followed across systems. */
-export function requestIdOf(req: Request): string {
+type IdentifiedRequest = Request & { requestId?: string; correlationId?: string | null };
+
+/**
+ * The X-Request-Id a caller sent, when well-formed: kept as a correlation id so a request can be followed across
+ * systems, never as the hub's own request id (a caller could otherwise make two requests share one).
+ */
+export function correlationIdOf(req: Request): string | null {
   const given = req.header('x-request-id');
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+  return given && CORRELATION_ID.test(given) ? given : null;
+}
+
+/** Gives the request its own id (and notes the caller's correlation id) once, before anything logs or records it. */
+export function identifyRequest(req: Request): { requestId: string; correlationId: string | null } {
+  const r = req as IdentifiedRequest;
+  r.requestId ??= randomUUID();
+  if (r.correlationId === undefined) r.correlationId = correlationIdOf(req);
+  return { requestId: r.requestId, correlationId: r.correlationId };
 }
 
 /** Authenticates the request and builds its context; any failure is UNAUTHENTICATED with no detail on why. */
 export async function createContext(deps: ContextDeps, req: Request): Promise<RequestContext> {
-  const requestId = (req as Request & { requestId?: string }).requestId ?? requestIdOf(req);
-  const log = (deps.logger ?? silentLogger).child({ requestId });
+  const { requestId, correlationId } = identifyRequest(req);
+  const log = (deps.logger ?? silentLogger).child(correlationId ? { requestId, correlationId } : { requestId });
   const header = req.header('authorization');
   const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
   if (!match) throw unauthenticated();
   const verified = await deps.verifier.verify(match[1]);
-  if ('reason' in verified) throw unauthenticated('Invalid or expired token');
+  const attempt = { requestId, correlationId, clientAddress: req.ip ?? null };
+  if ('reason' in verified) {
+    if (verified.claim !== undefined) {
+      await recordAuthFailure(deps.audit, { ...attempt, username: verified.claim, reason: verified.reason }, (m) => log.warn(m));
+    }
+    throw unauthenticated('Invalid or expired token');
+  }
   const viewer = await loadViewer(deps.hub, verified.username);
   if (!viewer) {
-    await recordAuthFailure(deps.audit, { requestId, username: verified.username, clientAddress: req.ip ?? null }, (m) => log.warn(m));
+    await recordAuthFailure(deps.audit, { ...attempt, username: verified.username, reason: 'unknown or disabled user' }, (m) => log.warn(m));
     throw unauthenticated('Unknown or disabled user');
   }
   return {
@@ -55,7 +74,7 @@ export async function createContext(deps: ContextDeps, req: Request): Promise<Re
     loaders: createLoaders(deps.sources, log),
     hubLoaders: createHubLoaders(deps.hub),
     clientAddress: req.ip ?? null,
-    audit: new RequestAudit(deps.audit, requestId, viewer, req.ip ?? null),
+    audit: new RequestAudit(deps.audit, requestId, viewer, req.ip ?? null, correlationId),
     log,
   };
 }

@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { HubConfig } from '../config';
 import type { RequestContext } from '../context';
 import { auditPlugin } from '../audit/audit-plugin';
-import { createContext, requestIdOf, type ContextDeps } from './create-context';
+import { createContext, identifyRequest, type ContextDeps } from './create-context';
 import { formatError } from './format-error';
 import { silentLogger } from '../observability/logger';
 import { observabilityRoutes } from '../observability/observability-routes';
@@ -53,16 +53,20 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
     parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     introspection: !production,
+    // No "Did you mean" in validation errors; formatError removes the rest (enum values in variables).
+    hideSchemaDetailsFromClientErrors: production,
+    // Off unless configured: a shared cache of queries lets one user learn whether another sent an exact query.
+    persistedQueries: config.persistedQueries ? undefined : false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     csrfPrevention: true,
-    formatError: formatError(config.nodeEnv === 'development'),
+    formatError: formatError(config.nodeEnv === 'development', production),
   });
   await apollo.start();
 
   app.use('/graphql', (req, res, next) => {
-    const requestId = requestIdOf(req);
-    (req as typeof req & { requestId: string }).requestId = requestId;
+    const { requestId, correlationId } = identifyRequest(req);
     res.setHeader('x-request-id', requestId);
+    if (correlationId) res.setHeader('x-correlation-id', correlationId);
     next();
   });
   app.use('/graphql', observeGraphqlRequests(deps.logger ?? silentLogger));

@@ -4,6 +4,7 @@ import { checkpointFromRow, type Checkpoint } from '../audit/audit-checkpoints';
 import type { ChainedEntry } from '../audit/audit-entry-hash';
 import { findAuditEntries, type AuditQuery } from '../audit/audit-entry-query';
 import type { AuditLog } from '../audit/audit-log';
+import { detailFor } from '../audit/mask-detail';
 import type { VerificationReport } from '../audit/audit-verifier';
 import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
@@ -18,7 +19,8 @@ const DAY_MS = 86_400_000;
 export const MAX_ALERT_WINDOW_DAYS = 92;
 const SEQ = /^[1-9]\d{0,17}$/;
 
-function toType(e: ChainedEntry): AuditEntryType {
+/** An entry as the viewer sees it; `subjectIdNumber` is masked by the masking middleware, `detail` here. */
+function toType(e: ChainedEntry, role: Role): AuditEntryType {
   return {
     seq: e.seq,
     at: e.at,
@@ -37,7 +39,7 @@ function toType(e: ChainedEntry): AuditEntryType {
     outcome: e.outcome,
     clientAddress: e.clientAddress,
     operationName: e.operationName,
-    detail: e.detail === null ? null : JSON.stringify(e.detail),
+    detail: detailFor(role, e.detail),
     prevHash: e.prevHash,
     hash: e.hash,
   };
@@ -55,6 +57,14 @@ export function subjectIdArgument(raw: string, argument: string): string {
   const problem = subjectIdProblem(normalised);
   if (problem) throw badUserInput(argument, problem);
   return normalised;
+}
+
+/** A time PostgreSQL can compare with: years 1 to 9999 (JavaScript also has year 0 and six-digit years). */
+function timeArgument(value: Date | null | undefined, argument: string): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  const year = value.getUTCFullYear();
+  if (Number.isNaN(value.getTime()) || year < 1 || year > 9999) throw badUserInput(argument, 'must be a time between the years 1 and 9999');
+  return value;
 }
 
 function seqArgument(raw: string | null | undefined, argument: string): bigint | undefined {
@@ -81,34 +91,34 @@ export class AuditService {
       role: f.role ?? undefined,
       outcome: f.outcome ?? undefined,
       kind: f.kind ?? undefined,
-      from: f.from ?? undefined,
-      to: f.to ?? undefined,
+      from: timeArgument(f.from, 'filter.from'),
+      to: timeArgument(f.to, 'filter.to'),
     };
     if (f.caseNo !== null && f.caseNo !== undefined) {
       const caseNo = normaliseCaseNo(f.caseNo);
-      if (f.caseNo.length > 40 || !parseCaseNo(caseNo)) throw badUserInput('filter.caseNo', 'malformed case number, expected e.g. (2024)皖1524执123号');
+      if (!parseCaseNo(caseNo)) throw badUserInput('filter.caseNo', 'malformed case number, expected e.g. (2024)皖1524执123号');
       query.caseNo = caseNo;
     }
     if (f.subjectId !== null && f.subjectId !== undefined) query.subjectIdNumber = subjectIdArgument(f.subjectId, 'filter.subjectId');
     if (query.from && query.to && query.to <= query.from) throw badUserInput('filter.to', 'must be later than filter.from');
-    return this.page(log, query, first, after);
+    return this.page(ctx, log, query, first, after);
   }
 
   /** Who read this person or enterprise, when and under which case: READ entries only. */
   async subjectHistory(ctx: RequestContext, subjectId: string, first: number, after: string | null) {
     const log = this.log(ctx, 'Query.subjectAccessHistory');
     checkFirst(first);
-    return this.page(log, { subjectIdNumber: subjectIdArgument(subjectId, 'subjectId'), kind: 'READ' }, first, after);
+    return this.page(ctx, log, { subjectIdNumber: subjectIdArgument(subjectId, 'subjectId'), kind: 'READ' }, first, after);
   }
 
-  private async page(log: AuditLog, query: AuditQuery, first: number, after: string | null) {
+  private async page(ctx: RequestContext, log: AuditLog, query: AuditQuery, first: number, after: string | null) {
     if (after) {
       const [label, seq] = decodeCursor(after);
       if (label !== 'seq' || !SEQ.test(seq)) throw badUserInput('after', 'not a cursor returned by this API');
       query.beforeSeq = seq;
     }
     const rows = await findAuditEntries(log.db, query, first + 1);
-    const page = rows.slice(0, first).map(toType);
+    const page = rows.slice(0, first).map((e) => toType(e, ctx.viewer.role));
     const cursor = (e: AuditEntryType) => encodeCursor('seq', e.seq);
     return {
       edges: page.map((node) => ({ node, cursor: cursor(node) })),
@@ -118,8 +128,8 @@ export class AuditService {
 
   async alerts(ctx: RequestContext, since: Date | null, until: Date | null): Promise<AuditAlert[]> {
     const log = this.log(ctx, 'Query.auditAlerts');
-    const end = until ?? new Date();
-    const start = since ?? new Date(end.getTime() - 7 * DAY_MS);
+    const end = timeArgument(until, 'until') ?? new Date();
+    const start = timeArgument(since, 'since') ?? new Date(end.getTime() - 7 * DAY_MS);
     if (start >= end) throw badUserInput('since', 'must be earlier than until');
     if (end.getTime() - start.getTime() > MAX_ALERT_WINDOW_DAYS * DAY_MS) throw badUserInput('since', `the window may span at most ${MAX_ALERT_WINDOW_DAYS} days`);
     return findAlerts(log.db, start, end);

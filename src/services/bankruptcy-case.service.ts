@@ -5,7 +5,7 @@ import type { BankruptcyCase } from '../entities/hub/bankruptcy-case.entity';
 import { forbidden } from '../schema/error-codes';
 import { caseNoArgument } from './case-number-argument';
 import { NO_CASE_ACCESS } from './execution-case.service';
-import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } from './pagination';
+import { checkFirst, connectionOf, decodeDateIdCursor, encodeCursor, type PageArgs } from './pagination';
 
 export interface BoundBankruptcyCase {
   bankruptcyCase: BankruptcyCase;
@@ -32,7 +32,7 @@ export class BankruptcyCaseService {
     const totalCount = await base.clone().getCount();
     const query = base.orderBy('c.accepted_on', 'DESC').addOrderBy('c.id', 'DESC').take(page.first + 1);
     if (page.after) {
-      const [acceptedOn, id] = decodeCursor(page.after);
+      const [acceptedOn, id] = decodeDateIdCursor(page.after);
       query.andWhere('(c.accepted_on, c.id) < (:acceptedOn::date, :id::uuid)', { acceptedOn, id });
     }
     const rows = (await query.getMany()).map((a) => ({ bankruptcyCase: a.case!, appointment: a }));

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { ExecutionCase } from '../entities/hub/execution-case.entity';
 import { forbidden } from '../schema/error-codes';
 import { caseNoArgument } from './case-number-argument';
-import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } from './pagination';
+import { checkFirst, connectionOf, decodeDateIdCursor, encodeCursor, type PageArgs } from './pagination';
 
 /** Same words whether the case is missing, closed or someone else's: no existence leak. */
 export const NO_CASE_ACCESS = 'You have no access to this case';
@@ -29,7 +29,7 @@ export class ExecutionCaseService {
     const totalCount = await base.clone().getCount();
     const query = base.orderBy('c.filed_on', 'DESC').addOrderBy('c.id', 'DESC').take(page.first + 1);
     if (page.after) {
-      const [filedOn, id] = decodeCursor(page.after);
+      const [filedOn, id] = decodeDateIdCursor(page.after);
       query.andWhere('(c.filed_on, c.id) < (:filedOn::date, :id::uuid)', { filedOn, id });
     }
     const rows = await query.getMany();

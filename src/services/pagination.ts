@@ -31,6 +31,21 @@ export function decodeCursor(cursor: string, argument = 'after'): [string, strin
   throw badUserInput(argument, 'not a cursor returned by this API');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+/** A (date, id) keyset cursor, checked before it reaches SQL: anything else is BAD_USER_INPUT, never a database error. */
+export function decodeDateIdCursor(cursor: string, argument = 'after'): [string, string] {
+  const [date, id] = decodeCursor(cursor, argument);
+  if (!isCalendarDate(date) || !UUID.test(id)) throw badUserInput(argument, 'not a cursor returned by this API');
+  return [date, id];
+}
+
 export function connectionOf<T>(rows: T[], first: number, cursorOf: (row: T) => string, totalCount: number) {
   const page = rows.slice(0, first);
   return {

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { createPublicKey, randomUUID, verify } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID, verify } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import { entryHash, type AuditDraft } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, entryFromRow, entryHash, type AuditDraft } from '../../src/audit/audit-entry-hash';
+import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
@@ -30,7 +31,7 @@ describe('audit log', () => {
   const p = demoIdentities();
   const rid = (label: string) => `${label}-${randomUUID()}`;
   const entriesOf = async (requestId: string) =>
-    t.hub.hub.query(`SELECT * FROM audit_entry WHERE request_id = $1 ORDER BY seq`, [requestId]) as Promise<Array<Record<string, any>>>;
+    t.hub.hub.query(`SELECT * FROM audit_entry WHERE correlation_id = $1 ORDER BY seq`, [requestId]) as Promise<Array<Record<string, any>>>;
   const superuser = async () => {
     const client = new Client({ connectionString: t.dbUrls.hub });
     await client.connect();
@@ -49,8 +50,11 @@ describe('audit log', () => {
       const requestId = rid('read');
       const res = await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
       expect(res.body.errors).toBeUndefined();
-      const entries = await entriesOf(requestId);
+      const all = await entriesOf(requestId);
+      // The case parties; the third entry is the enterprise's legal representative (see the linked-person test).
+      const entries = all.filter((e) => e.subject_id !== null);
       expect(entries).toHaveLength(2);
+      expect(all).toHaveLength(3);
       const person = entries.find((e) => e.subject_kind === 'PERSON')!;
       expect(person).toMatchObject({
         kind: 'READ',
@@ -140,6 +144,28 @@ describe('audit log', () => {
       expect((await entriesOf(requestId)).map((e) => `${e.kind} ${e.outcome} ${e.username}`)).toEqual(['ADMIN REQUESTED demo-clerk', 'ADMIN DENIED demo-clerk']);
     });
 
+    it('records the outcome the masking applied, not one recomputed from the policy', async () => {
+      // With authorization off for a benchmark nothing is masked, and the entry must say so.
+      const bare = await startHub({ ...t.config, port: 0, shieldDisabledForBenchmark: true });
+      try {
+        const requestId = rid('applied');
+        const res = await fetch(bare.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('demo-administrator')}`, 'x-request-id': requestId },
+          body: JSON.stringify({ query: ADMINISTRATOR_CASE, variables: { caseNo: DEMO.bankruptcyCase } }),
+        }).then((r) => r.json() as Promise<any>);
+        expect(res.data.bankruptcyCase.debtor.tax.legalRepresentative.idNumber).toBe(p.chenJing.id);
+        const [entry] = (await entriesOf(requestId)).filter((e) => e.subject_id !== null);
+        expect(entry.fields).toContainEqual({ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' });
+      } finally {
+        await bare.stop();
+      }
+      const requestId = rid('applied-masked');
+      await t.gql(ADMINISTRATOR_CASE, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } });
+      const [entry] = (await entriesOf(requestId)).filter((e) => e.subject_id !== null);
+      expect(entry.fields).toContainEqual({ path: 'tax.legalRepresentative.idNumber', outcome: 'MASK' });
+    });
+
     it('writes nothing for requests that read no subject and were not refused', async () => {
       const requestId = rid('me');
       await t.gql('{ me { username } myExecutionCases { totalCount } }', { as: 'demo-clerk', headers: { 'x-request-id': requestId } });
@@ -152,7 +178,7 @@ describe('audit log', () => {
       const db = await superuser();
       // Stands in for any failure of the append (constraint, disk, lost connection): it refuses marked requests only.
       await db.query(`CREATE FUNCTION test_refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.request_id LIKE 'unrecordable-%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+        BEGIN IF NEW.correlation_id LIKE 'unrecordable-%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
       await db.query(`CREATE TRIGGER test_refuse_marked BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION test_refuse_marked()`);
       await db.end();
     });
@@ -297,6 +323,188 @@ describe('audit log', () => {
     });
   });
 
+  describe('what the log does not give away', () => {
+    const auditorView = async (filter: Record<string, unknown>, fields = 'seq subjectIdNumber detail hash prevHash') =>
+      (await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 20) { edges { node { ${fields} } } } }`, { as: 'demo-auditor', variables: { filter } }))
+        .body.data!.auditEntries.edges.map((e: any) => e.node);
+
+    it('shows auditors the ID numbers and person names in an admin operation’s arguments masked, and keeps them whole in the entry', async () => {
+      const requestId = rid('masked-args');
+      const person = { idNumber: '341524198604123508', name: '郑丽' };
+      const enterprise = { idNumber: '91341524MAQ7C7XA75', name: '金寨县远航物流有限公司' };
+      const res = await t.gql(
+        `mutation ($input: CreateExecutionCaseInput!) { createExecutionCase(input: $input) { caseNo } }`,
+        { as: 'demo-admin', headers: { 'x-request-id': requestId }, variables: { input: { caseNo: '(2024)皖1524执131号', filedOn: '2024-06-03', amountDue: '52000.00', respondents: [person, enterprise] } } },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const stored = await entriesOf(requestId);
+      expect(JSON.stringify(stored[0].detail)).toContain(person.idNumber);
+      const shown = (await auditorView({ kind: 'ADMIN' })).filter((n: any) => stored.some((e) => e.seq === n.seq));
+      expect(shown).toHaveLength(2);
+      for (const node of shown) {
+        for (const secret of [person.idNumber, person.name, enterprise.idNumber]) expect(node.detail).not.toContain(secret);
+        const respondents = JSON.parse(node.detail).arguments.input.respondents;
+        expect(respondents).toEqual([{ idNumber: '3415**********3508', name: '郑*' }, { idNumber: '9134**********XA75', name: enterprise.name }]);
+      }
+    });
+
+    it('shows auditors their own searches with the ID number searched for masked', async () => {
+      const requestId = rid('own-search');
+      await t.gql(`{ subjectAccessHistory(subjectId: "${p.liNa.id}") { edges { cursor } } }`, { as: 'demo-auditor', headers: { 'x-request-id': requestId } });
+      const [stored] = await entriesOf(requestId);
+      const [node] = (await auditorView({ kind: 'AUDIT', username: 'demo-auditor' })).filter((n: any) => n.seq === stored.seq);
+      expect(node.detail).not.toContain(p.liNa.id);
+      expect(JSON.parse(node.detail).arguments.subjectId).toBe(`${p.liNa.id.slice(0, 4)}**********${p.liNa.id.slice(-4)}`);
+      expect(node.subjectIdNumber).not.toBe(p.liNa.id);
+    });
+
+    it('gives no way to recover a masked ID number by trying its hidden digits against the entry’s hash', async () => {
+      const requestId = rid('attack');
+      await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
+      const row = (await entriesOf(requestId)).find((e) => e.subject_kind === 'PERSON' && e.subject_id !== null)!;
+      const [shown] = (await auditorView({ kind: 'READ', username: 'demo-clerk' }, 'seq subjectIdNumber hash prevHash')).filter((n: any) => n.seq === row.seq);
+      const masked: string = shown.subjectIdNumber;
+      expect(masked).toBe(`${p.zhangWei.id.slice(0, 4)}**********${p.zhangWei.id.slice(-4)}`);
+      // The attacker is given more than an auditor sees: every column of the entry, except its secret.
+      const known = { ...entryFromRow(row), subjectIdNumber: masked, salt: null };
+      expect(known.hash).toBe(shown.hash);
+      // The same entry as it would have been hashed before commitments (format 1): the attack must work on that.
+      const unsalted = entryHash({ ...entryFromRow(row), salt: null });
+      // Hashing is the attacker's whole cost: the entry's canonical text is built once, around the guessed digits.
+      const [before, after] = canonicalEntry({ ...known, subjectIdNumber: 'GUESS' }).split('"GUESS"');
+      const days = Array.from({ length: 25_933 }, (_, i) => new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''));
+      const recovered: string[] = [];
+      const recoveredUnsalted: string[] = [];
+      let tried = 0;
+      for (let region = 0; region < 100; region += 1) {
+        // The hub runs in this process: let it (and its idle connections' timers) breathe between blocks of guesses.
+        await new Promise((resolve) => setImmediate(resolve));
+        for (const day of days) {
+          const first17 = `${masked.slice(0, 4)}${String(region).padStart(2, '0')}${day}${masked.slice(14, 17)}`;
+          if (residentIdCheckChar(first17) !== masked[17]) continue;
+          tried += 1;
+          const guess = first17 + masked[17];
+          const hash = createHash('sha256').update(`${before}"${guess}"${after}`, 'utf8').digest('hex');
+          if (hash === known.hash) recovered.push(guess);
+          if (hash === unsalted) recoveredUnsalted.push(guess);
+        }
+      }
+      expect(tried).toBeGreaterThan(200_000);
+      expect(recoveredUnsalted).toEqual([p.zhangWei.id]);
+      expect(recovered).toEqual([]);
+    }, 60_000);
+
+    it('lists every field asked for, whether or not the record has data there', async () => {
+      const query = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { respondents { kind
+        realEstate { certificateNo encumbrances { kind caseNo } } vehicles { plate encumbrances { kind } }
+        tax { arrears { amount } legalRepresentative { name idNumber } }
+        socialSecurity { employer { name idNumber } }
+        credit { dishonest dishonestEntries { court caseNo } consumptionRestrictions { court } } } } }`;
+      const read = async (caseNo: string) => {
+        const requestId = rid('fields');
+        const res = await t.gql(query, { as: 'demo-clerk', variables: { caseNo }, headers: { 'x-request-id': requestId } });
+        expect(res.body.errors).toBeUndefined();
+        return { res, entries: await entriesOf(requestId) };
+      };
+      const [zhang, li] = [await read(DEMO.clerkCase), await read(DEMO.clerkCase2)];
+      const zhangPerson = zhang.res.body.data!.executionCase.respondents.find((r: any) => r.kind === 'PERSON');
+      const liPerson = li.res.body.data!.executionCase.respondents[0];
+      // The two persons' records differ (one is on the dishonest list, their assets differ) …
+      expect(liPerson.credit.dishonestEntries.length).toBeGreaterThan(0);
+      expect(zhangPerson.credit.dishonestEntries).toEqual([]);
+      // … but their entries list the same fields with the same outcomes.
+      const fieldsOf = (entries: any[]) => entries.find((e) => e.subject_kind === 'PERSON' && e.subject_id !== null).fields;
+      expect(fieldsOf(zhang.entries)).toEqual(fieldsOf(li.entries));
+      expect(fieldsOf(li.entries)).toEqual(expect.arrayContaining([{ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' }, { path: 'realEstate.encumbrances.caseNo', outcome: 'ALLOW' }]));
+    });
+
+    it('puts the read of an enterprise’s legal representative and employees on their own access history', async () => {
+      const requestId = rid('linked');
+      const res = await t.gql(
+        `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { debtor { name tax { legalRepresentative { name idNumber phone } } socialSecurity { employees { name idNumber } } } } }`,
+        { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } },
+      );
+      expect(res.body.data!.bankruptcyCase.debtor.tax.legalRepresentative.idNumber).toMatch(/\*/);
+      const linked = (await entriesOf(requestId)).filter((e) => e.subject_id_number === p.chenJing.id);
+      expect(linked).toEqual([expect.objectContaining({ kind: 'READ', subject_kind: 'PERSON', case_no: DEMO.bankruptcyCase, username: 'demo-administrator', outcome: 'PARTIAL' })]);
+      expect(linked[0].fields).toEqual(
+        expect.arrayContaining([
+          { path: 'tax.legalRepresentative.idNumber', outcome: 'MASK' },
+          { path: 'tax.legalRepresentative.phone', outcome: 'DENY' },
+          { path: 'socialSecurity.employees.idNumber', outcome: 'MASK' },
+        ]),
+      );
+      const history = await t.gql(`query ($id: String!) { subjectAccessHistory(subjectId: $id, first: 50) { edges { node { seq username caseNo fields { path outcome } } } } }`, {
+        as: 'demo-auditor',
+        variables: { id: p.chenJing.id },
+      });
+      expect(history.body.data!.subjectAccessHistory.edges.map((e: any) => e.node.seq)).toContain(linked[0].seq);
+    });
+
+    it('records a refusal and an admin intent whatever a client sends: lone surrogates, NUL, over-long text', async () => {
+      const refusalId = rid('surrogate-refusal');
+      const refused = await t.post('{"query":"query ($u: String) { auditEntries(filter: { username: $u }) { edges { cursor } } }","variables":{"u":"a\\ud800b"}}', {
+        authorization: `Bearer ${await t.token('demo-clerk')}`,
+        'x-request-id': refusalId,
+      });
+      expect(refused.status).toBe(200);
+      expect(codes(refused)).toEqual(['FORBIDDEN']);
+      expect((await entriesOf(refusalId)).map((e) => `${e.kind} ${e.outcome}`)).toEqual(['AUDIT DENIED']);
+
+      const intentId = rid('surrogate-intent');
+      const long = 'x'.repeat(5000);
+      const body = `{"query":"mutation ($n: String!, $c: String!) { createOrganisation(input: { code: $c, name: $n, kind: COURT }) { code } }","variables":{"c":"Q\\udc00\\u0000${long}","n":"\\ud83d\\u0000名"}}`;
+      const intent = await t.post(body, { authorization: `Bearer ${await t.token('demo-admin')}`, 'x-request-id': intentId });
+      expect(intent.status).toBe(200);
+      expect(codes(intent)).toEqual(['BAD_USER_INPUT']);
+      expect((await entriesOf(intentId)).map((e) => `${e.kind} ${e.outcome}`)).toEqual(['ADMIN REQUESTED', 'ADMIN FAILED']);
+      expect((await t.gql('{ verifyAuditLog { ok message } }', { as: 'demo-auditor' })).body.data!.verifyAuditLog.ok).toBe(true);
+    });
+
+    it('records a refused case under its normalised number, whatever spacing or width was sent', async () => {
+      const requestId = rid('width');
+      const sent = ` （２０２４） 皖 １５２４ 执 １２３ 号 ${'\u3000'.repeat(20)}\t`;
+      expect(sent.length).toBeGreaterThan(40);
+      const res = await t.gql(CLERK_CASE, { as: 'demo-clerk-2', variables: { caseNo: sent }, headers: { 'x-request-id': requestId } });
+      expect(codes(res)).toEqual(['FORBIDDEN']);
+      expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'REFUSAL', case_no: DEMO.clerkCase })]);
+    });
+
+    it('gives every request its own request id, keeping the one a client sends as a correlation id', async () => {
+      const given = rid('same');
+      await t.gql(CLERK_CASE, { as: 'demo-clerk-2', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': given } });
+      const second = await t.gql(CLERK_CASE, { as: 'demo-clerk-2', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': given } });
+      expect(second.headers.get('x-request-id')).not.toBe(given);
+      expect(second.headers.get('x-correlation-id')).toBe(given);
+      const entries = await entriesOf(given);
+      expect(entries).toHaveLength(2);
+      expect(new Set(entries.map((e) => e.request_id)).size).toBe(2);
+      expect(entries.map((e) => e.correlation_id)).toEqual([given, given]);
+    });
+
+    it('records a validly signed token whose claims hold NUL, a lone surrogate or a time that is no time, and answers UNAUTHENTICATED', async () => {
+      const { SignJWT } = await import('jose');
+      const { signingKey } = await import('../../src/auth/token-keys');
+      const { key, kid, alg } = await signingKey(t.config.dataDir);
+      const token = await new SignJWT({}).setProtectedHeader({ alg, kid }).setSubject('demo-clerk\u0000x').setIssuer('fuyuantong').setAudience('fuyuantong')
+        .setIssuedAt().setExpirationTime('1h').sign(key);
+      const requestId = rid('nul-claim');
+      const res = await t.gql('{ me { username } }', { auth: `Bearer ${token}`, headers: { 'x-request-id': requestId } });
+      expect(res.status).toBe(401);
+      expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+      expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerkx', outcome: 'DENIED' })]);
+
+      // A time claim that is no time, and text with a lone surrogate elsewhere in the claims.
+      const badTime = await new SignJWT({ exp: 'tomorrow', note: 'x\ud800' } as never).setProtectedHeader({ alg, kid }).setSubject('demo-clerk').setIssuer('fuyuantong')
+        .setAudience('fuyuantong').setIssuedAt().sign(key);
+      const timeId = rid('bad-time-claim');
+      const refused = await t.gql('{ me { username } }', { auth: `Bearer ${badTime}`, headers: { 'x-request-id': timeId } });
+      expect(refused.status).toBe(401);
+      expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+      expect(await entriesOf(timeId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerk', outcome: 'DENIED', detail: { reason: 'token claim exp invalid' } })]);
+    });
+  });
+
   describe('integrity', () => {
     it('refuses UPDATE, DELETE and TRUNCATE on the log, even to the table owner', async () => {
       await t.hub.audit!.checkpoint();
@@ -375,7 +583,7 @@ describe('audit log', () => {
       const answers = await Promise.all(requests);
       const subjectsAnswered = answers.reduce((n, a) => n + (a.data?.executionCase?.respondents?.length ?? 0), 0);
       expect(subjectsAnswered).toBeGreaterThan(0);
-      const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry WHERE request_id LIKE $1 AND outcome IN ('ALLOWED', 'PARTIAL')`, [`${batch}-%`]);
+      const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry WHERE correlation_id LIKE $1 AND outcome IN ('ALLOWED', 'PARTIAL') AND subject_id IS NOT NULL`, [`${batch}-%`]);
       expect(n).toBe(subjectsAnswered);
       const [chain] = await t.hub.hub.query(`SELECT count(*)::bigint AS count, max(seq) AS max, count(DISTINCT seq) AS distinct FROM audit_entry`);
       expect(chain.count).toBe(chain.max);

@@ -154,7 +154,7 @@ describe('federation under faults', () => {
 
   it('records each subject of that answer in the audit log as PARTIAL, naming the failed sources', async () => {
     const entries = await adminQuery<{ subject_id_number: string; outcome: string; sources: unknown; fields: Array<{ path: string; outcome: string }> }>(
-      `SELECT subject_id_number, outcome, sources, fields FROM audit_entry WHERE request_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
+      `SELECT subject_id_number, outcome, sources, fields FROM audit_entry WHERE correlation_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
       [FAULTED_REQUEST],
       new URL(t.dbUrls.hub).pathname.slice(1),
     );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { outcomeFor } from '../../src/auth/policy';
 import { ROLES, type Role } from '../../src/entities/hub/user.entity';
@@ -98,6 +99,26 @@ describe('hardening (NODE_ENV=production)', () => {
       expect(res.body.errors![0].message).not.toMatch(/Did you mean|username/);
     });
 
+    it('suggests no enum value either, in a literal or in a variable', async () => {
+      const literal = await t.gql('{ accessPolicy(role: ADMINISTRATR) { field } }', { as: 'demo-auditor' });
+      expectClean(literal, ['GRAPHQL_VALIDATION_FAILED']);
+      const variable = await t.gql('query ($r: Role) { accessPolicy(role: $r) { field } }', { as: 'demo-auditor', variables: { r: 'ADMINISTRATR' } });
+      expectClean(variable, ['BAD_USER_INPUT']);
+      for (const res of [literal, variable]) expect(res.body.errors![0].message).not.toMatch(/Did you mean|"ADMINISTRATOR"/);
+    });
+
+    it('has automatic persisted queries off, refused with BAD_USER_INPUT and the reason', async () => {
+      const query = '{ me { username } }';
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const authorization = `Bearer ${await t.token('demo-clerk')}`;
+      for (const body of [{ extensions: { persistedQuery: { version: 1, sha256Hash } } }, { query, extensions: { persistedQuery: { version: 1, sha256Hash } } }]) {
+        const res = await t.post(JSON.stringify(body), { authorization });
+        expectClean(res, ['BAD_USER_INPUT']);
+        expect(res.body.errors![0].extensions).toMatchObject({ reason: 'PERSISTED_QUERY_NOT_SUPPORTED' });
+        expect(res.body.data ?? null).toBeNull();
+      }
+    });
+
     it('refuses a simple GET that a browser could send cross-site (CSRF)', async () => {
       const res = await fetch(`${t.hub.url}?query=${encodeURIComponent('{ me { username } }')}`, { headers: { authorization: `Bearer ${await t.token('demo-clerk')}` } });
       expect(res.status).toBe(400);
@@ -156,6 +177,44 @@ describe('hardening (NODE_ENV=production)', () => {
       const after = await t.hub.hub.query('SELECT count(*)::int AS n FROM subject');
       expect(after[0].n - before[0].n).toBeLessThanOrEqual(1);
       expect((await t.gql(CASE_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } })).body.data!.executionCase.caseNo).toBe(DEMO.clerkCase2);
+    });
+  });
+
+  describe('values that would reach the database malformed', () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+    it.each([
+      ['demo-clerk', 'myExecutionCases', ['not-a-date', 'not-a-uuid']],
+      ['demo-clerk', 'myExecutionCases', ['2024-02-30', '00000000-0000-0000-0000-000000000000']],
+      ['demo-administrator', 'myBankruptcyCases', ['2024-01-01', "x' OR 1=1"]],
+    ])('answers %s’s %s with a forged cursor %j with BAD_USER_INPUT naming after', async (as, root, value) => {
+      const res = await t.gql(`query ($after: String) { ${root}(first: 5, after: $after) { totalCount } }`, { as, variables: { after: cursor(value) } });
+      expectClean(res, ['BAD_USER_INPUT']);
+      expect(res.body.errors![0].extensions).toMatchObject({ argument: 'after' });
+    });
+
+    it.each([
+      ['auditEntries(filter: { from: "0000-01-01T00:00:00Z" }) { edges { cursor } }', 'filter.from'],
+      ['auditEntries(filter: { to: "0000-12-31T00:00:00Z" }) { edges { cursor } }', 'filter.to'],
+      ['auditAlerts(since: "0000-06-01T00:00:00Z", until: "0000-07-01T00:00:00Z") { rule }', 'until'],
+    ])('answers %s with BAD_USER_INPUT naming %s', async (field, argument) => {
+      const res = await t.gql(`{ ${field} }`, { as: 'demo-auditor' });
+      expectClean(res, ['BAD_USER_INPUT']);
+      expect(res.body.errors![0].extensions).toMatchObject({ argument });
+    });
+
+    it('answers a NUL character in every string argument of every operation with BAD_USER_INPUT naming it', async () => {
+      const attempts = stringArguments(schema);
+      let n = 1000;
+      for (const { operation, root, path } of attempts) {
+        n += 1;
+        const { query, variables, as } = baseRequest(schema, operation, root, n);
+        setPath(variables, path, 'a\u0000b');
+        const res = await t.gql(query, { as, variables });
+        const label = `${root}(${path.join('.')})`;
+        expect([label, res.status < 500, codes(res).filter((c) => !['BAD_USER_INPUT', 'FORBIDDEN'].includes(c))]).toEqual([label, true, []]);
+        expectClean(res, codes(res));
+      }
     });
   });
 

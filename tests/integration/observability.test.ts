@@ -58,7 +58,9 @@ describe('observability', () => {
       expect(JSON.stringify(res.body)).toContain(p.zhangWei.id);
     });
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((l) => l.requestId === 'obs-request-0001')).toBe(true);
+    // The caller's X-Request-Id is a correlation id; the request id is the hub's own.
+    expect(lines.every((l) => l.correlationId === 'obs-request-0001' && l.requestId === lines[0].requestId)).toBe(true);
+    expect(lines[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.find((l) => l.msg === 'graphql request')).toMatchObject({
       level: 'info',
       operation: 'query:executionCase',
@@ -84,7 +86,7 @@ describe('observability', () => {
       const { lines, text } = await logsOf(() =>
         t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 }, headers: { 'x-request-id': 'obs-request-0002' } }),
       );
-      expect(lines.every((l) => l.requestId === 'obs-request-0002')).toBe(true);
+      expect(lines.every((l) => l.correlationId === 'obs-request-0002')).toBe(true);
       expect(lines.find((l) => l.msg === 'source failed')).toMatchObject({ level: 'warn', source: 'credit', state: 'TIMEOUT' });
       expect(lines.find((l) => l.msg === 'graphql request')).toMatchObject({ outcome: 'partial', errorCodes: ['SOURCE_UNAVAILABLE'] });
       for (const secret of [p.liNa.name, p.liNa.id, DEMO.clerkCase2]) expect(text).not.toContain(secret);
@@ -102,6 +104,36 @@ describe('observability', () => {
       username: null,
       errorCodes: ['UNAUTHENTICATED'],
     });
+  });
+
+  it('counts and logs an answer withheld for want of its audit entries as an error with status 500, not as ok', async () => {
+    const db = new Client({ connectionString: t.dbUrls.hub });
+    await db.connect();
+    await db.query(`CREATE FUNCTION obs_refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.correlation_id LIKE 'obs-withheld-%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER obs_refuse_marked BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION obs_refuse_marked()`);
+    try {
+      const metric = /^fuyuantong_graphql_requests_total\{operation="query:executionCase",outcome="error"\} (\d+)/m;
+      const errorsBefore = Number(metric.exec(await (await fetch(endpoint('/metrics'))).text())?.[1] ?? 0);
+      const { lines } = await logsOf(async () => {
+        const res = await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': 'obs-withheld-0001' } });
+        expect(res.status).toBe(500);
+      });
+      expect(lines.find((l) => l.msg === 'graphql request')).toMatchObject({
+        level: 'error',
+        outcome: 'error',
+        status: 500,
+        withheld: true,
+        errorCodes: ['INTERNAL_SERVER_ERROR'],
+        operation: 'query:executionCase',
+      });
+      const errorsAfter = Number(metric.exec(await (await fetch(endpoint('/metrics'))).text())?.[1] ?? 0);
+      expect(errorsAfter).toBe(errorsBefore + 1);
+    } finally {
+      await db.query(`DROP TRIGGER obs_refuse_marked ON audit_entry`);
+      await db.query(`DROP FUNCTION obs_refuse_marked()`);
+      await db.end();
+    }
   });
 
   it('exposes Prometheus metrics for requests, sources, breakers and audit writes', async () => {

@@ -1,6 +1,9 @@
 import { canonicalEntry, canonicalEntryReference, chain, entryHash, GENESIS_HASH, type AuditDraft } from '../../src/audit/audit-entry-hash';
 import { canonicalJson } from '../../src/audit/canonical-json';
 import { redactArguments } from '../../src/audit/redact-arguments';
+import { wellFormedDraft } from '../../src/audit/well-formed-draft';
+import { detailFor } from '../../src/audit/mask-detail';
+import { formatError } from '../../src/server/format-error';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 
 const draft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
@@ -56,6 +59,74 @@ describe('canonical serialisation and the hash chain', () => {
   it('changes the hash when one field outcome changes', () => {
     const [entry] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date());
     expect(entryHash({ ...entry, fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }, { path: 'phone', outcome: 'ALLOW' }] })).not.toBe(entry.hash);
+  });
+});
+
+describe('commitments', () => {
+  it('hashes each entry with a fresh secret, so equal content gives unrelated hashes', () => {
+    const [a] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date('2025-03-01T00:00:00Z'));
+    const [b] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date('2025-03-01T00:00:00Z'));
+    expect(a.salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.salt).not.toBe(b.salt);
+    expect(a.hash).not.toBe(b.hash);
+    expect(entryHash({ ...a, salt: b.salt })).not.toBe(a.hash);
+    expect(canonicalEntry(a)).toContain(`"salt":"${a.salt}"`);
+  });
+
+  it('still verifies entries written before commitments (no salt, no correlation id) by their original rule', () => {
+    const [entry] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date('2025-03-01T00:00:00Z'));
+    const legacy = { ...entry, salt: null, correlationId: null };
+    const legacyText = canonicalEntry(legacy);
+    expect(legacyText).not.toMatch(/"salt"|"correlationId"/);
+    expect(legacyText).toBe(canonicalEntryReference(legacy));
+    const hash = entryHash(legacy);
+    expect(entryHash({ ...legacy, hash } as never)).toBe(hash);
+    expect(entryHash({ ...legacy, username: 'someone-else' })).not.toBe(hash);
+  });
+
+  it('commits to the correlation id', () => {
+    const [entry] = chain([draft({ correlationId: 'client-0001' })], { seq: 0n, hash: GENESIS_HASH }, new Date());
+    expect(entryHash({ ...entry, correlationId: 'client-0002' })).not.toBe(entry.hash);
+  });
+});
+
+describe('well-formed drafts', () => {
+  it('replaces lone surrogates, drops NUL and cuts text to its column, at every depth', () => {
+    const clean = wellFormedDraft(
+      draft({ username: 'a\ud800b\u0000c'.padEnd(100, 'x'), caseNo: null, detail: { arguments: { ['k\udc00']: ['\ud83d\ude00 ok', 'lone \ud83d'] } } }),
+    );
+    expect(clean.username).toBe('a\ufffdbc'.padEnd(64, 'x'));
+    expect(clean.detail).toEqual({ arguments: { 'k\ufffd': ['\ud83d\ude00 ok', 'lone \ufffd'] } });
+    expect(Buffer.from(JSON.stringify(clean), 'utf8').toString('utf8')).toBe(JSON.stringify(clean));
+  });
+});
+
+describe('arguments as auditors see them', () => {
+  const detail = {
+    operation: 'createExecutionCase',
+    arguments: { input: { caseNo: '(2024)皖1524执131号', respondents: [{ idNumber: '341524198604123508', name: '郑丽' }, { idNumber: '91341524MAQ7C7XA75', name: '金寨县远航物流有限公司' }] } },
+    message: 'respondent 34152419860412350x conflicts',
+  };
+
+  it('masks ID numbers, credit codes and the names of persons filed by resident ID', () => {
+    const shown = JSON.parse(detailFor('AUDITOR', detail)!);
+    expect(shown.arguments.input).toEqual({
+      caseNo: '(2024)皖1524执131号',
+      respondents: [{ idNumber: '3415**********3508', name: '郑*' }, { idNumber: '9134**********XA75', name: '金寨县远航物流有限公司' }],
+    });
+    expect(shown.message).toBe('respondent 3415**********350x conflicts');
+  });
+
+  it('leaves case numbers, usernames and cursors as they are', () => {
+    const args = { caseNo: '(2024)皖1524执131号', username: 'demo-administrator', after: 'WyJzZXEiLCIxMjMiXQ' };
+    expect(JSON.parse(detailFor('AUDITOR', { arguments: args })!).arguments).toEqual(args);
+  });
+});
+
+describe('persisted-query errors', () => {
+  it.each(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED'])('maps %s to BAD_USER_INPUT, keeping it as the reason', (code) => {
+    const formatted = formatError(false, true)({ message: 'PersistedQueryNotFound', extensions: { code } }, null);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: code });
   });
 });
 

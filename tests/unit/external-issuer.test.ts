@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 const ISSUER = 'https://idp.court.example';
 
 function sign(key: KeyLike, alg: string, claims: Record<string, unknown>, issuer = ISSUER) {
-  return new SignJWT(claims).setProtectedHeader({ alg, kid: 'k1' }).setIssuer(issuer).setAudience('fuyuantong').setExpirationTime('5m').sign(key);
+  return new SignJWT(claims).setProtectedHeader({ alg, kid: 'k1' }).setIssuer(issuer).setAudience('fuyuantong').setIssuedAt().setExpirationTime('5m').sign(key);
 }
 
 describe('tokens from an external issuer', () => {

@@ -19,7 +19,8 @@ export interface AuditSourceState {
 
 /**
  * One entry of the audit log. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE); `hash` is the SHA-256
- * of the entry's canonical serialisation including `prevHash` (audit/canonical-entry.ts), so the rows form a chain.
+ * of the entry's canonical serialisation including `prevHash` and its secret `salt` (audit/audit-entry-hash.ts), so
+ * the rows form a chain.
  * The table is range-partitioned by month on `at`; `at` never decreases with `seq`.
  */
 @Entity('audit_entry')
@@ -92,4 +93,12 @@ export class AuditEntry {
 
   @Column({ type: 'char', length: 64 })
   hash!: string;
+
+  /** The X-Request-Id the client sent, if any: a correlation id, never the entry's own request id. */
+  @Column({ name: 'correlation_id', type: 'varchar', length: 64, nullable: true })
+  correlationId!: string | null;
+
+  /** The entry's secret (32 random bytes, hex), hashed with it; never shown to auditors. Null in format-1 entries. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  salt!: string | null;
 }
