@@ -161,6 +161,8 @@ export interface ChunkRows {
 export interface SyntheticChunk {
   /** YYYY-MM-DD the data describes. */
   asOf: string;
+  /** YYYY-MM-DD `offset` days after asOf (negative: before). */
+  day(offset: number): string;
   persons: ReadonlyArray<{ idNumber: string; name: string; regionCode: string; age: number; employerIdNumber: string | null }>;
   enterprises: ReadonlyArray<{ idNumber: string; name: string; regionCode: string; legalRepresentativeIdNumber: string; troubled: boolean }>;
   executionCases: ReadonlyArray<{ caseNo: string; court: string; filedOn: string; closedOn: string | null; respondentIdNumbers: string[] }>;
@@ -393,6 +395,7 @@ class ChunkBuilder {
     const ids = this.stream(`${source} ids`);
     return {
       asOf: iso(this.asOf),
+      day: (offset) => iso(this.asOf + offset),
       persons: this.persons.map((p) => ({ idNumber: p.idNumber, name: p.name, regionCode: p.region.code, age: p.age, employerIdNumber: p.employer?.idNumber ?? null })),
       enterprises: this.enterprises.map((e) => ({
         idNumber: e.idNumber, name: e.name, regionCode: e.region.code, legalRepresentativeIdNumber: e.legalRep.idNumber, troubled: e.troubled,

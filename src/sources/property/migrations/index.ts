@@ -1,3 +1,4 @@
 import { InitialProperty1795313493311 } from './1795313493311-initial-property';
+import { AddReferenceValue1796133454423 } from './1796133454423-add-reference-value';
 
-export const PROPERTY_MIGRATIONS = [InitialProperty1795313493311];
+export const PROPERTY_MIGRATIONS = [InitialProperty1795313493311, AddReferenceValue1796133454423];

@@ -1,3 +1,4 @@
 import { InitialVehicle1795313495016 } from './1795313495016-initial-vehicle';
+import { AddReferenceValue1796133474746 } from './1796133474746-add-reference-value';
 
-export const VEHICLE_MIGRATIONS = [InitialVehicle1795313495016];
+export const VEHICLE_MIGRATIONS = [InitialVehicle1795313495016, AddReferenceValue1796133474746];
