@@ -418,6 +418,21 @@ describe('audit log', () => {
       expect(fieldsOf(li.entries)).toEqual(expect.arrayContaining([{ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' }, { path: 'realEstate.encumbrances.caseNo', outcome: 'ALLOW' }]));
     });
 
+    it('puts the read of a registered legal representative on that person’s access history, as the tax one', async () => {
+      const requestId = rid('registration');
+      const res = await t.gql(
+        `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { debtor { marketRegistration { registeredAddress legalRepresentative { name idNumber } } } } }`,
+        { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } },
+      );
+      expect(res.body.data!.bankruptcyCase.debtor.marketRegistration.legalRepresentative.name).toBe('陈静');
+      const entries = await entriesOf(requestId);
+      const linked = entries.filter((e) => e.subject_id_number === p.chenJing.id);
+      expect(linked).toEqual([expect.objectContaining({ kind: 'READ', subject_kind: 'PERSON', case_no: DEMO.bankruptcyCase, username: 'demo-administrator' })]);
+      expect(linked[0].fields).toEqual(expect.arrayContaining([{ path: 'marketRegistration.legalRepresentative.idNumber', outcome: 'MASK' }]));
+      const debtor = entries.find((e) => e.subject_id_number === p.hongda.id)!;
+      expect(debtor.fields).toEqual(expect.arrayContaining([{ path: 'marketRegistration.registeredAddress', outcome: 'ALLOW' }]));
+    });
+
     it('puts the read of an enterprise’s legal representative and employees on their own access history', async () => {
       const requestId = rid('linked');
       const res = await t.gql(

@@ -1,4 +1,5 @@
-import { address } from '../../seed/chinese';
+import { address, regionByCode } from '../../seed/chinese';
+import { countyFullName } from '../../seed/synthetic-catalogue';
 import type { SyntheticChunk } from '../../seed/synthetic-rows';
 
 const SCOPES = ['建筑材料销售', '茶叶种植、加工与销售', '农副产品收购与销售', '通用机械制造与维修', '道路货物运输', '餐饮服务', '服装加工与销售', '电子产品销售'];
@@ -22,7 +23,7 @@ export function generateMarketSupervision(chunk: SyntheticChunk): Record<string,
     registeredCapital: (rng.pick([10, 30, 50, 100, 200, 500, 1000, 3000]) * 10_000).toFixed(2),
     establishedOn: chunk.day(-rng.int(365, 25 * 365)),
     businessScope: rng.pick(SCOPES),
-    registrationAuthority: `${e.regionCode}市场监督管理局`,
+    registrationAuthority: `${countyFullName(regionByCode(e.regionCode)!)}市场监督管理局`,
   }));
 
   const shares = chunk.random('shareholdings');
