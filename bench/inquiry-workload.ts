@@ -1,5 +1,5 @@
 // The clerk inquiries the benchmark sends: active execution cases with one to three respondents,
-// each asked by a clerk assigned to it, reading the respondents across all five sources.
+// each asked by a clerk assigned to it, reading the respondents across all eight sources.
 
 import { Client } from 'pg';
 import { issueToken } from '../src/auth/tokens';
@@ -8,11 +8,15 @@ import type { HubConfig } from '../src/config';
 /** What a clerk typically asks about a respondent: identity plus every source (the integration tests' selection). */
 const RESPONDENT_FIELDS = `
   id kind name idNumber phone address
-  realEstate { certificateNo location area encumbrances { kind holder caseNo amount } }
-  vehicles { plate vin status encumbrances { kind holder caseNo } }
+  realEstate { certificateNo location area referenceValue referenceValueOn referenceValueBasis encumbrances { kind holder caseNo amount } }
+  vehicles { plate vin status referenceValue referenceValueBasis encumbrances { kind holder caseNo } }
   tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
   socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
   credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
+  deposits { bankCode bankName accountNo type currency balance status freezes { court caseNo amount rank releasedOn } deductions { court amount deductedOn } }
+  housingFund { registered accountNo status balance monthlyContribution lastContributionMonth employer { name creditCode } freezes { court rank } contributingEmployees arrearsAmount }
+  marketRegistration { status registeredAddress registeredCapital legalRepresentative { name idNumber } }
+  shareholdings { targetName targetCreditCode sharePercent subscribedCapital referenceValue referenceValueBasis referenceValueOn freezes { court caseNo rank releasedOn } }
   sourceStatus { source state latencyMs }`;
 
 export const INQUIRY_QUERY =

@@ -1,5 +1,5 @@
 /**
- * Fills the hub and the five source databases with consistent synthetic data:
+ * Fills the hub and every source database with consistent synthetic data:
  *   npm run seed -- --persons 1000000 --enterprises 100000 --seed 7
  * Uses the configured database URLs, or the embedded PostgreSQL under DATA_DIR for those without one,
  * and applies pending migrations first.

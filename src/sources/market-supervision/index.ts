@@ -43,9 +43,10 @@ export const marketSupervision = defineSource({
   floor: [
     'SELECT * FROM enterprise_registration WHERE credit_code = ANY($1)',
     `SELECT s.*, f.id AS f_id, f.court AS f_court, f.case_no AS f_case_no, f.rank AS f_rank, f.frozen_on AS f_frozen_on,
-       f.expires_on AS f_expires_on, f.released_on AS f_released_on, r.registered_capital AS target_registered_capital
+       f.expires_on AS f_expires_on, f.released_on AS f_released_on
      FROM shareholding s LEFT JOIN equity_freeze f ON f.shareholding_id = s.id
-     LEFT JOIN enterprise_registration r ON r.credit_code = s.target_credit_code
      WHERE s.holder_id_number = ANY($1) ORDER BY s.target_credit_code, s.id, f.rank, f.frozen_on`,
+    `SELECT * FROM enterprise_registration
+     WHERE credit_code IN (SELECT target_credit_code FROM shareholding WHERE holder_id_number = ANY($1))`,
   ],
 });
