@@ -164,4 +164,13 @@ describe('the console in Chromium', () => {
     await expect(form.getByRole('alert').textContent()).resolves.toMatch(/^输入有误/);
     await screenshot(page, 'operator-users');
   });
+
+  it('a developer signed in to the console runs a query in the self-hosted GraphiQL', async () => {
+    await signIn(page, base, 'demo-clerk');
+    await page.goto(`${base}/graphiql`);
+    await page.locator('.graphiql-query-editor').getByText('organisation').first().waitFor();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.locator('.result-window').getByText('金寨县人民法院').waitFor();
+    await screenshot(page, 'graphiql');
+  });
 });
