@@ -65,6 +65,12 @@ describe('the console in Chromium', () => {
     await expect(filings.getByText('无权查看').isVisible()).resolves.toBe(true);
     await openTab('张伟', '社保');
     await expect(person.locator('[data-source-pane="SOCIAL_SECURITY"]').getByText('无权查看').isVisible()).resolves.toBe(true);
+
+    // Printed for the case file: every source of every respondent, without the navigation.
+    await page.emulateMedia({ media: 'print' });
+    await expect(person.locator('[data-source-pane="CREDIT"]').isVisible()).resolves.toBe(true);
+    await expect(card('金寨县华兴建材有限公司').getByText('皖N·D5521').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('menuitem', { name: '我的执行案件' }).isVisible()).resolves.toBe(false);
   });
 
   it('a clerk sees which agency did not answer while the rest of the inquiry shows', async () => {
