@@ -167,7 +167,7 @@ describe('the console in Chromium', () => {
     await form.getByPlaceholder('如 皖1524').fill('皖1524');
     await form.getByRole('button', { name: '创建用户' }).click();
     await form.getByRole('alert').waitFor();
-    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/^输入有误/);
+    await expect(form.getByRole('alert').textContent()).resolves.toBe('输入有误：「用户名」已存在');
     await screenshot(page, 'operator-users');
   });
 

@@ -1,5 +1,6 @@
 import { sourceByName } from '../sources/registry';
 import type { GraphQLError } from './graphql';
+import { inputProblemText, notFoundText } from './input-problems';
 
 const STATE_TEXT: Record<string, string> = {
   TIMEOUT: '超时',
@@ -24,9 +25,9 @@ export function errorText(error: GraphQLError | undefined, subject = '该案件'
       if (ext.reason === 'RATE_LIMITED') return `查询过于频繁，已达每分钟查询上限，请在 ${ext.retryAfterSeconds ?? 60} 秒后重试。`;
       return `您无权查看${subject}`;
     case 'BAD_USER_INPUT':
-      return ext.argument ? `输入有误（${argumentLabel(ext.argument)}）：${error.message}` : `输入有误：${error.message}`;
+      return inputProblemText(ext.argument, error.message);
     case 'NOT_FOUND':
-      return `未找到：${error.message}`;
+      return notFoundText(error.message);
     case 'SOURCE_UNAVAILABLE':
       return sourceUnavailableText(ext.source, ext.state);
     case 'QUERY_TOO_COMPLEX':
@@ -38,25 +39,7 @@ export function errorText(error: GraphQLError | undefined, subject = '该案件'
   }
 }
 
-const ARGUMENTS: Record<string, string> = {
-  caseNo: '案号',
-  username: '用户名',
-  subjectId: '证件号码',
-  'filter.subjectId': '证件号码',
-  'filter.caseNo': '案号',
-  code: '机构代码',
-};
-
-function argumentLabel(argument: string): string {
-  return ARGUMENTS[argument] ?? argument;
-}
-
 /** Errors exactly at `path` (indices included). */
 export function errorAt(errors: GraphQLError[], path: Array<string | number>): GraphQLError | undefined {
   return errors.find((e) => e.path && e.path.length === path.length && e.path.every((p, i) => p === path[i]));
-}
-
-/** The first error at or beneath `path`. */
-export function errorUnder(errors: GraphQLError[], path: Array<string | number>): GraphQLError | undefined {
-  return errors.find((e) => e.path && e.path.length >= path.length && path.every((p, i) => e.path![i] === p));
 }

@@ -35,7 +35,7 @@ export function Operation({ title, fields, mutation, toVariables, onDone, danger
     setProblem(null);
     try {
       const r = await graphql(mutation, toVariables(values));
-      if (r.errors.length) setProblem(errorText(r.errors[0], '该操作'));
+      if (r.errors.length) setProblem(r.errors[0].extensions?.code === 'FORBIDDEN' ? '您无权执行该操作' : errorText(r.errors[0]));
       else {
         message.success(`${title}：已完成`);
         onDone(r.data);
