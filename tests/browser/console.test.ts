@@ -45,6 +45,7 @@ describe('the console in Chromium', () => {
     const closedRow = page.locator('tr.row-closed', { hasText: DEMO.closedCase });
     await closedRow.waitFor();
     await expect(closedRow.textContent()).resolves.toContain('已结案');
+    await screenshot(page, 'clerk-cases');
 
     await page.getByLabel('案号').fill('执123');
     await expect(page.locator('tbody tr.ant-table-row').count()).resolves.toBe(1);
@@ -95,6 +96,7 @@ describe('the console in Chromium', () => {
     await page.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.closedCase)}`);
     await page.getByText('您无权查看该案件').waitFor();
     await expect(page.locator('.subject-card').count()).resolves.toBe(0);
+    await screenshot(page, 'clerk-refused');
   });
 
   it('an administrator opens the debtor of a bankruptcy case, with masked and denied fields marked', async () => {
