@@ -39,5 +39,8 @@ const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'console');
 /** Full-page screenshots of the main pages, committed under docs/console/ and shown in the README. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Loading overlays fade out after the data arrives; a screenshot should show the page settled.
+  await page.waitForFunction(`!document.querySelector('.ant-spin-blur, .ant-spin-spinning')`);
+  await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
