@@ -56,8 +56,14 @@ export function App() {
       setMe(null);
       setNotice('登录已失效，请重新登录。');
     };
+    // A sign-on page may hand over a token (#token=…) to a console tab that is already open.
+    const handedOver = () => /(?:^#|&)token=/.test(window.location.hash) && void loadMe();
     window.addEventListener('fuyuantong:unauthenticated', expired);
-    return () => window.removeEventListener('fuyuantong:unauthenticated', expired);
+    window.addEventListener('hashchange', handedOver);
+    return () => {
+      window.removeEventListener('fuyuantong:unauthenticated', expired);
+      window.removeEventListener('hashchange', handedOver);
+    };
   }, [loadMe]);
 
   if (checking) return <Spin fullscreen tip="正在验证登录…" />;

@@ -114,6 +114,11 @@ describe('the console in Chromium', () => {
     await social.getByRole('heading', { name: '参保职工' }).waitFor();
     await expect(social.getByText('已脱敏').first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'administrator-debtor');
+
+    await page.getByRole('link', { name: '← 返回我的破产案件' }).click();
+    await expect(page.getByRole('link', { name: DEMO.expiredBankruptcyCase }).count()).resolves.toBe(0);
+    await page.goto(`${base}/console/bankruptcy/${encodeURIComponent(DEMO.expiredBankruptcyCase)}`);
+    await page.getByText('您无权查看该案件').waitFor();
   });
 
   it('an auditor finds the clerk’s read with the agency that failed, and verifies the chain', async () => {
@@ -141,6 +146,18 @@ describe('the console in Chromium', () => {
     await page.getByText('审计日志完整', { exact: true }).waitFor();
     await expect(page.getByText(/未发现篡改/).isVisible()).resolves.toBe(true);
     await screenshot(page, 'auditor-verify');
+
+    await page.getByRole('menuitem', { name: '主体访问记录' }).click();
+    await page.getByPlaceholder('被查询人的完整身份证号或统一社会信用代码').fill('341524198205171377');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const history = page.locator('tbody tr.ant-table-row', { hasText: DEMO.clerkCase }).first();
+    await history.waitFor();
+    await expect(history.textContent()).resolves.toContain('demo-clerk');
+
+    await page.getByRole('menuitem', { name: '签名检查点' }).click();
+    await page.getByRole('button', { name: '立即签署检查点' }).click();
+    await page.getByText(/已签署检查点：第 \d+ 条/).waitFor();
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
 
     await page.getByRole('menuitem', { name: '访问策略' }).click();
     await page.getByPlaceholder('搜索字段或理由，如 Subject.phone').fill('Subject.phone');
@@ -180,5 +197,21 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: /Execute query/ }).click();
     await page.locator('.result-window').getByText('金寨县人民法院').waitFor();
     await screenshot(page, 'graphiql');
+  });
+
+  it('a user signs in with the identity provider’s token, pasted or handed over in the address', async () => {
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('访问令牌').fill(await t.token('demo-auditor'));
+    await page.getByRole('button', { name: '使用令牌登录' }).click();
+    await page.locator('.header-user', { hasText: '检察官 何平' }).waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '使用令牌登录' }).waitFor();
+
+    await page.goto(`${base}/console/#token=${await t.token('demo-administrator')}`);
+    await page.locator('.header-user', { hasText: '管理人 郑明' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+
+    await page.goto(`${base}/console/#token=not-a-valid-token`);
+    await page.getByText('登录已失效，请重新登录。').waitFor();
   });
 });
