@@ -23,7 +23,8 @@ export function consoleRoutes(dist = CONSOLE_DIST): express.Router {
   const missing = (res: express.Response) =>
     res.status(503).type('text/plain; charset=utf-8').send('控制台尚未构建：请运行 npm run console:build（npm start 会自动构建）。');
   // Built assets carry a content hash in their names, so they may be cached for good.
-  router.use('/console/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use('/console/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y' }));
+  router.use('/console/assets', (_req, res) => void res.status(404).type('text/plain; charset=utf-8').send('未找到该文件'));
   router.get('/', (_req, res) => res.redirect(302, '/console/'));
   router.get(['/console', '/console/{*rest}'], (req, res) => {
     // Relative asset paths need the trailing slash (express matches /console and /console/ alike).
