@@ -47,7 +47,7 @@ export function Verify() {
           <Result
             status="error"
             title={`审计日志自第 ${result.firstBadSeq} 条起不完整`}
-            subTitle={`问题：${text(PROBLEM_TEXT, result.problem)}（${result.problem}）。${result.message}`}
+            subTitle={`问题：${text(PROBLEM_TEXT, result.problem)}（${result.problem}）。已校验 ${result.entriesChecked} 条记录、${result.checkpointsChecked} 个签名检查点；请保全数据库与库外检查点文件，并通知运维中心。`}
           />
         ))}
     </Card>
