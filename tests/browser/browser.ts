@@ -36,8 +36,12 @@ export async function signIn(page: Page, base: string, username: string): Promis
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'console');
 
-/** Full-page screenshots of the main pages, committed under docs/console/ and shown in the README. */
+/**
+ * Full-page screenshots of the main pages, committed under docs/console/ and shown in the README; written only by
+ * `npm run console:screenshots`, so that an ordinary run leaves the working tree as it was.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.CONSOLE_SCREENSHOTS !== '1') return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Loading overlays fade out after the data arrives; a screenshot should show the page settled.
   await page.waitForFunction(`!document.querySelector('.ant-spin-blur, .ant-spin-spinning')`);
