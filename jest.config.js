@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { transpilation: true }] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // The console's scenarios run in a real browser with `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
   // Benchmark and developer databases hold many files jest has no business crawling.
   modulePathIgnorePatterns: ['<rootDir>/bench/.data/', '<rootDir>/.data/', '<rootDir>/dist/'],
   globalSetup: '<rootDir>/tests/setup/global-setup.mjs',

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   logger.info({ url: hub.url }, 'listening');
   // The lines a person starting the hub reads, plainly, beside the JSON log lines.
   console.log(`[fuyuantong] GraphQL at ${hub.url}`);
+  console.log(`[fuyuantong] console at ${hub.url.replace(/\/graphql$/, '/console/')}   (GraphiQL at ${hub.url.replace(/\/graphql$/, '/graphiql')})`);
   console.log('[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
   console.log('[fuyuantong] then send it as    Authorization: Bearer <token>');
 }
