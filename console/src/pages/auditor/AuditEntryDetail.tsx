@@ -39,7 +39,8 @@ export function AuditEntryDetail({ entry, onClose }: { entry: { seq: string; at:
             <Tag key={s.source} color={s.state === 'OK' ? 'green' : 'red'}>{sourceByName(s.source)?.label ?? s.source}：{text(SOURCE_STATE_TEXT, s.state)}</Tag>
           ))}
           <Typography.Title level={5} style={{ marginTop: 16 }}>读取的字段（只记录读了哪些字段，不记录内容）</Typography.Title>
-          <Table size="small" rowKey="path" pagination={{ pageSize: 15, hideOnSinglePage: true }} dataSource={e.fields} locale={{ emptyText: '本条记录不涉及主体字段' }} columns={[
+          <FieldSummary fields={e.fields} />
+          <Table size="small" rowKey="path" pagination={{ pageSize: 15, hideOnSinglePage: true }} dataSource={exceptionsFirst(e.fields)} locale={{ emptyText: '本条记录不涉及主体字段' }} columns={[
             { title: '字段路径', dataIndex: 'path' },
             { title: '结果', render: (_, f: any) => <Tag color={f.outcome === 'ALLOW' ? 'green' : f.outcome === 'MASK' ? 'orange' : 'red'}>{text(FIELD_OUTCOME_TEXT, f.outcome)}</Tag> },
           ]} />
@@ -48,5 +49,28 @@ export function AuditEntryDetail({ entry, onClose }: { entry: { seq: string; at:
         !q.loading && '未找到该条记录的详情'
       )}
     </Drawer>
+  );
+}
+
+const OUTCOME_ORDER = ['FAILED', 'DENY', 'MASK', 'ALLOW'];
+
+/** Fields refused, failed or masked come before those released as they were: what an auditor looks for first. */
+function exceptionsFirst(fields: Array<{ path: string; outcome: string }>) {
+  const rank = (o: string) => (OUTCOME_ORDER.indexOf(o) + OUTCOME_ORDER.length + 1) % (OUTCOME_ORDER.length + 1);
+  return [...fields].sort((a, b) => rank(a.outcome) - rank(b.outcome) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function FieldSummary({ fields }: { fields: Array<{ outcome: string }> }) {
+  const counts = new Map<string, number>();
+  for (const f of fields) counts.set(f.outcome, (counts.get(f.outcome) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  return (
+    <div style={{ marginBottom: 8 }}>
+      {OUTCOME_ORDER.filter((o) => counts.has(o)).map((o) => (
+        <Tag key={o} color={o === 'ALLOW' ? 'green' : o === 'MASK' ? 'orange' : 'red'}>
+          {text(FIELD_OUTCOME_TEXT, o)} {counts.get(o)} 项
+        </Tag>
+      ))}
+    </div>
   );
 }
