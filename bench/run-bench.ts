@@ -229,7 +229,7 @@ function machine(pg: string) {
 }
 
 async function withDataset<T>(spec: (typeof SCALE)[number], work: (ds: OpenDataset) => Promise<T>): Promise<T> {
-  const ds = await openDataset({ ...spec, port: await freePort() }, log);
+  const ds = await openDataset(spec, log);
   try {
     return await work(ds);
   } finally {
@@ -340,7 +340,7 @@ interface Report {
 async function scaleRuns(options: Options): Promise<Report['scale']> {
   const opened: OpenDataset[] = [];
   try {
-    for (const spec of SCALE) opened.push(await openDataset({ ...spec, port: await freePort() }, log));
+    for (const spec of SCALE) opened.push(await openDataset(spec, log));
     const workloads = await Promise.all(opened.map(prepareWorkload));
     const runs: ScenarioResult[][] = opened.map(() => []);
     for (let round = 0; round < options.rounds; round++) {

@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-shield-cost-'));
   const names = ['hub', ...SOURCE_NAMES].map((k) => (k === 'hub' ? HUB_DATABASE.database : SOURCE_DATABASES[k as keyof typeof SOURCE_DATABASES].database));
   log(`starting a throwaway PostgreSQL in ${dataDir}`);
-  const cluster = await startEmbeddedPostgres(dataDir, await freePort(), names, log);
+  const cluster = await startEmbeddedPostgres(dataDir, names, log);
   const urls = Object.fromEntries(['hub', ...SOURCE_NAMES].map((k, i) => [k, cluster.url(names[i])]));
   let running: RunningHub | null = null;
   const withHub = async <T>(shield: boolean, fn: (hub: RunningHub) => Promise<T>): Promise<T> => {
