@@ -277,17 +277,17 @@ export async function startEmbeddedPostgres(
 
   const running = runningPostmaster(databaseDir);
   if (running) {
-    const orphan = running.ppid !== ownerPid(dataDir);
-    if (options.shareRunning || !orphan) {
-      if (!options.shareRunning) {
-        throw new EmbeddedPostgresError(
-          `the embedded PostgreSQL of ${dataDir} is in use by another running process (pid ${running.ppid}); stop it first, or give this one its own DATA_DIR`,
-        );
-      }
+    if (options.shareRunning) {
       const url = connectionUrl(running, password);
       await createDatabases(url, databases, log);
       return { url, location: location(running), stop: async () => {} };
     }
+    if (running.ppid === ownerPid(dataDir)) {
+      throw new EmbeddedPostgresError(
+        `the embedded PostgreSQL of ${dataDir} is in use by another running process (pid ${running.ppid}); stop it first, or give this one its own DATA_DIR`,
+      );
+    }
+    // Its parent is no longer the process that started it: that process died without stopping it.
     await stopOrphan(databaseDir, running.pid, log);
   }
   // A pid file whose server is gone (killed together with the hub) would block the start: PostgreSQL checks only the pid.
