@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
+import { EmbeddedPostgresError } from './databases/embedded-postgres';
 import { startHub, type Hub } from './hub';
 import { createLogger } from './observability/logger';
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+  else if (error instanceof EmbeddedPostgresError) console.error(`cannot start: ${error.message}`);
   else console.error(error);
   process.exit(1);
 });
