@@ -74,9 +74,8 @@ async function main(): Promise<void> {
   const connections = option('connections', 16);
   const entries = option('entries', 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-bench-'));
-  const pgPort = await freePort();
   const names: Record<string, string> = { hub: HUB_DATABASE.database, ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, SOURCE_DATABASES[s].database])) };
-  const pg = await startEmbeddedPostgres(dir, pgPort, [...Object.values(names), 'audit_verify']);
+  const pg = await startEmbeddedPostgres(dir, [...Object.values(names), 'audit_verify']);
   const postmaster = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const log = (line: string) => console.log(`[bench:audit] ${line}`);
   try {

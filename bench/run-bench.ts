@@ -9,7 +9,6 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -68,16 +67,6 @@ function parseOptions(argv: string[]): Options {
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 interface RunningServer {
   child: ChildProcess;
@@ -229,7 +218,7 @@ function machine(pg: string) {
 }
 
 async function withDataset<T>(spec: (typeof SCALE)[number], work: (ds: OpenDataset) => Promise<T>): Promise<T> {
-  const ds = await openDataset({ ...spec, port: await freePort() }, log);
+  const ds = await openDataset(spec, log);
   try {
     return await work(ds);
   } finally {
@@ -340,7 +329,7 @@ interface Report {
 async function scaleRuns(options: Options): Promise<Report['scale']> {
   const opened: OpenDataset[] = [];
   try {
-    for (const spec of SCALE) opened.push(await openDataset({ ...spec, port: await freePort() }, log));
+    for (const spec of SCALE) opened.push(await openDataset(spec, log));
     const workloads = await Promise.all(opened.map(prepareWorkload));
     const runs: ScenarioResult[][] = opened.map(() => []);
     for (let round = 0; round < options.rounds; round++) {

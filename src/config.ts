@@ -11,7 +11,6 @@ export interface HubConfig {
   dataDir: string;
   /** Connection URL per database; absent ones are served by the embedded PostgreSQL. */
   databaseUrls: Partial<Record<DatabaseKey, string>>;
-  embeddedPostgresPort: number;
   /** Run source migrations (off when the sources are the agencies' own databases). */
   migrateSources: boolean;
   /** Seed demo data when the hub database is empty. */
@@ -140,7 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     databaseUrls,
-    embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     migrateSources: bool(env, 'MIGRATE_SOURCES', true),
     seedDemo: bool(env, 'SEED_DEMO', true),
     auth: {

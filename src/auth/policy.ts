@@ -184,6 +184,7 @@ export const POLICY: Record<string, FieldRule> = {
     sources: [auditorOnly, 'Audit record: which agencies were consulted'],
     outcome: [auditorOnly, 'Audit record (who, when, what, under which case)'],
     clientAddress: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+    correlationId: [auditorOnly, 'Audit record: the client’s own request id, to follow a request into the calling system’s logs'],
     operationName: [auditorOnly, 'Audit record (who, when, what, under which case)'],
     detail: [auditorOnly, 'Audit record: operation arguments with secrets removed, or refusal messages'],
     prevHash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],

@@ -112,7 +112,7 @@ async function main(): Promise<number> {
   });
   try {
     const config = loadConfig();
-    databases = await resolveDatabases(config, log);
+    databases = await resolveDatabases(config, log, { shareRunning: true });
     for (const key of DATABASE_KEYS) {
       const { dataSource } = await connectAndMigrate(key, databases.urls[key], { migrate: true, poolSize: 1 }, log);
       await dataSource.destroy();

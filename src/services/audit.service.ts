@@ -38,6 +38,7 @@ function toType(e: ChainedEntry, role: Role): AuditEntryType {
     sources: e.sources,
     outcome: e.outcome,
     clientAddress: e.clientAddress,
+    correlationId: e.correlationId ?? null,
     operationName: e.operationName,
     detail: detailFor(role, e.detail),
     prevHash: e.prevHash,

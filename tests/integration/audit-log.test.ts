@@ -495,6 +495,12 @@ describe('audit log', () => {
       expect(entries).toHaveLength(2);
       expect(new Set(entries.map((e) => e.request_id)).size).toBe(2);
       expect(entries.map((e) => e.correlation_id)).toEqual([given, given]);
+      const seen = await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 100) { edges { node { requestId correlationId } } } }`, {
+        as: 'demo-auditor',
+        variables: { filter: { username: 'demo-clerk-2', kind: 'REFUSAL' } },
+      });
+      const nodes: Array<{ requestId: string; correlationId: string | null }> = seen.body.data!.auditEntries.edges.map((e: { node: unknown }) => e.node);
+      expect(nodes.filter((n) => n.correlationId === given).map((n) => n.requestId).sort()).toEqual(entries.map((e) => e.request_id).sort());
     });
 
     it('records a validly signed token whose claims hold NUL, a lone surrogate or a time that is no time, and answers UNAUTHENTICATED', async () => {
