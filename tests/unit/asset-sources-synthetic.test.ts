@@ -36,7 +36,9 @@ describe('synthetic deposits, housing fund and market supervision', () => {
     expect(registrations).toHaveLength(SPEC.enterprises);
     expect(registrations.every((r) => r.legalRepresentativeName.length > 0 && r.registrationAuthority.endsWith('市场监督管理局'))).toBe(true);
     for (const r of registrations.slice(0, 50)) {
-      expect(shareholdings).toContainEqual(expect.objectContaining({ holderIdNumber: r.legalRepresentativeIdNumber, targetCreditCode: r.creditCode }));
+      expect(shareholdings).toContainEqual(
+        expect.objectContaining({ holderIdNumber: r.legalRepresentativeIdNumber, targetCreditCode: r.creditCode }),
+      );
     }
     expect(new Set(shareholdings.map((s) => `${s.holderIdNumber} ${s.targetCreditCode}`)).size).toBe(shareholdings.length);
     const ids = new Set(shareholdings.map((s) => s.id));

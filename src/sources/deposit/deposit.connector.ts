@@ -16,11 +16,30 @@ export class DepositConnector extends SourceConnector<BankAccount[]> {
     const accounts = await reader.read(
       ds,
       idNumbers,
-      { entity: BankAccount, by: 'holderIdNumber', order: [['bankCode', 'ASC'], ['openedOn', 'ASC']] },
-      { relation: 'freezes', entity: DepositFreeze, foreignKey: 'accountId', order: [['rank', 'ASC'], ['frozenOn', 'ASC']] },
+      {
+        entity: BankAccount,
+        by: 'holderIdNumber',
+        order: [
+          ['bankCode', 'ASC'],
+          ['openedOn', 'ASC'],
+        ],
+      },
+      {
+        relation: 'freezes',
+        entity: DepositFreeze,
+        foreignKey: 'accountId',
+        order: [
+          ['rank', 'ASC'],
+          ['frozenOn', 'ASC'],
+        ],
+      },
     );
     const deductions = groupBy(
-      await reader.read(ds, accounts.map((a) => a.id), { entity: DepositDeduction, by: 'accountId', order: [['deductedOn', 'ASC']] }),
+      await reader.read(
+        ds,
+        accounts.map((a) => a.id),
+        { entity: DepositDeduction, by: 'accountId', order: [['deductedOn', 'ASC']] },
+      ),
       (d) => d.accountId,
     );
     for (const account of accounts) account.deductions = deductions.get(account.id) ?? [];

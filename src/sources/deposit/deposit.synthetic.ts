@@ -52,15 +52,42 @@ export function generateDeposits(chunk: SyntheticChunk): Record<string, object[]
       if (!held || !cases.chance(0.6)) continue;
       const target = held.reduce((a, b) => (Number(b.balance) > Number(a.balance) ? b : a));
       if (c.closedOn !== null) {
-        deductions.push({ id: chunk.uuid(), accountId: target.id, court: c.court, caseNo: c.caseNo, amount: (Number(target.balance) * 0.5).toFixed(2), deductedOn: c.closedOn });
+        deductions.push({
+          id: chunk.uuid(),
+          accountId: target.id,
+          court: c.court,
+          caseNo: c.caseNo,
+          amount: (Number(target.balance) * 0.5).toFixed(2),
+          deductedOn: c.closedOn,
+        });
         continue;
       }
       const queued = cases.chance(0.25);
       if (queued) {
         const earlier = `(${c.filedOn.slice(0, 4)})皖15执${cases.int(1, 999)}号`;
-        freezes.push({ id: chunk.uuid(), accountId: target.id, court: INTERMEDIATE_COURT.name, caseNo: earlier, amount: target.balance, rank: 0, frozenOn: c.filedOn, expiresOn: plusYears(c.filedOn, 1), releasedOn: null });
+        freezes.push({
+          id: chunk.uuid(),
+          accountId: target.id,
+          court: INTERMEDIATE_COURT.name,
+          caseNo: earlier,
+          amount: target.balance,
+          rank: 0,
+          frozenOn: c.filedOn,
+          expiresOn: plusYears(c.filedOn, 1),
+          releasedOn: null,
+        });
       }
-      freezes.push({ id: chunk.uuid(), accountId: target.id, court: c.court, caseNo: c.caseNo, amount: target.balance, rank: queued ? 1 : 0, frozenOn: c.filedOn, expiresOn: plusYears(c.filedOn, 1), releasedOn: null });
+      freezes.push({
+        id: chunk.uuid(),
+        accountId: target.id,
+        court: c.court,
+        caseNo: c.caseNo,
+        amount: target.balance,
+        rank: queued ? 1 : 0,
+        frozenOn: c.filedOn,
+        expiresOn: plusYears(c.filedOn, 1),
+        releasedOn: null,
+      });
     }
   }
   return { accounts, freezes, deductions };

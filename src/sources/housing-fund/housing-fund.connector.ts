@@ -23,7 +23,15 @@ export class HousingFundConnector extends SourceConnector<HousingFundBundle> {
         idNumbers,
         // A person keeps one live account; an older, closed one sorts first and the newest wins below.
         { entity: FundAccount, by: 'holderIdNumber', order: [['openedOn', 'ASC']] },
-        { relation: 'freezes', entity: FundFreeze, foreignKey: 'accountNo', order: [['rank', 'ASC'], ['frozenOn', 'ASC']] },
+        {
+          relation: 'freezes',
+          entity: FundFreeze,
+          foreignKey: 'accountNo',
+          order: [
+            ['rank', 'ASC'],
+            ['frozenOn', 'ASC'],
+          ],
+        },
       ),
       reader.read(ds, idNumbers, { entity: FundEmployerAccount, by: 'creditCode', order: [] }),
     ]);

@@ -12,7 +12,11 @@ export const HOUSING_FUND_POLICY = {
   }),
   ...rules('HousingFund', true, {
     registered: [caseReaders, ASSET],
-    accountNo: [allow('CLERK').and(mask('ADMINISTRATOR')), `${EXEC}: the freeze order names the account; ${BANKR}: identifies the unit account`, { mask: 'accountNo' }],
+    accountNo: [
+      allow('CLERK').and(mask('ADMINISTRATOR')),
+      `${EXEC}: the freeze order names the account; ${BANKR}: identifies the unit account`,
+      { mask: 'accountNo' },
+    ],
     status: [caseReaders, UNIT],
     monthlyContribution: [caseReaders, UNIT],
     lastContributionMonth: [caseReaders, UNIT],

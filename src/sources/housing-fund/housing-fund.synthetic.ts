@@ -55,7 +55,17 @@ export function generateHousingFund(chunk: SyntheticChunk): Record<string, objec
       const account = byHolder.get(idNumber);
       if (!account || account.status === 'CLOSED' || !cases.chance(0.4)) continue;
       const expires = `${Number(c.filedOn.slice(0, 4)) + 3}${c.filedOn.slice(4)}`.replace(/-02-29$/, '-02-28');
-      freezes.push({ id: chunk.uuid(), accountNo: account.accountNo, court: c.court, caseNo: c.caseNo, amount: account.balance, rank: 0, frozenOn: c.filedOn, expiresOn: expires, releasedOn: null });
+      freezes.push({
+        id: chunk.uuid(),
+        accountNo: account.accountNo,
+        court: c.court,
+        caseNo: c.caseNo,
+        amount: account.balance,
+        rank: 0,
+        frozenOn: c.filedOn,
+        expiresOn: expires,
+        releasedOn: null,
+      });
     }
   }
   return { accounts, freezes, employers };

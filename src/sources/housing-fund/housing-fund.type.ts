@@ -27,7 +27,8 @@ export class HousingFund {
   @Field(() => Boolean, { nullable: true }) registered!: boolean;
   @Field(() => String, { nullable: true }) accountNo!: string | null;
   @Field(() => HousingFundStatus, { nullable: true }) status!: string | null;
-  @Field(() => Decimal, { nullable: true, description: 'Yuan per month: a person’s both shares, or all an employer pays in.' }) monthlyContribution!: string | null;
+  @Field(() => Decimal, { nullable: true, description: 'Yuan per month: a person’s both shares, or all an employer pays in.' }) monthlyContribution!:
+    string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM.' }) lastContributionMonth!: string | null;
   @Field(() => FundEmployer, { nullable: true, description: 'Persons.' }) employer!: FundEmployer | null;
   @Field(() => Decimal, { nullable: true, description: 'Persons.' }) balance!: string | null;

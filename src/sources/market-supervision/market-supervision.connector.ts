@@ -29,7 +29,15 @@ export class MarketSupervisionConnector extends SourceConnector<MarketSupervisio
         ds,
         idNumbers,
         { entity: Shareholding, by: 'holderIdNumber', order: [['targetCreditCode', 'ASC']] },
-        { relation: 'freezes', entity: EquityFreeze, foreignKey: 'shareholdingId', order: [['rank', 'ASC'], ['frozenOn', 'ASC']] },
+        {
+          relation: 'freezes',
+          entity: EquityFreeze,
+          foreignKey: 'shareholdingId',
+          order: [
+            ['rank', 'ASC'],
+            ['frozenOn', 'ASC'],
+          ],
+        },
       ),
     ]);
     const targets = [...new Set(shareholdings.map((s) => s.targetCreditCode))];

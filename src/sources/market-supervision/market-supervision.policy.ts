@@ -5,7 +5,10 @@ const FREEZES = `${ASSET}: earlier equity freezes decide whether a new one takes
 
 export const MARKET_SUPERVISION_POLICY = {
   ...rules('Subject', true, {
-    marketRegistration: [caseReaders, `${EXEC}: the registered address is the enterprise's service address (seed 003 item 24); ${BANKR}: the debtor's registration`],
+    marketRegistration: [
+      caseReaders,
+      `${EXEC}: the registered address is the enterprise's service address (seed 003 item 24); ${BANKR}: the debtor's registration`,
+    ],
     shareholdings: [caseReaders, EQUITY],
   }),
   ...rules('MarketRegistration', true, {

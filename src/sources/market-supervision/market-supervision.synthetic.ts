@@ -2,7 +2,16 @@ import { address, regionByCode } from '../../seed/chinese';
 import { countyFullName } from '../../seed/synthetic-catalogue';
 import type { SyntheticChunk } from '../../seed/synthetic-rows';
 
-const SCOPES = ['建筑材料销售', '茶叶种植、加工与销售', '农副产品收购与销售', '通用机械制造与维修', '道路货物运输', '餐饮服务', '服装加工与销售', '电子产品销售'];
+const SCOPES = [
+  '建筑材料销售',
+  '茶叶种植、加工与销售',
+  '农副产品收购与销售',
+  '通用机械制造与维修',
+  '道路货物运输',
+  '餐饮服务',
+  '服装加工与销售',
+  '电子产品销售',
+];
 const plusYears = (isoDay: string, years: number) => `${Number(isoDay.slice(0, 4)) + years}${isoDay.slice(4)}`.replace(/-02-29$/, '-02-28');
 
 /**
@@ -51,7 +60,8 @@ export function generateMarketSupervision(chunk: SyntheticChunk): Record<string,
     const other = chunk.persons[shares.int(0, chunk.persons.length - 1)];
     if (repShare < 100 && other && other.idNumber !== target.legalRepresentativeIdNumber) hold(other, target, 100 - repShare);
     const parent = chunk.enterprises[shares.int(0, chunk.enterprises.length - 1)];
-    if (registrations.length > 1 && shares.chance(0.2) && parent.idNumber !== target.creditCode) hold(parent, registrations[(i + 1) % registrations.length], shares.int(5, 30));
+    if (registrations.length > 1 && shares.chance(0.2) && parent.idNumber !== target.creditCode)
+      hold(parent, registrations[(i + 1) % registrations.length], shares.int(5, 30));
   });
 
   const byHolder = new Map<string, typeof shareholdings>();
@@ -63,7 +73,16 @@ export function generateMarketSupervision(chunk: SyntheticChunk): Record<string,
     for (const idNumber of c.respondentIdNumbers) {
       for (const s of byHolder.get(idNumber) ?? []) {
         if (!cases.chance(0.4)) continue;
-        freezes.push({ id: chunk.uuid(), shareholdingId: s.id, court: c.court, caseNo: c.caseNo, rank: 0, frozenOn: c.filedOn, expiresOn: plusYears(c.filedOn, 3), releasedOn: null });
+        freezes.push({
+          id: chunk.uuid(),
+          shareholdingId: s.id,
+          court: c.court,
+          caseNo: c.caseNo,
+          rank: 0,
+          frozenOn: c.filedOn,
+          expiresOn: plusYears(c.filedOn, 3),
+          releasedOn: null,
+        });
       }
     }
   }
