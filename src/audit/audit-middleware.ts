@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
-import { auditedQueries } from '../auth/policy';
+import { auditedQueries, auditedQueryKind } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
 import { subjectIdProblem } from '../ids/subject-id';
@@ -71,7 +71,8 @@ function subjectArgument(args: Record<string, unknown>): string | null {
  *     FAILED when a source could not answer), and the sources its resolver consulted;
  *   - any other field refused with FORBIDDEN: a refusal under the case it named;
  *   - a mutation: an entry written before it runs, and one with its result;
- *   - a query of the auditor's API: an entry with its arguments.
+ *   - a query of the auditor's API: an entry with its arguments;
+ *   - a list of the operator's (the policy's `audited: 'ADMIN'`): an admin entry with its arguments.
  */
 export function buildAuditMiddleware(): IMiddlewareFunction {
   return async (resolve, parent, args, ctx: RequestContext, info) => {
@@ -100,10 +101,11 @@ export function buildAuditMiddleware(): IMiddlewareFunction {
     }
 
     const root = info.path.prev === undefined;
-    const kind = root && info.operation.operation === 'mutation' ? 'ADMIN' : root && AUDITED_QUERIES.has(info.fieldName) ? 'AUDIT' : null;
+    const mutation = root && info.operation.operation === 'mutation';
+    const kind = mutation ? 'ADMIN' : root && AUDITED_QUERIES.has(info.fieldName) ? auditedQueryKind(info.fieldName) : null;
     if (kind) {
       const recorded = redactArguments(args);
-      if (kind === 'ADMIN') {
+      if (mutation) {
         try {
           await audit.recordIntent(kind, info.fieldName, recorded);
         } catch (error) {

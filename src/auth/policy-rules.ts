@@ -16,6 +16,8 @@ export interface FieldRule {
   subjectData: boolean;
   /** A root query whose every call goes on the audit log with its arguments (looking into the log is itself on the record). */
   audited?: boolean;
+  /** The kind of entry an audited query writes: `AUDIT` (the auditor's API) unless the operator's own lists say `ADMIN`. */
+  auditedAs?: 'ADMIN';
 }
 
 /** Who gets which outcome; a role not named is denied. */
@@ -45,7 +47,8 @@ export const everyone: Access = allow(...ROLES);
 
 export interface RuleOptions {
   mask?: MaskKind;
-  audited?: boolean;
+  /** `true`: recorded as an AUDIT entry; `'ADMIN'`: recorded as an admin operation (the operator browsing what they manage). */
+  audited?: boolean | 'ADMIN';
 }
 
 export type RuleRow = [access: Access, reason: string, options?: RuleOptions];
@@ -56,6 +59,7 @@ export function rules(type: string, subjectData: boolean, fields: Record<string,
     Object.entries(fields).map(([field, [access, reason, options]]) => {
       const rule: FieldRule = { outcomes: access.outcomes(), reason, mask: options?.mask, subjectData };
       if (options?.audited) rule.audited = true;
+      if (options?.audited === 'ADMIN') rule.auditedAs = 'ADMIN';
       return [`${type}.${field}`, rule];
     }),
   );

@@ -24,14 +24,16 @@ const adminOnly = allow('ADMIN');
 /** The policy itself is transparent to those who oversee the hub. */
 const overseers = allow('AUDITOR', 'ADMIN');
 
-
 export const POLICY: Record<string, FieldRule> = {
   ...rules('Query', false, {
     me: [everyone, 'Every user may see who they are signed in as'],
     myExecutionCases: [clerkOnly, 'Clerks list the execution cases assigned to them'],
     executionCase: [clerkOnly, 'Clerks read execution cases assigned to them while active'],
     myBankruptcyCases: [administratorOnly, 'Administrators list the bankruptcy cases their firm is validly appointed to'],
-    bankruptcyCase: [administratorOnly, 'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)'],
+    bankruptcyCase: [
+      administratorOnly,
+      'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)',
+    ],
     accessPolicy: [overseers, 'Auditors and the operator see what the hub enforces (seed 004 item 15: supervision)'],
   }),
   ...rules('AccessRule', false, {
@@ -56,6 +58,45 @@ export const POLICY: Record<string, FieldRule> = {
     endAppointment: [adminOnly, 'Hub operation: end an administrator’s legal basis'],
     closeBankruptcyCase: [adminOnly, 'Hub operation: end the legal basis of a case'],
   }),
+  // The operator's lists: recorded like their operations (who browsed which accounts and cases, with the filters).
+  ...rules('Query', false, {
+    managedOrganisations: [adminOnly, 'Hub operation: the organisations the operator manages', { audited: 'ADMIN' }],
+    managedUsers: [adminOnly, 'Hub operation: the accounts the operator manages', { audited: 'ADMIN' }],
+    managedExecutionCases: [
+      adminOnly,
+      'Hub operation: execution cases with parties as filed and their clerks; no ID numbers, no records',
+      { audited: 'ADMIN' },
+    ],
+    managedBankruptcyCases: [
+      adminOnly,
+      'Hub operation: bankruptcy cases with the debtor as filed and appointments; no ID numbers, no records',
+      { audited: 'ADMIN' },
+    ],
+  }),
+  ...rules('ManagedOrganisationConnection', false, {
+    edges: [adminOnly, 'Operator list'],
+    pageInfo: [adminOnly, 'Operator list'],
+    totalCount: [adminOnly, 'Operator list'],
+  }),
+  ...rules('ManagedOrganisationEdge', false, { cursor: [adminOnly, 'Operator list'], node: [adminOnly, 'Operator list'] }),
+  ...rules('ManagedUserConnection', false, {
+    edges: [adminOnly, 'Operator list'],
+    pageInfo: [adminOnly, 'Operator list'],
+    totalCount: [adminOnly, 'Operator list'],
+  }),
+  ...rules('ManagedUserEdge', false, { cursor: [adminOnly, 'Operator list'], node: [adminOnly, 'Operator list'] }),
+  ...rules('ManagedExecutionCaseConnection', false, {
+    edges: [adminOnly, 'Operator list'],
+    pageInfo: [adminOnly, 'Operator list'],
+    totalCount: [adminOnly, 'Operator list'],
+  }),
+  ...rules('ManagedExecutionCaseEdge', false, { cursor: [adminOnly, 'Operator list'], node: [adminOnly, 'Operator list'] }),
+  ...rules('ManagedBankruptcyCaseConnection', false, {
+    edges: [adminOnly, 'Operator list'],
+    pageInfo: [adminOnly, 'Operator list'],
+    totalCount: [adminOnly, 'Operator list'],
+  }),
+  ...rules('ManagedBankruptcyCaseEdge', false, { cursor: [adminOnly, 'Operator list'], node: [adminOnly, 'Operator list'] }),
   ...rules('ManagedOrganisation', false, {
     code: [adminOnly, 'Operator record'],
     name: [adminOnly, 'Operator record'],
@@ -152,8 +193,16 @@ export const POLICY: Record<string, FieldRule> = {
   // ---- Audit log ---------------------------------------------------------------------------------------------
   ...rules('Query', false, {
     auditEntries: [auditorOnly, 'Supervision of data use: who read what, under which case (seed 000 item 26, 004 item 15)', { audited: true }],
-    subjectAccessHistory: [auditorOnly, 'Supervision: every read of one person or enterprise (answering a data subject’s complaint)', { audited: true }],
-    auditAlerts: [auditorOnly, 'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)', { audited: true }],
+    subjectAccessHistory: [
+      auditorOnly,
+      'Supervision: every read of one person or enterprise (answering a data subject’s complaint)',
+      { audited: true },
+    ],
+    auditAlerts: [
+      auditorOnly,
+      'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)',
+      { audited: true },
+    ],
     verifyAuditLog: [auditorOnly, 'Supervision: the log is intact', { audited: true }],
     auditCheckpoints: [overseersOfLog, 'Signed checkpoints: auditors verify them, the operator keeps copies'],
     auditPublicKey: [everyone, 'A public key: anyone may check a checkpoint'],
@@ -190,8 +239,14 @@ export const POLICY: Record<string, FieldRule> = {
     prevHash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],
     hash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],
   }),
-  ...rules('AuditFieldRead', false, { path: [auditorOnly, 'Audit record (who, when, what, under which case)'], outcome: [auditorOnly, 'Audit record (who, when, what, under which case)'] }),
-  ...rules('AuditSourceState', false, { source: [auditorOnly, 'Audit record (who, when, what, under which case)'], state: [auditorOnly, 'Audit record (who, when, what, under which case)'] }),
+  ...rules('AuditFieldRead', false, {
+    path: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+    outcome: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+  }),
+  ...rules('AuditSourceState', false, {
+    source: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+    state: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+  }),
   ...rules('AuditVerification', false, {
     ok: [auditorOnly, 'Integrity report'],
     fromSeq: [auditorOnly, 'Integrity report'],
@@ -253,7 +308,11 @@ export const POLICY: Record<string, FieldRule> = {
   }),
   ...rules('LinkedPerson', true, {
     name: [both, 'Who represents or works for the enterprise'],
-    idNumber: [allow('CLERK').and(mask('ADMINISTRATOR')), `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`, { mask: 'idNumber' }],
+    idNumber: [
+      allow('CLERK').and(mask('ADMINISTRATOR')),
+      `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`,
+      { mask: 'idNumber' },
+    ],
     phone: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
     address: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
   }),
@@ -272,6 +331,11 @@ export function outcomeFor(role: Role, typeField: string): Outcome {
  */
 export function may(viewer: { role: Role }, operation: string): boolean {
   return outcomeFor(viewer.role, operation) !== 'DENY';
+}
+
+/** The kind of entry an audited root query writes: ADMIN for the operator's lists, AUDIT for the auditor's API. */
+export function auditedQueryKind(query: string): 'AUDIT' | 'ADMIN' {
+  return POLICY[`Query.${query}`]?.auditedAs ?? 'AUDIT';
 }
 
 /** Root queries recorded on the audit log with their arguments: the rules flagged `audited`. */

@@ -11,6 +11,8 @@ import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
 import { SubjectResolver } from '../resolvers/subject.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { SOURCES } from '../sources/registry';
+// Imported last, so that the operator's lists follow the other root fields in the emitted schema.
+import { AdminListResolver } from '../resolvers/admin/admin-list.resolver';
 
 export const RESOLVERS = [
   ViewerResolver,
@@ -23,6 +25,7 @@ export const RESOLVERS = [
   AccessPolicyResolver,
   OrganisationAdminResolver,
   CaseAdminResolver,
+  AdminListResolver,
 ];
 
 /** The executable schema without authorization; see auth/protect-schema.ts for the enforced one. */

@@ -1,5 +1,5 @@
 import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { auditedQueries, may, outcomeFor, POLICY } from '../../src/auth/policy';
+import { auditedQueries, auditedQueryKind, may, outcomeFor, POLICY } from '../../src/auth/policy';
 import { allow, mask, nobody } from '../../src/auth/policy-rules';
 import { ROLES, type Role } from '../../src/entities/hub/user.entity';
 import { buildBaseSchema } from '../../src/schema/build-schema';
@@ -56,7 +56,8 @@ describe('access policy table', () => {
     // Signing the audit head releases nothing; auditors may fix a checkpoint without depending on the operator.
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
-    for (const m of mutations.filter((name) => name !== checkpoint)) expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
+    for (const m of mutations.filter((name) => name !== checkpoint))
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
   });
 
   it('denies by default: a rule gives outcomes only to the roles it names', () => {
@@ -73,7 +74,34 @@ describe('access policy table', () => {
   });
 
   it('derives the audited root queries from the rules flagged audited', () => {
-    expect([...auditedQueries()].sort()).toEqual(['auditAlerts', 'auditEntries', 'subjectAccessHistory', 'verifyAuditLog']);
+    const audited = [...auditedQueries()].sort();
+    expect(audited).toEqual([
+      'auditAlerts',
+      'auditEntries',
+      'managedBankruptcyCases',
+      'managedExecutionCases',
+      'managedOrganisations',
+      'managedUsers',
+      'subjectAccessHistory',
+      'verifyAuditLog',
+    ]);
+    // The operator's lists are admin operations; the auditor's queries are audit operations.
+    expect(audited.map((q) => `${q} ${auditedQueryKind(q)}`)).toEqual([
+      'auditAlerts AUDIT',
+      'auditEntries AUDIT',
+      'managedBankruptcyCases ADMIN',
+      'managedExecutionCases ADMIN',
+      'managedOrganisations ADMIN',
+      'managedUsers ADMIN',
+      'subjectAccessHistory AUDIT',
+      'verifyAuditLog AUDIT',
+    ]);
+  });
+
+  it('lets only the operator reach their lists', async () => {
+    const lists = Object.keys((await buildBaseSchema()).getQueryType()!.getFields()).filter((q) => q.startsWith('managed'));
+    expect(lists.sort()).toEqual(['managedBankruptcyCases', 'managedExecutionCases', 'managedOrganisations', 'managedUsers']);
+    for (const q of lists) expect([q, ROLES.filter((r) => may({ role: r }, `Query.${q}`))]).toEqual([q, ['ADMIN']]);
   });
 
   // A diff in this snapshot changes who can see what: review it as a permission change, not a snapshot refresh.

@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { Role } from '../../entities/hub/user.entity';
 import type { SubjectKind } from '../../ids/subject-id';
 import { BankruptcyCaseStatusEnum, ExecutionCaseStatusEnum } from '../case.type';
+import { Connection } from '../connection.type';
 import { Decimal, LocalDate } from '../scalars';
 import { SubjectKindEnum } from '../subject.type';
 import { OrganisationKindEnum, OrganisationType, RoleEnum } from '../viewer.type';
@@ -61,3 +62,9 @@ export class ManagedBankruptcyCaseType {
   @Field(() => CasePartyType) debtor!: CasePartyType;
   @Field(() => [ManagedAppointmentType], { description: 'All appointments, oldest first.' }) appointments!: ManagedAppointmentType[];
 }
+
+// The operator's lists: keyset-paged like the other connections.
+export const ManagedOrganisationConnection = Connection(ManagedOrganisationType, 'ManagedOrganisation');
+export const ManagedUserConnection = Connection(ManagedUserType, 'ManagedUser');
+export const ManagedExecutionCaseConnection = Connection(ManagedExecutionCaseType, 'ManagedExecutionCase');
+export const ManagedBankruptcyCaseConnection = Connection(ManagedBankruptcyCaseType, 'ManagedBankruptcyCase');
