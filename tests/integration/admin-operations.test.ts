@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { residentId, uscc } from '../../src/seed/chinese';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
@@ -43,7 +44,10 @@ describe('admin operations over HTTP', () => {
     caseNo: CASE,
     filedOn: '2024-06-03',
     amountDue: '52000.00',
-    respondents: [{ idNumber: newPerson, name: '郑丽' }, { idNumber: demoIdentities().zhangWei.id, name: '张伟' }],
+    respondents: [
+      { idNumber: newPerson, name: '郑丽' },
+      { idNumber: demoIdentities().zhangWei.id, name: '张伟' },
+    ],
     ...overrides,
   });
 
@@ -71,17 +75,32 @@ describe('admin operations over HTTP', () => {
     });
 
     it('creates a clerk of the new court', async () => {
-      const res = await admin(CREATE_USER, { input: { username: 'huoshan-clerk', displayName: '执行员 钱进', role: 'CLERK', organisationCode: COURT } });
+      const res = await admin(CREATE_USER, {
+        input: { username: 'huoshan-clerk', displayName: '执行员 钱进', role: 'CLERK', organisationCode: COURT },
+      });
       expect(res.body.data!.createUser).toEqual({ username: 'huoshan-clerk', role: 'CLERK', disabled: false, organisation: { code: COURT } });
       const me = await t.gql('{ me { username role } }', { as: 'huoshan-clerk' });
       expect(me.body.data!.me).toEqual({ username: 'huoshan-clerk', role: 'CLERK' });
     });
 
     it('refuses a duplicate username, a role the organisation cannot hold, and an unknown organisation', async () => {
-      expectBadInput(await admin(CREATE_USER, { input: { username: 'demo-clerk', displayName: 'x', role: 'CLERK', organisationCode: COURT } }), 'input.username', /already exists/);
-      expectBadInput(await admin(CREATE_USER, { input: { username: 'firm-clerk', displayName: 'x', role: 'CLERK', organisationCode: 'AF-3415-001' } }), 'input.role', /COURT/);
-      expectBadInput(await admin(CREATE_USER, { input: { username: 'Bad Name', displayName: 'x', role: 'CLERK', organisationCode: COURT } }), 'input.username');
-      const unknown = await admin(CREATE_USER, { input: { username: 'nobody-org', displayName: 'x', role: 'CLERK', organisationCode: 'NO-SUCH-ORG' } });
+      expectBadInput(
+        await admin(CREATE_USER, { input: { username: 'demo-clerk', displayName: 'x', role: 'CLERK', organisationCode: COURT } }),
+        'input.username',
+        /already exists/,
+      );
+      expectBadInput(
+        await admin(CREATE_USER, { input: { username: 'firm-clerk', displayName: 'x', role: 'CLERK', organisationCode: 'AF-3415-001' } }),
+        'input.role',
+        /COURT/,
+      );
+      expectBadInput(
+        await admin(CREATE_USER, { input: { username: 'Bad Name', displayName: 'x', role: 'CLERK', organisationCode: COURT } }),
+        'input.username',
+      );
+      const unknown = await admin(CREATE_USER, {
+        input: { username: 'nobody-org', displayName: 'x', role: 'CLERK', organisationCode: 'NO-SUCH-ORG' },
+      });
       expect(codes(unknown)).toEqual(['NOT_FOUND']);
     });
   });
@@ -92,8 +111,16 @@ describe('admin operations over HTTP', () => {
       const res = await admin(CREATE_CASE, { input: caseInput() });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.createExecutionCase).toEqual({
-        caseNo: CASE, status: 'ACTIVE', filedOn: '2024-06-03', amountDue: '52000.00', court: { code: COURT }, clerks: [],
-        respondents: [{ kind: 'PERSON', name: '张伟' }, { kind: 'PERSON', name: '郑丽' }],
+        caseNo: CASE,
+        status: 'ACTIVE',
+        filedOn: '2024-06-03',
+        amountDue: '52000.00',
+        court: { code: COURT },
+        clerks: [],
+        respondents: [
+          { kind: 'PERSON', name: '张伟' },
+          { kind: 'PERSON', name: '郑丽' },
+        ],
       });
       expect(JSON.stringify(res.body)).not.toContain(newPerson);
       // The known respondent is reused by ID number, the new one added.
@@ -102,12 +129,27 @@ describe('admin operations over HTTP', () => {
     });
 
     it('names the respondent whose check digit is wrong', async () => {
-      const input = caseInput({ caseNo: '(2024)皖1525执8号', respondents: [{ idNumber: newPerson, name: '郑丽' }, { idNumber: badCheckDigit(newPerson), name: '某人' }] });
+      const input = caseInput({
+        caseNo: '(2024)皖1525执8号',
+        respondents: [
+          { idNumber: newPerson, name: '郑丽' },
+          { idNumber: badCheckDigit(newPerson), name: '某人' },
+        ],
+      });
       expectBadInput(await admin(CREATE_CASE, { input }), 'input.respondents[1].idNumber', /check digit/);
     });
 
     it.each([
-      ['a repeated respondent', { respondents: [{ idNumber: newPerson, name: 'a' }, { idNumber: ` ${newPerson.toLowerCase()} `, name: 'b' }] }, 'input.respondents[1].idNumber'],
+      [
+        'a repeated respondent',
+        {
+          respondents: [
+            { idNumber: newPerson, name: 'a' },
+            { idNumber: ` ${newPerson.toLowerCase()} `, name: 'b' },
+          ],
+        },
+        'input.respondents[1].idNumber',
+      ],
       ['no respondents', { respondents: [] }, 'input.respondents'],
       ['a nameless respondent', { respondents: [{ idNumber: newPerson, name: '' }] }, 'input.respondents[0].name'],
       ['a bankruptcy case number', { caseNo: '(2024)皖1525破9号' }, 'input.caseNo'],
@@ -179,20 +221,33 @@ describe('admin operations over HTTP', () => {
       ...overrides,
     });
     const appointInput = (overrides: Record<string, unknown> = {}) => ({
-      caseNo: BANKRUPTCY, firmCode: 'AF-3415-001', decisionNo: '(2024)皖1525破2号之一', validFrom: '2024-04-10', validTo: null, ...overrides,
+      caseNo: BANKRUPTCY,
+      firmCode: 'AF-3415-001',
+      decisionNo: '(2024)皖1525破2号之一',
+      validFrom: '2024-04-10',
+      validTo: null,
+      ...overrides,
     });
 
     it('records a bankruptcy case with its acceptance ruling and debtor', async () => {
       const res = await admin(CREATE_BANKRUPTCY, { input: bankruptcyInput() });
       expect(res.body.data!.createBankruptcyCase).toEqual({
-        caseNo: BANKRUPTCY, status: 'ACCEPTED', acceptedOn: '2024-04-08', acceptanceRulingNo: '(2024)皖1525破申4号',
-        debtor: { kind: 'ENTERPRISE', name: '霍山县恒远竹木制品有限公司' }, appointments: [],
+        caseNo: BANKRUPTCY,
+        status: 'ACCEPTED',
+        acceptedOn: '2024-04-08',
+        acceptanceRulingNo: '(2024)皖1525破申4号',
+        debtor: { kind: 'ENTERPRISE', name: '霍山县恒远竹木制品有限公司' },
+        appointments: [],
       });
     });
 
     it.each([
       ['a person as debtor', { caseNo: '(2024)皖1525破3号', debtor: { idNumber: newPerson, name: 'x' } }, 'input.debtor.idNumber'],
-      ['a debtor code with a wrong check character', { caseNo: '(2024)皖1525破3号', debtor: { idNumber: badCheckDigit(newFirmDebtor), name: 'x' } }, 'input.debtor.idNumber'],
+      [
+        'a debtor code with a wrong check character',
+        { caseNo: '(2024)皖1525破3号', debtor: { idNumber: badCheckDigit(newFirmDebtor), name: 'x' } },
+        'input.debtor.idNumber',
+      ],
       ['a ruling of another court', { caseNo: '(2024)皖1525破3号', acceptanceRulingNo: '(2024)皖1524破申4号' }, 'input.acceptanceRulingNo'],
       ['a ruling that is no case number', { caseNo: '(2024)皖1525破3号', acceptanceRulingNo: 'ruling 4' }, 'input.acceptanceRulingNo'],
       ['an existing case number', {}, 'input.caseNo'],
@@ -221,7 +276,11 @@ describe('admin operations over HTTP', () => {
     });
 
     it('refuses an overlapping second appointment and an unknown firm', async () => {
-      expectBadInput(await admin(APPOINT, { input: appointInput({ decisionNo: '(2024)皖1525破2号之二', validFrom: '2025-01-01' }) }), 'input.validFrom', /overlapping/);
+      expectBadInput(
+        await admin(APPOINT, { input: appointInput({ decisionNo: '(2024)皖1525破2号之二', validFrom: '2025-01-01' }) }),
+        'input.validFrom',
+        /overlapping/,
+      );
       expect(codes(await admin(APPOINT, { input: appointInput({ firmCode: 'AF-0000-404' }) }))).toEqual(['NOT_FOUND']);
     });
 
@@ -239,7 +298,11 @@ describe('admin operations over HTTP', () => {
       expect((await admin(CLOSE_BANKRUPTCY, { caseNo: DEMO.bankruptcyCase })).body.data).toEqual({ closeBankruptcyCase: { status: 'CLOSED' } });
       const refused = await t.gql(READ_BANKRUPTCY, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase } });
       expect(codes(refused)).toEqual(['FORBIDDEN']);
-      expectBadInput(await admin(APPOINT, { input: appointInput({ caseNo: DEMO.bankruptcyCase, decisionNo: '(2024)皖1524破1号之二', validFrom: '2028-01-01' }) }), 'input.caseNo', /closed/);
+      expectBadInput(
+        await admin(APPOINT, { input: appointInput({ caseNo: DEMO.bankruptcyCase, decisionNo: '(2024)皖1524破1号之二', validFrom: '2028-01-01' }) }),
+        'input.caseNo',
+        /closed/,
+      );
     });
   });
 
@@ -258,7 +321,9 @@ describe('admin operations over HTTP', () => {
     it('disables a user, whose token stops working at once, but not the operator themself', async () => {
       await admin(CREATE_USER, { input: { username: 'short-lived', displayName: '临时', role: 'CLERK', organisationCode: COURT } });
       expect((await t.gql('{ me { username } }', { as: 'short-lived' })).status).toBe(200);
-      expect((await admin(`mutation { disableUser(username: "short-lived") { disabled } }`, {})).body.data).toEqual({ disableUser: { disabled: true } });
+      expect((await admin(`mutation { disableUser(username: "short-lived") { disabled } }`, {})).body.data).toEqual({
+        disableUser: { disabled: true },
+      });
       const after = await t.gql('{ me { username } }', { as: 'short-lived' });
       expect([after.status, codes(after)]).toEqual([401, ['UNAUTHENTICATED']]);
       expectBadInput(await admin(`mutation { disableUser(username: "short-lived") { disabled } }`, {}), 'username', /already disabled/);
@@ -271,6 +336,190 @@ describe('admin operations over HTTP', () => {
       expect(codes(await t.gql('{ me { username } }', { as: 'huoshan-clerk' }))).toEqual(['UNAUTHENTICATED']);
       expect(codes(await admin(`mutation { disableOrganisation(code: "NO-SUCH") { code } }`, {}))).toEqual(['NOT_FOUND']);
       expectBadInput(await admin(`mutation { disableOrganisation(code: "OP-HUB") { code } }`, {}), 'code', /your own organisation/);
+    });
+  });
+
+  describe('the operator’s lists', () => {
+    const ORGS = `query ($first: Int, $after: String, $search: String, $kind: OrganisationKind) {
+      managedOrganisations(first: $first, after: $after, search: $search, kind: $kind) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { code name kind disabled } } } }`;
+    const USERS = `query ($first: Int, $after: String, $search: String, $role: Role, $organisationCode: String) {
+      managedUsers(first: $first, after: $after, search: $search, role: $role, organisationCode: $organisationCode) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { username displayName role disabled organisation { code name } } } } }`;
+    const EXECUTION = `query ($first: Int, $after: String, $search: String, $status: ExecutionCaseStatus) {
+      managedExecutionCases(first: $first, after: $after, search: $search, status: $status) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { caseNo status filedOn amountDue court { code } respondents { kind name } clerks { username } } } } }`;
+    const BANKRUPTCIES = `query ($first: Int, $after: String, $search: String, $status: BankruptcyCaseStatus) {
+      managedBankruptcyCases(first: $first, after: $after, search: $search, status: $status) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { caseNo status acceptedOn acceptanceRulingNo court { code } debtor { kind name } appointments { firm { code } decisionNo validFrom validTo ended } } } } }`;
+
+    const list = async (query: string, field: string, variables: Record<string, unknown> = {}) => {
+      const res = await admin(query, { first: 100, ...variables });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data![field] as {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: Array<{ node: any }>;
+      };
+    };
+    const nodes = async (query: string, field: string, variables: Record<string, unknown> = {}) =>
+      (await list(query, field, variables)).edges.map((e) => e.node);
+    /** Every page of `first`, following the cursors; each row once, in the list's order. */
+    const walk = async (query: string, field: string, first: number, variables: Record<string, unknown> = {}) => {
+      const seen: any[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 50; pages++) {
+        const page = await list(query, field, { ...variables, first, after });
+        expect(page.edges.length).toBeLessThanOrEqual(first);
+        seen.push(...page.edges.map((e) => e.node));
+        if (!page.pageInfo.hasNextPage) return { seen, totalCount: page.totalCount };
+        after = page.pageInfo.endCursor;
+      }
+      throw new Error('the pages never ended');
+    };
+
+    it('lists organisations by code, with search, kind and keyset paging', async () => {
+      const all = await list(ORGS, 'managedOrganisations');
+      const codesListed = all.edges.map((e) => e.node.code);
+      expect(codesListed).toEqual(expect.arrayContaining(['皖1524', '皖1522', 'AF-3415-001', 'PR-3415', 'OP-HUB', COURT]));
+      expect([...codesListed].sort()).toEqual(codesListed);
+      expect(all.totalCount).toBe(codesListed.length);
+      const walked = await walk(ORGS, 'managedOrganisations', 2);
+      expect(walked.seen.map((o) => o.code)).toEqual(codesListed);
+      expect(walked.totalCount).toBe(all.totalCount);
+      expect(await nodes(ORGS, 'managedOrganisations', { search: '金寨' })).toEqual([
+        { code: '皖1524', name: '金寨县人民法院', kind: 'COURT', disabled: false },
+      ]);
+      expect((await nodes(ORGS, 'managedOrganisations', { kind: 'ADMINISTRATOR_FIRM' })).map((o) => o.code)).toEqual(['AF-3415-001']);
+      // A LIKE wildcard in the search is taken literally.
+      expect(await nodes(ORGS, 'managedOrganisations', { search: '%' })).toEqual([]);
+    });
+
+    it('lists users with their organisation; search, role and organisation filters; disabled ones marked', async () => {
+      const demo = await nodes(USERS, 'managedUsers', { search: 'demo-' });
+      expect(demo.map((u) => u.username)).toEqual(['demo-admin', 'demo-administrator', 'demo-auditor', 'demo-clerk', 'demo-clerk-2']);
+      expect(demo.find((u) => u.username === 'demo-clerk')).toEqual({
+        username: 'demo-clerk',
+        displayName: '执行员 孙立',
+        role: 'CLERK',
+        disabled: false,
+        organisation: { code: '皖1524', name: '金寨县人民法院' },
+      });
+      expect((await nodes(USERS, 'managedUsers', { search: '孙立' })).map((u) => u.username)).toEqual(['demo-clerk']);
+      expect((await nodes(USERS, 'managedUsers', { role: 'CLERK', organisationCode: '皖1522' })).map((u) => u.username)).toEqual(['demo-clerk-2']);
+      expect(await nodes(USERS, 'managedUsers', { organisationCode: 'NO-SUCH-ORG' })).toEqual([]);
+      const created = await nodes(USERS, 'managedUsers', { organisationCode: COURT });
+      expect(created.map((u) => [u.username, u.disabled])).toEqual([
+        ['huoshan-clerk', false],
+        ['short-lived', true],
+      ]);
+      const walked = await walk(USERS, 'managedUsers', 3);
+      expect(walked.seen.map((u) => u.username)).toEqual((await nodes(USERS, 'managedUsers')).map((u) => u.username));
+      expect(new Set(walked.seen.map((u) => u.username)).size).toBe(walked.totalCount);
+    });
+
+    it('lists execution cases with respondents as filed and their clerks, never an ID number', async () => {
+      const res = await admin(EXECUTION, { first: 100 });
+      const cases = res.body.data!.managedExecutionCases.edges.map((e: any) => e.node);
+      expect(cases.find((c: any) => c.caseNo === DEMO.clerkCase)).toEqual({
+        caseNo: DEMO.clerkCase,
+        status: 'ACTIVE',
+        filedOn: '2024-03-11',
+        amountDue: '1285000.00',
+        court: { code: '皖1524' },
+        clerks: [{ username: 'demo-clerk' }],
+        respondents: [
+          { kind: 'PERSON', name: '张伟' },
+          { kind: 'ENTERPRISE', name: '金寨县华兴建材有限公司' },
+        ],
+      });
+      const filed = cases.map((c: any) => c.filedOn);
+      expect([...filed].sort().reverse()).toEqual(filed);
+      const ids = demoIdentities();
+      for (const id of [ids.zhangWei.id, ids.huaxing.id, newPerson]) expect(JSON.stringify(res.body)).not.toContain(id);
+      // Search by case number (full-width brackets too), court or respondent name; never by ID number.
+      expect((await nodes(EXECUTION, 'managedExecutionCases', { search: '（2024）皖1524执123' })).map((c) => c.caseNo)).toEqual([DEMO.clerkCase]);
+      const zhang = (await nodes(EXECUTION, 'managedExecutionCases', { search: '张伟' })).map((c) => c.caseNo);
+      expect(zhang).toEqual(expect.arrayContaining([CASE, DEMO.clerkCase]));
+      expect(zhang).not.toContain(DEMO.clerkCase2);
+      expect(await nodes(EXECUTION, 'managedExecutionCases', { search: ids.zhangWei.id })).toEqual([]);
+      expect((await nodes(EXECUTION, 'managedExecutionCases', { status: 'CLOSED' })).map((c) => c.caseNo).sort()).toEqual(
+        [DEMO.closedCase, CASE].sort(),
+      );
+      const walked = await walk(EXECUTION, 'managedExecutionCases', 2);
+      expect(walked.seen.map((c) => c.caseNo)).toEqual(cases.map((c: any) => c.caseNo));
+    });
+
+    it('lists bankruptcy cases with the debtor as filed and every appointment', async () => {
+      const res = await admin(BANKRUPTCIES, { first: 100, search: '宏达' });
+      expect(res.body.data!.managedBankruptcyCases.edges.map((e: any) => e.node)).toEqual([
+        expect.objectContaining({
+          caseNo: DEMO.bankruptcyCase,
+          status: 'CLOSED',
+          court: { code: '皖1524' },
+          debtor: { kind: 'ENTERPRISE', name: '金寨县宏达茶业有限公司' },
+          appointments: [
+            expect.objectContaining({ firm: { code: 'AF-3415-001' }, decisionNo: '(2024)皖1524破1号之一', validFrom: '2024-03-01', ended: false }),
+          ],
+        }),
+      ]);
+      expect(JSON.stringify(res.body)).not.toContain(demoIdentities().hongda.id);
+      const created = await nodes(BANKRUPTCIES, 'managedBankruptcyCases', { search: BANKRUPTCY });
+      expect(created.map((c) => [c.caseNo, c.appointments.map((a: any) => a.ended)])).toEqual([[BANKRUPTCY, [true]]]);
+      expect((await nodes(BANKRUPTCIES, 'managedBankruptcyCases', { search: '破申3号' })).map((c) => c.caseNo)).toEqual([DEMO.bankruptcyCase]);
+      const all = await nodes(BANKRUPTCIES, 'managedBankruptcyCases');
+      expect((await walk(BANKRUPTCIES, 'managedBankruptcyCases', 1)).seen.map((c) => c.caseNo)).toEqual(all.map((c) => c.caseNo));
+      expect(all.map((c) => c.caseNo)).toContain(DEMO.expiredBankruptcyCase);
+    });
+
+    it.each([
+      ['managedOrganisations(first: 0)', 'first'],
+      ['managedUsers(first: 101)', 'first'],
+      ['managedExecutionCases(after: "bm9wZQ")', 'after'],
+      [`managedBankruptcyCases(after: "${Buffer.from(JSON.stringify(['2024-13-45', randomUUID()])).toString('base64url')}")`, 'after'],
+      [`managedUsers(after: "${Buffer.from(JSON.stringify(['demo-clerk', 'not-a-uuid'])).toString('base64url')}")`, 'after'],
+      [`managedOrganisations(search: "${'法'.repeat(101)}")`, 'search'],
+      ['managedUsers(search: "demo\\u0000")', 'search'],
+      ['managedUsers(organisationCode: "A B")', 'organisationCode'],
+    ])('refuses %s, naming the argument', async (field, argument) => {
+      const res = await admin(`{ ${field} { totalCount } }`, {});
+      expectBadInput(res, argument);
+    });
+
+    it.each(['demo-clerk', 'demo-administrator', 'demo-auditor'])('refuses every list to %s, and records the attempt', async (as) => {
+      const requestId = `lists-${randomUUID()}`;
+      const res = await t.gql(
+        `{ managedOrganisations { totalCount } managedUsers { totalCount } managedExecutionCases { totalCount } managedBankruptcyCases { totalCount } }`,
+        { as, headers: { 'x-request-id': requestId } },
+      );
+      expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+      expect(res.body.data).toEqual({ managedOrganisations: null, managedUsers: null, managedExecutionCases: null, managedBankruptcyCases: null });
+      const entries = await t.hub.hub.query(`SELECT kind, outcome, detail FROM audit_entry WHERE correlation_id = $1`, [requestId]);
+      expect(entries.map((e: any) => `${e.kind} ${e.outcome} ${e.detail.operation}`).sort()).toEqual([
+        'ADMIN DENIED managedBankruptcyCases',
+        'ADMIN DENIED managedExecutionCases',
+        'ADMIN DENIED managedOrganisations',
+        'ADMIN DENIED managedUsers',
+      ]);
+    });
+
+    it('records each list the operator reads as an admin operation, with its arguments', async () => {
+      const requestId = `lists-${randomUUID()}`;
+      await t.gql(`{ managedUsers(first: 5, search: "demo", role: CLERK) { totalCount } }`, {
+        as: 'demo-admin',
+        headers: { 'x-request-id': requestId },
+      });
+      const entries = await t.hub.hub.query(`SELECT kind, outcome, username, detail FROM audit_entry WHERE correlation_id = $1`, [requestId]);
+      expect(entries).toEqual([
+        {
+          kind: 'ADMIN',
+          outcome: 'ALLOWED',
+          username: 'demo-admin',
+          detail: { operation: 'managedUsers', arguments: { first: 5, search: 'demo', role: 'CLERK' } },
+        },
+      ]);
     });
   });
 });

@@ -48,13 +48,17 @@ function decodeKeyIdCursor(cursor: string, maxKey: number): [string, string] {
   return [key, id];
 }
 
+/** One page after the cursor; the count is of the whole filtered list, whatever page this is. */
 async function page<T extends ObjectLiteral, R>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
+  /** The keyset condition of the (already checked) cursor, if any. */
+  after: [condition: string, parameters: Record<string, unknown>] | null,
   view: (rows: T[]) => Promise<R[]> | R[],
   cursorOf: (row: T) => string,
 ) {
   const totalCount = await query.clone().getCount();
+  if (after) query.andWhere(...after);
   const rows = await query.take(args.first + 1).getMany();
   const nodes = await view(rows);
   const cursors = new Map(rows.map((row, i) => [nodes[i], cursorOf(row)]));
@@ -74,13 +78,11 @@ export class AdminListService {
     const query = ctx.hub.getRepository(Organisation).createQueryBuilder('o').orderBy('o.code', 'ASC').addOrderBy('o.id', 'ASC');
     if (search) query.andWhere('(o.code ILIKE :term OR o.name ILIKE :term)', { term: containing(search) });
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (args.after) {
-      const [code, id] = decodeKeyIdCursor(args.after, 64);
-      query.andWhere('(o.code, o.id) > (:code, :id::uuid)', { code, id });
-    }
+    const after = args.after ? decodeKeyIdCursor(args.after, 64) : null;
     return page(
       query,
       args,
+      after && ['(o.code, o.id) > (:code, :id::uuid)', { code: after[0], id: after[1] }],
       (rows): ManagedOrganisationType[] => rows.map(managedOrganisation),
       (o) => encodeCursor(o.code, o.id),
     );
@@ -100,13 +102,11 @@ export class AdminListService {
     if (search) query.andWhere('(u.username ILIKE :term OR u.display_name ILIKE :term)', { term: containing(search) });
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (organisationCode) query.andWhere('o.code = :organisationCode', { organisationCode });
-    if (args.after) {
-      const [username, id] = decodeKeyIdCursor(args.after, 64);
-      query.andWhere('(u.username, u.id) > (:username, :id::uuid)', { username, id });
-    }
+    const after = args.after ? decodeKeyIdCursor(args.after, 64) : null;
     return page(
       query,
       args,
+      after && ['(u.username, u.id) > (:username, :id::uuid)', { username: after[0], id: after[1] }],
       (rows): ManagedUserType[] => rows.map(managedUser),
       (u) => encodeCursor(u.username, u.id),
     );
@@ -131,13 +131,11 @@ export class AdminListService {
       );
     }
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (args.after) {
-      const [filedOn, id] = decodeDateIdCursor(args.after);
-      query.andWhere('(c.filed_on, c.id) < (:filedOn::date, :id::uuid)', { filedOn, id });
-    }
+    const after = args.after ? decodeDateIdCursor(args.after) : null;
     return page(
       query,
       args,
+      after && ['(c.filed_on, c.id) < (:filedOn::date, :id::uuid)', { filedOn: after[0], id: after[1] }],
       (rows) => managedExecutionCases(ctx.hub.manager, rows),
       (c) => encodeCursor(c.filedOn, c.id),
     );
@@ -162,13 +160,11 @@ export class AdminListService {
       });
     }
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (args.after) {
-      const [acceptedOn, id] = decodeDateIdCursor(args.after);
-      query.andWhere('(c.accepted_on, c.id) < (:acceptedOn::date, :id::uuid)', { acceptedOn, id });
-    }
+    const after = args.after ? decodeDateIdCursor(args.after) : null;
     return page(
       query,
       args,
+      after && ['(c.accepted_on, c.id) < (:acceptedOn::date, :id::uuid)', { acceptedOn: after[0], id: after[1] }],
       (rows) => managedBankruptcyCases(ctx.hub.manager, rows),
       (c) => encodeCursor(c.acceptedOn, c.id),
     );
