@@ -1,11 +1,11 @@
-import { Card, Space, Table, Tag } from 'antd';
-import { formatDate } from '../../format';
-import { BANKRUPTCY_FIELDS } from './Cases';
-import { Operation, useSessionRecords } from './Operation';
+import { Space } from 'antd';
+import { useState } from 'react';
+import { BANKRUPTCY_FIELDS, BankruptcyCaseList } from './Cases';
+import { Operation } from './Operation';
 
 export function Appointments() {
-  const [rows, add] = useSessionRecords<any>('bankruptcy-cases', (r) => r.caseNo);
-  const appointments = rows.flatMap((c: any) => c.appointments.map((a: any) => ({ ...a, caseNo: c.caseNo })));
+  const [refresh, setRefresh] = useState(0);
+  const done = () => setRefresh((n) => n + 1);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Operation
@@ -18,26 +18,29 @@ export function Appointments() {
           { name: 'validTo', label: '截止日期', placeholder: '可不填', width: 120, optional: true },
         ]}
         mutation={`mutation AppointAdministrator($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { ${BANKRUPTCY_FIELDS} } }`}
-        toVariables={(v) => ({ input: { caseNo: v.caseNo.trim(), firmCode: v.firmCode.trim(), decisionNo: v.decisionNo.trim(), validFrom: v.validFrom.trim(), validTo: v.validTo?.trim() || null } })}
-        onDone={(d) => add(d.appointAdministrator)}
+        toVariables={(v) => ({
+          input: {
+            caseNo: v.caseNo.trim(),
+            firmCode: v.firmCode.trim(),
+            decisionNo: v.decisionNo.trim(),
+            validFrom: v.validFrom.trim(),
+            validTo: v.validTo?.trim() || null,
+          },
+        })}
+        onDone={done}
       />
       <Operation
         title="终止指定"
         danger
-        fields={[{ name: 'caseNo', label: '案号', width: 220 }, { name: 'firmCode', label: '管理人机构代码' }]}
+        fields={[
+          { name: 'caseNo', label: '案号', width: 220 },
+          { name: 'firmCode', label: '管理人机构代码' },
+        ]}
         mutation={`mutation EndAppointment($caseNo: String!, $firmCode: String!) { endAppointment(caseNo: $caseNo, firmCode: $firmCode) { ${BANKRUPTCY_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim(), firmCode: v.firmCode.trim() })}
-        onDone={(d) => add(d.endAppointment)}
+        onDone={done}
       />
-      <Card size="small" title="本次登录期间操作过的管理人指定">
-        <Table size="small" rowKey={(r: any) => `${r.caseNo}-${r.firm.code}-${r.validFrom}`} pagination={false} dataSource={appointments} locale={{ emptyText: '本次登录期间还没有操作过管理人指定' }} columns={[
-          { title: '案号', dataIndex: 'caseNo' },
-          { title: '管理人', render: (_, r: any) => `${r.firm.name}（${r.firm.code}）` },
-          { title: '决定书', render: (_, r: any) => r.decisionNo ?? '—' },
-          { title: '期间', render: (_, r: any) => `${formatDate(r.validFrom)} 至 ${r.validTo ? formatDate(r.validTo) : '程序终结'}` },
-          { title: '状态', render: (_, r: any) => (r.ended ? <Tag>已终止</Tag> : <Tag color="green">有效</Tag>) },
-        ]} />
-      </Card>
+      <BankruptcyCaseList refresh={refresh} />
     </Space>
   );
 }

@@ -1,27 +1,35 @@
 import { Space } from 'antd';
-import { EXECUTION_FIELDS, ExecutionCaseTable } from './Cases';
-import { Operation, useSessionRecords } from './Operation';
+import { useState } from 'react';
+import { EXECUTION_FIELDS, ExecutionCaseList } from './Cases';
+import { Operation } from './Operation';
 
 export function Assignments() {
-  const [rows, add] = useSessionRecords<any>('execution-cases', (r) => r.caseNo);
+  const [refresh, setRefresh] = useState(0);
+  const done = () => setRefresh((n) => n + 1);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Operation
         title="分配书记员"
-        fields={[{ name: 'caseNo', label: '案号', width: 220 }, { name: 'username', label: '书记员用户名' }]}
+        fields={[
+          { name: 'caseNo', label: '案号', width: 220 },
+          { name: 'username', label: '书记员用户名' },
+        ]}
         mutation={`mutation AssignClerk($caseNo: String!, $username: String!) { assignClerk(caseNo: $caseNo, username: $username) { ${EXECUTION_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim(), username: v.username.trim() })}
-        onDone={(d) => add(d.assignClerk)}
+        onDone={done}
       />
       <Operation
         title="取消分配"
         danger
-        fields={[{ name: 'caseNo', label: '案号', width: 220 }, { name: 'username', label: '书记员用户名' }]}
+        fields={[
+          { name: 'caseNo', label: '案号', width: 220 },
+          { name: 'username', label: '书记员用户名' },
+        ]}
         mutation={`mutation UnassignClerk($caseNo: String!, $username: String!) { unassignClerk(caseNo: $caseNo, username: $username) { ${EXECUTION_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim(), username: v.username.trim() })}
-        onDone={(d) => add(d.unassignClerk)}
+        onDone={done}
       />
-      <ExecutionCaseTable rows={rows} />
+      <ExecutionCaseList refresh={refresh} />
     </Space>
   );
 }

@@ -1,14 +1,27 @@
-import { Alert, Card, Space, Table, Tag } from 'antd';
+import { Space, Tag } from 'antd';
+import { useState } from 'react';
 import { CASE_STATUS_TEXT, formatAmount, formatDate, SUBJECT_KIND_TEXT, text } from '../../format';
-import { Operation, useSessionRecords } from './Operation';
+import { ManagedList } from './ManagedList';
+import { Operation } from './Operation';
 import { parseParties } from './parties';
 
 export const EXECUTION_FIELDS = 'caseNo status filedOn amountDue court { name } respondents { kind name } clerks { username displayName }';
-export const BANKRUPTCY_FIELDS = 'caseNo status acceptedOn acceptanceRulingNo court { name } debtor { kind name } appointments { firm { code name } decisionNo validFrom validTo ended }';
+export const BANKRUPTCY_FIELDS =
+  'caseNo status acceptedOn acceptanceRulingNo court { name } debtor { kind name } appointments { firm { code name } decisionNo validFrom validTo ended }';
+
+const EXECUTION_LIST = `query ManagedExecutionCases($first: Int!, $after: String, $search: String, $status: ExecutionCaseStatus) {
+  managedExecutionCases(first: $first, after: $after, search: $search, status: $status) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${EXECUTION_FIELDS} } } } }`;
+const BANKRUPTCY_LIST = `query ManagedBankruptcyCases($first: Int!, $after: String, $search: String, $status: BankruptcyCaseStatus) {
+  managedBankruptcyCases(first: $first, after: $after, search: $search, status: $status) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${BANKRUPTCY_FIELDS} } } } }`;
+
+const statusOptions = (statuses: string[]) => statuses.map((value) => ({ value, label: text(CASE_STATUS_TEXT, value) }));
+const parties = (list: any[]) => list.map((p: any) => `${p.name}（${text(SUBJECT_KIND_TEXT, p.kind)}）`).join('、');
 
 export function Cases() {
-  const [execution, addExecution] = useSessionRecords<any>('execution-cases', (r) => r.caseNo);
-  const [bankruptcy, addBankruptcy] = useSessionRecords<any>('bankruptcy-cases', (r) => r.caseNo);
+  const [refresh, setRefresh] = useState(0);
+  const done = () => setRefresh((n) => n + 1);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Operation
@@ -20,8 +33,10 @@ export function Cases() {
           { name: 'respondents', label: '被执行人', textarea: true, placeholder: '每行一个：证件号 名称，如\n341524198604123508 郑丽' },
         ]}
         mutation={`mutation CreateExecutionCase($input: CreateExecutionCaseInput!) { createExecutionCase(input: $input) { ${EXECUTION_FIELDS} } }`}
-        toVariables={(v) => ({ input: { caseNo: v.caseNo.trim(), filedOn: v.filedOn.trim(), amountDue: v.amountDue.trim(), respondents: parseParties(v.respondents) } })}
-        onDone={(d) => addExecution(d.createExecutionCase)}
+        toVariables={(v) => ({
+          input: { caseNo: v.caseNo.trim(), filedOn: v.filedOn.trim(), amountDue: v.amountDue.trim(), respondents: parseParties(v.respondents) },
+        })}
+        onDone={done}
       />
       <Operation
         title="结案（执行案件）"
@@ -29,7 +44,7 @@ export function Cases() {
         fields={[{ name: 'caseNo', label: '案号', width: 220 }]}
         mutation={`mutation CloseExecutionCase($caseNo: String!) { closeExecutionCase(caseNo: $caseNo) { ${EXECUTION_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim() })}
-        onDone={(d) => addExecution(d.closeExecutionCase)}
+        onDone={done}
       />
       <Operation
         title="受理破产案件"
@@ -41,8 +56,15 @@ export function Cases() {
           { name: 'debtorName', label: '债务人名称', width: 220 },
         ]}
         mutation={`mutation CreateBankruptcyCase($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { ${BANKRUPTCY_FIELDS} } }`}
-        toVariables={(v) => ({ input: { caseNo: v.caseNo.trim(), acceptedOn: v.acceptedOn.trim(), acceptanceRulingNo: v.acceptanceRulingNo.trim(), debtor: { idNumber: v.debtorId.trim(), name: v.debtorName.trim() } } })}
-        onDone={(d) => addBankruptcy(d.createBankruptcyCase)}
+        toVariables={(v) => ({
+          input: {
+            caseNo: v.caseNo.trim(),
+            acceptedOn: v.acceptedOn.trim(),
+            acceptanceRulingNo: v.acceptanceRulingNo.trim(),
+            debtor: { idNumber: v.debtorId.trim(), name: v.debtorName.trim() },
+          },
+        })}
+        onDone={done}
       />
       <Operation
         title="终结（破产案件）"
@@ -50,35 +72,73 @@ export function Cases() {
         fields={[{ name: 'caseNo', label: '案号', width: 220 }]}
         mutation={`mutation CloseBankruptcyCase($caseNo: String!) { closeBankruptcyCase(caseNo: $caseNo) { ${BANKRUPTCY_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim() })}
-        onDone={(d) => addBankruptcy(d.closeBankruptcyCase)}
+        onDone={done}
       />
-      <Alert type="info" showIcon message="府院通接口目前不提供案件清单查询；下表列出您在本次登录期间操作过的案件。" />
-      <ExecutionCaseTable rows={execution} />
-      <Card size="small" title="破产案件">
-        <Table size="small" rowKey="caseNo" pagination={false} dataSource={bankruptcy} locale={{ emptyText: '本次登录期间还没有操作过破产案件' }} columns={[
-          { title: '案号', dataIndex: 'caseNo' },
-          { title: '法院', render: (_, r: any) => r.court.name },
-          { title: '受理日期', render: (_, r: any) => formatDate(r.acceptedOn) },
-          { title: '债务人', render: (_, r: any) => r.debtor.name },
-          { title: '状态', render: (_, r: any) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
-        ]} />
-      </Card>
+      <ExecutionCaseList refresh={refresh} />
+      <BankruptcyCaseList refresh={refresh} />
     </Space>
   );
 }
 
-export function ExecutionCaseTable({ rows }: { rows: any[] }) {
+/** Execution cases with their respondents as filed and their clerks; search by case number, court or respondent. */
+export function ExecutionCaseList({ refresh }: { refresh: number }) {
   return (
-    <Card size="small" title="执行案件">
-      <Table size="small" rowKey="caseNo" pagination={false} dataSource={rows} locale={{ emptyText: '本次登录期间还没有操作过执行案件' }} columns={[
+    <ManagedList
+      title="执行案件"
+      query={EXECUTION_LIST}
+      field="managedExecutionCases"
+      rowKey="caseNo"
+      unit="件"
+      refresh={refresh}
+      searchPlaceholder="按案号、法院或被执行人名称查找，回车搜索"
+      filter={{ name: 'status', label: '状态', options: statusOptions(['ACTIVE', 'CLOSED']) }}
+      emptyText="没有执行案件"
+      columns={[
         { title: '案号', dataIndex: 'caseNo' },
         { title: '法院', render: (_, r: any) => r.court.name },
         { title: '立案日期', render: (_, r: any) => formatDate(r.filedOn) },
-        { title: '执行标的', render: (_, r: any) => formatAmount(r.amountDue) },
-        { title: '被执行人', render: (_, r: any) => r.respondents.map((p: any) => `${p.name}（${text(SUBJECT_KIND_TEXT, p.kind)}）`).join('、') },
+        { title: '执行标的', align: 'right', render: (_, r: any) => formatAmount(r.amountDue) },
+        { title: '被执行人', render: (_, r: any) => parties(r.respondents) },
         { title: '承办书记员', render: (_, r: any) => r.clerks.map((c: any) => `${c.displayName}（${c.username}）`).join('、') || '—' },
         { title: '状态', render: (_, r: any) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
-      ]} />
-    </Card>
+      ]}
+    />
+  );
+}
+
+/** Bankruptcy cases with the debtor as filed and every appointment; search by case or ruling number, court or debtor. */
+export function BankruptcyCaseList({ refresh }: { refresh: number }) {
+  return (
+    <ManagedList
+      title="破产案件"
+      query={BANKRUPTCY_LIST}
+      field="managedBankruptcyCases"
+      rowKey="caseNo"
+      unit="件"
+      refresh={refresh}
+      searchPlaceholder="按案号、裁定书号、法院或债务人名称查找，回车搜索"
+      filter={{ name: 'status', label: '状态', options: statusOptions(['ACCEPTED', 'REORGANISATION', 'LIQUIDATION', 'CLOSED']) }}
+      emptyText="没有破产案件"
+      columns={[
+        { title: '案号', dataIndex: 'caseNo' },
+        { title: '法院', render: (_, r: any) => r.court.name },
+        { title: '受理日期', render: (_, r: any) => formatDate(r.acceptedOn) },
+        { title: '受理裁定书', render: (_, r: any) => r.acceptanceRulingNo ?? '—' },
+        { title: '债务人', render: (_, r: any) => r.debtor.name },
+        {
+          title: '管理人指定',
+          render: (_, r: any) =>
+            r.appointments.length === 0
+              ? '—'
+              : r.appointments.map((a: any) => (
+                  <div key={`${a.firm.code}-${a.validFrom}`}>
+                    {a.firm.name}（{a.firm.code}）{a.decisionNo ? ` ${a.decisionNo}` : ''}，{formatDate(a.validFrom)} 至{' '}
+                    {a.validTo ? formatDate(a.validTo) : '程序终结'} {a.ended ? <Tag>已终止</Tag> : <Tag color="green">有效</Tag>}
+                  </div>
+                )),
+        },
+        { title: '状态', render: (_, r: any) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
+      ]}
+    />
   );
 }

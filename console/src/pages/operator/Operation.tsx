@@ -18,7 +18,15 @@ export interface FieldSpec {
  * One operation of the admin API as a form. `toVariables` shapes the form's values for the mutation; the answer
  * (an operator-facing record) goes to `onDone`. API errors are shown as sentences, naming the field at fault.
  */
-export function Operation({ title, fields, mutation, toVariables, onDone, danger, extra }: {
+export function Operation({
+  title,
+  fields,
+  mutation,
+  toVariables,
+  onDone,
+  danger,
+  extra,
+}: {
   title: string;
   fields: FieldSpec[];
   mutation: string;
@@ -51,7 +59,12 @@ export function Operation({ title, fields, mutation, toVariables, onDone, danger
     <Card size="small" title={title} className="operation">
       <Form form={form} layout="inline" onFinish={submit}>
         {fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.optional ? [] : [{ required: true, whitespace: true, message: `请填写${f.label}` }]}>
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            rules={f.optional ? [] : [{ required: true, whitespace: true, message: `请填写${f.label}` }]}
+          >
             {f.options ? (
               <Select placeholder="请选择" style={{ width: f.width ?? 150 }} options={f.options} />
             ) : f.textarea ? (
@@ -63,23 +76,16 @@ export function Operation({ title, fields, mutation, toVariables, onDone, danger
         ))}
         {extra}
         <Form.Item>
-          <Button type="primary" danger={danger} htmlType="submit" loading={busy}>{title}</Button>
+          <Button type="primary" danger={danger} htmlType="submit" loading={busy}>
+            {title}
+          </Button>
         </Form.Item>
       </Form>
-      {problem && <div className="operation-problem" role="alert">{problem}</div>}
+      {problem && (
+        <div className="operation-problem" role="alert">
+          {problem}
+        </div>
+      )}
     </Card>
   );
-}
-
-/** What this operator did in this browser session, newest first (the API has no listing queries yet). */
-export function useSessionRecords<T extends Record<string, any>>(key: string, id: (r: T) => string): [T[], (r: T) => void] {
-  const storageKey = `fuyuantong.operator.${key}`;
-  const [records, setRecords] = useState<T[]>(() => JSON.parse(sessionStorage.getItem(storageKey) ?? '[]'));
-  const add = (r: T) =>
-    setRecords((old) => {
-      const next = [r, ...old.filter((o) => id(o) !== id(r))];
-      sessionStorage.setItem(storageKey, JSON.stringify(next));
-      return next;
-    });
-  return [records, add];
 }

@@ -1,11 +1,18 @@
-import { Alert, Card, Space, Table, Tag } from 'antd';
+import { Space, Tag } from 'antd';
+import { useState } from 'react';
 import { ORG_KIND_TEXT, text } from '../../format';
-import { Operation, useSessionRecords } from './Operation';
+import { ManagedList } from './ManagedList';
+import { Operation } from './Operation';
 
 const FIELDS = 'code name kind disabled';
+const KIND_OPTIONS = Object.entries(ORG_KIND_TEXT).map(([value, label]) => ({ value, label }));
+const LIST = `query ManagedOrganisations($first: Int!, $after: String, $search: String, $kind: OrganisationKind) {
+  managedOrganisations(first: $first, after: $after, search: $search, kind: $kind) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } } }`;
 
 export function Organisations() {
-  const [rows, add] = useSessionRecords<any>('organisations', (r) => r.code);
+  const [refresh, setRefresh] = useState(0);
+  const done = () => setRefresh((n) => n + 1);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Operation
@@ -13,11 +20,11 @@ export function Organisations() {
         fields={[
           { name: 'code', label: '机构代码', placeholder: '如 皖1525 或 AF-3415-009' },
           { name: 'name', label: '名称', placeholder: '如 霍山县人民法院', width: 220 },
-          { name: 'kind', label: '类别', options: Object.entries(ORG_KIND_TEXT).map(([value, label]) => ({ value, label })) },
+          { name: 'kind', label: '类别', options: KIND_OPTIONS },
         ]}
         mutation={`mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ${FIELDS} } }`}
         toVariables={(v) => ({ input: { code: v.code.trim(), name: v.name.trim(), kind: v.kind } })}
-        onDone={(d) => add(d.createOrganisation)}
+        onDone={done}
       />
       <Operation
         title="停用机构"
@@ -25,17 +32,25 @@ export function Organisations() {
         fields={[{ name: 'code', label: '机构代码' }]}
         mutation={`mutation DisableOrganisation($code: String!) { disableOrganisation(code: $code) { ${FIELDS} } }`}
         toVariables={(v) => ({ code: v.code.trim() })}
-        onDone={(d) => add(d.disableOrganisation)}
+        onDone={done}
       />
-      <Card size="small" title="本次登录期间登记或停用的机构">
-        <Alert type="info" showIcon message="府院通接口目前不提供机构清单查询；此处列出您在本次登录期间操作过的机构。" style={{ marginBottom: 12 }} />
-        <Table size="small" rowKey="code" pagination={false} dataSource={rows} locale={{ emptyText: '本次登录期间还没有操作过机构' }} columns={[
+      <ManagedList
+        title="机构"
+        query={LIST}
+        field="managedOrganisations"
+        rowKey="code"
+        unit="个"
+        refresh={refresh}
+        searchPlaceholder="按机构代码或名称查找，回车搜索"
+        filter={{ name: 'kind', label: '类别', options: KIND_OPTIONS }}
+        emptyText="没有机构"
+        columns={[
           { title: '机构代码', dataIndex: 'code' },
           { title: '名称', dataIndex: 'name' },
           { title: '类别', render: (_, r: any) => text(ORG_KIND_TEXT, r.kind) },
           { title: '状态', render: (_, r: any) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
-        ]} />
-      </Card>
+        ]}
+      />
     </Space>
   );
 }
