@@ -7,7 +7,6 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createCheckpoint } from '../src/audit/audit-checkpoints';
@@ -24,8 +23,9 @@ import { connectAndMigrate } from '../src/databases/open-databases';
 import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
-import { INQUIRY_QUERY } from './inquiry-workload';
+import { INQUIRY_QUERY } from './inquiry-query';
 import { rssMb, runLoad, type LoadResult } from './load-run';
+import { freePort } from '../src/server/free-port';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
@@ -35,17 +35,6 @@ function option(name: string, fallback: number): number {
   const value = Number(process.argv[i + 1]);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
   return value;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
