@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       [HUB_DATABASE.envVar]: pg.url(names.hub),
       ...Object.fromEntries(SOURCE_NAMES.map((s) => [SOURCE_DATABASES[s].envVar, pg.url(names[s])])),
     };
-    const [{ rows: [{ version }] }] = [await queryOnce(pg.url('postgres'), 'SELECT version()')];
+    const [{ rows: [{ version }] }] = [await queryOnce<{ version: string }>(pg.url('postgres'), 'SELECT version()')];
 
     // ---- Throughput: the same inquiry (two respondents, five sources) with the audit on and off ------------------
     // Rounds alternate between the modes, each in a fresh hub process on the same databases, so that other work on
@@ -277,12 +277,12 @@ ${queryRows.join('\n')}
   }
 }
 
-async function queryOnce(url: string, sql: string): Promise<{ rows: any[] }> {
+async function queryOnce<R extends object>(url: string, sql: string): Promise<{ rows: R[] }> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return await client.query(sql);
+    return await client.query<R>(sql);
   } finally {
     await client.end();
   }
@@ -296,7 +296,7 @@ async function auditWait(port: number): Promise<{ sum: number; count: number }> 
 }
 
 async function entryCount(url: string): Promise<number> {
-  const { rows } = await queryOnce(url, 'SELECT seq FROM audit_head WHERE id = 1');
+  const { rows } = await queryOnce<{ seq: string }>(url, 'SELECT seq FROM audit_head WHERE id = 1');
   return Number(rows[0].seq);
 }
 

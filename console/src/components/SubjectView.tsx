@@ -49,7 +49,7 @@ export function SubjectView({ subject, place }: { subject: Record<string, any>; 
       children: (
         <div className="source-pane" data-source-pane={name}>
           <h4 className="print-only">{label}（{stateText}）</h4>
-          <div className="source-state">数据来源：{definition?.agency ?? name}　状态：{stateText}</div>
+          <div className="source-state">数据来源：{definition?.agency ?? name}{'\u3000'}状态：{stateText}</div>
           {body}
         </div>
       ),
