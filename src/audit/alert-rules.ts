@@ -15,7 +15,7 @@ interface AlertRow {
   last: string | number;
 }
 
-/** The thresholds, documented in docs/readme-audit.md; a change here changes what auditors are shown. */
+/** The thresholds, documented in the README ("Alert rules"); a change here changes what auditors are shown. */
 export const ALERT_THRESHOLDS = {
   /** Distinct subjects one user read within one clock hour. */
   bulkReadsPerHour: 20,
