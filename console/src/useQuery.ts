@@ -11,7 +11,7 @@ export interface QueryState<T> {
 }
 
 /** Runs one query when its variables change; keeps the last answer's data and errors together. */
-export function useQuery<T = any>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
+export function useQuery<T = unknown>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
   const [state, setState] = useState<Omit<QueryState<T>, 'reload'>>({ loading: variables !== null, data: null, errors: [], failure: null });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(variables);
