@@ -8,15 +8,15 @@ import { PROBLEM_TEXT, text } from '../../format';
 const QUERY = `query VerifyAuditLog($fromSeq: String, $toSeq: String) {
   verifyAuditLog(fromSeq: $fromSeq, toSeq: $toSeq) { ok fromSeq toSeq entriesChecked checkpointsChecked firstBadSeq problem message } }`;
 
+/** What the page shows of a verification report (the API's English `message` is not shown). */
 interface Verification {
   ok: boolean;
+  firstBadSeq: string | null;
+  problem: string | null;
   fromSeq: string;
   toSeq: string;
   entriesChecked: number;
   checkpointsChecked: number;
-  firstBadSeq: string | null;
-  problem: string | null;
-  message: string | null;
 }
 
 export function Verify() {
