@@ -8,8 +8,28 @@ export const SOCIAL_SECURITY_SELECTION = `socialSecurity { registered insuredSta
   medical { plan accountBalance designatedHospital }
   insuredEmployeeCount arrearsAmount arrearsSince employees { name idNumber phone address } }`;
 
+interface Person {
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+interface SocialSecurityAnswer {
+  registered: boolean | null;
+  insuredStatus: string | null;
+  employer: { name: string | null; idNumber: string | null } | null;
+  contributionBase: string | null;
+  insuranceTypes: string[] | null;
+  medical: { plan: string | null; accountBalance: string | null; designatedHospital: string | null } | null;
+  insuredEmployeeCount: number | null;
+  arrearsAmount: string | null;
+  arrearsSince: string | null;
+  employees: Person[] | null;
+}
+
 export function SocialSecurityPanel({ subject, place }: PanelProps) {
-  const ss = subject.socialSecurity;
+  const ss = subject.socialSecurity as SocialSecurityAnswer;
   const p = at(place, 'socialSecurity');
   if (ss.registered === false) return <Empty description="人社部门无该主体的参保登记" />;
   if (subject.kind === 'ENTERPRISE') {
@@ -22,7 +42,7 @@ export function SocialSecurityPanel({ subject, place }: PanelProps) {
           <Descriptions.Item label="欠缴起始日"><Val place={at(p, 'arrearsSince')} value={ss.arrearsSince} format={formatDate} /></Descriptions.Item>
         </Descriptions>
         <Section title="参保职工" place={employees} value={ss.employees} empty="无参保职工记录">
-          <Table<any> size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} rowKey={(_, i) => String(i)} dataSource={ss.employees ?? []} columns={[
+          <Table<Person> size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} rowKey={(_, i) => String(i)} dataSource={ss.employees ?? []} columns={[
             { title: '姓名', render: (_, r, i) => <Val place={at(employees, i, 'name')} value={r.name} /> },
             { title: '身份证号', render: (_, r, i) => <Val place={at(employees, i, 'idNumber')} value={r.idNumber} /> },
             { title: '电话', render: (_, r, i) => <Val place={at(employees, i, 'phone')} value={r.phone} /> },

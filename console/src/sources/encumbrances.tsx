@@ -4,8 +4,18 @@ import { ENCUMBRANCE_TEXT, formatAmount, formatDate, text } from '../format';
 
 export const ENCUMBRANCE_SELECTION = 'encumbrances { kind holder caseNo amount registeredOn expiresOn releasedOn }';
 
+export interface Encumbrance {
+  kind: string;
+  holder: string | null;
+  caseNo: string | null;
+  amount: string | null;
+  registeredOn: string | null;
+  expiresOn?: string | null;
+  releasedOn: string | null;
+}
+
 /** Mortgages (抵押) and seizures (查封) on one asset. */
-export function EncumbranceTable({ rows, place }: { rows: any[] | null; place: Place }) {
+export function EncumbranceTable({ rows, place }: { rows: Encumbrance[] | null | undefined; place: Place }) {
   if (!rows || rows.length === 0) return <span className="empty-value">无抵押、查封登记</span>;
   return (
     <Table

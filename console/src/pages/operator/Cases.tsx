@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useState } from 'react';
 import { CASE_STATUS_TEXT, formatAmount, formatDate, SUBJECT_KIND_TEXT, text } from '../../format';
+import type { BankruptcyCaseRecord, ExecutionCaseRecord, Party } from '../../api/results';
 import { ManagedList } from './ManagedList';
 import { Operation } from './Operation';
 import { parseParties } from './parties';
@@ -17,7 +18,7 @@ const BANKRUPTCY_LIST = `query ManagedBankruptcyCases($first: Int!, $after: Stri
     totalCount pageInfo { hasNextPage endCursor } edges { node { ${BANKRUPTCY_FIELDS} } } } }`;
 
 const statusOptions = (statuses: string[]) => statuses.map((value) => ({ value, label: text(CASE_STATUS_TEXT, value) }));
-const parties = (list: any[]) => list.map((p: any) => `${p.name}（${text(SUBJECT_KIND_TEXT, p.kind)}）`).join('、');
+const parties = (list: Party[]) => list.map((p) => `${p.name}（${text(SUBJECT_KIND_TEXT, p.kind)}）`).join('、');
 
 export function Cases() {
   const [refresh, setRefresh] = useState(0);
@@ -83,7 +84,7 @@ export function Cases() {
 /** Execution cases with their respondents as filed and their clerks; search by case number, court or respondent. */
 export function ExecutionCaseList({ refresh }: { refresh: number }) {
   return (
-    <ManagedList
+    <ManagedList<ExecutionCaseRecord>
       title="执行案件"
       query={EXECUTION_LIST}
       field="managedExecutionCases"
@@ -95,12 +96,12 @@ export function ExecutionCaseList({ refresh }: { refresh: number }) {
       emptyText="没有执行案件"
       columns={[
         { title: '案号', dataIndex: 'caseNo' },
-        { title: '法院', render: (_, r: any) => r.court.name },
-        { title: '立案日期', render: (_, r: any) => formatDate(r.filedOn) },
-        { title: '执行标的', align: 'right', render: (_, r: any) => formatAmount(r.amountDue) },
-        { title: '被执行人', render: (_, r: any) => parties(r.respondents) },
-        { title: '承办书记员', render: (_, r: any) => r.clerks.map((c: any) => `${c.displayName}（${c.username}）`).join('、') || '—' },
-        { title: '状态', render: (_, r: any) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
+        { title: '法院', render: (_, r) => r.court.name },
+        { title: '立案日期', render: (_, r) => formatDate(r.filedOn) },
+        { title: '执行标的', align: 'right', render: (_, r) => formatAmount(r.amountDue) },
+        { title: '被执行人', render: (_, r) => parties(r.respondents) },
+        { title: '承办书记员', render: (_, r) => r.clerks.map((c) => `${c.displayName}（${c.username}）`).join('、') || '—' },
+        { title: '状态', render: (_, r) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
       ]}
     />
   );
@@ -109,7 +110,7 @@ export function ExecutionCaseList({ refresh }: { refresh: number }) {
 /** Bankruptcy cases with the debtor as filed and every appointment; search by case or ruling number, court or debtor. */
 export function BankruptcyCaseList({ refresh }: { refresh: number }) {
   return (
-    <ManagedList
+    <ManagedList<BankruptcyCaseRecord>
       title="破产案件"
       query={BANKRUPTCY_LIST}
       field="managedBankruptcyCases"
@@ -121,23 +122,23 @@ export function BankruptcyCaseList({ refresh }: { refresh: number }) {
       emptyText="没有破产案件"
       columns={[
         { title: '案号', dataIndex: 'caseNo' },
-        { title: '法院', render: (_, r: any) => r.court.name },
-        { title: '受理日期', render: (_, r: any) => formatDate(r.acceptedOn) },
-        { title: '受理裁定书', render: (_, r: any) => r.acceptanceRulingNo ?? '—' },
-        { title: '债务人', render: (_, r: any) => r.debtor.name },
+        { title: '法院', render: (_, r) => r.court.name },
+        { title: '受理日期', render: (_, r) => formatDate(r.acceptedOn) },
+        { title: '受理裁定书', render: (_, r) => r.acceptanceRulingNo ?? '—' },
+        { title: '债务人', render: (_, r) => r.debtor.name },
         {
           title: '管理人指定',
-          render: (_, r: any) =>
+          render: (_, r) =>
             r.appointments.length === 0
               ? '—'
-              : r.appointments.map((a: any) => (
+              : r.appointments.map((a) => (
                   <div key={`${a.firm.code}-${a.validFrom}`}>
                     {a.firm.name}（{a.firm.code}）{a.decisionNo ? ` ${a.decisionNo}` : ''}，{formatDate(a.validFrom)} 至{' '}
                     {a.validTo ? formatDate(a.validTo) : '程序终结'} {a.ended ? <Tag>已终止</Tag> : <Tag color="green">有效</Tag>}
                   </div>
                 )),
         },
-        { title: '状态', render: (_, r: any) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
+        { title: '状态', render: (_, r) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
       ]}
     />
   );

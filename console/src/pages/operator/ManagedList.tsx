@@ -3,6 +3,7 @@ import { Card, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { CursorPager } from '../../components/CursorPager';
 import { QueryProblem } from '../../components/QueryProblem';
+import type { Connection } from '../../api/results';
 import { useQuery } from '../../useQuery';
 
 export interface ListFilter {
@@ -16,7 +17,7 @@ export interface ListFilter {
  * One of the operator's lists (`managedOrganisations`, `managedUsers`, …): search, an optional filter, keyset paging.
  * `refresh` changes after an operation on this page, so the list shows what the hub now holds.
  */
-export function ManagedList({
+export function ManagedList<T extends object>({
   title,
   query,
   field,
@@ -31,8 +32,8 @@ export function ManagedList({
   title: string;
   query: string;
   field: string;
-  rowKey: string | ((row: any) => string);
-  columns: TableColumnsType<any>;
+  rowKey: keyof T & string;
+  columns: TableColumnsType<T>;
   searchPlaceholder: string;
   filter?: ListFilter;
   refresh?: number;
@@ -45,16 +46,16 @@ export function ManagedList({
   const [search, setSearch] = useState('');
   const [filterValue, setFilterValue] = useState<string | null>(null);
   const variables = { first: 20, after: stack[stack.length - 1], search: search || null, ...(filter ? { [filter.name]: filterValue } : {}) };
-  const q = useQuery(query, variables);
+  const q = useQuery<Record<string, Connection<T> | null>>(query, variables);
+  const { reload } = q;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    q.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [refresh]);
+    reload();
+  }, [refresh, reload]);
   const conn = q.data?.[field];
   const apply = (value: string) => {
     setSearch(value.trim());
@@ -97,7 +98,7 @@ export function ManagedList({
         loading={q.loading}
         rowKey={rowKey}
         pagination={false}
-        dataSource={(conn?.edges ?? []).map((e: any) => e.node)}
+        dataSource={(conn?.edges ?? []).map((e) => e.node)}
         locale={{ emptyText: search ? `没有与“${search}”相符的记录` : emptyText }}
         columns={columns}
       />

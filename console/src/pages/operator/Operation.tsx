@@ -18,7 +18,7 @@ export interface FieldSpec {
  * One operation of the admin API as a form. `toVariables` shapes the form's values for the mutation; the answer
  * (an operator-facing record) goes to `onDone`. API errors are shown as sentences, naming the field at fault.
  */
-export function Operation({
+export function Operation<D>({
   title,
   fields,
   mutation,
@@ -31,7 +31,7 @@ export function Operation({
   fields: FieldSpec[];
   mutation: string;
   toVariables: (values: Record<string, string>) => Record<string, unknown>;
-  onDone: (data: any) => void;
+  onDone: (data: D) => void;
   danger?: boolean;
   extra?: ReactNode;
 }) {
@@ -42,11 +42,11 @@ export function Operation({
     setBusy(true);
     setProblem(null);
     try {
-      const r = await graphql(mutation, toVariables(values));
+      const r = await graphql<D>(mutation, toVariables(values));
       if (r.errors.length) setProblem(r.errors[0].extensions?.code === 'FORBIDDEN' ? '您无权执行该操作' : errorText(r.errors[0]));
       else {
         message.success(`${title}：已完成`);
-        onDone(r.data);
+        onDone(r.data as D);
         form.resetFields();
       }
     } catch (e) {

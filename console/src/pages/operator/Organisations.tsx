@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ORG_KIND_TEXT, text } from '../../format';
+import type { OrganisationRecord } from '../../api/results';
 import { ManagedList } from './ManagedList';
 import { Operation } from './Operation';
 
@@ -34,7 +35,7 @@ export function Organisations() {
         toVariables={(v) => ({ code: v.code.trim() })}
         onDone={done}
       />
-      <ManagedList
+      <ManagedList<OrganisationRecord>
         title="机构"
         query={LIST}
         field="managedOrganisations"
@@ -47,8 +48,8 @@ export function Organisations() {
         columns={[
           { title: '机构代码', dataIndex: 'code' },
           { title: '名称', dataIndex: 'name' },
-          { title: '类别', render: (_, r: any) => text(ORG_KIND_TEXT, r.kind) },
-          { title: '状态', render: (_, r: any) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
+          { title: '类别', render: (_, r) => text(ORG_KIND_TEXT, r.kind) },
+          { title: '状态', render: (_, r) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
         ]}
       />
     </Space>

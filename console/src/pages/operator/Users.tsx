@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLE_TEXT, text } from '../../format';
+import type { UserRecord } from '../../api/results';
 import { ManagedList } from './ManagedList';
 import { Operation } from './Operation';
 
@@ -37,7 +38,7 @@ export function Users() {
         toVariables={(v) => ({ username: v.username.trim() })}
         onDone={done}
       />
-      <ManagedList
+      <ManagedList<UserRecord>
         title="用户"
         query={LIST}
         field="managedUsers"
@@ -50,9 +51,9 @@ export function Users() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', render: (_, r: any) => text(ROLE_TEXT, r.role) },
-          { title: '所属机构', render: (_, r: any) => `${r.organisation.name}（${r.organisation.code}）` },
-          { title: '状态', render: (_, r: any) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
+          { title: '角色', render: (_, r) => text(ROLE_TEXT, r.role) },
+          { title: '所属机构', render: (_, r) => `${r.organisation.name}（${r.organisation.code}）` },
+          { title: '状态', render: (_, r) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
         ]}
       />
     </Space>
