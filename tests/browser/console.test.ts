@@ -16,7 +16,12 @@ describe('the console in Chromium', () => {
   beforeAll(async () => {
     property = await SeparatePostgres.create('fyt_property');
     await property.start();
-    t = await startTestHub({ PROPERTY_DATABASE_URL: property.url, SOURCE_TIMEOUT_MS: '2000', SOURCE_RETRY_MS: '200', SOURCE_BREAKER_COOLDOWN_MS: '500' });
+    t = await startTestHub({
+      PROPERTY_DATABASE_URL: property.url,
+      SOURCE_TIMEOUT_MS: '2000',
+      SOURCE_RETRY_MS: '200',
+      SOURCE_BREAKER_COOLDOWN_MS: '500',
+    });
     base = t.hub.url.replace(/\/graphql$/, '');
     browser = await launchChromium();
   }, 180000);
@@ -80,7 +85,10 @@ describe('the console in Chromium', () => {
       await signIn(page, base, 'demo-clerk');
       await page.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
       const person = card('张伟');
-      await person.locator('[data-source-pane="PROPERTY"] .ant-alert-message').getByText(/不动产登记中心未响应（(无法连接|超时|连续失败，暂停查询)）/).waitFor();
+      await person
+        .locator('[data-source-pane="PROPERTY"] .ant-alert-message')
+        .getByText(/不动产登记中心未响应（(无法连接|超时|连续失败，暂停查询)）/)
+        .waitFor();
       await expect(person.getByRole('tab', { name: /不动产/ }).textContent()).resolves.toMatch(/无法连接|超时|暂停查询/);
       await openTab('张伟', '车辆');
       await person.getByText('皖N·8K265').waitFor();
@@ -107,7 +115,12 @@ describe('the console in Chromium', () => {
     await openTab('金寨县宏达茶业有限公司', '税务');
     const tax = debtor.locator('[data-source-pane="TAX"]');
     await tax.getByText('已脱敏').first().waitFor();
-    await expect(tax.getByText(/\d{4}\*{10}\w{4}/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      tax
+        .getByText(/\d{4}\*{10}\w{4}/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(tax.getByText('无权查看').first().isVisible()).resolves.toBe(true);
     await openTab('金寨县宏达茶业有限公司', '社保');
     const social = debtor.locator('[data-source-pane="SOCIAL_SECURITY"]');
@@ -166,7 +179,7 @@ describe('the console in Chromium', () => {
     await screenshot(page, 'auditor-policy');
   });
 
-  it('an operator creates a user and sees it listed', async () => {
+  it('an operator creates a user, sees it listed, and finds a demo user and demo cases in the lists', async () => {
     await signIn(page, base, 'demo-admin');
     await page.getByRole('menuitem', { name: '用户' }).click();
     const form = page.locator('.operation', { hasText: '创建用户' });
@@ -188,7 +201,30 @@ describe('the console in Chromium', () => {
     await form.getByRole('button', { name: '创建用户' }).click();
     await form.getByRole('alert').waitFor();
     await expect(form.getByRole('alert').textContent()).resolves.toBe('输入有误：「用户名」已存在');
+
+    // The lists are the hub's, not this session's: a demo user and demo cases the operator never touched here.
+    const list = (title: string) =>
+      page.locator('.managed-list', { has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
+    const search = async (title: string, term: string, total: number) => {
+      await list(title).getByLabel(`搜索${title}`).fill(term);
+      await list(title).getByLabel(`搜索${title}`).press('Enter');
+      await list(title).getByText(`共 ${total} `).waitFor();
+    };
+    await search('用户', '孙立', 1);
+    const clerk = list('用户').locator('tbody tr.ant-table-row');
+    await expect(clerk.count()).resolves.toBe(1);
+    await expect(clerk.textContent()).resolves.toMatch(/demo-clerk.*执行员 孙立.*执行书记员.*金寨县人民法院/);
     await screenshot(page, 'operator-users');
+
+    await page.getByRole('menuitem', { name: '案件', exact: true }).click();
+    await search('执行案件', '执123', 1);
+    const execution = list('执行案件').locator('tbody tr.ant-table-row', { hasText: DEMO.clerkCase });
+    await expect(execution.textContent()).resolves.toMatch(/张伟（自然人）.*金寨县华兴建材有限公司（法人）.*执行员 孙立（demo-clerk）/);
+    await search('破产案件', '宏达', 1);
+    const bankruptcy = list('破产案件').locator('tbody tr.ant-table-row', { hasText: DEMO.bankruptcyCase });
+    await expect(bankruptcy.textContent()).resolves.toMatch(/金寨县宏达茶业有限公司.*安徽正信律师事务所（AF-3415-001）.*有效/);
+    // Operators never see an ID number: parties are listed by kind and name as filed.
+    await expect(page.locator('.content').textContent()).resolves.not.toMatch(/\d{17}[\dX]|[0-9A-HJ-NPQRTUWXY]{18}/);
   });
 
   it('a developer signed in to the console runs a query in the self-hosted GraphiQL', async () => {
