@@ -216,7 +216,7 @@ describe('the console in Chromium', () => {
     await expect(clerk.textContent()).resolves.toMatch(/demo-clerk.*执行员 孙立.*执行书记员.*金寨县人民法院/);
     await screenshot(page, 'operator-users');
 
-    await page.getByRole('menuitem', { name: '案件', exact: true }).click();
+    await page.getByRole('menuitem', { name: '案件' }).click();
     await search('执行案件', '执123', 1);
     const execution = list('执行案件').locator('tbody tr.ant-table-row', { hasText: DEMO.clerkCase });
     await expect(execution.textContent()).resolves.toMatch(/张伟（自然人）.*金寨县华兴建材有限公司（法人）.*执行员 孙立（demo-clerk）/);
