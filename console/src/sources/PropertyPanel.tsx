@@ -3,19 +3,22 @@ import { Section } from '../components/Section';
 import { at, Val } from '../components/Val';
 import { formatArea, formatDate } from '../format';
 import { EncumbranceTable, ENCUMBRANCE_SELECTION } from './encumbrances';
+import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
 import type { PanelProps } from './registry';
+import type { RealEstate } from './types';
 
-export const PROPERTY_SELECTION = `realEstate { certificateNo unitCode location use area registeredOn ${ENCUMBRANCE_SELECTION} }`;
+export const PROPERTY_SELECTION = `realEstate { certificateNo unitCode location use area registeredOn ${REFERENCE_VALUE_SELECTION} ${ENCUMBRANCE_SELECTION} }`;
 
 export function PropertyPanel({ subject, place }: PanelProps) {
   const list = at(place, 'realEstate');
+  const rows = subject.realEstate as RealEstate[] | null;
   return (
-    <Section title="不动产权利" place={list} value={subject.realEstate} empty="不动产登记中心未登记该主体名下的不动产">
-      <Table
+    <Section title="不动产权利" place={list} value={rows} empty="不动产登记中心未登记该主体名下的不动产">
+      <Table<RealEstate>
         size="small"
         pagination={false}
         rowKey={(r, i) => r.certificateNo ?? String(i)}
-        dataSource={subject.realEstate ?? []}
+        dataSource={rows ?? []}
         expandable={{
           defaultExpandAllRows: true,
           expandedRowRender: (r, i) => <EncumbranceTable rows={r.encumbrances} place={at(list, i, 'encumbrances')} />,
@@ -27,6 +30,7 @@ export function PropertyPanel({ subject, place }: PanelProps) {
           { title: '用途', render: (_, r, i) => <Val place={at(list, i, 'use')} value={r.use} /> },
           { title: '面积', render: (_, r, i) => <Val place={at(list, i, 'area')} value={r.area} format={formatArea} /> },
           { title: '登记日期', render: (_, r) => formatDate(r.registeredOn) },
+          { title: '参考价', render: (_, r, i) => <ReferenceValue row={r} place={at(list, i)} /> },
           { title: '抵押 / 查封', render: (_, r) => `${r.encumbrances?.length ?? 0} 项` },
         ]}
       />

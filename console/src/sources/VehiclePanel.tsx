@@ -3,19 +3,22 @@ import { Section } from '../components/Section';
 import { at, Val } from '../components/Val';
 import { formatDate, text, VEHICLE_STATUS_TEXT } from '../format';
 import { EncumbranceTable, ENCUMBRANCE_SELECTION } from './encumbrances';
+import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
 import type { PanelProps } from './registry';
+import type { Vehicle } from './types';
 
-export const VEHICLE_SELECTION = `vehicles { plate vin make model registeredOn status ${ENCUMBRANCE_SELECTION} }`;
+export const VEHICLE_SELECTION = `vehicles { plate vin make model registeredOn status ${REFERENCE_VALUE_SELECTION} ${ENCUMBRANCE_SELECTION} }`;
 
 export function VehiclePanel({ subject, place }: PanelProps) {
   const list = at(place, 'vehicles');
+  const rows = subject.vehicles as Vehicle[] | null;
   return (
-    <Section title="机动车" place={list} value={subject.vehicles} empty="公安车管部门未登记该主体名下的机动车">
-      <Table
+    <Section title="机动车" place={list} value={rows} empty="公安车管部门未登记该主体名下的机动车">
+      <Table<Vehicle>
         size="small"
         pagination={false}
         rowKey={(r, i) => r.vin ?? String(i)}
-        dataSource={subject.vehicles ?? []}
+        dataSource={rows ?? []}
         expandable={{
           defaultExpandAllRows: true,
           expandedRowRender: (r, i) => <EncumbranceTable rows={r.encumbrances} place={at(list, i, 'encumbrances')} />,
@@ -25,6 +28,7 @@ export function VehiclePanel({ subject, place }: PanelProps) {
           { title: '车辆识别代号', render: (_, r, i) => <Val place={at(list, i, 'vin')} value={r.vin} /> },
           { title: '品牌型号', render: (_, r) => [r.make, r.model].filter(Boolean).join(' ') || '—' },
           { title: '登记日期', render: (_, r) => formatDate(r.registeredOn) },
+          { title: '参考价', render: (_, r, i) => <ReferenceValue row={r} place={at(list, i)} /> },
           { title: '状态', render: (_, r) => <Tag color={r.status === 'NORMAL' ? 'green' : 'red'}>{text(VEHICLE_STATUS_TEXT, r.status)}</Tag> },
         ]}
       />

@@ -1,14 +1,15 @@
 import { Table, Tag } from 'antd';
 import { at, Val, type Place } from '../components/Val';
+import type { Encumbrance } from './types';
 import { ENCUMBRANCE_TEXT, formatAmount, formatDate, text } from '../format';
 
 export const ENCUMBRANCE_SELECTION = 'encumbrances { kind holder caseNo amount registeredOn expiresOn releasedOn }';
 
 /** Mortgages (抵押) and seizures (查封) on one asset. */
-export function EncumbranceTable({ rows, place }: { rows: any[] | null; place: Place }) {
+export function EncumbranceTable({ rows, place }: { rows: Encumbrance[] | null | undefined; place: Place }) {
   if (!rows || rows.length === 0) return <span className="empty-value">无抵押、查封登记</span>;
   return (
-    <Table
+    <Table<Encumbrance>
       size="small"
       pagination={false}
       rowKey={(_, i) => String(i)}
