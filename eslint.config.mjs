@@ -31,6 +31,8 @@ export default defineConfig(
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
+    // CommonJS files (jest's configuration) can only load another module through require().
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

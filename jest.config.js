@@ -7,7 +7,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
   // Benchmark and developer databases hold many files jest has no business crawling.
   modulePathIgnorePatterns: ['<rootDir>/bench/.data/', '<rootDir>/.data/', '<rootDir>/dist/'],
-  globalSetup: '<rootDir>/tests/setup/global-setup.mjs',
+  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.mjs',
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,

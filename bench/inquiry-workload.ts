@@ -4,23 +4,7 @@
 import { Client } from 'pg';
 import { issueToken } from '../src/auth/tokens';
 import type { HubConfig } from '../src/config';
-
-/** What a clerk typically asks about a respondent: identity plus every source (the integration tests' selection). */
-const RESPONDENT_FIELDS = `
-  id kind name idNumber phone address
-  realEstate { certificateNo location area referenceValue referenceValueOn referenceValueBasis encumbrances { kind holder caseNo amount } }
-  vehicles { plate vin status referenceValue referenceValueBasis encumbrances { kind holder caseNo } }
-  tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
-  socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
-  credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
-  deposits { bankCode bankName accountNo type currency balance status freezes { court caseNo amount rank releasedOn } deductions { court amount deductedOn } }
-  housingFund { registered accountNo status balance monthlyContribution lastContributionMonth employer { name creditCode } freezes { court rank } contributingEmployees arrearsAmount }
-  marketRegistration { status registeredAddress registeredCapital legalRepresentative { name idNumber } }
-  shareholdings { targetName targetCreditCode sharePercent subscribedCapital referenceValue referenceValueBasis referenceValueOn freezes { court caseNo rank releasedOn } }
-  sourceStatus { source state latencyMs }`;
-
-export const INQUIRY_QUERY =
-  `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${RESPONDENT_FIELDS} } } }`;
+import { INQUIRY_QUERY } from './inquiry-query';
 
 export interface Inquiry {
   caseNo: string;

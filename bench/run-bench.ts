@@ -125,19 +125,30 @@ async function startServer(spec: BenchServerSpec): Promise<RunningServer> {
  * Sends inquiries one at a time and checks every answer, so a run never measures errors; with nothing else
  * in flight, the statement counters' deltas over this pass are the exact SQL statements per inquiry.
  */
+/** What `verify` reads of an answer: the hub's GraphQL body, or the floor's plain JSON. */
+interface VerifyAnswer {
+  data?: { executionCase?: { respondents?: Respondent[] } };
+  errors?: unknown[];
+  error?: string;
+  respondents?: Respondent[];
+}
+interface Respondent {
+  sourceStatus?: Array<{ state: string }>;
+}
+
 async function verify(server: RunningServer, mode: BenchServerSpec['mode'], workload: Workload, sample: Inquiry[]) {
   const before = await server.stats();
   for (const inquiry of sample) {
     const shape = mode === 'floor' ? floorRequest(workload, inquiry) : graphqlRequest(workload, inquiry);
     const res = await fetch(`http://127.0.0.1:${server.port}${shape.path}`, { method: 'POST', headers: shape.headers, body: shape.body });
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as VerifyAnswer;
     const respondents = mode === 'floor' ? body.respondents : body.data?.executionCase?.respondents;
     const problem =
       res.status !== 200 ? `HTTP ${res.status}`
       : body.errors ? `errors ${JSON.stringify(body.errors).slice(0, 300)}`
       : body.error ? `error ${body.error}`
       : respondents?.length !== inquiry.respondents ? `${respondents?.length} respondents, expected ${inquiry.respondents}`
-      : mode === 'hub' && respondents.some((r: any) => r.sourceStatus.some((s: any) => s.state !== 'OK')) ? 'a source not OK'
+      : mode === 'hub' && respondents.some((r) => r.sourceStatus?.some((s) => s.state !== 'OK')) ? 'a source not OK'
       : null;
     if (problem) throw new Error(`${mode} answered ${inquiry.caseNo} for ${inquiry.username} wrongly: ${problem}`);
   }

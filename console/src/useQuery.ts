@@ -11,7 +11,7 @@ export interface QueryState<T> {
 }
 
 /** Runs one query when its variables change; keeps the last answer's data and errors together. */
-export function useQuery<T = any>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
+export function useQuery<T = unknown>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
   const [state, setState] = useState<Omit<QueryState<T>, 'reload'>>({ loading: variables !== null, data: null, errors: [], failure: null });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(variables);
@@ -23,7 +23,7 @@ export function useQuery<T = any>(query: string, variables: Record<string, unkno
     graphql<T>(query, variables)
       .then((r) => id === current.current && setState({ loading: false, data: r.data, errors: r.errors, failure: null }))
       .catch((e) => id === current.current && setState({ loading: false, data: null, errors: [], failure: e instanceof TransportError ? e.message : '请求失败，请重试。' }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `key` stands for `variables`: a new object with the same content must not run the query again.
   }, [query, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../server/free-port';
 
 export interface EmbeddedCluster {
   url(database: string): string;
@@ -218,17 +218,6 @@ function checkPostgresUserAccess(dataDir: string): void {
         '; set DATA_DIR to a directory it can reach (for example DATA_DIR=/var/lib/fuyuantong) or run the hub as an ordinary user',
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function createDatabases(url: (database: string) => string, databases: string[], log: (line: string) => void) {

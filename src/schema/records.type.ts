@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ENCUMBRANCE_KINDS } from '../sources/property/entities/real-estate-encumbrance.entity';
+import { ENCUMBRANCE_KINDS } from '../sources/encumbrance-columns';
 import { enumOf } from './enum-of';
 import { Decimal, LocalDate } from './scalars';
 

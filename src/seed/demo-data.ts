@@ -4,11 +4,11 @@ import type { CountedDataSource } from '../databases/data-sources';
 import {
   AdministratorAppointment, BankruptcyCase, ExecutionCase, ExecutionCaseClerk, Organisation, Subject, User,
 } from '../entities/hub';
-import { demoIdentities, DEMO, type DemoIdentities } from './demo-identities';
+import { demoIdentities, DEMO, DEMO_USERS, type DemoIdentities } from './demo-identities';
 import { SOURCES } from '../sources/registry';
 import { SOURCE_NAMES, type SourceName } from '../sources/source-name';
 
-export { DEMO, demoIdentities } from './demo-identities';
+export { DEMO, DEMO_USERS, demoIdentities } from './demo-identities';
 
 /** Seeds the demo organisations, users, cases and agency records when the hub holds no organisation yet. */
 export async function seedDemoIfEmpty(dbs: Record<DatabaseKey, CountedDataSource>, log: (line: string) => void): Promise<boolean> {
@@ -47,11 +47,11 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
 
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
-  const clerk = await user('demo-clerk', '执行员 孙立', 'CLERK', jinzhai.id);
+  const clerk = await user(DEMO_USERS.CLERK, '执行员 孙立', 'CLERK', jinzhai.id);
   const clerk2 = await user('demo-clerk-2', '执行员 吴芳', 'CLERK', huoqiu.id);
-  await user('demo-administrator', '管理人 郑明', 'ADMINISTRATOR', firm.id);
-  await user('demo-auditor', '检察官 何平', 'AUDITOR', procuratorate.id);
-  await user('demo-admin', '运维 马骏', 'ADMIN', operator.id);
+  await user(DEMO_USERS.ADMINISTRATOR, '管理人 郑明', 'ADMINISTRATOR', firm.id);
+  await user(DEMO_USERS.AUDITOR, '检察官 何平', 'AUDITOR', procuratorate.id);
+  await user(DEMO_USERS.ADMIN, '运维 马骏', 'ADMIN', operator.id);
 
   const subject = (s: { name: string; id: string }, kind: Subject['kind']) =>
     m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));

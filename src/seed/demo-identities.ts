@@ -1,5 +1,6 @@
 import { residentId, uscc, vin } from './chinese';
 import { Random } from './random';
+import { ROLES, type Role } from '../entities/hub/user.entity';
 
 /** Case numbers of the demo data, used by the README's example queries and the tests. */
 export const DEMO = {
@@ -10,6 +11,9 @@ export const DEMO = {
   bankruptcyCase: '(2024)皖1524破1号',
   expiredBankruptcyCase: '(2022)皖1524破2号',
 } as const;
+
+/** The demo user of each role (`demo-clerk`, `demo-auditor`, …): the demo data seeds one per role under this name. */
+export const DEMO_USERS = Object.fromEntries(ROLES.map((role) => [role, `demo-${role.toLowerCase()}`])) as Record<Role, string>;
 
 const JINZHAI = '341524';
 const HUOQIU = '341522';

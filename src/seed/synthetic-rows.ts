@@ -22,7 +22,7 @@ import {
 import type { ExecutionCaseStatus } from '../entities/hub/execution-case.entity';
 import type { BankruptcyCaseStatus } from '../entities/hub/bankruptcy-case.entity';
 import type { VehicleStatus } from '../sources/vehicle/entities/vehicle.entity';
-import type { EncumbranceKind } from '../sources/property/entities/real-estate-encumbrance.entity';
+import type { EncumbranceKind } from '../sources/encumbrance-columns';
 import type { ReferenceValueBasis } from '../schema/records.type';
 
 export const PERSONS_PER_CHUNK = 10_000;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import { canonicalEntry, entryFromRow, entryHash, type AuditDraft } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, entryFromRow, entryHash, type AuditDraft, type AuditEntryRow } from '../../src/audit/audit-entry-hash';
 import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
@@ -366,10 +366,10 @@ describe('audit log', () => {
       const masked: string = shown.subjectIdNumber;
       expect(masked).toBe(`${p.zhangWei.id.slice(0, 4)}**********${p.zhangWei.id.slice(-4)}`);
       // The attacker is given more than an auditor sees: every column of the entry, except its secret.
-      const known = { ...entryFromRow(row), subjectIdNumber: masked, salt: null };
+      const known = { ...entryFromRow(row as AuditEntryRow), subjectIdNumber: masked, salt: null };
       expect(known.hash).toBe(shown.hash);
       // The same entry as it would have been hashed before commitments (format 1): the attack must work on that.
-      const unsalted = entryHash({ ...entryFromRow(row), salt: null });
+      const unsalted = entryHash({ ...entryFromRow(row as AuditEntryRow), salt: null });
       // Hashing is the attacker's whole cost: the entry's canonical text is built once, around the guessed digits.
       const [before, after] = canonicalEntry({ ...known, subjectIdNumber: 'GUESS' }).split('"GUESS"');
       const days = Array.from({ length: 25_933 }, (_, i) => new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''));

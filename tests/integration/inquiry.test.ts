@@ -2,21 +2,7 @@ import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 import { SOURCES } from '../../src/sources/registry';
-
-const ALL_SOURCES = `
-  id kind name idNumber phone address
-  realEstate { certificateNo location area referenceValue referenceValueOn referenceValueBasis encumbrances { kind holder caseNo amount } }
-  vehicles { plate vin status referenceValue referenceValueBasis encumbrances { kind holder caseNo } }
-  tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
-  socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
-  credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
-  deposits { bankCode bankName accountNo type currency balance status freezes { court caseNo amount rank releasedOn } deductions { court amount deductedOn } }
-  housingFund { registered accountNo status balance monthlyContribution lastContributionMonth employer { name creditCode } freezes { court rank } contributingEmployees arrearsAmount }
-  marketRegistration { status registeredAddress registeredCapital legalRepresentative { name idNumber } }
-  shareholdings { targetName targetCreditCode sharePercent subscribedCapital referenceValue referenceValueBasis referenceValueOn freezes { court caseNo rank releasedOn } }
-  sourceStatus { source state latencyMs }`;
-
-const CASE = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${ALL_SOURCES} } } }`;
+import { INQUIRY_QUERY } from '../../bench/inquiry-query';
 
 describe('case-bound inquiry over HTTP', () => {
   let t: TestHub;
@@ -30,7 +16,7 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('lets a clerk read both respondents of an assigned case across all eight sources', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
     expect(res.body.errors).toBeUndefined();
     const c = res.body.data!.executionCase;
     expect(c).toMatchObject({ caseNo: DEMO.clerkCase, status: 'ACTIVE', amountDue: '1285000.00', court: { code: '皖1524' } });
@@ -50,7 +36,7 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('shows a clerk the deposits, fund, registration and equity of both respondents, with other courts’ freezes and reference values', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
     expect(res.body.errors).toBeUndefined();
     const [person, enterprise] = [...res.body.data!.executionCase.respondents].sort((a: any, b: any) => (a.kind < b.kind ? 1 : -1));
     expect(person.deposits.map((a: any) => a.bankName)).toEqual(['中国工商银行金寨支行', '中国建设银行金寨支行', '安徽金寨农村商业银行']);
@@ -85,7 +71,7 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('shows the second case’s freezes queued behind another court’s (轮候)', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
     const [li] = res.body.data!.executionCase.respondents;
     expect(li.deposits[0].freezes.map((f: any) => [f.court, f.rank])).toEqual([['霍邱县人民法院', 0], ['金寨县人民法院', 1]]);
     expect(li.housingFund).toMatchObject({ status: 'SEALED', freezes: [{ court: '霍邱县人民法院', rank: 0 }, { court: '金寨县人民法院', rank: 1 }] });
@@ -94,7 +80,7 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('shows a seized vehicle and a dishonest-debtor entry for the second case', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
     const [li] = res.body.data!.executionCase.respondents;
     expect(li.vehicles[0]).toMatchObject({ status: 'SEIZED', encumbrances: [{ kind: 'SEIZURE', caseNo: DEMO.clerkCase2 }] });
     expect(li.credit).toMatchObject({ dishonest: true, dishonestEntries: [{ caseNo: DEMO.clerkCase2 }] });
@@ -114,7 +100,7 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('accepts full-width parentheses in a case number', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase.replace('(', '（').replace(')', '）') } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase.replace('(', '（').replace(')', '）') } });
     expect(res.body.data!.executionCase.caseNo).toBe(DEMO.clerkCase);
   });
 
@@ -123,14 +109,14 @@ describe('case-bound inquiry over HTTP', () => {
     ['a closed case', 'demo-clerk', DEMO.closedCase],
     ['a case that does not exist', 'demo-clerk', '(2024)皖1524执99999号'],
   ])('refuses %s with FORBIDDEN and the same message', async (_label, as, caseNo) => {
-    const res = await t.gql(CASE, { as, variables: { caseNo } });
+    const res = await t.gql(INQUIRY_QUERY, { as, variables: { caseNo } });
     expect(codes(res)).toEqual(['FORBIDDEN']);
     expect(res.body.errors![0].message).toBe(NO_CASE_ACCESS);
     expect(res.body.data!.executionCase).toBeNull();
   });
 
   it.each(['demo-auditor', 'demo-admin', 'demo-administrator'])('refuses execution cases to %s', async (as) => {
-    const res = await t.gql(CASE, { as, variables: { caseNo: DEMO.clerkCase } });
+    const res = await t.gql(INQUIRY_QUERY, { as, variables: { caseNo: DEMO.clerkCase } });
     expect(codes(res)).toEqual(['FORBIDDEN']);
     expect(res.body.data?.executionCase ?? null).toBeNull();
   });
@@ -141,7 +127,7 @@ describe('case-bound inquiry over HTTP', () => {
     ['an over-long string', `(2024)皖1524执${'1'.repeat(500)}号`],
     ['an SQL-looking string', "(2024)皖1524执1号' OR '1'='1"],
   ])('answers %s with BAD_USER_INPUT naming caseNo', async (_label, caseNo) => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo } });
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.body.errors![0].extensions!.argument).toBe('caseNo');
   });

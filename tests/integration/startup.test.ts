@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../src/server/free-port';
 import { adminQuery, testClusterUrl } from '../support/test-databases';
 
 // Runs the real entry point (`npm start` without the build step): embedded PostgreSQL in a fresh data dir,

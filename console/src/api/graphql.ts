@@ -15,7 +15,7 @@ export interface GraphQLResult<T> {
 export class TransportError extends Error {}
 
 /** POSTs one operation to the hub's public API with the signed-in user's token; nothing else is ever called. */
-export async function graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+export async function graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
   const token = currentToken();
   let response: Response;
   try {

@@ -3,6 +3,7 @@ import { errorAt, sourceUnavailableText } from '../api/errors';
 import { SOURCES, sourceByName, type SourceDefinition } from '../sources/registry';
 import { SOURCE_STATE_TEXT, SUBJECT_KIND_TEXT, text } from '../format';
 import { at, Val, type Place } from './Val';
+import type { SubjectAnswer } from '../api/results';
 
 interface Status {
   source: string;
@@ -24,9 +25,9 @@ function StatusBadge({ status }: { status?: Status }) {
 }
 
 /** A person or an enterprise reached through a case: identity, then one tab per agency source with its status. */
-export function SubjectView({ subject, place }: { subject: Record<string, any>; place: Place }) {
+export function SubjectView({ subject, place }: { subject: SubjectAnswer; place: Place }) {
   const isPerson = subject.kind === 'PERSON';
-  const tabs = sourcesOf(subject.sourceStatus).map(({ definition, status, name }) => {
+  const tabs = sourcesOf(subject.sourceStatus ?? undefined).map(({ definition, status, name }) => {
     const label = definition?.label ?? name;
     const stateText = status ? (status.state === 'OK' ? `正常，${Math.round(status.latencyMs)} 毫秒` : sourceUnavailableText(name, status.state)) : '';
     const unavailable = definition?.fields.map((f) => errorAt(place.errors, [...place.path, f])).find((e) => e?.extensions?.code === 'SOURCE_UNAVAILABLE');
@@ -49,7 +50,7 @@ export function SubjectView({ subject, place }: { subject: Record<string, any>; 
       children: (
         <div className="source-pane" data-source-pane={name}>
           <h4 className="print-only">{label}（{stateText}）</h4>
-          <div className="source-state">数据来源：{definition?.agency ?? name}　状态：{stateText}</div>
+          <div className="source-state">数据来源：{definition?.agency ?? name}{'\u3000'}状态：{stateText}</div>
           {body}
         </div>
       ),

@@ -44,7 +44,7 @@ export function isMasked(value: unknown): boolean {
 }
 
 /** One value: 无权查看 when denied, the value with 已脱敏 when masked, — when empty. */
-export function Val({ place, value, format }: { place: Place; value: unknown; format?: (v: any) => ReactNode }) {
+export function Val<V>({ place, value, format }: { place: Place; value: V | null | undefined; format?: (v: V) => ReactNode }) {
   const problem = problemAt(place);
   if (problem) return <>{problem}</>;
   if (value === null || value === undefined || value === '') return <span className="empty-value">—</span>;

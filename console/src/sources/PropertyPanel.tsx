@@ -2,23 +2,33 @@ import { Table } from 'antd';
 import { Section } from '../components/Section';
 import { at, Val } from '../components/Val';
 import { formatArea, formatDate } from '../format';
-import { EncumbranceTable, ENCUMBRANCE_SELECTION } from './encumbrances';
+import { EncumbranceTable, ENCUMBRANCE_SELECTION, type Encumbrance } from './encumbrances';
 import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
 import type { PanelProps } from './registry';
-import type { RealEstate } from './types';
+import type { ReferenceValued } from './types';
 
 export const PROPERTY_SELECTION = `realEstate { certificateNo unitCode location use area registeredOn ${REFERENCE_VALUE_SELECTION} ${ENCUMBRANCE_SELECTION} }`;
 
+interface RealEstateUnit extends ReferenceValued {
+  certificateNo: string | null;
+  unitCode: string | null;
+  location: string | null;
+  use: string | null;
+  area: string | null;
+  registeredOn: string | null;
+  encumbrances: Encumbrance[] | null;
+}
+
 export function PropertyPanel({ subject, place }: PanelProps) {
   const list = at(place, 'realEstate');
-  const rows = subject.realEstate as RealEstate[] | null;
+  const units = subject.realEstate as RealEstateUnit[] | null;
   return (
-    <Section title="不动产权利" place={list} value={rows} empty="不动产登记中心未登记该主体名下的不动产">
-      <Table<RealEstate>
+    <Section title="不动产权利" place={list} value={units} empty="不动产登记中心未登记该主体名下的不动产">
+      <Table
         size="small"
         pagination={false}
         rowKey={(r, i) => r.certificateNo ?? String(i)}
-        dataSource={rows ?? []}
+        dataSource={units ?? []}
         expandable={{
           defaultExpandAllRows: true,
           expandedRowRender: (r, i) => <EncumbranceTable rows={r.encumbrances} place={at(list, i, 'encumbrances')} />,

@@ -2,23 +2,33 @@ import { Table, Tag } from 'antd';
 import { Section } from '../components/Section';
 import { at, Val } from '../components/Val';
 import { formatDate, text, VEHICLE_STATUS_TEXT } from '../format';
-import { EncumbranceTable, ENCUMBRANCE_SELECTION } from './encumbrances';
+import { EncumbranceTable, ENCUMBRANCE_SELECTION, type Encumbrance } from './encumbrances';
 import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
 import type { PanelProps } from './registry';
-import type { Vehicle } from './types';
+import type { ReferenceValued } from './types';
 
 export const VEHICLE_SELECTION = `vehicles { plate vin make model registeredOn status ${REFERENCE_VALUE_SELECTION} ${ENCUMBRANCE_SELECTION} }`;
 
+interface VehicleAnswer extends ReferenceValued {
+  plate: string | null;
+  vin: string | null;
+  make: string | null;
+  model: string | null;
+  registeredOn: string | null;
+  status: string | null;
+  encumbrances: Encumbrance[] | null;
+}
+
 export function VehiclePanel({ subject, place }: PanelProps) {
   const list = at(place, 'vehicles');
-  const rows = subject.vehicles as Vehicle[] | null;
+  const vehicles = subject.vehicles as VehicleAnswer[] | null;
   return (
-    <Section title="机动车" place={list} value={rows} empty="公安车管部门未登记该主体名下的机动车">
-      <Table<Vehicle>
+    <Section title="机动车" place={list} value={vehicles} empty="公安车管部门未登记该主体名下的机动车">
+      <Table
         size="small"
         pagination={false}
         rowKey={(r, i) => r.vin ?? String(i)}
-        dataSource={rows ?? []}
+        dataSource={vehicles ?? []}
         expandable={{
           defaultExpandAllRows: true,
           expandedRowRender: (r, i) => <EncumbranceTable rows={r.encumbrances} place={at(list, i, 'encumbrances')} />,

@@ -1,9 +1,18 @@
 import { Table, Tag } from 'antd';
 import { at, Val, type Place } from '../components/Val';
-import type { Encumbrance } from './types';
 import { ENCUMBRANCE_TEXT, formatAmount, formatDate, text } from '../format';
 
 export const ENCUMBRANCE_SELECTION = 'encumbrances { kind holder caseNo amount registeredOn expiresOn releasedOn }';
+
+export interface Encumbrance {
+  kind: string;
+  holder: string | null;
+  caseNo: string | null;
+  amount: string | null;
+  registeredOn: string | null;
+  expiresOn?: string | null;
+  releasedOn: string | null;
+}
 
 /** Mortgages (抵押) and seizures (查封) on one asset. */
 export function EncumbranceTable({ rows, place }: { rows: Encumbrance[] | null | undefined; place: Place }) {

@@ -8,10 +8,11 @@ import { SocialSecurityPanel, SOCIAL_SECURITY_SELECTION } from './SocialSecurity
 import { TaxPanel, TAX_SELECTION } from './TaxPanel';
 import { VehiclePanel, VEHICLE_SELECTION } from './VehiclePanel';
 import type { Place } from '../components/Val';
+import type { SubjectAnswer } from '../api/results';
 
 export interface PanelProps {
   /** The subject as answered (its kind, name and this source's field). */
-  subject: Record<string, any>;
+  subject: SubjectAnswer;
   /** The subject's place in the answer; the panel looks up the errors beneath it. */
   place: Place;
 }

@@ -2,41 +2,11 @@
 
 export type Maybe<T> = T | null | undefined;
 
-export interface Encumbrance {
-  kind: Maybe<string>;
-  holder: Maybe<string>;
-  caseNo: Maybe<string>;
-  amount: Maybe<string>;
-  registeredOn: Maybe<string>;
-  expiresOn: Maybe<string>;
-  releasedOn: Maybe<string>;
-}
-
 /** 参考价 on real estate, vehicles and equity. */
 export interface ReferenceValued {
   referenceValue: Maybe<string>;
   referenceValueOn: Maybe<string>;
   referenceValueBasis: Maybe<string>;
-}
-
-export interface RealEstate extends ReferenceValued {
-  certificateNo: Maybe<string>;
-  unitCode: Maybe<string>;
-  location: Maybe<string>;
-  use: Maybe<string>;
-  area: Maybe<string>;
-  registeredOn: Maybe<string>;
-  encumbrances: Maybe<Encumbrance[]>;
-}
-
-export interface Vehicle extends ReferenceValued {
-  plate: Maybe<string>;
-  vin: Maybe<string>;
-  make: Maybe<string>;
-  model: Maybe<string>;
-  registeredOn: Maybe<string>;
-  status: Maybe<string>;
-  encumbrances: Maybe<Encumbrance[]>;
 }
 
 /** A freeze of a bank account, a fund account or equity: rank 0 is the effective freeze (首封), n ≥ 1 is 轮候 n. */

@@ -6,7 +6,20 @@ import { SubjectLoading, SubjectView } from '../../components/SubjectView';
 import { CASE_STATUS_TEXT, formatDate, text } from '../../format';
 import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
 import { Link } from '../../router';
+import type { SubjectAnswer } from '../../api/results';
 import { useQuery } from '../../useQuery';
+
+interface Answer {
+  bankruptcyCase: {
+    caseNo: string;
+    status: string;
+    acceptedOn: string;
+    acceptanceRulingNo: string | null;
+    court: { name: string };
+    appointment: { decisionNo: string | null; validFrom: string; validTo: string | null; firm: { name: string } } | null;
+    debtor: SubjectAnswer | null;
+  } | null;
+}
 
 const QUERY = `query BankruptcyDebtor($caseNo: String!) {
   bankruptcyCase(caseNo: $caseNo) { caseNo status acceptedOn acceptanceRulingNo court { name }
@@ -14,7 +27,7 @@ const QUERY = `query BankruptcyDebtor($caseNo: String!) {
     debtor { id kind name idNumber ${SUBJECT_SOURCES_SELECTION} } } }`;
 
 export function BankruptcyCaseView({ caseNo }: { caseNo: string }) {
-  const q = useQuery(QUERY, { caseNo });
+  const q = useQuery<Answer>(QUERY, { caseNo });
   const c = q.data?.bankruptcyCase;
   const debtorError = errorAt(q.errors, ['bankruptcyCase', 'debtor']);
   return (

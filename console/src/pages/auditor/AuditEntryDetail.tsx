@@ -1,6 +1,7 @@
 import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { AUDIT_KIND_TEXT, AUDIT_OUTCOME_TEXT, FIELD_OUTCOME_TEXT, formatDateTime, ROLE_TEXT, SOURCE_STATE_TEXT, text } from '../../format';
 import { sourceByName } from '../../sources/registry';
+import type { AuditEntryFull, Connection } from '../../api/results';
 import { useQuery } from '../../useQuery';
 
 // The list asks for few fields (the query cost limit); the detail fetches the entries of that millisecond in full.
@@ -11,8 +12,8 @@ const QUERY = `query AuditEntryDetail($filter: AuditEntryFilter) {
 
 export function AuditEntryDetail({ entry, onClose }: { entry: { seq: string; at: string; username?: string | null } | null; onClose: () => void }) {
   const from = entry ? new Date(entry.at) : null;
-  const q = useQuery(QUERY, entry && from ? { filter: { from: from.toISOString(), to: new Date(from.getTime() + 1).toISOString() } } : null);
-  const e = q.data?.auditEntries?.edges.map((x: any) => x.node).find((n: any) => n.seq === entry?.seq);
+  const q = useQuery<{ auditEntries: Connection<AuditEntryFull> }>(QUERY, entry && from ? { filter: { from: from.toISOString(), to: new Date(from.getTime() + 1).toISOString() } } : null);
+  const e = q.data?.auditEntries?.edges.map((x) => x.node).find((n) => n.seq === entry?.seq);
   return (
     <Drawer open={!!entry} onClose={onClose} width={720} title={entry ? `审计记录 第 ${entry.seq} 条` : ''} loading={q.loading}>
       {e ? (
@@ -35,14 +36,14 @@ export function AuditEntryDetail({ entry, onClose }: { entry: { seq: string; at:
             <Descriptions.Item label="本条哈希" span={2}><Typography.Text code className="wrap">{e.hash}</Typography.Text></Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>查询的数据源</Typography.Title>
-          {e.sources.length === 0 ? '无' : e.sources.map((s: any) => (
+          {e.sources.length === 0 ? '无' : e.sources.map((s) => (
             <Tag key={s.source} color={s.state === 'OK' ? 'green' : 'red'}>{sourceByName(s.source)?.label ?? s.source}：{text(SOURCE_STATE_TEXT, s.state)}</Tag>
           ))}
           <Typography.Title level={5} style={{ marginTop: 16 }}>读取的字段（只记录读了哪些字段，不记录内容）</Typography.Title>
           <FieldSummary fields={e.fields} />
           <Table size="small" rowKey="path" pagination={{ pageSize: 15, hideOnSinglePage: true }} dataSource={exceptionsFirst(e.fields)} locale={{ emptyText: '本条记录不涉及主体字段' }} columns={[
             { title: '字段路径', dataIndex: 'path' },
-            { title: '结果', render: (_, f: any) => <Tag color={f.outcome === 'ALLOW' ? 'green' : f.outcome === 'MASK' ? 'orange' : 'red'}>{text(FIELD_OUTCOME_TEXT, f.outcome)}</Tag> },
+            { title: '结果', render: (_, f) => <Tag color={f.outcome === 'ALLOW' ? 'green' : f.outcome === 'MASK' ? 'orange' : 'red'}>{text(FIELD_OUTCOME_TEXT, f.outcome)}</Tag> },
           ]} />
         </>
       ) : (

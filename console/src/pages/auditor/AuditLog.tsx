@@ -3,17 +3,20 @@ import { Button, Card, DatePicker, Form, Input, message, Select, Table } from 'a
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { graphql, type GraphQLResult } from '../../api/graphql';
 import { CursorPager } from '../../components/CursorPager';
 import { QueryProblem } from '../../components/QueryProblem';
 import { downloadCsv } from '../../csv';
 import { AUDIT_KIND_TEXT, AUDIT_OUTCOME_TEXT, ROLE_TEXT } from '../../format';
+import type { AuditEntryRow, Connection } from '../../api/results';
 import { useQuery } from '../../useQuery';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { ENTRY_COLUMNS, ENTRY_CSV_HEADER, ENTRY_LIST_FIELDS, entryCsvRow } from './audit-columns';
 
 const QUERY = `query AuditEntries($first: Int!, $after: String, $filter: AuditEntryFilter) {
   auditEntries(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { ${ENTRY_LIST_FIELDS} } } } }`;
+
+type Answer = { auditEntries: Connection<AuditEntryRow> };
 
 const EXPORT_PAGE = 40;
 const EXPORT_MAX = 2000;
@@ -45,20 +48,20 @@ function toFilter(v: FilterForm): Record<string, string> {
 export function AuditLog({ initialFilter }: { initialFilter?: Record<string, string> }) {
   const [filter, setFilter] = useState<Record<string, string>>(initialFilter ?? {});
   const [stack, setStack] = useState<Array<string | null>>([null]);
-  const [selected, setSelected] = useState<any>(null);
+  const [selected, setSelected] = useState<AuditEntryRow | null>(null);
   const [exporting, setExporting] = useState(false);
-  const q = useQuery(QUERY, { first: 20, after: stack[stack.length - 1], filter });
+  const q = useQuery<Answer>(QUERY, { first: 20, after: stack[stack.length - 1], filter });
   const conn = q.data?.auditEntries;
 
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const rows: any[] = [];
+      const rows: AuditEntryRow[] = [];
       let after: string | null = null;
       do {
-        const r: any = await graphql(QUERY, { first: EXPORT_PAGE, after, filter });
+        const r: GraphQLResult<Answer> = await graphql<Answer>(QUERY, { first: EXPORT_PAGE, after, filter });
         if (!r.data?.auditEntries) throw new Error(errorText(r.errors[0], '审计日志'));
-        rows.push(...r.data.auditEntries.edges.map((e: any) => e.node));
+        rows.push(...r.data.auditEntries.edges.map((e) => e.node));
         after = r.data.auditEntries.pageInfo.hasNextPage ? r.data.auditEntries.pageInfo.endCursor : null;
       } while (after && rows.length < EXPORT_MAX);
       downloadCsv(`审计日志-${new Date().toISOString().slice(0, 10)}.csv`, ENTRY_CSV_HEADER, rows.map(entryCsvRow));
@@ -97,7 +100,7 @@ export function AuditLog({ initialFilter }: { initialFilter?: Record<string, str
         size="small"
         rowKey="seq"
         pagination={false}
-        dataSource={(conn?.edges ?? []).map((e: any) => e.node)}
+        dataSource={(conn?.edges ?? []).map((e) => e.node)}
         columns={ENTRY_COLUMNS}
         onRow={(r) => ({ onClick: () => setSelected(r), style: { cursor: 'pointer' } })}
         locale={{ emptyText: Object.keys(filter).length ? '没有符合这些条件的审计记录' : '审计日志中还没有记录' }}

@@ -6,18 +6,23 @@ import { QueryProblem } from '../../components/QueryProblem';
 import { formatDateTime } from '../../format';
 import { useQuery } from '../../useQuery';
 
+interface Answer {
+  auditPublicKey: { keyId: string; algorithm: string; publicKeyPem: string };
+  auditCheckpoints: Array<{ seq: string; hash: string; entryAt: string; signedAt: string; keyId: string; signature: string }>;
+}
+
 const QUERY = `query AuditCheckpoints { auditPublicKey { keyId algorithm publicKeyPem } auditCheckpoints(first: 20) { seq hash entryAt signedAt keyId signature } }`;
 const CREATE = `mutation CreateAuditCheckpoint { createAuditCheckpoint { seq } }`;
 
 export function Checkpoints() {
-  const q = useQuery(QUERY, {});
+  const q = useQuery<Answer>(QUERY, {});
   const [creating, setCreating] = useState(false);
   const create = async () => {
     setCreating(true);
     try {
-      const r = await graphql(CREATE);
+      const r = await graphql<{ createAuditCheckpoint: { seq: string } | null }>(CREATE);
       if (r.errors.length) message.error(errorText(r.errors[0], '检查点'));
-      else message.success(r.data.createAuditCheckpoint ? `已签署检查点：第 ${r.data.createAuditCheckpoint.seq} 条` : '审计日志为空，无需签署');
+      else message.success(r.data?.createAuditCheckpoint ? `已签署检查点：第 ${r.data.createAuditCheckpoint.seq} 条` : '审计日志为空，无需签署');
       q.reload();
     } finally {
       setCreating(false);
@@ -43,10 +48,10 @@ export function Checkpoints() {
         locale={{ emptyText: '还没有签名检查点（每 5 分钟自动签署一次，也可立即签署）' }}
         columns={[
           { title: '序号', dataIndex: 'seq' },
-          { title: '记录时间', render: (_, r: any) => formatDateTime(r.entryAt) },
-          { title: '签署时间', render: (_, r: any) => formatDateTime(r.signedAt) },
+          { title: '记录时间', render: (_, r) => formatDateTime(r.entryAt) },
+          { title: '签署时间', render: (_, r) => formatDateTime(r.signedAt) },
           { title: '密钥编号', dataIndex: 'keyId' },
-          { title: '链哈希', render: (_, r: any) => <Typography.Text code ellipsis={{ tooltip: r.hash }} style={{ maxWidth: 220 }}>{r.hash}</Typography.Text> },
+          { title: '链哈希', render: (_, r) => <Typography.Text code ellipsis={{ tooltip: r.hash }} style={{ maxWidth: 220 }}>{r.hash}</Typography.Text> },
         ]}
       />
     </Card>

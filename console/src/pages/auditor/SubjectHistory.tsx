@@ -3,7 +3,19 @@ import { useState } from 'react';
 import { CursorPager } from '../../components/CursorPager';
 import { QueryProblem } from '../../components/QueryProblem';
 import { AUDIT_OUTCOME_TEXT, formatDateTime, ROLE_TEXT, text } from '../../format';
+import type { Connection } from '../../api/results';
 import { useQuery } from '../../useQuery';
+
+interface Access {
+  seq: string;
+  at: string;
+  username: string | null;
+  organisation: string | null;
+  role: string | null;
+  caseNo: string | null;
+  outcome: string;
+  fields: Array<{ path: string }>;
+}
 
 const QUERY = `query SubjectAccessHistory($subjectId: String!, $first: Int!, $after: String) {
   subjectAccessHistory(subjectId: $subjectId, first: $first, after: $after) {
@@ -12,7 +24,7 @@ const QUERY = `query SubjectAccessHistory($subjectId: String!, $first: Int!, $af
 export function SubjectHistory() {
   const [subjectId, setSubjectId] = useState('');
   const [stack, setStack] = useState<Array<string | null>>([null]);
-  const q = useQuery(QUERY, subjectId ? { subjectId, first: 10, after: stack[stack.length - 1] } : null);
+  const q = useQuery<{ subjectAccessHistory: Connection<Access> }>(QUERY, subjectId ? { subjectId, first: 10, after: stack[stack.length - 1] } : null);
   const conn = q.data?.subjectAccessHistory;
   return (
     <Card title="主体访问记录">
@@ -34,17 +46,17 @@ export function SubjectHistory() {
             size="small"
             rowKey="seq"
             pagination={false}
-            dataSource={(conn?.edges ?? []).map((e: any) => e.node)}
+            dataSource={(conn?.edges ?? []).map((e) => e.node)}
             locale={{ emptyText: '没有人查询过该主体' }}
             columns={[
               { title: '序号', dataIndex: 'seq' },
-              { title: '时间', render: (_, r: any) => formatDateTime(r.at) },
+              { title: '时间', render: (_, r) => formatDateTime(r.at) },
               { title: '用户', dataIndex: 'username' },
               { title: '机构', dataIndex: 'organisation' },
-              { title: '角色', render: (_, r: any) => text(ROLE_TEXT, r.role) },
+              { title: '角色', render: (_, r) => text(ROLE_TEXT, r.role) },
               { title: '案号', dataIndex: 'caseNo' },
-              { title: '结果', render: (_, r: any) => <Tag>{text(AUDIT_OUTCOME_TEXT, r.outcome)}</Tag> },
-              { title: '读取字段数', render: (_, r: any) => r.fields.length },
+              { title: '结果', render: (_, r) => <Tag>{text(AUDIT_OUTCOME_TEXT, r.outcome)}</Tag> },
+              { title: '读取字段数', render: (_, r) => r.fields.length },
             ]}
           />
           <CursorPager stack={stack} hasNext={!!conn?.pageInfo.hasNextPage} endCursor={conn?.pageInfo.endCursor} onChange={setStack} />

@@ -8,16 +8,27 @@ import { PROBLEM_TEXT, text } from '../../format';
 const QUERY = `query VerifyAuditLog($fromSeq: String, $toSeq: String) {
   verifyAuditLog(fromSeq: $fromSeq, toSeq: $toSeq) { ok fromSeq toSeq entriesChecked checkpointsChecked firstBadSeq problem message } }`;
 
+/** What the page shows of a verification report (the API's English `message` is not shown). */
+interface Verification {
+  ok: boolean;
+  firstBadSeq: string | null;
+  problem: string | null;
+  fromSeq: string;
+  toSeq: string;
+  entriesChecked: number;
+  checkpointsChecked: number;
+}
+
 export function Verify() {
   const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<any>(null);
+  const [result, setResult] = useState<Verification | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const run = async (v: { fromSeq?: string; toSeq?: string }) => {
     setRunning(true);
     setResult(null);
     setFailure(null);
     try {
-      const r = await graphql(QUERY, { fromSeq: v.fromSeq?.trim() || null, toSeq: v.toSeq?.trim() || null });
+      const r = await graphql<{ verifyAuditLog: Verification }>(QUERY, { fromSeq: v.fromSeq?.trim() || null, toSeq: v.toSeq?.trim() || null });
       if (r.data?.verifyAuditLog) setResult(r.data.verifyAuditLog);
       else setFailure(errorText(r.errors[0], '审计日志'));
     } catch (e) {

@@ -6,7 +6,12 @@ import { SubjectLoading, SubjectView } from '../../components/SubjectView';
 import { CASE_STATUS_TEXT, formatAmount, formatDate, formatDateTime, text } from '../../format';
 import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
 import { Link } from '../../router';
+import type { SubjectAnswer } from '../../api/results';
 import { useQuery } from '../../useQuery';
+
+interface Answer {
+  executionCase: { caseNo: string; status: string; filedOn: string; amountDue: string; court: { name: string }; respondents: SubjectAnswer[] | null } | null;
+}
 
 // One request for the whole inquiry: the audit log then holds one entry per respondent for it, and the
 // subject-read limit counts each respondent once.
@@ -15,7 +20,7 @@ const QUERY = `query ExecutionCaseInquiry($caseNo: String!) {
     respondents { id kind name idNumber phone address ${SUBJECT_SOURCES_SELECTION} } } }`;
 
 export function Inquiry({ caseNo }: { caseNo: string }) {
-  const q = useQuery(QUERY, { caseNo });
+  const q = useQuery<Answer>(QUERY, { caseNo });
   const c = q.data?.executionCase;
   const respondentsError = errorAt(q.errors, ['executionCase', 'respondents']);
   return (
@@ -44,7 +49,7 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
       )}
       {respondentsError && <Alert type="error" showIcon message={errorText(respondentsError, '该案件的被执行人')} />}
       {c?.respondents?.length === 0 && <Alert type="info" message="该案件没有登记被执行人" />}
-      {c?.respondents?.map((r: any, i: number) => (
+      {c?.respondents?.map((r, i) => (
         <SubjectView key={r.id ?? i} subject={r} place={{ errors: q.errors, path: ['executionCase', 'respondents', i] }} />
       ))}
     </div>

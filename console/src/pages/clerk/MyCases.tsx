@@ -5,7 +5,16 @@ import { CursorPager } from '../../components/CursorPager';
 import { QueryProblem } from '../../components/QueryProblem';
 import { CASE_STATUS_TEXT, formatAmount, formatDate, text } from '../../format';
 import { Link, navigate } from '../../router';
+import type { Connection } from '../../api/results';
 import { useQuery } from '../../useQuery';
+
+interface MyCase {
+  caseNo: string;
+  status: string;
+  filedOn: string;
+  amountDue: string;
+  court: { name: string };
+}
 
 const QUERY = `query MyExecutionCases($first: Int!, $after: String, $includeClosed: Boolean!) {
   myExecutionCases(first: $first, after: $after, includeClosed: $includeClosed) {
@@ -16,9 +25,9 @@ export function MyCases() {
   const [stack, setStack] = useState<Array<string | null>>([null]);
   const [includeClosed, setIncludeClosed] = useState(true);
   const [search, setSearch] = useState('');
-  const q = useQuery(QUERY, { first: 20, after: stack[stack.length - 1], includeClosed });
+  const q = useQuery<{ myExecutionCases: Connection<MyCase> }>(QUERY, { first: 20, after: stack[stack.length - 1], includeClosed });
   const conn = q.data?.myExecutionCases;
-  const rows = useMemo(() => (conn?.edges ?? []).map((e: any) => e.node).filter((c: any) => !search || c.caseNo.includes(search.trim())), [conn, search]);
+  const rows = useMemo(() => (conn?.edges ?? []).map((e) => e.node).filter((c) => !search || c.caseNo.includes(search.trim())), [conn, search]);
   const open = () => search.trim() && navigate(`/inquiry/${search.trim()}`);
   return (
     <Card title="我的执行案件">
@@ -45,15 +54,15 @@ export function MyCases() {
         size="middle"
         pagination={false}
         dataSource={rows}
-        rowClassName={(r: any) => (r.status === 'CLOSED' ? 'row-closed' : '')}
+        rowClassName={(r) => (r.status === 'CLOSED' ? 'row-closed' : '')}
         locale={{ emptyText: search ? `本页没有案号包含“${search}”的案件；可点“查询该案”直接查询` : includeClosed ? '您目前没有被分配的执行案件' : '您目前没有执行中的案件（已结案案件已隐藏）' }}
         columns={[
-          { title: '案号', render: (_, r: any) => (r.status === 'CLOSED' ? <span>{r.caseNo}</span> : <Link to={`/inquiry/${r.caseNo}`}>{r.caseNo}</Link>) },
-          { title: '执行法院', render: (_, r: any) => r.court.name },
-          { title: '立案日期', render: (_, r: any) => formatDate(r.filedOn) },
-          { title: '执行标的', align: 'right', render: (_, r: any) => formatAmount(r.amountDue) },
-          { title: '状态', render: (_, r: any) => <Tag color={r.status === 'CLOSED' ? 'default' : 'processing'}>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
-          { title: '', render: (_, r: any) => (r.status === 'CLOSED' ? <Typography.Text type="secondary">已结案，不可查询</Typography.Text> : <Link to={`/inquiry/${r.caseNo}`}>财产查询</Link>) },
+          { title: '案号', render: (_, r) => (r.status === 'CLOSED' ? <span>{r.caseNo}</span> : <Link to={`/inquiry/${r.caseNo}`}>{r.caseNo}</Link>) },
+          { title: '执行法院', render: (_, r) => r.court.name },
+          { title: '立案日期', render: (_, r) => formatDate(r.filedOn) },
+          { title: '执行标的', align: 'right', render: (_, r) => formatAmount(r.amountDue) },
+          { title: '状态', render: (_, r) => <Tag color={r.status === 'CLOSED' ? 'default' : 'processing'}>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
+          { title: '', render: (_, r) => (r.status === 'CLOSED' ? <Typography.Text type="secondary">已结案，不可查询</Typography.Text> : <Link to={`/inquiry/${r.caseNo}`}>财产查询</Link>) },
         ]}
       />
       <CursorPager stack={stack} hasNext={!!conn?.pageInfo.hasNextPage} endCursor={conn?.pageInfo.endCursor} onChange={setStack} info={conn ? `共 ${conn.totalCount} 件` : undefined} />

@@ -1,9 +1,10 @@
 import { Space } from 'antd';
 import { EXECUTION_FIELDS, ExecutionCaseTable } from './Cases';
 import { Operation, useSessionRecords } from './Operation';
+import type { ExecutionCaseRecord } from '../../api/results';
 
 export function Assignments() {
-  const [rows, add] = useSessionRecords<any>('execution-cases', (r) => r.caseNo);
+  const [rows, add] = useSessionRecords<ExecutionCaseRecord>('execution-cases', (r) => r.caseNo);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Operation
@@ -11,7 +12,7 @@ export function Assignments() {
         fields={[{ name: 'caseNo', label: '案号', width: 220 }, { name: 'username', label: '书记员用户名' }]}
         mutation={`mutation AssignClerk($caseNo: String!, $username: String!) { assignClerk(caseNo: $caseNo, username: $username) { ${EXECUTION_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim(), username: v.username.trim() })}
-        onDone={(d) => add(d.assignClerk)}
+        onDone={(d: { assignClerk: ExecutionCaseRecord }) => add(d.assignClerk)}
       />
       <Operation
         title="取消分配"
@@ -19,7 +20,7 @@ export function Assignments() {
         fields={[{ name: 'caseNo', label: '案号', width: 220 }, { name: 'username', label: '书记员用户名' }]}
         mutation={`mutation UnassignClerk($caseNo: String!, $username: String!) { unassignClerk(caseNo: $caseNo, username: $username) { ${EXECUTION_FIELDS} } }`}
         toVariables={(v) => ({ caseNo: v.caseNo.trim(), username: v.username.trim() })}
-        onDone={(d) => add(d.unassignClerk)}
+        onDone={(d: { unassignClerk: ExecutionCaseRecord }) => add(d.unassignClerk)}
       />
       <ExecutionCaseTable rows={rows} />
     </Space>

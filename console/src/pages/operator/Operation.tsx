@@ -18,12 +18,12 @@ export interface FieldSpec {
  * One operation of the admin API as a form. `toVariables` shapes the form's values for the mutation; the answer
  * (an operator-facing record) goes to `onDone`. API errors are shown as sentences, naming the field at fault.
  */
-export function Operation({ title, fields, mutation, toVariables, onDone, danger, extra }: {
+export function Operation<D>({ title, fields, mutation, toVariables, onDone, danger, extra }: {
   title: string;
   fields: FieldSpec[];
   mutation: string;
   toVariables: (values: Record<string, string>) => Record<string, unknown>;
-  onDone: (data: any) => void;
+  onDone: (data: D) => void;
   danger?: boolean;
   extra?: ReactNode;
 }) {
@@ -34,11 +34,11 @@ export function Operation({ title, fields, mutation, toVariables, onDone, danger
     setBusy(true);
     setProblem(null);
     try {
-      const r = await graphql(mutation, toVariables(values));
+      const r = await graphql<D>(mutation, toVariables(values));
       if (r.errors.length) setProblem(r.errors[0].extensions?.code === 'FORBIDDEN' ? '您无权执行该操作' : errorText(r.errors[0]));
       else {
         message.success(`${title}：已完成`);
-        onDone(r.data);
+        onDone(r.data as D);
         form.resetFields();
       }
     } catch (e) {
@@ -72,7 +72,7 @@ export function Operation({ title, fields, mutation, toVariables, onDone, danger
 }
 
 /** What this operator did in this browser session, newest first (the API has no listing queries yet). */
-export function useSessionRecords<T extends Record<string, any>>(key: string, id: (r: T) => string): [T[], (r: T) => void] {
+export function useSessionRecords<T extends object>(key: string, id: (r: T) => string): [T[], (r: T) => void] {
   const storageKey = `fuyuantong.operator.${key}`;
   const [records, setRecords] = useState<T[]>(() => JSON.parse(sessionStorage.getItem(storageKey) ?? '[]'));
   const add = (r: T) =>
