@@ -79,6 +79,42 @@ describe('the console in Chromium', () => {
     await expect(page.getByRole('menuitem', { name: '我的执行案件' }).isVisible()).resolves.toBe(false);
   });
 
+  it('a clerk sees a respondent’s bank accounts with the freeze queued behind another court’s (轮候), and the reference values', async () => {
+    await signIn(page, base, 'demo-clerk');
+    await page.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase2)}`);
+    const li = card('李娜');
+    await li.waitFor();
+    await openTab('李娜', '存款');
+    const deposits = li.locator('[data-source-pane="DEPOSIT"]');
+    await expect(deposits.textContent()).resolves.toMatch(/状态：正常/);
+    const account = deposits.locator('tr.ant-table-row', { hasText: '6228480398765432101' });
+    await account.waitFor();
+    await expect(account.textContent()).resolves.toContain('中国农业银行金寨支行');
+    await expect(account.textContent()).resolves.toContain('¥12,480.00');
+    await expect(account.getByText('已脱敏').count()).resolves.toBe(0);
+    // The clerk's own court's freeze queues behind 霍邱's: 轮候 1, for the amount the order names.
+    const queued = deposits.locator('.freeze-table tr.ant-table-row', { hasText: DEMO.clerkCase2 });
+    await expect(queued.locator('.freeze-rank').textContent()).resolves.toBe('轮候 1');
+    await expect(queued.textContent()).resolves.toContain('金寨县人民法院');
+    await expect(queued.textContent()).resolves.toContain('¥86,000.00');
+    await expect(queued.textContent()).resolves.toContain('2024-04-16');
+    const first = deposits.locator('.freeze-table tr.ant-table-row', { hasText: '(2024)皖1522执12号' });
+    await expect(first.locator('.freeze-rank').textContent()).resolves.toBe('首封');
+    await expect(deposits.getByText('该账户无冻结').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'clerk-deposits');
+
+    // Equity held, with its reference value and what it rests on.
+    await openTab('李娜', '市场监管');
+    const market = li.locator('[data-source-pane="MARKET_SUPERVISION"]');
+    const holding = market.locator('tr.ant-table-row', { hasText: '金寨县宏达茶业有限公司' });
+    await holding.waitFor();
+    await expect(holding.textContent()).resolves.toContain('5%');
+    await expect(holding.textContent()).resolves.toContain('¥400,000.00');
+    await expect(holding.textContent()).resolves.toMatch(/¥[\d,]+\.\d{2}（(评估 \d{4}-\d{2}-\d{2}|注册资本×持股比例)）/);
+    await openTab('李娜', '公积金');
+    await expect(li.locator('[data-source-pane="HOUSING_FUND"]').textContent()).resolves.toMatch(/个人公积金账户|公积金管理中心无该主体的缴存登记/);
+  });
+
   it('a clerk sees which agency did not answer while the rest of the inquiry shows', async () => {
     await property.stop();
     try {
@@ -127,6 +163,25 @@ describe('the console in Chromium', () => {
     await social.getByRole('heading', { name: '参保职工' }).waitFor();
     await expect(social.getByText('已脱敏').first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'administrator-debtor');
+
+    // The debtor's accounts: numbers masked to the last four digits, the queued freeze of another court shown as 轮候 1.
+    await openTab('金寨县宏达茶业有限公司', '存款');
+    const deposits = debtor.locator('[data-source-pane="DEPOSIT"]');
+    const account = deposits.locator('tr.ant-table-row', { hasText: '*************9012' }).first();
+    await account.waitFor();
+    await expect(account.getByText('已脱敏').isVisible()).resolves.toBe(true);
+    await expect(deposits.textContent()).resolves.not.toContain('20000123456789012');
+    const queued = deposits.locator('.freeze-table tr.ant-table-row', { hasText: '(2023)皖1522执412号' });
+    await expect(queued.locator('.freeze-rank').textContent()).resolves.toBe('轮候 1');
+    await expect(queued.textContent()).resolves.toContain('霍邱县人民法院');
+    await expect(queued.textContent()).resolves.toContain('¥260,000.00');
+    await screenshot(page, 'administrator-deposits');
+
+    await openTab('金寨县宏达茶业有限公司', '市场监管');
+    const market = debtor.locator('[data-source-pane="MARKET_SUPERVISION"]');
+    await market.getByText('登记信息').waitFor();
+    await expect(market.textContent()).resolves.toMatch(/存续|吊销|注销/);
+    await expect(market.locator('.shareholdings .freeze-rank', { hasText: '轮候 1' }).count()).resolves.toBeGreaterThan(0);
 
     await page.getByRole('link', { name: '← 返回我的破产案件' }).click();
     await expect(page.getByRole('link', { name: DEMO.expiredBankruptcyCase }).count()).resolves.toBe(0);

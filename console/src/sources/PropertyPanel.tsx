@@ -3,11 +3,13 @@ import { Section } from '../components/Section';
 import { at, Val } from '../components/Val';
 import { formatArea, formatDate } from '../format';
 import { EncumbranceTable, ENCUMBRANCE_SELECTION, type Encumbrance } from './encumbrances';
+import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
 import type { PanelProps } from './registry';
+import type { ReferenceValued } from './types';
 
-export const PROPERTY_SELECTION = `realEstate { certificateNo unitCode location use area registeredOn ${ENCUMBRANCE_SELECTION} }`;
+export const PROPERTY_SELECTION = `realEstate { certificateNo unitCode location use area registeredOn ${REFERENCE_VALUE_SELECTION} ${ENCUMBRANCE_SELECTION} }`;
 
-interface RealEstateUnit {
+interface RealEstateUnit extends ReferenceValued {
   certificateNo: string | null;
   unitCode: string | null;
   location: string | null;
@@ -38,6 +40,7 @@ export function PropertyPanel({ subject, place }: PanelProps) {
           { title: '用途', render: (_, r, i) => <Val place={at(list, i, 'use')} value={r.use} /> },
           { title: '面积', render: (_, r, i) => <Val place={at(list, i, 'area')} value={r.area} format={formatArea} /> },
           { title: '登记日期', render: (_, r) => formatDate(r.registeredOn) },
+          { title: '参考价', render: (_, r, i) => <ReferenceValue row={r} place={at(list, i)} /> },
           { title: '抵押 / 查封', render: (_, r) => `${r.encumbrances?.length ?? 0} 项` },
         ]}
       />

@@ -3,11 +3,13 @@ import { Section } from '../components/Section';
 import { at, Val } from '../components/Val';
 import { formatDate, text, VEHICLE_STATUS_TEXT } from '../format';
 import { EncumbranceTable, ENCUMBRANCE_SELECTION, type Encumbrance } from './encumbrances';
+import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
 import type { PanelProps } from './registry';
+import type { ReferenceValued } from './types';
 
-export const VEHICLE_SELECTION = `vehicles { plate vin make model registeredOn status ${ENCUMBRANCE_SELECTION} }`;
+export const VEHICLE_SELECTION = `vehicles { plate vin make model registeredOn status ${REFERENCE_VALUE_SELECTION} ${ENCUMBRANCE_SELECTION} }`;
 
-interface VehicleAnswer {
+interface VehicleAnswer extends ReferenceValued {
   plate: string | null;
   vin: string | null;
   make: string | null;
@@ -36,6 +38,7 @@ export function VehiclePanel({ subject, place }: PanelProps) {
           { title: '车辆识别代号', render: (_, r, i) => <Val place={at(list, i, 'vin')} value={r.vin} /> },
           { title: '品牌型号', render: (_, r) => [r.make, r.model].filter(Boolean).join(' ') || '—' },
           { title: '登记日期', render: (_, r) => formatDate(r.registeredOn) },
+          { title: '参考价', render: (_, r, i) => <ReferenceValue row={r} place={at(list, i)} /> },
           { title: '状态', render: (_, r) => <Tag color={r.status === 'NORMAL' ? 'green' : 'red'}>{text(VEHICLE_STATUS_TEXT, r.status)}</Tag> },
         ]}
       />

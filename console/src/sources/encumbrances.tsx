@@ -18,7 +18,7 @@ export interface Encumbrance {
 export function EncumbranceTable({ rows, place }: { rows: Encumbrance[] | null | undefined; place: Place }) {
   if (!rows || rows.length === 0) return <span className="empty-value">无抵押、查封登记</span>;
   return (
-    <Table
+    <Table<Encumbrance>
       size="small"
       pagination={false}
       rowKey={(_, i) => String(i)}

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import { CreditPanel, CREDIT_SELECTION } from './CreditPanel';
+import { DepositPanel, DEPOSIT_SELECTION } from './DepositPanel';
+import { HousingFundPanel, HOUSING_FUND_SELECTION } from './HousingFundPanel';
+import { MarketPanel, MARKET_SELECTION } from './MarketPanel';
 import { PropertyPanel, PROPERTY_SELECTION } from './PropertyPanel';
 import { SocialSecurityPanel, SOCIAL_SECURITY_SELECTION } from './SocialSecurityPanel';
 import { TaxPanel, TAX_SELECTION } from './TaxPanel';
@@ -36,8 +39,32 @@ export const SOURCES: SourceDefinition[] = [
   { name: 'PROPERTY', label: '不动产', agency: '不动产登记中心', fields: ['realEstate'], selection: PROPERTY_SELECTION, Panel: PropertyPanel },
   { name: 'VEHICLE', label: '车辆', agency: '公安车管部门', fields: ['vehicles'], selection: VEHICLE_SELECTION, Panel: VehiclePanel },
   { name: 'TAX', label: '税务', agency: '税务部门', fields: ['tax'], selection: TAX_SELECTION, Panel: TaxPanel },
-  { name: 'SOCIAL_SECURITY', label: '社保', agency: '人力资源和社会保障部门', fields: ['socialSecurity'], selection: SOCIAL_SECURITY_SELECTION, Panel: SocialSecurityPanel },
+  {
+    name: 'SOCIAL_SECURITY',
+    label: '社保',
+    agency: '人力资源和社会保障部门',
+    fields: ['socialSecurity'],
+    selection: SOCIAL_SECURITY_SELECTION,
+    Panel: SocialSecurityPanel,
+  },
   { name: 'CREDIT', label: '信用', agency: '信用信息平台', fields: ['credit'], selection: CREDIT_SELECTION, Panel: CreditPanel },
+  { name: 'DEPOSIT', label: '存款', agency: '银行业金融机构', fields: ['deposits'], selection: DEPOSIT_SELECTION, Panel: DepositPanel },
+  {
+    name: 'HOUSING_FUND',
+    label: '公积金',
+    agency: '住房公积金管理中心',
+    fields: ['housingFund'],
+    selection: HOUSING_FUND_SELECTION,
+    Panel: HousingFundPanel,
+  },
+  {
+    name: 'MARKET_SUPERVISION',
+    label: '市场监管',
+    agency: '市场监督管理部门',
+    fields: ['marketRegistration', 'shareholdings'],
+    selection: MARKET_SELECTION,
+    Panel: MarketPanel,
+  },
 ];
 
 /** `sourceStatus.source` is upper case, error extensions name the source in camel case (socialSecurity). */
