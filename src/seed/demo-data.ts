@@ -45,6 +45,13 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   const procuratorate = await org('PR-3415', '六安市人民检察院', 'PROCURATORATE');
   const operator = await org('OP-HUB', '府院通运维中心', 'OPERATOR');
 
+  const agency = (code: string, name: string, source: string) => m.save(m.create(Organisation, { code, name, kind: 'AGENCY', source, disabledAt: null }));
+  const propertyAgency = await agency('AG-3415-BDC', '金寨县不动产登记中心', 'property');
+  const vehicleAgency = await agency('AG-3415-CGS', '六安市公安局交通警察支队车辆管理所', 'vehicle');
+  const depositAgency = await agency('AG-3415-BANK', '中国工商银行金寨支行 协助执行专岗', 'deposit');
+  const fundAgency = await agency('AG-3415-GJJ', '六安市住房公积金管理中心金寨县管理部', 'housingFund');
+  const marketAgency = await agency('AG-3415-SCJG', '金寨县市场监督管理局', 'marketSupervision');
+
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
   const clerk = await user('demo-clerk', '执行员 孙立', 'CLERK', jinzhai.id);
@@ -52,6 +59,12 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user('demo-administrator', '管理人 郑明', 'ADMINISTRATOR', firm.id);
   await user('demo-auditor', '检察官 何平', 'AUDITOR', procuratorate.id);
   await user('demo-admin', '运维 马骏', 'ADMIN', operator.id);
+  await user('demo-approver', '执行局长 陈刚', 'APPROVER', jinzhai.id);
+  await user('demo-agency-property', '登记员 周敏', 'AGENCY', propertyAgency.id);
+  await user('demo-agency-vehicle', '车管民警 许涛', 'AGENCY', vehicleAgency.id);
+  await user('demo-agency-deposit', '协助执行专员 林静', 'AGENCY', depositAgency.id);
+  await user('demo-agency-housing-fund', '公积金专员 罗斌', 'AGENCY', fundAgency.id);
+  await user('demo-agency-market-supervision', '登记科 高洁', 'AGENCY', marketAgency.id);
 
   const subject = (s: { name: string; id: string }, kind: Subject['kind']) =>
     m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));

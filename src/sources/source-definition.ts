@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldRule } from '../auth/policy-rules';
+import type { SourceControl } from '../control/source-control';
 import type { RequestContext } from '../context';
 import type { SourceDatabase } from '../databases/source-database';
 import type { SubjectView } from '../schema/subject.type';
@@ -36,6 +37,11 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
   subject: { contacts?: Record<string, SubjectField>; records: Record<string, SubjectField> };
   /** Resolvers of its own GraphQL types, if any field needs one. */
   resolvers?: Class[];
+  /**
+   * Asset control (seize, freeze, deduct through the agency): the asset classes and kinds it takes, their legal
+   * maximum periods, and where the reference processor finds assets and encumbrances. Absent: not controllable.
+   */
+  control?: SourceControl;
   /** The access rules of its Subject fields and its types. */
   policy: Record<string, FieldRule>;
   /** Demo records, seeded when the `sentinel` entity's table is empty. */

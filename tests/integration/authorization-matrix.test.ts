@@ -17,7 +17,7 @@ import { startTestHub, type GraphQLResponse, type TestHub } from '../support/tes
 // a broken shield or mask makes the enforced answer differ from the table applied to the oracle's.
 
 const p = demoIdentities();
-const USERS: Record<Role, string> = { CLERK: 'demo-clerk', ADMINISTRATOR: 'demo-administrator', AUDITOR: 'demo-auditor', ADMIN: 'demo-admin' };
+const USERS: Record<Role, string> = { CLERK: 'demo-clerk', ADMINISTRATOR: 'demo-administrator', AUDITOR: 'demo-auditor', ADMIN: 'demo-admin', APPROVER: 'demo-approver', AGENCY: 'demo-agency-property' };
 const VOLATILE = new Set(['SourceStatus.latencyMs']);
 
 // Cases the admin operations create in beforeAll, for the situations the demo data lacks.

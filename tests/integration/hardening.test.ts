@@ -307,7 +307,7 @@ function baseRequest(schema: GraphQLSchema, operation: 'query' | 'mutation', roo
   return { as: base.as, query, variables: structuredClone(base.variables) };
 }
 
-const USERS: Record<Role, string> = { CLERK: 'demo-clerk', ADMINISTRATOR: 'demo-administrator', AUDITOR: 'demo-auditor', ADMIN: 'demo-admin' };
+const USERS: Record<Role, string> = { CLERK: 'demo-clerk', ADMINISTRATOR: 'demo-administrator', AUDITOR: 'demo-auditor', ADMIN: 'demo-admin', APPROVER: 'demo-approver', AGENCY: 'demo-agency-property' };
 const SAMPLES: Record<string, unknown> = { String: 'x', ID: 'x', Int: 1, Float: 1, Boolean: false, LocalDate: '2024-01-01', Decimal: '1' };
 
 function sampleValue(type: GraphQLInputType): unknown {

@@ -33,4 +33,16 @@ export class VehicleEncumbrance {
 
   @Column({ name: 'released_on', type: 'date', nullable: true })
   releasedOn!: string | null;
+
+  @Column({ name: 'expires_on', type: 'date', nullable: true })
+  expiresOn!: string | null;
+
+  /** Court seizures: place in the waiting list (1 = effective, n > 1 = 轮候 n); null for mortgages and older records. */
+  @Column({ type: 'int', nullable: true })
+  rank!: number | null;
+
+  /** Seizures registered through the hub: the assistance request that registered it. */
+  @Index('IDX_vehicle_encumbrance_request', { unique: true })
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 }

@@ -1,0 +1,132 @@
+import { ManualClock } from '../../src/control/clock';
+import { deliver, sweep } from '../../src/control/control-worker';
+import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { codes, startTestHub, type TestHub } from '../support/test-hub';
+
+const people = demoIdentities();
+const SHOP = '341524003002GB00107F00020001'; // 张伟's shop, no encumbrance
+const FLAT_OF_WANG = '341522001004GB00218F00030301'; // another court's respondent
+const TRUCK = people.vins[2]; // 金寨县华兴建材有限公司's truck
+
+const ORDER = 'id state kind rank registrationNo registeredFrom registeredUntil rejectionReason deliveredAt history { actor action state }';
+const DRAFT = `mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { ${ORDER} } }`;
+
+function seizure(source: 'PROPERTY' | 'VEHICLE', assetKey: string, subjectIdNumber: string, periodDays = 365) {
+  return {
+    caseNo: DEMO.clerkCase, kind: 'SEIZE', subjectIdNumber, source, assetKey, periodDays,
+    rulingNo: '(2024)皖1524执123号之一', rulingDate: '2026-11-20', noticeNo: '(2024)皖1524执123号协字1号', noticeDate: '2026-11-20',
+  };
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('control orders: draft, approval, delivery, receipt', () => {
+  let t: TestHub;
+  const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+
+  beforeAll(async () => {
+    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'vehicle' }, { clock });
+  }, 60000);
+  afterAll(async () => t?.stop());
+
+  const order = async (id: string) => (await t.gql(`query ($id: ID!) { controlOrder(id: $id) { ${ORDER} } }`, { as: 'demo-clerk', variables: { id } })).body.data?.controlOrder;
+  const draftAndApprove = async (input: Record<string, unknown>) => {
+    const drafted = await t.gql(DRAFT, { as: 'demo-clerk', variables: { input } });
+    expect(drafted.body.errors).toBeUndefined();
+    const id = drafted.body.data!.draftControlOrder.id as string;
+    const submitted = await t.gql(`mutation ($id: ID!) { submitControlOrder(id: $id) { state } }`, { as: 'demo-clerk', variables: { id } });
+    expect(submitted.body.data?.submitControlOrder.state).toBe('PENDING_APPROVAL');
+    return id;
+  };
+  const approve = (id: string) => t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, { as: 'demo-approver', variables: { id } });
+
+  it('seizes a flat through approval, delivery and the reference processor: ACTIVE at rank 1, registered in the source', async () => {
+    const id = await draftAndApprove(seizure('PROPERTY', SHOP, people.zhangWei.id, 1000));
+    const queue = await t.gql('{ approvalQueue(first: 10) { totalCount edges { node { id state } } } }', { as: 'demo-approver' });
+    expect(queue.body.data?.approvalQueue.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
+    expect((await approve(id)).body.data?.approveControlOrder.state).toBe('SENT');
+    const done = await waitFor(() => order(id), (o) => o?.state !== 'SENT');
+    expect(done).toMatchObject({ state: 'ACTIVE', rank: 1, registeredFrom: '2026-12-01', registeredUntil: '2029-08-26', deliveredAt: expect.any(String) });
+    expect(done.registrationNo).toMatch(/^不动产查封登记20261201-/);
+    expect(done.history.map((h: { action: string }) => h.action)).toEqual(['DRAFTED', 'SUBMITTED', 'APPROVED', 'QUEUED_FOR_DELIVERY', 'DELIVERED', 'RECEIPT']);
+    const inquiry = await t.gql(`{ executionCase(caseNo: "${DEMO.clerkCase}") { respondents { realEstate { encumbrances { kind caseNo expiresOn } } } controlOrders { id state } } }`, { as: 'demo-clerk' });
+    const encumbrances = inquiry.body.data!.executionCase.respondents.flatMap((r: any) => (r.realEstate ?? []).flatMap((u: any) => u.encumbrances));
+    expect(encumbrances).toContainEqual({ kind: 'SEIZURE', caseNo: DEMO.clerkCase, expiresOn: '2029-08-26' });
+    expect(inquiry.body.data!.executionCase.controlOrders).toContainEqual({ id, state: 'ACTIVE' });
+    const notes = await t.gql('{ notifications(first: 10, unreadOnly: true) { edges { node { id kind orderId } } } }', { as: 'demo-clerk' });
+    expect(notes.body.data?.notifications.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ kind: 'RECEIPT', orderId: id }));
+    const audit = await t.gql(`{ auditEntries(first: 50, filter: { caseNo: "${DEMO.clerkCase}" }) { edges { node { kind detail } } } }`, { as: 'demo-auditor' });
+    const steps = audit.body.data?.auditEntries.edges.filter((e: any) => e.node.kind === 'CONTROL' && e.node.detail.orderId === id).map((e: any) => e.node.detail.step);
+    expect(steps).toEqual(expect.arrayContaining(['DELIVERY', 'RECEIPT', 'NOTIFICATION']));
+  }, 60000);
+
+  it('keeps duties apart: a clerk cannot approve, an approver cannot draft, nobody approves twice', async () => {
+    const id = await draftAndApprove(seizure('PROPERTY', SHOP, people.zhangWei.id));
+    expect(codes(await t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, { as: 'demo-clerk', variables: { id } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(DRAFT, { as: 'demo-approver', variables: { input: seizure('PROPERTY', SHOP, people.zhangWei.id) } }))).toEqual(['FORBIDDEN']);
+    const rejected = await t.gql(`mutation ($id: ID!) { rejectControlOrder(id: $id, reason: "证据不足") { state rejectionReason } }`, { as: 'demo-approver', variables: { id } });
+    expect(rejected.body.data?.rejectControlOrder).toEqual({ state: 'REJECTED', rejectionReason: '证据不足' });
+    const again = await approve(id);
+    expect(codes(again)).toEqual(['CONFLICT']);
+    expect(again.body.errors![0].extensions!.state).toBe('REJECTED');
+  }, 30000);
+
+  it('refuses at draft what the law refuses: too long, not the owner, a closed case', async () => {
+    const tooLong = await t.gql(DRAFT, { as: 'demo-clerk', variables: { input: seizure('VEHICLE', TRUCK, people.huaxing.id, 731) } });
+    expect(tooLong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_TOO_LONG' });
+    const notOwner = await t.gql(DRAFT, { as: 'demo-clerk', variables: { input: seizure('PROPERTY', FLAT_OF_WANG, people.zhangWei.id) } });
+    expect(notOwner.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_OWNER' });
+    const closed = await t.gql(DRAFT, { as: 'demo-clerk', variables: { input: { ...seizure('PROPERTY', SHOP, people.zhangWei.id), caseNo: DEMO.closedCase } } });
+    expect(closed.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CASE_NOT_ACTIVE' });
+  }, 30000);
+
+  it('ranks two racing seizures of one vehicle 1 and 2, never both first; the agency answers once (manual mode)', async () => {
+    const a = await draftAndApprove(seizure('VEHICLE', TRUCK, people.huaxing.id, 700));
+    const b = await draftAndApprove(seizure('VEHICLE', TRUCK, people.huaxing.id, 700));
+    await Promise.all([approve(a), approve(b)]);
+    const inbox = await waitFor(
+      () => t.gql('{ assistanceInbox(first: 10, state: PENDING) { edges { node { id kind assetKey subjectName } } } }', { as: 'demo-agency-vehicle' }),
+      (r) => (r.body.data?.assistanceInbox.edges ?? []).length >= 2,
+    );
+    expect(inbox.body.data?.assistanceInbox.edges.map((e: any) => e.node.id).sort()).toEqual([a, b].sort());
+    const answer = (id: string) =>
+      t.gql(`mutation ($id: ID!) { answerAssistanceRequest(id: $id, input: { decision: ACCEPTED }) { decision rank registrationNo } }`, { as: 'demo-agency-vehicle', variables: { id } });
+    const [ra, rb] = await Promise.all([answer(a), answer(b)]);
+    expect([ra.body.data?.answerAssistanceRequest.rank, rb.body.data?.answerAssistanceRequest.rank].sort()).toEqual([1, 2]);
+    const twice = await answer(a);
+    expect(codes(twice)).toEqual(['CONFLICT']);
+    const [oa, ob] = await Promise.all([a, b].map((id) => waitFor(() => order(id), (o) => o?.state !== 'SENT')));
+    expect([oa.state, ob.state].sort()).toEqual(['ACTIVE', 'QUEUED']);
+    expect(codes(await t.gql('{ assistanceInbox(first: 10) { totalCount } }', { as: 'demo-agency-property' }))).toEqual([]);
+    expect(codes(await t.gql('{ assistanceInbox(first: 10) { totalCount } }', { as: 'demo-clerk' }))).toEqual(['FORBIDDEN']);
+
+    // The first lapses when its period ends; the queued one moves up by itself and its court is told.
+    const [first, second] = oa.rank === 1 ? [a, b] : [b, a];
+    clock.advanceDays(701);
+    await sweep(t.hub.control);
+    expect((await order(first)).state).toBe('LAPSED');
+    const promoted = await order(second);
+    expect(promoted).toMatchObject({ state: 'ACTIVE', rank: 1 });
+    expect(promoted.history.map((h: { action: string }) => h.action)).toContain('PROMOTED');
+    const notes = await t.gql('{ notifications(first: 20) { edges { node { kind orderId } } } }', { as: 'demo-clerk' });
+    expect(notes.body.data?.notifications.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([{ kind: 'PROMOTED', orderId: second }, { kind: 'LAPSED', orderId: first }]));
+  }, 60000);
+
+  it('delivers once however often delivery runs (inbox keyed by the request id)', async () => {
+    const id = await draftAndApprove(seizure('PROPERTY', SHOP, people.zhangWei.id, 30));
+    await approve(id);
+    await Promise.all([deliver(t.hub.control, id), deliver(t.hub.control, id), deliver(t.hub.control, id)]);
+    const done = await waitFor(() => order(id), (o) => o?.state !== 'SENT');
+    expect(done.history.filter((h: { action: string }) => h.action === 'DELIVERED')).toHaveLength(1);
+    const db = await t.hub.sourceDatabases.property.ready();
+    expect(await db.query('SELECT count(*)::int AS n FROM assistance_inbox WHERE request_id = $1', [id])).toEqual([{ n: 1 }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM real_estate_encumbrance WHERE request_id = $1', [id])).toEqual([{ n: 1 }]);
+  }, 60000);
+});
