@@ -63,7 +63,8 @@ describe('control orders: draft, approval, delivery, receipt', () => {
     const notes = await t.gql('{ notifications(first: 10, unreadOnly: true) { edges { node { id kind orderId } } } }', { as: 'demo-clerk' });
     expect(notes.body.data?.notifications.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ kind: 'RECEIPT', orderId: id }));
     const audit = await t.gql(`{ auditEntries(first: 50, filter: { caseNo: "${DEMO.clerkCase}" }) { edges { node { kind detail } } } }`, { as: 'demo-auditor' });
-    const steps = audit.body.data?.auditEntries.edges.filter((e: any) => e.node.kind === 'CONTROL' && e.node.detail.orderId === id).map((e: any) => e.node.detail.step);
+    const details = audit.body.data?.auditEntries.edges.filter((e: any) => e.node.kind === 'CONTROL').map((e: any) => JSON.parse(e.node.detail));
+    const steps = details.filter((d: any) => d.orderId === id).map((d: any) => d.step);
     expect(steps).toEqual(expect.arrayContaining(['DELIVERY', 'RECEIPT', 'NOTIFICATION']));
   }, 60000);
 
