@@ -56,7 +56,17 @@ export async function deliver(runtime: ControlRuntime, orderId: string): Promise
   const order = await loadOrder(runtime.hub, orderId);
   if (!order || order.deliveredAt || order.state !== 'SENT') return;
   const db = await runtime.sourceDatabases[order.source as SourceName].ready();
-  const original = order.parentId ?? null;
+  // The agency knows a measure by the request that registered it: the first of a chain of renewals.
+  let original: string | null = null;
+  if (order.parentId) {
+    const [root] = (await runtime.hub.query(
+      `WITH RECURSIVE up AS (SELECT id, parent_id, kind FROM control_order WHERE id = $1
+         UNION ALL SELECT o.id, o.parent_id, o.kind FROM control_order o JOIN up ON o.id = up.parent_id AND up.kind = 'RENEW')
+       SELECT id FROM up WHERE kind <> 'RENEW' LIMIT 1`,
+      [order.parentId],
+    )) as Array<{ id: string }>;
+    original = root?.id ?? order.parentId;
+  }
   await deliverToInbox(db, {
     requestId: order.id, kind: order.kind, assetKey: order.assetKey, subjectIdNumber: order.subjectIdNumber, subjectName: order.subjectName,
     court: order.courtName, caseNo: order.caseNo, amount: order.amount, periodDays: order.periodDays, rulingNo: order.rulingNo, noticeNo: order.noticeNo,

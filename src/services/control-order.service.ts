@@ -144,7 +144,8 @@ export class ControlOrderService {
     if (!may(ctx.viewer, operation)) throw forbidden('Your role does not draft control orders');
     return ctx.hub.transaction(async (m) => {
       const parent = await this.visible(ctx, m, id, true);
-      if (parent.kind === 'RENEW' || parent.kind === 'RELEASE') throw conflict('Renew or release the measure itself', parent.state);
+      // A renewal that took effect is the measure now (its predecessor is RENEWED); a release is no measure.
+      if (parent.kind === 'RELEASE') throw conflict('A release cannot be renewed or released', parent.state);
       const live = (await m.query(`SELECT id FROM control_order WHERE parent_id = $1 AND state IN ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT')`, [parent.id])) as unknown[];
       const allowed = kind === 'RENEW' ? ['ACTIVE', 'QUEUED'] : ['ACTIVE', 'QUEUED'];
       if (!allowed.includes(parent.state) || live.length > 0) throw conflict(`A ${parent.state} order cannot be ${kind === 'RENEW' ? 'renewed' : 'released'} now`, parent.state);

@@ -47,8 +47,11 @@ describe('control orders: draft, approval, delivery, receipt', () => {
   };
   const approve = (id: string) => t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, { as: 'demo-approver', variables: { id } });
 
+  let flatOrder = '';
+
   it('seizes a flat through approval, delivery and the reference processor: ACTIVE at rank 1, registered in the source', async () => {
     const id = await draftAndApprove(seizure('PROPERTY', SHOP, people.zhangWei.id, 1000));
+    flatOrder = id;
     const queue = await t.gql('{ approvalQueue(first: 10) { totalCount edges { node { id state } } } }', { as: 'demo-approver' });
     expect(queue.body.data?.approvalQueue.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
     expect((await approve(id)).body.data?.approveControlOrder.state).toBe('SENT');
@@ -66,6 +69,34 @@ describe('control orders: draft, approval, delivery, receipt', () => {
     const details = audit.body.data?.auditEntries.edges.filter((e: any) => e.node.kind === 'CONTROL').map((e: any) => JSON.parse(e.node.detail));
     const steps = details.filter((d: any) => d.orderId === id).map((d: any) => d.step);
     expect(steps).toEqual(expect.arrayContaining(['DELIVERY', 'RECEIPT', 'NOTIFICATION']));
+  }, 60000);
+
+  it('renews a measure before it ends and releases it, each through approval and the agency', async () => {
+    const follow = { rulingNo: '(2024)皖1524执123号之三', rulingDate: '2026-12-01', noticeNo: '(2024)皖1524执123号协字3号', noticeDate: '2026-12-01' };
+    const tooLong = await t.gql(`mutation ($id: ID!, $input: FollowUpControlOrderInput!) { renewControlOrder(id: $id, input: $input) { id } }`, {
+      as: 'demo-clerk', variables: { id: flatOrder, input: { ...follow, periodDays: 1096 } },
+    });
+    expect(tooLong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_TOO_LONG' });
+    const renewal = await t.gql(`mutation ($id: ID!, $input: FollowUpControlOrderInput!) { renewControlOrder(id: $id, input: $input) { id state kind parentId } }`, {
+      as: 'demo-clerk', variables: { id: flatOrder, input: { ...follow, periodDays: 100 } },
+    });
+    const renewalId = renewal.body.data!.renewControlOrder.id as string;
+    expect(renewal.body.data!.renewControlOrder).toMatchObject({ state: 'PENDING_APPROVAL', kind: 'RENEW', parentId: flatOrder });
+    await approve(renewalId);
+    const renewed = await waitFor(() => order(renewalId), (o) => o?.state !== 'SENT');
+    expect(renewed).toMatchObject({ state: 'ACTIVE', rank: 1, registeredFrom: '2029-08-27', registeredUntil: '2029-12-04' });
+    expect((await order(flatOrder)).state).toBe('RENEWED');
+
+    const release = await t.gql(`mutation ($id: ID!, $input: FollowUpControlOrderInput!) { releaseControlOrder(id: $id, input: $input) { id state kind } }`, {
+      as: 'demo-clerk', variables: { id: renewalId, input: follow },
+    });
+    const releaseId = release.body.data!.releaseControlOrder.id as string;
+    expect(release.body.data!.releaseControlOrder).toMatchObject({ state: 'PENDING_APPROVAL', kind: 'RELEASE' });
+    await approve(releaseId);
+    expect(await waitFor(() => order(releaseId), (o) => o?.state !== 'SENT')).toMatchObject({ state: 'RELEASED' });
+    expect((await order(renewalId)).state).toBe('RELEASED');
+    const db = await t.hub.sourceDatabases.property.ready();
+    expect(await db.query('SELECT released_on::text AS released FROM real_estate_encumbrance WHERE request_id = $1', [flatOrder])).toEqual([{ released: '2026-12-01' }]);
   }, 60000);
 
   it('keeps duties apart: a clerk cannot approve, an approver cannot draft, nobody approves twice', async () => {
