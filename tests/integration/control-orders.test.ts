@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/control/clock';
-import { deliver, sweep } from '../../src/control/control-worker';
+import { deliver, processRequest, sweep } from '../../src/control/control-worker';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
@@ -141,7 +141,18 @@ describe('control orders: draft, approval, delivery, receipt', () => {
 
     // The first lapses when its period ends; the queued one moves up by itself and its court is told.
     const [first, second] = oa.rank === 1 ? [a, b] : [b, a];
-    clock.advanceDays(701);
+    // Warned once within 30 days of the end.
+    clock.advanceDays(680);
+    await sweep(t.hub.control);
+    await sweep(t.hub.control);
+    const warnings = await t.gql('{ notifications(first: 50, unreadOnly: true) { edges { node { id kind orderId } } } }', { as: 'demo-clerk' });
+    const unread = warnings.body.data?.notifications.edges.map((e: any) => e.node);
+    expect(unread.filter((n: any) => n.kind === 'EXPIRY_WARNING' && n.orderId === first)).toHaveLength(1);
+    const marked = await t.gql('mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { as: 'demo-clerk', variables: { ids: unread.map((n: any) => n.id) } });
+    expect(marked.body.data?.markNotificationsRead).toBe(unread.length);
+    expect((await t.gql('{ notifications(first: 5, unreadOnly: true) { totalCount } }', { as: 'demo-clerk' })).body.data?.notifications.totalCount).toBe(0);
+    expect((await t.gql('{ notifications(first: 5) { totalCount } }', { as: 'demo-approver' })).body.data?.notifications.totalCount).toBe(0);
+    clock.advanceDays(21);
     await sweep(t.hub.control);
     expect((await order(first)).state).toBe('LAPSED');
     const promoted = await order(second);
@@ -149,6 +160,18 @@ describe('control orders: draft, approval, delivery, receipt', () => {
     expect(promoted.history.map((h: { action: string }) => h.action)).toContain('PROMOTED');
     const notes = await t.gql('{ notifications(first: 20) { edges { node { kind orderId } } } }', { as: 'demo-clerk' });
     expect(notes.body.data?.notifications.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([{ kind: 'PROMOTED', orderId: second }, { kind: 'LAPSED', orderId: first }]));
+  }, 60000);
+
+  it('ranks two seizures of one factory processed at the same time by the reference processor 1 and 2', async () => {
+    const FACTORY = '341524101001GB00003F00000000';
+    const ids = [await draftAndApprove(seizure('PROPERTY', FACTORY, people.huaxing.id)), await draftAndApprove(seizure('PROPERTY', FACTORY, people.huaxing.id))];
+    await Promise.all(ids.map(approve));
+    await Promise.all(ids.flatMap((id) => [processRequest(t.hub.control, id).catch(() => undefined), processRequest(t.hub.control, id).catch(() => undefined)]));
+    const done = await Promise.all(ids.map((id) => waitFor(() => order(id), (o) => o?.state !== 'SENT')));
+    expect(done.map((o) => o.rank).sort()).toEqual([1, 2]);
+    expect(done.map((o) => o.state).sort()).toEqual(['ACTIVE', 'QUEUED']);
+    const db = await t.hub.sourceDatabases.property.ready();
+    expect(await db.query('SELECT count(*)::int AS n FROM real_estate_encumbrance WHERE request_id = ANY($1::uuid[])', [ids])).toEqual([{ n: 2 }]);
   }, 60000);
 
   it('delivers once however often delivery runs (inbox keyed by the request id)', async () => {
