@@ -9,6 +9,8 @@ import { controlOf, CONTROLLABLE, type ControlRuntime } from './control-runtime'
 import type { SourceName } from '../sources/source-name';
 
 const WORKER = 'system:control-worker';
+/** Reschedules of a failing step before it is left to the queue's own backoff (about a day at the one-minute cap). */
+const MAX_RESCHEDULES = 1500;
 const agencyActor = (source: string) => `agency:${source}`;
 
 /** The worker's own connections to the hub database (the LISTEN connection and one per concurrent job). */
@@ -44,6 +46,8 @@ function retrying(runtime: ControlRuntime, task: string, work: (payload: Record<
       await work(payload, helpers);
     } catch (error) {
       const attempt = Number(payload.attempt ?? 0) + 1;
+      // Past a day of retries, the queue's own failure handling takes over: the job stays visible with its error.
+      if (attempt > MAX_RESCHEDULES) throw error;
       const delay = Math.min(60_000, runtime.config.retryMs * 2 ** Math.min(attempt - 1, 10));
       helpers.logger.warn(`${task} failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : error}`);
       await enqueue(runtime.hub, task, { ...payload, attempt }, `${task}:${String(payload.orderId ?? 'all')}:retry`, new Date(Date.now() + delay));

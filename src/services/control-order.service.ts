@@ -6,7 +6,7 @@ import { enqueue, TASKS } from '../control/control-jobs';
 import { addEvent, loadOrder, ORDER_SELECT, type ControlOrderRow, type ControlState } from '../control/control-orders';
 import { controlOf, type ControlRuntime } from '../control/control-runtime';
 import { weighOverSeizure, type WeighedMeasure } from '../control/over-seizure';
-import { readAsset, type AssetClass, type MeasureKind } from '../control/source-control';
+import { readAsset, type AssetClass, type AssetFacts, type MeasureKind } from '../control/source-control';
 import { badUserInput, conflict, forbidden, notFound, refused, sourceUnavailable } from '../schema/error-codes';
 import type { SourceName } from '../sources/source-name';
 import { caseNoArgument } from './case-number-argument';
@@ -58,6 +58,14 @@ const amountOf = (value: string | null | undefined): number | null => {
  * (control/control-worker.ts). Who may do what follows the policy (`may`); the state machine is checked under a row
  * lock, so of two racing transitions one wins and the other is a CONFLICT.
  */
+/** What a seizure secures: its asset's value net of mortgages and of the seizures ranked before it; null when unknown. */
+function coverOf(o: ControlOrderRow, facts: AssetFacts | null): number | null {
+  if (!facts || facts.value === null) return null;
+  const ahead = facts.seizures.filter((s) => s.requestId !== o.id && (o.rank === null || (s.rank ?? 0) < o.rank));
+  if (ahead.some((s) => s.amount === null)) return 0; // an earlier seizure of unknown size may take it all
+  return Number(facts.value) - Number(facts.mortgages) - ahead.reduce((sum, s) => sum + Number(s.amount), 0);
+}
+
 export class ControlOrderService {
   constructor(private readonly runtime: ControlRuntime) {}
 
@@ -246,8 +254,15 @@ export class ControlOrderService {
       `${ORDER_SELECT} WHERE o.case_id = $1 AND o.id <> $2 AND o.kind IN ('SEIZE', 'FREEZE') AND o.state = ANY($3)`,
       [order.caseId, order.id, WEIGHED_STATES],
     );
+    // Each asset is read once, however many of the case's measures hold it.
+    const assets = new Map<string, Promise<AssetFacts | null>>();
+    const factsOf = (o: ControlOrderRow) => {
+      const key = `${o.source}|${o.assetKey}`;
+      if (!assets.has(key)) assets.set(key, this.asset(o.source, o.assetKey).catch(() => null));
+      return assets.get(key)!;
+    };
     const weighed: WeighedMeasure[] = [];
-    for (const o of others) weighed.push({ id: o.id, covers: await this.covers(o) });
+    for (const o of others) weighed.push({ id: o.id, covers: o.kind === 'FREEZE' ? Number(o.amountFrozen ?? o.amount ?? 0) : coverOf(o, await factsOf(o)) });
     const verdict = weighOverSeizure(Number(c.amount_due), this.runtime.config.costRate, weighed);
     if (verdict.over) {
       throw refused(
@@ -256,16 +271,6 @@ export class ControlOrderService {
           `(amount due ${c.amount_due} plus ${(this.runtime.config.costRate * 100).toFixed(0)} % costs); this measure is not needed`,
       );
     }
-  }
-
-  /** What a measure secures: a frozen amount; a seized asset's value net of mortgages and seizures ranked before it; null when unknown. */
-  private async covers(o: ControlOrderRow): Promise<number | null> {
-    if (o.kind === 'FREEZE') return Number(o.amountFrozen ?? o.amount ?? 0);
-    const facts = await this.asset(o.source, o.assetKey).catch(() => null);
-    if (!facts || facts.value === null) return null;
-    const ahead = facts.seizures.filter((s) => s.requestId !== o.id && (o.rank === null || (s.rank ?? 0) < o.rank));
-    if (ahead.some((s) => s.amount === null)) return 0; // an earlier seizure of unknown size may take it all
-    return Number(facts.value) - Number(facts.mortgages) - ahead.reduce((sum, s) => sum + Number(s.amount), 0);
   }
 
   private async asset(source: string, key: string) {
