@@ -96,9 +96,12 @@ describe('control orders under faults', () => {
     };
     const ask: Ask = async (username, query, variables) => {
       const token = spawnSync(process.execPath, [TOKEN, username], { env, encoding: 'utf8' }).stdout.trim();
-      const res = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
-      });
+      const post = () =>
+        fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+        });
+      // The port may be one an earlier hub in this worker used: fetch's pool can hold a dead keep-alive socket to it.
+      const res = await post().catch(() => new Promise((r) => setTimeout(r, 200)).then(post));
       return (await res.json()) as never;
     };
     const row = async (id: string) =>
