@@ -7,7 +7,6 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createCheckpoint } from '../src/audit/audit-checkpoints';
@@ -24,8 +23,9 @@ import { connectAndMigrate } from '../src/databases/open-databases';
 import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
-import { INQUIRY_QUERY } from './inquiry-workload';
+import { INQUIRY_QUERY } from './inquiry-query';
 import { rssMb, runLoad, type LoadResult } from './load-run';
+import { freePort } from '../src/server/free-port';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
@@ -35,17 +35,6 @@ function option(name: string, fallback: number): number {
   const value = Number(process.argv[i + 1]);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
   return value;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
@@ -74,9 +63,8 @@ async function main(): Promise<void> {
   const connections = option('connections', 16);
   const entries = option('entries', 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-bench-'));
-  const pgPort = await freePort();
   const names: Record<string, string> = { hub: HUB_DATABASE.database, ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, SOURCE_DATABASES[s].database])) };
-  const pg = await startEmbeddedPostgres(dir, pgPort, [...Object.values(names), 'audit_verify']);
+  const pg = await startEmbeddedPostgres(dir, [...Object.values(names), 'audit_verify']);
   const postmaster = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const log = (line: string) => console.log(`[bench:audit] ${line}`);
   try {
@@ -91,7 +79,7 @@ async function main(): Promise<void> {
       [HUB_DATABASE.envVar]: pg.url(names.hub),
       ...Object.fromEntries(SOURCE_NAMES.map((s) => [SOURCE_DATABASES[s].envVar, pg.url(names[s])])),
     };
-    const [{ rows: [{ version }] }] = [await queryOnce(pg.url('postgres'), 'SELECT version()')];
+    const [{ rows: [{ version }] }] = [await queryOnce<{ version: string }>(pg.url('postgres'), 'SELECT version()')];
 
     // ---- Throughput: the same inquiry (two respondents, five sources) with the audit on and off ------------------
     // Rounds alternate between the modes, each in a fresh hub process on the same databases, so that other work on
@@ -289,12 +277,12 @@ ${queryRows.join('\n')}
   }
 }
 
-async function queryOnce(url: string, sql: string): Promise<{ rows: any[] }> {
+async function queryOnce<R extends object>(url: string, sql: string): Promise<{ rows: R[] }> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return await client.query(sql);
+    return await client.query<R>(sql);
   } finally {
     await client.end();
   }
@@ -308,7 +296,7 @@ async function auditWait(port: number): Promise<{ sum: number; count: number }> 
 }
 
 async function entryCount(url: string): Promise<number> {
-  const { rows } = await queryOnce(url, 'SELECT seq FROM audit_head WHERE id = 1');
+  const { rows } = await queryOnce<{ seq: string }>(url, 'SELECT seq FROM audit_head WHERE id = 1');
   return Number(rows[0].seq);
 }
 

@@ -24,8 +24,6 @@ export interface DatasetSpec {
   name: string;
   persons: number;
   enterprises: number;
-  /** Port of this dataset's embedded cluster (one cluster per dataset, so they can be kept side by side). */
-  port: number;
   seed: number;
 }
 
@@ -82,7 +80,7 @@ export async function openDataset(spec: DatasetSpec, log: (line: string) => void
   const dataDir = path.join(BENCH_DATA, spec.name);
   let cluster: EmbeddedCluster | null = null;
   try {
-    cluster = await startEmbeddedPostgres(dataDir, spec.port, DATABASE_KEYS.map(databaseName), log);
+    cluster = await startEmbeddedPostgres(dataDir, DATABASE_KEYS.map(databaseName), log);
     const started = cluster;
     const urls = Object.fromEntries(DATABASE_KEYS.map((k) => [k, started.url(databaseName(k))])) as Record<DatabaseKey, string>;
     for (const key of DATABASE_KEYS) {

@@ -30,14 +30,14 @@ function profiler() {
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<object | undefined>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   return {
     start: async () => {
       await post('Profiler.enable');
       await post('Profiler.start');
     },
     stop: async (file: string) => {
-      const { profile } = await post('Profiler.stop');
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
       fs.writeFileSync(file, JSON.stringify(profile));
     },
   };

@@ -1,22 +1,10 @@
 // The clerk inquiries the benchmark sends: active execution cases with one to three respondents,
-// each asked by a clerk assigned to it, reading the respondents across all five sources.
+// each asked by a clerk assigned to it, reading the respondents across all eight sources.
 
 import { Client } from 'pg';
 import { issueToken } from '../src/auth/tokens';
 import type { HubConfig } from '../src/config';
-
-/** What a clerk typically asks about a respondent: identity plus every source (the integration tests' selection). */
-const RESPONDENT_FIELDS = `
-  id kind name idNumber phone address
-  realEstate { certificateNo location area encumbrances { kind holder caseNo amount } }
-  vehicles { plate vin status encumbrances { kind holder caseNo } }
-  tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
-  socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
-  credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
-  sourceStatus { source state latencyMs }`;
-
-export const INQUIRY_QUERY =
-  `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${RESPONDENT_FIELDS} } } }`;
+import { INQUIRY_QUERY } from './inquiry-query';
 
 export interface Inquiry {
   caseNo: string;

@@ -9,7 +9,6 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -68,16 +67,6 @@ function parseOptions(argv: string[]): Options {
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 interface RunningServer {
   child: ChildProcess;
@@ -136,19 +125,30 @@ async function startServer(spec: BenchServerSpec): Promise<RunningServer> {
  * Sends inquiries one at a time and checks every answer, so a run never measures errors; with nothing else
  * in flight, the statement counters' deltas over this pass are the exact SQL statements per inquiry.
  */
+/** What `verify` reads of an answer: the hub's GraphQL body, or the floor's plain JSON. */
+interface VerifyAnswer {
+  data?: { executionCase?: { respondents?: Respondent[] } };
+  errors?: unknown[];
+  error?: string;
+  respondents?: Respondent[];
+}
+interface Respondent {
+  sourceStatus?: Array<{ state: string }>;
+}
+
 async function verify(server: RunningServer, mode: BenchServerSpec['mode'], workload: Workload, sample: Inquiry[]) {
   const before = await server.stats();
   for (const inquiry of sample) {
     const shape = mode === 'floor' ? floorRequest(workload, inquiry) : graphqlRequest(workload, inquiry);
     const res = await fetch(`http://127.0.0.1:${server.port}${shape.path}`, { method: 'POST', headers: shape.headers, body: shape.body });
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as VerifyAnswer;
     const respondents = mode === 'floor' ? body.respondents : body.data?.executionCase?.respondents;
     const problem =
       res.status !== 200 ? `HTTP ${res.status}`
       : body.errors ? `errors ${JSON.stringify(body.errors).slice(0, 300)}`
       : body.error ? `error ${body.error}`
       : respondents?.length !== inquiry.respondents ? `${respondents?.length} respondents, expected ${inquiry.respondents}`
-      : mode === 'hub' && respondents.some((r: any) => r.sourceStatus.some((s: any) => s.state !== 'OK')) ? 'a source not OK'
+      : mode === 'hub' && respondents.some((r) => r.sourceStatus?.some((s) => s.state !== 'OK')) ? 'a source not OK'
       : null;
     if (problem) throw new Error(`${mode} answered ${inquiry.caseNo} for ${inquiry.username} wrongly: ${problem}`);
   }
@@ -229,7 +229,7 @@ function machine(pg: string) {
 }
 
 async function withDataset<T>(spec: (typeof SCALE)[number], work: (ds: OpenDataset) => Promise<T>): Promise<T> {
-  const ds = await openDataset({ ...spec, port: await freePort() }, log);
+  const ds = await openDataset(spec, log);
   try {
     return await work(ds);
   } finally {
@@ -340,7 +340,7 @@ interface Report {
 async function scaleRuns(options: Options): Promise<Report['scale']> {
   const opened: OpenDataset[] = [];
   try {
-    for (const spec of SCALE) opened.push(await openDataset({ ...spec, port: await freePort() }, log));
+    for (const spec of SCALE) opened.push(await openDataset(spec, log));
     const workloads = await Promise.all(opened.map(prepareWorkload));
     const runs: ScenarioResult[][] = opened.map(() => []);
     for (let round = 0; round < options.rounds; round++) {

@@ -8,7 +8,6 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
@@ -61,16 +60,6 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function hubEnv(spec: HubSpec): Record<string, string> {
   return {
@@ -182,7 +171,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-shield-cost-'));
   const names = ['hub', ...SOURCE_NAMES].map((k) => (k === 'hub' ? HUB_DATABASE.database : SOURCE_DATABASES[k as keyof typeof SOURCE_DATABASES].database));
   log(`starting a throwaway PostgreSQL in ${dataDir}`);
-  const cluster = await startEmbeddedPostgres(dataDir, await freePort(), names, log);
+  const cluster = await startEmbeddedPostgres(dataDir, names, log);
   const urls = Object.fromEntries(['hub', ...SOURCE_NAMES].map((k, i) => [k, cluster.url(names[i])]));
   let running: RunningHub | null = null;
   const withHub = async <T>(shield: boolean, fn: (hub: RunningHub) => Promise<T>): Promise<T> => {

@@ -11,7 +11,6 @@ export interface HubConfig {
   dataDir: string;
   /** Connection URL per database; absent ones are served by the embedded PostgreSQL. */
   databaseUrls: Partial<Record<DatabaseKey, string>>;
-  embeddedPostgresPort: number;
   /** Run source migrations (off when the sources are the agencies' own databases). */
   migrateSources: boolean;
   /** Seed demo data when the hub database is empty. */
@@ -67,12 +66,13 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 
 export class ConfigError extends Error {}
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** The integer setting `name`, between min and max (or 0 when `zeroAllowed`, e.g. "off"); `fallback` when unset. */
+export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, zeroAllowed = false): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || ((value < min || value > max) && !(zeroAllowed && value === 0))) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}${zeroAllowed ? ' (or 0)' : ''}, got "${raw}"`);
   }
   return value;
 }
@@ -151,11 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   }
   return {
     nodeEnv,
-    port: int(env, 'PORT', 4000, 0, 65535),
+    port: intSetting(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     databaseUrls,
-    embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     migrateSources: bool(env, 'MIGRATE_SOURCES', true),
     seedDemo: bool(env, 'SEED_DEMO', true),
     auth: {
@@ -169,26 +168,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxTokenLifetimeSeconds,
     },
     persistedQueries: bool(env, 'PERSISTED_QUERIES', false),
-    sourceTimeoutMs: int(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
+    sourceTimeoutMs: intSetting(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
     audit: loadAuditConfig(env, nodeEnv),
-    sourceBreakerFailures: int(env, 'SOURCE_BREAKER_FAILURES', 5, 1, 1000),
-    sourceBreakerCooldownMs: int(env, 'SOURCE_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),
-    sourceRetryMs: int(env, 'SOURCE_RETRY_MS', 5000, 50, 3600000),
+    sourceBreakerFailures: intSetting(env, 'SOURCE_BREAKER_FAILURES', 5, 1, 1000),
+    sourceBreakerCooldownMs: intSetting(env, 'SOURCE_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),
+    sourceRetryMs: intSetting(env, 'SOURCE_RETRY_MS', 5000, 50, 3600000),
     logLevel: logLevel(env, nodeEnv),
-    subjectReadRateLimit: int(env, 'SUBJECT_READ_RATE_LIMIT', 120, 0, 1000000),
+    subjectReadRateLimit: intSetting(env, 'SUBJECT_READ_RATE_LIMIT', 120, 0, 1000000),
     shieldDisabledForBenchmark: shieldDisabled(env, nodeEnv),
     control: {
       manualSources: manualSources(env),
-      retryMs: int(env, 'ASSISTANCE_RETRY_MS', 2000, 10, 3600000),
-      expiryWarningDays: int(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
-      costRate: int(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
+      retryMs: intSetting(env, 'ASSISTANCE_RETRY_MS', 2000, 10, 3600000),
+      expiryWarningDays: intSetting(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
+      costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
       worker: bool(env, 'CONTROL_WORKER', true),
     },
   };
 }
 
 function manualSources(env: NodeJS.ProcessEnv): SourceName[] {
-  const names = (env.ASSISTANCE_MANUAL_SOURCES ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (env.ASSISTANCE_MANUAL_SOURCES ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   for (const n of names) {
     if (!(SOURCE_NAMES as readonly string[]).includes(n)) throw new ConfigError(`ASSISTANCE_MANUAL_SOURCES names an unknown source "${n}"`);
   }

@@ -40,7 +40,11 @@ export interface Hub {
  * a source that cannot be reached does not stop start-up: it is served as unavailable and connected (migrated,
  * seeded) in the background once it answers.
  */
-export async function startHub(config: HubConfig, log: (line: string) => void = () => {}, options: { logger?: Logger; clock?: Clock } = {}): Promise<Hub> {
+export async function startHub(
+  config: HubConfig,
+  log: (line: string) => void = () => {},
+  options: { logger?: Logger; clock?: Clock } = {},
+): Promise<Hub> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const resolved: OpenDatabases = await resolveDatabases(config, log);
   let hubDb: CountedDataSource | undefined;
@@ -78,7 +82,14 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
-    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control }), verifier, logger, audit });
+    const http = await createServer(config, schema, {
+      hub: databases.hub.dataSource,
+      sources,
+      services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control }),
+      verifier,
+      logger,
+      audit,
+    });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {

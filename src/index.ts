@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
+import { EmbeddedPostgresError } from './databases/embedded-postgres';
 import { startHub, type Hub } from './hub';
 import { createLogger } from './observability/logger';
 
@@ -36,12 +37,14 @@ async function main(): Promise<void> {
   logger.info({ url: hub.url }, 'listening');
   // The lines a person starting the hub reads, plainly, beside the JSON log lines.
   console.log(`[fuyuantong] GraphQL at ${hub.url}`);
+  console.log(`[fuyuantong] console at ${hub.url.replace(/\/graphql$/, '/console/')}   (GraphiQL at ${hub.url.replace(/\/graphql$/, '/graphiql')})`);
   console.log('[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
   console.log('[fuyuantong] then send it as    Authorization: Bearer <token>');
 }
 
 main().catch((error) => {
   if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+  else if (error instanceof EmbeddedPostgresError) console.error(`cannot start: ${error.message}`);
   else console.error(error);
   process.exit(1);
 });

@@ -3,7 +3,19 @@ import type { DataSource } from 'typeorm';
 export const ALERT_RULES = ['BULK_READS', 'OFF_HOURS', 'REPEATED_REFUSALS', 'SUBJECT_MANY_CASES'] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
-/** The thresholds, documented in docs/readme-audit.md; a change here changes what auditors are shown. */
+/** One group of entries a rule found: who or whom, when, how many, and the range of the chain it spans. */
+interface AlertRow {
+  username?: string | null;
+  subject_id_number?: string | null;
+  start: Date;
+  end: Date;
+  n: number;
+  cases?: string[] | null;
+  first: string | number;
+  last: string | number;
+}
+
+/** The thresholds, documented in the README ("Alert rules"); a change here changes what auditors are shown. */
 export const ALERT_THRESHOLDS = {
   /** Distinct subjects one user read within one clock hour. */
   bulkReadsPerHour: 20,
@@ -74,7 +86,7 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
     ),
   ]);
   const hour = (start: Date) => new Date(new Date(start).getTime() + 3_600_000);
-  const alert = (rule: AlertRule, row: any, description: string, threshold: number, end: Date): AuditAlert => ({
+  const alert = (rule: AlertRule, row: AlertRow, description: string, threshold: number, end: Date): AuditAlert => ({
     rule,
     description,
     username: row.username ?? null,
@@ -88,11 +100,11 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
     lastSeq: String(row.last),
   });
   return [
-    ...bulk.map((r: any) => alert('BULK_READS', r, `${r.username} read ${r.n} distinct subjects within one hour`, T.bulkReadsPerHour, hour(r.start))),
-    ...offHours.map((r: any) =>
+    ...bulk.map((r: AlertRow) => alert('BULK_READS', r, `${r.username} read ${r.n} distinct subjects within one hour`, T.bulkReadsPerHour, hour(r.start))),
+    ...offHours.map((r: AlertRow) =>
       alert('OFF_HOURS', r, `${r.username} read subject data ${r.n} time(s) outside working hours (${T.workingHours.from}–${T.workingHours.to} ${T.workingHours.timeZone}, Mon–Fri)`, 1, new Date(r.end)),
     ),
-    ...refusals.map((r: any) => alert('REPEATED_REFUSALS', r, `${r.username ?? 'an unknown user'} was refused ${r.n} times within one hour`, T.refusalsPerHour, hour(r.start))),
-    ...manyCases.map((r: any) => alert('SUBJECT_MANY_CASES', r, `one subject was read under ${r.n} different cases`, T.casesPerSubject, new Date(r.end))),
+    ...refusals.map((r: AlertRow) => alert('REPEATED_REFUSALS', r, `${r.username ?? 'an unknown user'} was refused ${r.n} times within one hour`, T.refusalsPerHour, hour(r.start))),
+    ...manyCases.map((r: AlertRow) => alert('SUBJECT_MANY_CASES', r, `one subject was read under ${r.n} different cases`, T.casesPerSubject, new Date(r.end))),
   ].sort((a, b) => a.windowStart.getTime() - b.windowStart.getTime());
 }

@@ -27,13 +27,19 @@ export function checkpointStatement(c: Omit<Checkpoint, 'signature'>): string {
   });
 }
 
-export function checkpointFromRow(row: Record<string, any>): Checkpoint {
+/** A checkpoint as stored: a row of `audit_checkpoint` (snake_case) or a line of the JSONL copy (camelCase). */
+type CheckpointRecord = { seq: string | number; hash: string; signature: string } & (
+  | { entry_at: Date | string; signed_at: Date | string; key_id: string; entryAt?: undefined; signedAt?: undefined; keyId?: undefined }
+  | { entryAt: Date | string; signedAt: Date | string; keyId: string; entry_at?: undefined; signed_at?: undefined; key_id?: undefined }
+);
+
+export function checkpointFromRow(row: CheckpointRecord): Checkpoint {
   return {
     seq: String(row.seq),
     hash: row.hash,
-    entryAt: new Date(row.entry_at ?? row.entryAt),
-    signedAt: new Date(row.signed_at ?? row.signedAt),
-    keyId: row.key_id ?? row.keyId,
+    entryAt: new Date((row.entry_at ?? row.entryAt)!),
+    signedAt: new Date((row.signed_at ?? row.signedAt)!),
+    keyId: (row.key_id ?? row.keyId)!,
     signature: row.signature,
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config';
+import { ConfigError, intSetting } from '../config';
 
 export interface AuditConfig {
   /** How often the chain head is signed (AUDIT_CHECKPOINT_INTERVAL_MS, default 5 minutes; 0 = only on demand). */
@@ -11,25 +11,15 @@ export interface AuditConfig {
   disabledForBenchmark: boolean;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, zeroAllowed = false): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || ((value < min || value > max) && !(zeroAllowed && value === 0))) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max}${zeroAllowed ? ' (or 0)' : ''}, got "${raw}"`);
-  }
-  return value;
-}
-
 export function loadAuditConfig(env: NodeJS.ProcessEnv, nodeEnv: string): AuditConfig {
   const disabled = /^(1|true|yes|on)$/i.test(env.AUDIT_DISABLED_FOR_BENCHMARK ?? '');
   if (disabled && nodeEnv === 'production') throw new ConfigError('AUDIT_DISABLED_FOR_BENCHMARK is refused when NODE_ENV=production');
   const pem = env.AUDIT_SIGNING_KEY?.replace(/\\n/g, '\n') || undefined;
   if (pem && !pem.includes('BEGIN PRIVATE KEY')) throw new ConfigError('AUDIT_SIGNING_KEY must be a PKCS#8 PEM Ed25519 private key');
   return {
-    checkpointIntervalMs: int(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 300_000, 1000, 86_400_000, true),
+    checkpointIntervalMs: intSetting(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 300_000, 1000, 86_400_000, true),
     signingKeyPem: pem,
-    writeTimeoutMs: int(env, 'AUDIT_WRITE_TIMEOUT_MS', 5000, 100, 60_000),
+    writeTimeoutMs: intSetting(env, 'AUDIT_WRITE_TIMEOUT_MS', 5000, 100, 60_000),
     disabledForBenchmark: disabled,
   };
 }

@@ -136,8 +136,34 @@ export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string },
   });
 }
 
+/** A row of `audit_entry` as the driver returns it (`seq` is a bigint, so a string or a number). */
+export interface AuditEntryRow {
+  seq: string | number;
+  at: Date | string;
+  request_id: string;
+  correlation_id?: string | null;
+  kind: ChainedEntry['kind'];
+  username: string | null;
+  organisation_code: string | null;
+  role: string | null;
+  case_kind: string | null;
+  case_no: string | null;
+  subject_id: string | null;
+  subject_kind: string | null;
+  subject_id_number: string | null;
+  fields: ChainedEntry['fields'];
+  sources: ChainedEntry['sources'];
+  outcome: ChainedEntry['outcome'];
+  client_address: string | null;
+  operation_name: string | null;
+  detail: ChainedEntry['detail'];
+  salt?: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 /** An entry as read back from the table (snake_case columns). */
-export function entryFromRow(row: Record<string, any>): ChainedEntry {
+export function entryFromRow(row: AuditEntryRow): ChainedEntry {
   return {
     seq: String(row.seq),
     at: row.at instanceof Date ? row.at : new Date(row.at),

@@ -1,4 +1,4 @@
-import { entryFromRow, entryHash, GENESIS_HASH } from './audit-entry-hash';
+import { entryFromRow, entryHash, GENESIS_HASH, type AuditEntryRow } from './audit-entry-hash';
 import { checkpointFromRow, checkpointStatement, type Checkpoint } from './audit-checkpoints';
 import type { CheckpointVerifier } from './audit-keys';
 import type { Queryable } from './insert-entries';
@@ -101,7 +101,7 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   let lastAt = -Infinity;
   let lastGoodCheckpoint: string | null = null;
   let entriesChecked = 0;
-  const fetch = (from: bigint): Promise<any[]> =>
+  const fetch = (from: bigint): Promise<AuditEntryRow[]> =>
     from > toSeq ? Promise.resolve([]) : db.query(`SELECT * FROM audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${batchSize}`, [String(from), String(toSeq)]);
   let pending = fetch(fromSeq);
   scan: for (;;) {

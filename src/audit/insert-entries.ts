@@ -2,6 +2,7 @@ import type { ChainedEntry } from './audit-entry-hash';
 
 /** Anything that runs a parameterised statement: a TypeORM QueryRunner or a pg client. */
 export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's QueryRunner.query answers any, and pg's a QueryResult: one type must accept both
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../entities/hub/user.entity';
  * role a rule does not name is denied. A new role therefore sees nothing until a rule names it.
  */
 export type Outcome = 'ALLOW' | 'MASK' | 'DENY';
-export type MaskKind = 'idNumber' | 'phone' | 'address' | 'name';
+export type MaskKind = 'idNumber' | 'phone' | 'address' | 'name' | 'accountNo';
 
 export interface FieldRule {
   outcomes: Record<Role, Outcome>;

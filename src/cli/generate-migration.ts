@@ -25,8 +25,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-migration-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const pg = await startEmbeddedPostgres(dir, port, ['scratch']);
+  const pg = await startEmbeddedPostgres(dir, ['scratch']);
   try {
     const { dataSource } = createDataSource(key, pg.url('scratch'));
     await dataSource.initialize();

@@ -3,38 +3,38 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Queryable } from '../audit/insert-entries';
 import type { HubConfig } from '../config';
-import { resolveDatabases } from '../databases/open-databases';
+import { startEmbeddedPostgres } from '../databases/embedded-postgres';
 import { HUB_DATABASE } from '../sources/source-name';
 
 /**
- * The hub database for a command-line tool: HUB_DATABASE_URL if set, else the embedded server of `npm start`
- * if it is up, else the embedded cluster in the data directory, started for the duration of the command.
+ * The hub database's URL for a command-line tool: HUB_DATABASE_URL if set, else the embedded server of the data
+ * directory — the one `npm start` runs, found through its `postmaster.pid`, or else started for the duration of the
+ * command (`close` stops only what it started).
  */
-export async function connectHub(config: HubConfig): Promise<{ db: Queryable; close(): Promise<void> }> {
-  let url = config.databaseUrls.hub;
-  let stopEmbedded = async () => {};
-  if (!url) {
-    const passwordFile = path.join(config.dataDir, 'pg-password');
-    if (!fs.existsSync(passwordFile)) throw new Error(`no hub database in ${config.dataDir}: set HUB_DATABASE_URL or run npm start once first`);
-    const password = fs.readFileSync(passwordFile, 'utf8').trim();
-    url = `postgres://fuyuantong:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPostgresPort}/${HUB_DATABASE.database}`;
-    const probe = new Client({ connectionString: url });
-    try {
-      await probe.connect();
-      await probe.end();
-    } catch {
-      const opened = await resolveDatabases({ ...config, databaseUrls: { ...config.databaseUrls } });
-      url = opened.urls.hub;
-      stopEmbedded = opened.close;
-    }
+export async function hubDatabaseUrl(config: HubConfig): Promise<{ url: string; close(): Promise<void> }> {
+  if (config.databaseUrls.hub) return { url: config.databaseUrls.hub, close: async () => {} };
+  if (!fs.existsSync(path.join(config.dataDir, 'pg-password'))) {
+    throw new Error(`no hub database in ${config.dataDir}: set HUB_DATABASE_URL or run npm start once first`);
   }
-  const client = new Client({ connectionString: url, application_name: 'fuyuantong-audit-cli' });
-  await client.connect();
+  const cluster = await startEmbeddedPostgres(config.dataDir, [HUB_DATABASE.database], () => {}, { shareRunning: true });
+  return { url: cluster.url(HUB_DATABASE.database), close: () => cluster.stop() };
+}
+
+/** The hub database for a command-line tool, found as `hubDatabaseUrl` says. */
+export async function connectHub(config: HubConfig): Promise<{ db: Queryable; close(): Promise<void> }> {
+  const hub = await hubDatabaseUrl(config);
+  const client = new Client({ connectionString: hub.url, application_name: 'fuyuantong-audit-cli' });
+  try {
+    await client.connect();
+  } catch (error) {
+    await hub.close();
+    throw error;
+  }
   return {
     db: { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows },
     close: async () => {
       await client.end();
-      await stopEmbedded();
+      await hub.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Fills the hub and the five source databases with consistent synthetic data:
+ * Fills the hub and every source database with consistent synthetic data:
  *   npm run seed -- --persons 1000000 --enterprises 100000 --seed 7
  * Uses the configured database URLs, or the embedded PostgreSQL under DATA_DIR for those without one,
  * and applies pending migrations first.
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
   });
   try {
     const config = loadConfig();
-    databases = await resolveDatabases(config, log);
+    databases = await resolveDatabases(config, log, { shareRunning: true });
     for (const key of DATABASE_KEYS) {
       const { dataSource } = await connectAndMigrate(key, databases.urls[key], { migrate: true, poolSize: 1 }, log);
       await dataSource.destroy();

@@ -1,12 +1,9 @@
 /** Prints a bearer token for a user of the hub database: `npm run token -- <username> [--ttl 8h]`. */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
 import { issueToken } from '../auth/tokens';
 import { durationSeconds, loadConfig } from '../config';
-import { resolveDatabases } from '../databases/open-databases';
-import { HUB_DATABASE } from '../sources/source-name';
+import { hubDatabaseUrl } from './hub-connection';
 
 async function userExists(url: string, username: string): Promise<{ found: boolean; disabled: boolean }> {
   const client = new Client({ connectionString: url });
@@ -33,23 +30,8 @@ async function main(): Promise<void> {
     console.error(`--ttl ${ttl} is longer than the hub accepts (JWT_MAX_LIFETIME, ${config.auth.maxTokenLifetimeSeconds} s)`);
     process.exit(2);
   }
-  let url = config.databaseUrls.hub;
-  let close = async () => {};
-  if (!url) {
-    // Reuse the running embedded server if `npm start` is up; otherwise start it for this lookup.
-    const passwordFile = path.join(config.dataDir, 'pg-password');
-    if (!fs.existsSync(passwordFile)) throw new Error(`no hub database in ${config.dataDir}: run npm start once first`);
-    const password = fs.readFileSync(passwordFile, 'utf8').trim();
-    const embeddedUrl = `postgres://fuyuantong:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPostgresPort}/${HUB_DATABASE.database}`;
-    try {
-      await userExists(embeddedUrl, '');
-      url = embeddedUrl;
-    } catch {
-      const opened = await resolveDatabases({ ...config, databaseUrls: { ...config.databaseUrls } });
-      url = opened.urls.hub;
-      close = opened.close;
-    }
-  }
+  // The running embedded server of `npm start` if it is up; otherwise one started for this lookup.
+  const { url, close } = await hubDatabaseUrl(config);
   try {
     const user = await userExists(url, username);
     if (!user.found) throw new Error(`no user "${username}" in the hub database`);

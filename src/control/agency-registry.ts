@@ -55,7 +55,20 @@ export async function deliverToInbox(db: DataSource, r: InboxRequest): Promise<b
   const inserted: unknown[] = await db.query(
     `INSERT INTO assistance_inbox (request_id, kind, asset_key, subject_id_number, subject_name, court, case_no, amount, period_days, ruling_no, notice_no, original_request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
-    [r.requestId, r.kind, r.assetKey, r.subjectIdNumber, r.subjectName, r.court, r.caseNo, r.amount, r.periodDays, r.rulingNo, r.noticeNo, r.originalRequestId],
+    [
+      r.requestId,
+      r.kind,
+      r.assetKey,
+      r.subjectIdNumber,
+      r.subjectName,
+      r.court,
+      r.caseNo,
+      r.amount,
+      r.periodDays,
+      r.rulingNo,
+      r.noticeNo,
+      r.originalRequestId,
+    ],
   );
   return inserted.length > 0;
 }
@@ -97,17 +110,30 @@ export async function applyRequest(
   answer?: ManualAnswer,
 ): Promise<{ receipt: Receipt; written: boolean; promoted: RankChange[] } | null> {
   return db.transaction(async (m) => {
-    const [request] = (await m.query(`SELECT * FROM assistance_inbox WHERE request_id = $1 FOR UPDATE`, [requestId])) as Array<Record<string, unknown>>;
+    const [request] = (await m.query(`SELECT * FROM assistance_inbox WHERE request_id = $1 FOR UPDATE`, [requestId])) as Array<
+      Record<string, unknown>
+    >;
     if (!request) return null;
     const existing = await readReceipt(m, requestId);
     if (existing) return { receipt: existing, written: false, promoted: [] };
     const r = control.registry;
     const kind = request.kind as ControlKind;
     const key = String(request.asset_key);
-    const base = { requestId, registrationNo: null, rank: null, registeredFrom: null, registeredUntil: null, amountFrozen: null, reason: null, answeredBy };
+    const base = {
+      requestId,
+      registrationNo: null,
+      rank: null,
+      registeredFrom: null,
+      registeredUntil: null,
+      amountFrozen: null,
+      reason: null,
+      answeredBy,
+    };
     let outcome: Omit<Receipt, 'answeredAt'>;
     let promoted: RankChange[] = [];
-    const [asset] = (await m.query(`SELECT id, "${r.ownerColumn}" AS owner FROM "${r.assetTable}" WHERE "${r.keyColumn}" = $1 FOR UPDATE`, [key])) as Array<{ id: string; owner: string }>;
+    const [asset] = (await m.query(`SELECT id, "${r.ownerColumn}" AS owner FROM "${r.assetTable}" WHERE "${r.keyColumn}" = $1 FOR UPDATE`, [
+      key,
+    ])) as Array<{ id: string; owner: string }>;
     const registration = () => answer?.registrationNo || `${r.registrationPrefix}${today.replace(/-/g, '')}-${requestId.slice(0, 8).toUpperCase()}`;
     if (answer?.decision === 'REJECTED') {
       outcome = { ...base, decision: 'REJECTED', reason: answer.reason ?? 'Refused by the agency' };
@@ -119,13 +145,17 @@ export async function applyRequest(
       // Waiting lists first brought up to date (seizures that lapsed since the last sweep), then this one ranked behind them.
       promoted = await renumber(m, control, today, asset.id);
       const active = `"${r.assetIdColumn}" = $1 AND kind <> 'MORTGAGE' AND released_on IS NULL AND (expires_on IS NULL OR expires_on >= $2)`;
-      const [{ ahead }] = (await m.query(`SELECT count(*)::int AS ahead FROM "${r.encumbranceTable}" WHERE ${active}`, [asset.id, today])) as Array<{ ahead: number }>;
+      const [{ ahead }] = (await m.query(`SELECT count(*)::int AS ahead FROM "${r.encumbranceTable}" WHERE ${active}`, [asset.id, today])) as Array<{
+        ahead: number;
+      }>;
       const rank = ahead + 1;
       let amountFrozen = (request.amount as string | null) ?? null;
       if (r.balanceColumn && amountFrozen !== null) {
         const facts = await readAsset(m, r, key, today);
         const held = (facts?.seizures ?? []).reduce((sum, s) => sum + Number(s.amount ?? 0), 0);
-        const [{ balance }] = (await m.query(`SELECT "${r.balanceColumn}"::text AS balance FROM "${r.assetTable}" WHERE id = $1`, [asset.id])) as Array<{ balance: string }>;
+        const [{ balance }] = (await m.query(`SELECT "${r.balanceColumn}"::text AS balance FROM "${r.assetTable}" WHERE id = $1`, [
+          asset.id,
+        ])) as Array<{ balance: string }>;
         amountFrozen = Math.max(0, Math.min(Number(amountFrozen), Number(balance) - held)).toFixed(2);
       }
       // A seizure waiting in line (轮候) takes effect, and its period starts, when it reaches the first place.
@@ -136,7 +166,15 @@ export async function applyRequest(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [asset.id, r.encumbranceKind[kind], request.court, request.case_no, kind === 'FREEZE' ? amountFrozen : null, today, until, rank, requestId],
       );
-      outcome = { ...base, decision: 'ACCEPTED', registrationNo: registration(), rank, registeredFrom: from, registeredUntil: until, amountFrozen: kind === 'FREEZE' ? amountFrozen : null };
+      outcome = {
+        ...base,
+        decision: 'ACCEPTED',
+        registrationNo: registration(),
+        rank,
+        registeredFrom: from,
+        registeredUntil: until,
+        amountFrozen: kind === 'FREEZE' ? amountFrozen : null,
+      };
     } else {
       const [measure] = (await m.query(
         `SELECT id, rank, expires_on::text AS expires_on FROM "${r.encumbranceTable}"
@@ -149,7 +187,14 @@ export async function applyRequest(
         // Renewed before it ends: the new period runs on from the old end (a waiting one keeps waiting).
         const until = measure.expires_on ? addDays(measure.expires_on, Number(request.period_days)) : null;
         await m.query(`UPDATE "${r.encumbranceTable}" SET expires_on = $2 WHERE id = $1`, [measure.id, until]);
-        outcome = { ...base, decision: 'ACCEPTED', registrationNo: registration(), rank: measure.rank, registeredFrom: measure.expires_on ? addDays(measure.expires_on, 1) : null, registeredUntil: until };
+        outcome = {
+          ...base,
+          decision: 'ACCEPTED',
+          registrationNo: registration(),
+          rank: measure.rank,
+          registeredFrom: measure.expires_on ? addDays(measure.expires_on, 1) : null,
+          registeredUntil: until,
+        };
       } else {
         await m.query(`UPDATE "${r.encumbranceTable}" SET released_on = $2 WHERE id = $1`, [measure.id, today]);
         promoted = await renumber(m, control, today, asset.id);
@@ -160,7 +205,17 @@ export async function applyRequest(
       `INSERT INTO assistance_receipt (request_id, decision, registration_no, rank, registered_from, registered_until, amount_frozen, reason, answered_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        RETURNING request_id, decision, registration_no, rank, registered_from::text, registered_until::text, amount_frozen::text, reason, answered_by, answered_at`,
-      [requestId, outcome.decision, outcome.registrationNo, outcome.rank, outcome.registeredFrom, outcome.registeredUntil, outcome.amountFrozen, outcome.reason?.slice(0, 300) ?? null, answeredBy],
+      [
+        requestId,
+        outcome.decision,
+        outcome.registrationNo,
+        outcome.rank,
+        outcome.registeredFrom,
+        outcome.registeredUntil,
+        outcome.amountFrozen,
+        outcome.reason?.slice(0, 300) ?? null,
+        answeredBy,
+      ],
     )) as Array<Record<string, unknown>>;
     return { receipt: receiptOf(row), written: true, promoted };
   });
@@ -197,5 +252,10 @@ export async function renumber(db: DataSource | EntityManager, control: SourceCo
   const list = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<{ request_id: string | null; rank: number; expires_on: string | null }>;
   return list
     .filter((row) => row.request_id !== null)
-    .map((row) => ({ requestId: row.request_id!, rank: row.rank, registeredFrom: row.rank === 1 ? today : null, registeredUntil: row.rank === 1 ? row.expires_on : null }));
+    .map((row) => ({
+      requestId: row.request_id!,
+      rank: row.rank,
+      registeredFrom: row.rank === 1 ? today : null,
+      registeredUntil: row.rank === 1 ? row.expires_on : null,
+    }));
 }

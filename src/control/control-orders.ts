@@ -4,7 +4,18 @@ import type { ControlRuntime } from './control-runtime';
 import type { ControlKind } from './source-control';
 
 export const CONTROL_STATES = [
-  'DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACTIVE', 'QUEUED', 'REJECTED', 'RENEWED', 'RELEASED', 'LAPSED', 'EXECUTED', 'WITHDRAWN',
+  'DRAFT',
+  'PENDING_APPROVAL',
+  'APPROVED',
+  'SENT',
+  'ACTIVE',
+  'QUEUED',
+  'REJECTED',
+  'RENEWED',
+  'RELEASED',
+  'LAPSED',
+  'EXECUTED',
+  'WITHDRAWN',
 ] as const;
 export type ControlState = (typeof CONTROL_STATES)[number];
 
@@ -79,10 +90,15 @@ export interface EventInput {
 
 /** One step of an order's history (who did what when); `at` from the runtime's clock. */
 export async function addEvent(m: EntityManager | DataSource, runtime: ControlRuntime, orderId: string, e: EventInput): Promise<void> {
-  await m.query(
-    `INSERT INTO control_order_event (order_id, at, actor, organisation_code, action, state, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [orderId, runtime.clock.now(), e.actor, e.organisationCode, e.action, e.state, e.note?.slice(0, 500) ?? null],
-  );
+  await m.query(`INSERT INTO control_order_event (order_id, at, actor, organisation_code, action, state, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    orderId,
+    runtime.clock.now(),
+    e.actor,
+    e.organisationCode,
+    e.action,
+    e.state,
+    e.note?.slice(0, 500) ?? null,
+  ]);
 }
 
 /** A notification to an organisation (or one of its users). */
@@ -92,7 +108,12 @@ export async function notify(
   n: { organisationId: string; userId?: string | null; orderId: string | null; kind: string; message: string },
 ): Promise<void> {
   await m.query(`INSERT INTO notification (organisation_id, user_id, order_id, kind, message, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    n.organisationId, n.userId ?? null, n.orderId, n.kind, n.message.slice(0, 500), runtime.clock.now(),
+    n.organisationId,
+    n.userId ?? null,
+    n.orderId,
+    n.kind,
+    n.message.slice(0, 500),
+    runtime.clock.now(),
   ]);
 }
 

@@ -72,16 +72,32 @@ export async function deliver(runtime: ControlRuntime, orderId: string): Promise
     original = root?.id ?? order.parentId;
   }
   await deliverToInbox(db, {
-    requestId: order.id, kind: order.kind, assetKey: order.assetKey, subjectIdNumber: order.subjectIdNumber, subjectName: order.subjectName,
-    court: order.courtName, caseNo: order.caseNo, amount: order.amount, periodDays: order.periodDays, rulingNo: order.rulingNo, noticeNo: order.noticeNo,
+    requestId: order.id,
+    kind: order.kind,
+    assetKey: order.assetKey,
+    subjectIdNumber: order.subjectIdNumber,
+    subjectName: order.subjectName,
+    court: order.courtName,
+    caseNo: order.caseNo,
+    amount: order.amount,
+    periodDays: order.periodDays,
+    rulingNo: order.rulingNo,
+    noticeNo: order.noticeNo,
     originalRequestId: original,
   });
   await runtime.hub.transaction(async (m) => {
     const locked = await loadOrder(m, orderId, true);
     if (!locked || locked.deliveredAt) return;
     await m.query(`UPDATE control_order SET delivered_at = $2, updated_at = $2, version = version + 1 WHERE id = $1`, [orderId, runtime.clock.now()]);
-    await addEvent(m, runtime, orderId, { actor: WORKER, organisationCode: null, action: 'DELIVERED', state: 'SENT', note: `into the ${order.source} inbox` });
-    if (!runtime.config.manualSources.includes(order.source as SourceName)) await enqueue(m, TASKS.process, { orderId }, `${TASKS.process}:${orderId}`);
+    await addEvent(m, runtime, orderId, {
+      actor: WORKER,
+      organisationCode: null,
+      action: 'DELIVERED',
+      state: 'SENT',
+      note: `into the ${order.source} inbox`,
+    });
+    if (!runtime.config.manualSources.includes(order.source as SourceName))
+      await enqueue(m, TASKS.process, { orderId }, `${TASKS.process}:${orderId}`);
     await recordSteps(runtime, [controlAuditDraft(order, 'DELIVERY', WORKER, { source: order.source })]);
   });
 }
@@ -124,7 +140,17 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
     await m.query(
       `UPDATE control_order SET state = $2, rank = $3, registration_no = $4, registered_from = $5, registered_until = $6, amount_frozen = $7,
               rejection_reason = $8, answered_at = $9, updated_at = $9, version = version + 1 WHERE id = $1`,
-      [orderId, state, receipt.rank, receipt.registrationNo, receipt.registeredFrom, receipt.registeredUntil, receipt.amountFrozen, accepted ? null : receipt.reason, now],
+      [
+        orderId,
+        state,
+        receipt.rank,
+        receipt.registrationNo,
+        receipt.registeredFrom,
+        receipt.registeredUntil,
+        receipt.amountFrozen,
+        accepted ? null : receipt.reason,
+        now,
+      ],
     );
     const note = accepted
       ? `${receipt.registrationNo ?? ''}${receipt.rank ? `, rank ${receipt.rank}` : ''}${receipt.registeredUntil ? `, until ${receipt.registeredUntil}` : ''}`
@@ -136,9 +162,18 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
     if (accepted && order.parentId && (order.kind === 'RENEW' || order.kind === 'RELEASE')) {
       const parentState: ControlState = order.kind === 'RENEW' ? 'RENEWED' : 'RELEASED';
       await m.query(`UPDATE control_order SET state = $2, updated_at = $3, version = version + 1 WHERE id = $1`, [order.parentId, parentState, now]);
-      await addEvent(m, runtime, order.parentId, { actor: receipt.answeredBy, organisationCode: null, action: order.kind, state: parentState, note: `by ${orderId}` });
+      await addEvent(m, runtime, order.parentId, {
+        actor: receipt.answeredBy,
+        organisationCode: null,
+        action: order.kind,
+        state: parentState,
+        note: `by ${orderId}`,
+      });
       if (order.kind === 'RENEW') {
-        await m.query(`UPDATE control_order SET registered_from = (SELECT registered_from FROM control_order WHERE id = $2) WHERE id = $1 AND registered_from IS NULL`, [orderId, order.parentId]);
+        await m.query(
+          `UPDATE control_order SET registered_from = (SELECT registered_from FROM control_order WHERE id = $2) WHERE id = $1 AND registered_from IS NULL`,
+          [orderId, order.parentId],
+        );
       }
     }
     const message = `${order.caseNo} ${label(order)}：${accepted ? `协助执行回执已收到（${state}${receipt.rank && receipt.rank > 1 ? `，轮候第${receipt.rank}位` : ''}）` : `协助执行被拒绝：${receipt.reason}`}`;
@@ -169,11 +204,14 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
     await db.transaction((m) => renumber(m, control!, today));
     const queued: Array<{ id: string }> = await runtime.hub.query(`SELECT id FROM control_order WHERE source = $1 AND state = 'QUEUED'`, [source]);
     const r = control!.registry;
-    const changes: Array<{ requestId: string; rank: number; registeredFrom: string | null; registeredUntil: string | null }> = queued.length === 0 ? [] : await db.query(
-      `SELECT request_id AS "requestId", rank, registered_on::text AS "registeredFrom", expires_on::text AS "registeredUntil"
+    const changes: Array<{ requestId: string; rank: number; registeredFrom: string | null; registeredUntil: string | null }> =
+      queued.length === 0
+        ? []
+        : await db.query(
+            `SELECT request_id AS "requestId", rank, registered_on::text AS "registeredFrom", expires_on::text AS "registeredUntil"
          FROM "${r.encumbranceTable}" WHERE request_id = ANY($1::uuid[]) AND released_on IS NULL`,
-      [queued.map((q) => q.id)],
-    );
+            [queued.map((q) => q.id)],
+          );
     await runtime.hub.transaction(async (m) => {
       const lapsed: ControlOrderRow[] = [];
       const ids: Array<{ id: string }> = await m.query(
@@ -183,11 +221,26 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
       for (const { id } of ids) {
         const order = (await loadOrder(m, id))!;
         await m.query(`UPDATE control_order SET state = 'LAPSED', updated_at = $2, version = version + 1 WHERE id = $1`, [id, runtime.clock.now()]);
-        await addEvent(m, runtime, id, { actor: WORKER, organisationCode: null, action: 'LAPSED', state: 'LAPSED', note: `period ended ${order.registeredUntil}` });
-        await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId: id, kind: 'LAPSED', message: `${order.caseNo} ${label(order)}：期限已届满，措施失效` });
+        await addEvent(m, runtime, id, {
+          actor: WORKER,
+          organisationCode: null,
+          action: 'LAPSED',
+          state: 'LAPSED',
+          note: `period ended ${order.registeredUntil}`,
+        });
+        await notify(m, runtime, {
+          organisationId: order.courtId,
+          userId: order.draftedBy,
+          orderId: id,
+          kind: 'LAPSED',
+          message: `${order.caseNo} ${label(order)}：期限已届满，措施失效`,
+        });
         lapsed.push(order);
       }
-      const steps = lapsed.flatMap((o) => [controlAuditDraft(o, 'LAPSE', WORKER), controlAuditDraft(o, 'NOTIFICATION', WORKER, { notification: 'LAPSED' })]);
+      const steps = lapsed.flatMap((o) => [
+        controlAuditDraft(o, 'LAPSE', WORKER),
+        controlAuditDraft(o, 'NOTIFICATION', WORKER, { notification: 'LAPSED' }),
+      ]);
       for (const change of changes) {
         const order = await loadOrder(m, change.requestId, true);
         if (!order || order.state !== 'QUEUED' || order.rank === change.rank) continue;
@@ -195,12 +248,34 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
         await m.query(
           `UPDATE control_order SET rank = $2, state = $3, registered_from = COALESCE($4, registered_from), registered_until = COALESCE($5, registered_until),
                   updated_at = $6, version = version + 1 WHERE id = $1`,
-          [order.id, change.rank, promoted ? 'ACTIVE' : order.state, promoted ? change.registeredFrom : null, promoted ? change.registeredUntil : null, runtime.clock.now()],
+          [
+            order.id,
+            change.rank,
+            promoted ? 'ACTIVE' : order.state,
+            promoted ? change.registeredFrom : null,
+            promoted ? change.registeredUntil : null,
+            runtime.clock.now(),
+          ],
         );
-        await addEvent(m, runtime, order.id, { actor: agencyActor(source), organisationCode: null, action: promoted ? 'PROMOTED' : 'RANK', state: promoted ? 'ACTIVE' : order.state, note: `rank ${change.rank}` });
+        await addEvent(m, runtime, order.id, {
+          actor: agencyActor(source),
+          organisationCode: null,
+          action: promoted ? 'PROMOTED' : 'RANK',
+          state: promoted ? 'ACTIVE' : order.state,
+          note: `rank ${change.rank}`,
+        });
         if (promoted) {
-          await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId: order.id, kind: 'PROMOTED', message: `${order.caseNo} ${label(order)}：轮候查封已转为正式查封，至${change.registeredUntil}` });
-          steps.push(controlAuditDraft(order, 'PROMOTION', agencyActor(source), { rank: 1 }), controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'PROMOTED' }));
+          await notify(m, runtime, {
+            organisationId: order.courtId,
+            userId: order.draftedBy,
+            orderId: order.id,
+            kind: 'PROMOTED',
+            message: `${order.caseNo} ${label(order)}：轮候查封已转为正式查封，至${change.registeredUntil}`,
+          });
+          steps.push(
+            controlAuditDraft(order, 'PROMOTION', agencyActor(source), { rank: 1 }),
+            controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'PROMOTED' }),
+          );
         }
       }
       const warnBy = new Date(Date.parse(`${today}T00:00:00Z`) + runtime.config.expiryWarningDays * 86_400_000).toISOString().slice(0, 10);
@@ -211,7 +286,13 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
       for (const { id } of ending) {
         const order = (await loadOrder(m, id))!;
         await m.query(`UPDATE control_order SET warned_at = $2 WHERE id = $1`, [id, runtime.clock.now()]);
-        await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId: id, kind: 'EXPIRY_WARNING', message: `${order.caseNo} ${label(order)}：将于${order.registeredUntil}到期，请及时续行` });
+        await notify(m, runtime, {
+          organisationId: order.courtId,
+          userId: order.draftedBy,
+          orderId: id,
+          kind: 'EXPIRY_WARNING',
+          message: `${order.caseNo} ${label(order)}：将于${order.registeredUntil}到期，请及时续行`,
+        });
         steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'EXPIRY_WARNING' }));
       }
       await recordSteps(runtime, steps);

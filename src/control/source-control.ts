@@ -70,7 +70,13 @@ export async function readAsset(db: DataSource | EntityManager, r: ControlRegist
   const seizures: AssetFacts['seizures'] = [];
   for (const row of rows) {
     if (row.kind === 'MORTGAGE') mortgages += Number(row.amount ?? 0);
-    else if (row.kind) seizures.push({ caseNo: row.case_no as string | null, amount: row.amount as string | null, rank: row.rank as number | null, requestId: row.request_id as string | null });
+    else if (row.kind)
+      seizures.push({
+        caseNo: row.case_no as string | null,
+        amount: row.amount as string | null,
+        rank: row.rank as number | null,
+        requestId: row.request_id as string | null,
+      });
   }
   return { ownerIdNumber: String(rows[0].owner), value: (rows[0].value as string | null) ?? null, mortgages: mortgages.toFixed(2), seizures };
 }

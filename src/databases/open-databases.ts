@@ -17,13 +17,21 @@ export interface OpenDatabases {
   close(): Promise<void>;
 }
 
-/** Resolves a URL for every database, starting the embedded PostgreSQL for those without one. */
-export async function resolveDatabases(config: HubConfig, log: (line: string) => void = () => {}): Promise<OpenDatabases> {
+/**
+ * Resolves a URL for every database, starting the embedded PostgreSQL for those without one. With `shareRunning`
+ * (command-line tools), an embedded server already running on the data directory is used and left running.
+ */
+export async function resolveDatabases(
+  config: HubConfig,
+  log: (line: string) => void = () => {},
+  options: { shareRunning?: boolean } = {},
+): Promise<OpenDatabases> {
   const missing = DATABASE_KEYS.filter((k) => !config.databaseUrls[k]);
   let embedded: EmbeddedCluster | null = null;
   if (missing.length > 0) {
-    log(`starting embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPostgresPort})`);
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, missing.map(embeddedName), log);
+    log(`starting embedded PostgreSQL (data in ${config.dataDir})`);
+    embedded = await startEmbeddedPostgres(config.dataDir, missing.map(embeddedName), log, options);
+    log(`embedded PostgreSQL listening (${embedded.location})`);
   }
   const urls = Object.fromEntries(
     DATABASE_KEYS.map((k) => [k, config.databaseUrls[k] ?? embedded!.url(embeddedName(k))]),

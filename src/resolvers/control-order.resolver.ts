@@ -2,13 +2,24 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { RequestContext } from '../context';
 import { ExecutionCaseType } from '../schema/case.type';
 import {
-  AnswerAssistanceInput, AssistanceReceiptType, AssistanceRequestConnection, ControlOrderConnection, ControlOrderEventType, ControlOrderType, DraftControlOrderInput,
-  FollowUpInputType, InboxStateEnum, NotificationConnection,
+  AnswerAssistanceInput,
+  AssistanceReceiptType,
+  AssistanceRequestConnection,
+  ControlOrderConnection,
+  ControlOrderEventType,
+  ControlOrderType,
+  DraftControlOrderInput,
+  FollowUpInputType,
+  InboxStateEnum,
+  NotificationConnection,
 } from '../schema/control.type';
 
 @Resolver(() => ControlOrderType)
 export class ControlOrderResolver {
-  @Mutation(() => ControlOrderType, { nullable: true, description: 'A clerk drafts a seizure, freeze or deduction on an asset of a respondent of their active case.' })
+  @Mutation(() => ControlOrderType, {
+    nullable: true,
+    description: 'A clerk drafts a seizure, freeze or deduction on an asset of a respondent of their active case.',
+  })
   draftControlOrder(@Ctx() ctx: RequestContext, @Arg('input', () => DraftControlOrderInput) input: DraftControlOrderInput) {
     return ctx.services.controlOrders.draft(ctx, input);
   }
@@ -18,7 +29,10 @@ export class ControlOrderResolver {
     return ctx.services.controlOrders.submit(ctx, id);
   }
 
-  @Mutation(() => ControlOrderType, { nullable: true, description: "The court's approver: PENDING_APPROVAL → SENT (delivery queued in the same transaction)." })
+  @Mutation(() => ControlOrderType, {
+    nullable: true,
+    description: "The court's approver: PENDING_APPROVAL → SENT (delivery queued in the same transaction).",
+  })
   approveControlOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return ctx.services.controlOrders.approve(ctx, id);
   }
@@ -44,7 +58,11 @@ export class ControlOrderResolver {
   }
 
   @Query(() => ControlOrderConnection, { nullable: true, description: "Orders of the approver's court waiting for approval, oldest first." })
-  approvalQueue(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null) {
+  approvalQueue(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
     return ctx.services.controlOrders.approvalQueue(ctx, { first, after });
   }
 
@@ -64,7 +82,11 @@ export class ControlOrderResolver {
   }
 
   @Mutation(() => AssistanceReceiptType, { nullable: true, description: 'An agency user answers a request by hand; a second answer is a CONFLICT.' })
-  answerAssistanceRequest(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => AnswerAssistanceInput) input: AnswerAssistanceInput) {
+  answerAssistanceRequest(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AnswerAssistanceInput) input: AnswerAssistanceInput,
+  ) {
     return ctx.services.assistance.answer(ctx, id, input);
   }
 

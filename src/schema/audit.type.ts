@@ -93,6 +93,9 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true })
   clientAddress!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The X-Request-Id the client sent, if any: a correlation with its own logs, never unique.' })
+  correlationId!: string | null;
+
   @Field(() => String, { nullable: true })
   operationName!: string | null;
 

@@ -6,7 +6,11 @@ import { enumOf } from './enum-of';
 import { Decimal, LocalDate } from './scalars';
 import { SourceNameEnum } from './source-status.type';
 
-export const ControlKindEnum = enumOf(CONTROL_KINDS, 'ControlKind', 'SEIZE (查封), FREEZE (冻结), DEDUCT (扣划); RENEW (续行) and RELEASE (解除) follow an order.');
+export const ControlKindEnum = enumOf(
+  CONTROL_KINDS,
+  'ControlKind',
+  'SEIZE (查封), FREEZE (冻结), DEDUCT (扣划); RENEW (续行) and RELEASE (解除) follow an order.',
+);
 export const MeasureKindEnum = enumOf(['SEIZE', 'FREEZE', 'DEDUCT'] as const, 'MeasureKind');
 export const ControlStateEnum = enumOf(CONTROL_STATES, 'ControlState');
 export const InboxStateEnum = enumOf(['PENDING', 'ANSWERED'] as const, 'AssistanceRequestState');

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ENCUMBRANCE_KINDS } from '../sources/property/entities/real-estate-encumbrance.entity';
+import { ENCUMBRANCE_KINDS } from '../sources/encumbrance-columns';
 import { enumOf } from './enum-of';
 import { Decimal, LocalDate } from './scalars';
 
@@ -26,3 +26,11 @@ export class LinkedPerson {
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => String, { nullable: true }) address!: string | null;
 }
+
+export const REFERENCE_VALUE_BASES = ['APPRAISAL', 'ONLINE_INQUIRY', 'TAX_ASSESSMENT', 'REGISTERED_CAPITAL_SHARE'] as const;
+export type ReferenceValueBasis = (typeof REFERENCE_VALUE_BASES)[number];
+export const ReferenceValueBasisEnum = enumOf(
+  REFERENCE_VALUE_BASES,
+  'ReferenceValueBasis',
+  'What a reference value (参考价) rests on: APPRAISAL (评估), ONLINE_INQUIRY (网络询价), TAX_ASSESSMENT (计税价格), REGISTERED_CAPITAL_SHARE (equity: registered capital × share).',
+);

@@ -22,7 +22,8 @@ import {
 import type { ExecutionCaseStatus } from '../entities/hub/execution-case.entity';
 import type { BankruptcyCaseStatus } from '../entities/hub/bankruptcy-case.entity';
 import type { VehicleStatus } from '../sources/vehicle/entities/vehicle.entity';
-import type { EncumbranceKind } from '../sources/property/entities/real-estate-encumbrance.entity';
+import type { EncumbranceKind } from '../sources/encumbrance-columns';
+import type { ReferenceValueBasis } from '../schema/records.type';
 
 export const PERSONS_PER_CHUNK = 10_000;
 export const MAX_PERSONS = 5_000_000;
@@ -77,7 +78,11 @@ export interface AppointmentRow {
   endedAt: string | null;
 }
 
-export interface RealEstateUnitRow {
+/** 参考价 of a unit or vehicle; null where none is known. */
+export interface ReferenceValueColumns {
+  referenceValue: string | null; referenceValueOn: string | null; referenceValueBasis: ReferenceValueBasis | null;
+}
+export interface RealEstateUnitRow extends ReferenceValueColumns {
   id: string; certificateNo: string; unitCode: string; ownerIdNumber: string; ownerName: string; location: string;
   use: string; area: string; registeredOn: string;
 }
@@ -86,7 +91,7 @@ export interface EncumbranceRow {
   registeredOn: string; releasedOn: string | null;
 }
 export interface RealEstateEncumbranceRow extends EncumbranceRow { unitId: string; expiresOn: string | null }
-export interface VehicleRow {
+export interface VehicleRow extends ReferenceValueColumns {
   id: string; plate: string; vin: string; make: string; model: string; ownerIdNumber: string; ownerName: string;
   registeredOn: string; status: VehicleStatus;
 }
@@ -161,6 +166,8 @@ export interface ChunkRows {
 export interface SyntheticChunk {
   /** YYYY-MM-DD the data describes. */
   asOf: string;
+  /** YYYY-MM-DD `offset` days after asOf (negative: before). */
+  day(offset: number): string;
   persons: ReadonlyArray<{ idNumber: string; name: string; regionCode: string; age: number; employerIdNumber: string | null }>;
   enterprises: ReadonlyArray<{ idNumber: string; name: string; regionCode: string; legalRepresentativeIdNumber: string; troubled: boolean }>;
   executionCases: ReadonlyArray<{ caseNo: string; court: string; filedOn: string; closedOn: string | null; respondentIdNumbers: string[] }>;
@@ -341,6 +348,8 @@ class ChunkBuilder {
   private readonly asOf: number;
   private readonly bounds: ChunkBounds;
   private readonly ids: Random;
+  /** Reference values have a stream of their own, so adding them left every other value as it was. */
+  private readonly values: Random;
   private readonly persons: Person[] = [];
   private readonly enterprises: Enterprise[] = [];
   private readonly cases: CaseParty[] = [];
@@ -365,6 +374,7 @@ class ChunkBuilder {
     this.asOf = toDay(spec.asOf ?? DEFAULT_AS_OF);
     this.bounds = chunkBounds(spec, chunk);
     this.ids = this.stream('ids');
+    this.values = this.stream('reference values');
   }
 
   build(): ChunkRows {
@@ -393,6 +403,7 @@ class ChunkBuilder {
     const ids = this.stream(`${source} ids`);
     return {
       asOf: iso(this.asOf),
+      day: (offset) => iso(this.asOf + offset),
       persons: this.persons.map((p) => ({ idNumber: p.idNumber, name: p.name, regionCode: p.region.code, age: p.age, employerIdNumber: p.employer?.idNumber ?? null })),
       enterprises: this.enterprises.map((e) => ({
         idNumber: e.idNumber, name: e.name, regionCode: e.region.code, legalRepresentativeIdNumber: e.legalRep.idNumber, troubled: e.troubled,
@@ -628,6 +639,7 @@ class ChunkBuilder {
     const unit: RealEstateUnitRow = {
       id: uuid(this.ids), certificateNo, unitCode: unitCode(rng, owner.region.code), ownerIdNumber: owner.idNumber,
       ownerName: owner.name, location: address(rng, owner.region), use, area: money(area), registeredOn: iso(registered),
+      ...this.referenceValue(0.7, area * price, ['ONLINE_INQUIRY', 'APPRAISAL', 'TAX_ASSESSMENT']),
     };
     owner.units.push(unit);
     this.rows.property.units.push(unit);
@@ -642,6 +654,13 @@ class ChunkBuilder {
       amount: money(amount), registeredOn: iso(mortgaged), expiresOn: iso(expires),
       releasedOn: released === null ? null : iso(released),
     });
+  }
+
+  /** With probability `p`, a reference value near `estimate` (yuan), priced within the last two years. */
+  private referenceValue(p: number, estimate: number, bases: ReferenceValueBasis[]): ReferenceValueColumns {
+    if (!this.values.chance(p)) return { referenceValue: null, referenceValueOn: null, referenceValueBasis: null };
+    const value = Math.round((estimate * (0.8 + 0.4 * this.values.next())) / 100) * 100;
+    return { referenceValue: money(value), referenceValueOn: iso(this.asOf - this.values.int(0, 2 * YEAR)), referenceValueBasis: this.values.pick(bases) };
   }
 
   private addUnitEncumbrance(row: RealEstateEncumbranceRow): void {
@@ -680,6 +699,7 @@ class ChunkBuilder {
       id: uuid(this.ids), plate: plateAt(plateIndex), vin: vin(rng), make: choice.make, model: rng.pick(choice.models),
       ownerIdNumber: owner.idNumber, ownerName: owner.name, registeredOn: iso(registered),
       status: scrapped ? 'SCRAPPED' : 'NORMAL',
+      ...this.referenceValue(scrapped ? 0 : 0.6, (commercial ? 250_000 : 160_000) * Math.pow(0.85, yearOf(this.asOf) - yearOf(registered)), ['ONLINE_INQUIRY', 'APPRAISAL']),
     };
     owner.vehicles.push(vehicle);
     this.rows.vehicle.vehicles.push(vehicle);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -9,7 +9,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { HubConfig } from '../config';
 import type { RequestContext } from '../context';
 import { auditPlugin } from '../audit/audit-plugin';
+import { consoleRoutes } from './console-routes';
 import { createContext, identifyRequest, type ContextDeps } from './create-context';
+import { devSignInRoutes } from './dev-sign-in';
 import { formatError } from './format-error';
 import { silentLogger } from '../observability/logger';
 import { observabilityRoutes } from '../observability/observability-routes';
@@ -46,6 +48,8 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Answers are per viewer and never cached; the default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its code from a CDN; developers use the self-hosted GraphiQL at /graphiql.
+      ApolloServerPluginLandingPageDisabled(),
       requestObservationPlugin(),
       auditPlugin(),
     ],
@@ -78,6 +82,8 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(consoleRoutes());
+  if (!production) app.use(devSignInRoutes(config, deps.hub));
   app.use(observabilityRoutes({ hub: deps.hub, sources: deps.sources, sourceTimeoutMs: config.sourceTimeoutMs }));
   // Oversized or malformed bodies: a GraphQL-shaped error, never an HTML stack page.
   app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

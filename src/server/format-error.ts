@@ -20,7 +20,7 @@ function coercedArgument(message: string): string | undefined {
 
 /** Maps every error onto DESIGN.md's codes, and keeps internals (stack, SQL, messages of unexpected errors) inside. */
 export function formatError(development: boolean, hideSuggestions = false) {
-  return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, _original: unknown): GraphQLFormattedError => {
     const raw = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     let code: ErrorCode;
     if (COMPLEXITY.test(formatted.message)) code = 'QUERY_TOO_COMPLEX';

@@ -23,7 +23,9 @@ export class AssistanceService {
     const where: string[] = [];
     if (state === 'PENDING') where.push('r.request_id IS NULL');
     if (state === 'ANSWERED') where.push('r.request_id IS NOT NULL');
-    const total = await db.query(`SELECT count(*)::int AS count FROM assistance_inbox i LEFT JOIN assistance_receipt r USING (request_id) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`);
+    const total = await db.query(
+      `SELECT count(*)::int AS count FROM assistance_inbox i LEFT JOIN assistance_receipt r USING (request_id) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    );
     if (page.after) {
       const [at, id] = decodeCursor(page.after);
       if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw badUserInput('after', 'not a cursor returned by this API');
@@ -66,7 +68,9 @@ export class AssistanceService {
   }
 
   private async sourceOf(ctx: RequestContext): Promise<SourceName> {
-    const [org] = (await ctx.hub.query(`SELECT source FROM organisation WHERE id = $1`, [ctx.viewer.organisationId])) as Array<{ source: string | null }>;
+    const [org] = (await ctx.hub.query(`SELECT source FROM organisation WHERE id = $1`, [ctx.viewer.organisationId])) as Array<{
+      source: string | null;
+    }>;
     if (!org?.source || !controlOf(org.source)) throw forbidden('Your agency answers for no controllable source');
     return org.source as SourceName;
   }

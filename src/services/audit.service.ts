@@ -10,10 +10,10 @@ import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
 import type { Role } from '../entities/hub/user.entity';
 import { normaliseCaseNo, parseCaseNo } from '../ids/case-number';
-import { subjectIdProblem } from '../ids/subject-id';
 import type { AuditEntryFilter, AuditEntryType } from '../schema/audit.type';
 import { badUserInput, forbidden } from '../schema/error-codes';
 import { checkFirst, decodeCursor, encodeCursor } from './pagination';
+import { subjectIdArgument } from './subject-id-argument';
 
 const DAY_MS = 86_400_000;
 export const MAX_ALERT_WINDOW_DAYS = 92;
@@ -38,6 +38,7 @@ function toType(e: ChainedEntry, role: Role): AuditEntryType {
     sources: e.sources,
     outcome: e.outcome,
     clientAddress: e.clientAddress,
+    correlationId: e.correlationId ?? null,
     operationName: e.operationName,
     detail: detailFor(role, e.detail),
     prevHash: e.prevHash,
@@ -45,29 +46,22 @@ function toType(e: ChainedEntry, role: Role): AuditEntryType {
   };
 }
 
-function text(value: string | null | undefined, argument: string, max: number): string | undefined {
+function text(argument: string, value: string | null | undefined, max: number): string | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(argument, `must be 1 to ${max} characters`);
   return trimmed;
 }
 
-export function subjectIdArgument(raw: string, argument: string): string {
-  const normalised = raw.trim().toUpperCase();
-  const problem = subjectIdProblem(normalised);
-  if (problem) throw badUserInput(argument, problem);
-  return normalised;
-}
-
 /** A time PostgreSQL can compare with: years 1 to 9999 (JavaScript also has year 0 and six-digit years). */
-function timeArgument(value: Date | null | undefined, argument: string): Date | undefined {
+function timeArgument(argument: string, value: Date | null | undefined): Date | undefined {
   if (value === null || value === undefined) return undefined;
   const year = value.getUTCFullYear();
   if (Number.isNaN(value.getTime()) || year < 1 || year > 9999) throw badUserInput(argument, 'must be a time between the years 1 and 9999');
   return value;
 }
 
-function seqArgument(raw: string | null | undefined, argument: string): bigint | undefined {
+function seqArgument(argument: string, raw: string | null | undefined): bigint | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (!SEQ.test(raw)) throw badUserInput(argument, 'must be a positive whole number');
   return BigInt(raw);
@@ -86,20 +80,20 @@ export class AuditService {
     checkFirst(first);
     const f = filter ?? {};
     const query: AuditQuery = {
-      username: text(f.username, 'filter.username', 64),
-      organisationCode: text(f.organisation, 'filter.organisation', 64),
+      username: text('filter.username', f.username, 64),
+      organisationCode: text('filter.organisation', f.organisation, 64),
       role: f.role ?? undefined,
       outcome: f.outcome ?? undefined,
       kind: f.kind ?? undefined,
-      from: timeArgument(f.from, 'filter.from'),
-      to: timeArgument(f.to, 'filter.to'),
+      from: timeArgument('filter.from', f.from),
+      to: timeArgument('filter.to', f.to),
     };
     if (f.caseNo !== null && f.caseNo !== undefined) {
       const caseNo = normaliseCaseNo(f.caseNo);
       if (!parseCaseNo(caseNo)) throw badUserInput('filter.caseNo', 'malformed case number, expected e.g. (2024)皖1524执123号');
       query.caseNo = caseNo;
     }
-    if (f.subjectId !== null && f.subjectId !== undefined) query.subjectIdNumber = subjectIdArgument(f.subjectId, 'filter.subjectId');
+    if (f.subjectId !== null && f.subjectId !== undefined) query.subjectIdNumber = subjectIdArgument('filter.subjectId', f.subjectId).idNumber;
     if (query.from && query.to && query.to <= query.from) throw badUserInput('filter.to', 'must be later than filter.from');
     return this.page(ctx, log, query, first, after);
   }
@@ -108,7 +102,7 @@ export class AuditService {
   async subjectHistory(ctx: RequestContext, subjectId: string, first: number, after: string | null) {
     const log = this.log(ctx, 'Query.subjectAccessHistory');
     checkFirst(first);
-    return this.page(ctx, log, { subjectIdNumber: subjectIdArgument(subjectId, 'subjectId'), kind: 'READ' }, first, after);
+    return this.page(ctx, log, { subjectIdNumber: subjectIdArgument('subjectId', subjectId).idNumber, kind: 'READ' }, first, after);
   }
 
   private async page(ctx: RequestContext, log: AuditLog, query: AuditQuery, first: number, after: string | null) {
@@ -128,8 +122,8 @@ export class AuditService {
 
   async alerts(ctx: RequestContext, since: Date | null, until: Date | null): Promise<AuditAlert[]> {
     const log = this.log(ctx, 'Query.auditAlerts');
-    const end = timeArgument(until, 'until') ?? new Date();
-    const start = timeArgument(since, 'since') ?? new Date(end.getTime() - 7 * DAY_MS);
+    const end = timeArgument('until', until) ?? new Date();
+    const start = timeArgument('since', since) ?? new Date(end.getTime() - 7 * DAY_MS);
     if (start >= end) throw badUserInput('since', 'must be earlier than until');
     if (end.getTime() - start.getTime() > MAX_ALERT_WINDOW_DAYS * DAY_MS) throw badUserInput('since', `the window may span at most ${MAX_ALERT_WINDOW_DAYS} days`);
     return findAlerts(log.db, start, end);
@@ -137,8 +131,8 @@ export class AuditService {
 
   async verify(ctx: RequestContext, fromSeq: string | null, toSeq: string | null): Promise<VerificationReport> {
     const log = this.log(ctx, 'Query.verifyAuditLog');
-    const from = seqArgument(fromSeq, 'fromSeq');
-    const to = seqArgument(toSeq, 'toSeq');
+    const from = seqArgument('fromSeq', fromSeq);
+    const to = seqArgument('toSeq', toSeq);
     if (from !== undefined && to !== undefined && to < from) throw badUserInput('toSeq', 'must not be lower than fromSeq');
     return log.verify({ fromSeq: from, toSeq: to });
   }

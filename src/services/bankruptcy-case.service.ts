@@ -18,7 +18,7 @@ export interface BoundBankruptcyCase {
  */
 export class BankruptcyCaseService {
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<BoundBankruptcyCase> {
-    const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'BANKRUPTCY');
     if (!may(ctx.viewer, 'Query.bankruptcyCase')) throw forbidden(NO_CASE_ACCESS);
     const appointment = await this.validAppointments(ctx).andWhere('c.case_no = :caseNo', { caseNo }).getOne();
     if (!appointment?.case) throw forbidden(NO_CASE_ACCESS);

@@ -10,6 +10,7 @@ import { readAsset, type AssetClass, type AssetFacts, type MeasureKind } from '.
 import { badUserInput, conflict, forbidden, notFound, refused, sourceUnavailable } from '../schema/error-codes';
 import type { SourceName } from '../sources/source-name';
 import { caseNoArgument } from './case-number-argument';
+import { subjectIdArgument } from './subject-id-argument';
 import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } from './pagination';
 
 export interface DraftInput {
@@ -71,7 +72,7 @@ export class ControlOrderService {
 
   async draft(ctx: RequestContext, input: DraftInput): Promise<ControlOrderRow> {
     if (!may(ctx.viewer, 'Mutation.draftControlOrder')) throw forbidden('Your role does not draft control orders');
-    const caseNo = caseNoArgument(input.caseNo, 'EXECUTION');
+    const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'EXECUTION');
     const [c] = (await ctx.hub.query(
       `SELECT c.id, c.status, c.amount_due::text AS amount_due, c.court_id FROM execution_case c
          JOIN execution_case_clerk k ON k.case_id = c.id AND k.user_id = $2 WHERE c.case_no = $1`,
@@ -79,7 +80,7 @@ export class ControlOrderService {
     )) as Array<{ id: string; status: string; amount_due: string; court_id: string }>;
     if (!c) throw forbidden('You have no access to this case');
     if (c.status !== 'ACTIVE') throw refused('CASE_NOT_ACTIVE', `Case ${caseNo} is not active`, 'input.caseNo');
-    const idNumber = input.subjectIdNumber.trim().toUpperCase();
+    const { idNumber } = subjectIdArgument('input.subjectIdNumber', input.subjectIdNumber);
     const [subject] = (await ctx.hub.query(
       `SELECT s.id FROM subject s JOIN execution_case_respondent r ON r.subject_id = s.id AND r.case_id = $1 WHERE s.id_number = $2`,
       [c.id, idNumber],
@@ -90,12 +91,18 @@ export class ControlOrderService {
     const assetKey = text(input.assetKey, 'input.assetKey', 100);
     const assetClass = control.classOf(assetKey);
     const rules = control.assets[assetClass];
-    if (!rules || !rules.kinds.includes(input.kind)) throw refused('KIND_NOT_ALLOWED', `${input.kind} is not possible on ${assetClass}`, 'input.kind');
+    if (!rules || !rules.kinds.includes(input.kind))
+      throw refused('KIND_NOT_ALLOWED', `${input.kind} is not possible on ${assetClass}`, 'input.kind');
     const periodDays = input.periodDays ?? null;
     if (input.kind !== 'DEDUCT') {
-      if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1) throw badUserInput('input.periodDays', 'a period of at least one day');
+      if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1)
+        throw badUserInput('input.periodDays', 'a period of at least one day');
       if (periodDays > rules.maxPeriodDays) {
-        throw refused('PERIOD_TOO_LONG', `The period of ${periodDays} days exceeds the legal maximum of ${rules.maxPeriodDays} days for ${assetClass}`, 'input.periodDays');
+        throw refused(
+          'PERIOD_TOO_LONG',
+          `The period of ${periodDays} days exceeds the legal maximum of ${rules.maxPeriodDays} days for ${assetClass}`,
+          'input.periodDays',
+        );
       }
     }
     const amount = amountOf(input.amount);
@@ -104,14 +111,30 @@ export class ControlOrderService {
       throw refused('AMOUNT_OUT_OF_RANGE', `The amount must be positive and at most the amount due (${c.amount_due})`, 'input.amount');
     }
     const facts = await this.asset(input.source, assetKey);
-    if (!facts || facts.ownerIdNumber !== idNumber) throw refused('NOT_OWNER', `The ${input.source} source has no such asset registered to that respondent`, 'input.assetKey');
+    if (!facts || facts.ownerIdNumber !== idNumber)
+      throw refused('NOT_OWNER', `The ${input.source} source has no such asset registered to that respondent`, 'input.assetKey');
     return ctx.hub.transaction(async (m) => {
       const [{ id }] = (await m.query(
         `INSERT INTO control_order (case_id, court_id, subject_id, source, kind, asset_class, asset_key, amount, period_days, ruling_no, ruling_date, notice_no, notice_date,
                                     state, drafted_by, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'DRAFT', $14, $15, $15) RETURNING id`,
-        [c.id, c.court_id, subject.id, input.source, input.kind, assetClass, assetKey, input.amount || null, periodDays, text(input.rulingNo, 'input.rulingNo'),
-          date(input.rulingDate, 'input.rulingDate'), text(input.noticeNo, 'input.noticeNo'), date(input.noticeDate, 'input.noticeDate'), ctx.viewer.userId, this.runtime.clock.now()],
+        [
+          c.id,
+          c.court_id,
+          subject.id,
+          input.source,
+          input.kind,
+          assetClass,
+          assetKey,
+          input.amount || null,
+          periodDays,
+          text(input.rulingNo, 'input.rulingNo'),
+          date(input.rulingDate, 'input.rulingDate'),
+          text(input.noticeNo, 'input.noticeNo'),
+          date(input.noticeDate, 'input.noticeDate'),
+          ctx.viewer.userId,
+          this.runtime.clock.now(),
+        ],
       )) as Array<{ id: string }>;
       await addEvent(m, this.runtime, id, this.by(ctx, 'DRAFTED', 'DRAFT'));
       return (await loadOrder(m, id))!;
@@ -154,27 +177,57 @@ export class ControlOrderService {
       const parent = await this.visible(ctx, m, id, true);
       // A renewal that took effect is the measure now (its predecessor is RENEWED); a release is no measure.
       if (parent.kind === 'RELEASE') throw conflict('A release cannot be renewed or released', parent.state);
-      const live = (await m.query(`SELECT id FROM control_order WHERE parent_id = $1 AND state IN ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT')`, [parent.id])) as unknown[];
+      const live = (await m.query(
+        `SELECT id FROM control_order WHERE parent_id = $1 AND state IN ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT')`,
+        [parent.id],
+      )) as unknown[];
       const allowed = kind === 'RENEW' ? ['ACTIVE', 'QUEUED'] : ['ACTIVE', 'QUEUED'];
-      if (!allowed.includes(parent.state) || live.length > 0) throw conflict(`A ${parent.state} order cannot be ${kind === 'RENEW' ? 'renewed' : 'released'} now`, parent.state);
+      if (!allowed.includes(parent.state) || live.length > 0)
+        throw conflict(`A ${parent.state} order cannot be ${kind === 'RENEW' ? 'renewed' : 'released'} now`, parent.state);
       let periodDays: number | null = null;
       if (kind === 'RENEW') {
         const max = controlOf(parent.source)?.assets[parent.assetClass as AssetClass]?.maxPeriodDays ?? 0;
         periodDays = input.periodDays ?? null;
-        if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1) throw badUserInput('input.periodDays', 'a period of at least one day');
-        if (periodDays > max) throw refused('PERIOD_TOO_LONG', `The period of ${periodDays} days exceeds the legal maximum of ${max} days for ${parent.assetClass}`, 'input.periodDays');
-        if (parent.registeredUntil && parent.registeredUntil < dateOf(this.runtime.clock.now())) throw conflict('The measure has already ended', 'LAPSED');
+        if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1)
+          throw badUserInput('input.periodDays', 'a period of at least one day');
+        if (periodDays > max)
+          throw refused(
+            'PERIOD_TOO_LONG',
+            `The period of ${periodDays} days exceeds the legal maximum of ${max} days for ${parent.assetClass}`,
+            'input.periodDays',
+          );
+        if (parent.registeredUntil && parent.registeredUntil < dateOf(this.runtime.clock.now()))
+          throw conflict('The measure has already ended', 'LAPSED');
       }
       const [{ id: childId }] = (await m.query(
         `INSERT INTO control_order (case_id, court_id, subject_id, source, kind, asset_class, asset_key, amount, period_days, ruling_no, ruling_date, notice_no, notice_date,
                                     parent_id, state, drafted_by, created_at, updated_at)
          SELECT case_id, court_id, subject_id, source, $2, asset_class, asset_key, amount, $3, $4, $5, $6, $7, id, 'PENDING_APPROVAL', $8, $9, $9
            FROM control_order WHERE id = $1 RETURNING id`,
-        [parent.id, kind, periodDays, text(input.rulingNo, 'input.rulingNo'), date(input.rulingDate, 'input.rulingDate'), text(input.noticeNo, 'input.noticeNo'),
-          date(input.noticeDate, 'input.noticeDate'), ctx.viewer.userId, this.runtime.clock.now()],
+        [
+          parent.id,
+          kind,
+          periodDays,
+          text(input.rulingNo, 'input.rulingNo'),
+          date(input.rulingDate, 'input.rulingDate'),
+          text(input.noticeNo, 'input.noticeNo'),
+          date(input.noticeDate, 'input.noticeDate'),
+          ctx.viewer.userId,
+          this.runtime.clock.now(),
+        ],
       )) as Array<{ id: string }>;
-      await addEvent(m, this.runtime, childId, this.by(ctx, kind === 'RENEW' ? 'RENEWAL_DRAFTED' : 'RELEASE_DRAFTED', 'PENDING_APPROVAL', `of ${parent.id}`));
-      await addEvent(m, this.runtime, parent.id, this.by(ctx, kind === 'RENEW' ? 'RENEWAL_REQUESTED' : 'RELEASE_REQUESTED', parent.state, `by ${childId}`));
+      await addEvent(
+        m,
+        this.runtime,
+        childId,
+        this.by(ctx, kind === 'RENEW' ? 'RENEWAL_DRAFTED' : 'RELEASE_DRAFTED', 'PENDING_APPROVAL', `of ${parent.id}`),
+      );
+      await addEvent(
+        m,
+        this.runtime,
+        parent.id,
+        this.by(ctx, kind === 'RENEW' ? 'RENEWAL_REQUESTED' : 'RELEASE_REQUESTED', parent.state, `by ${childId}`),
+      );
       return (await loadOrder(m, childId))!;
     });
   }
@@ -200,7 +253,10 @@ export class ControlOrderService {
       after = `AND (o.updated_at, o.id) > ($2::timestamptz, $3::uuid)`;
     }
     const where = `o.court_id = $1 AND o.state = 'PENDING_APPROVAL'`;
-    const rows: ControlOrderRow[] = await ctx.hub.query(`${ORDER_SELECT} WHERE ${where} ${after} ORDER BY o.updated_at, o.id LIMIT ${page.first + 1}`, params);
+    const rows: ControlOrderRow[] = await ctx.hub.query(
+      `${ORDER_SELECT} WHERE ${where} ${after} ORDER BY o.updated_at, o.id LIMIT ${page.first + 1}`,
+      params,
+    );
     const [{ count }] = await ctx.hub.query(`SELECT count(*)::int AS count FROM control_order o WHERE ${where}`, [ctx.viewer.organisationId]);
     return connectionOf(rows, page.first, (o) => encodeCursor(new Date(o.updatedAt).toISOString(), o.id), count);
   }
@@ -240,7 +296,10 @@ export class ControlOrderService {
       if (c.status !== 'ACTIVE' && order.kind !== 'RELEASE') throw refused('CASE_NOT_ACTIVE', `Case ${order.caseNo} is not active`);
       const next = await step(m, order);
       await m.query(`UPDATE control_order SET state = $2, updated_at = $3, version = version + 1 WHERE id = $1 AND version = $4`, [
-        order.id, next.state, this.runtime.clock.now(), order.version,
+        order.id,
+        next.state,
+        this.runtime.clock.now(),
+        order.version,
       ]);
       await addEvent(m, this.runtime, order.id, this.by(ctx, next.action, next.state, next.note));
       return (await loadOrder(m, order.id))!;
@@ -249,7 +308,10 @@ export class ControlOrderService {
 
   /** The over-seizure check (README "Over-seizure"): refuses an order the case's other measures make unnecessary. */
   private async checkOverSeizure(m: EntityManager, order: ControlOrderRow): Promise<void> {
-    const [c] = (await m.query(`SELECT amount_due::text AS amount_due FROM execution_case WHERE id = $1`, [order.caseId])) as Array<{ amount_due: string }>;
+    // The case row is locked: two of its orders weighed at once would each miss the other.
+    const [c] = (await m.query(`SELECT amount_due::text AS amount_due FROM execution_case WHERE id = $1 FOR UPDATE`, [order.caseId])) as Array<{
+      amount_due: string;
+    }>;
     const others: ControlOrderRow[] = await m.query(
       `${ORDER_SELECT} WHERE o.case_id = $1 AND o.id <> $2 AND o.kind IN ('SEIZE', 'FREEZE') AND o.state = ANY($3)`,
       [order.caseId, order.id, WEIGHED_STATES],
@@ -258,11 +320,16 @@ export class ControlOrderService {
     const assets = new Map<string, Promise<AssetFacts | null>>();
     const factsOf = (o: ControlOrderRow) => {
       const key = `${o.source}|${o.assetKey}`;
-      if (!assets.has(key)) assets.set(key, this.asset(o.source, o.assetKey).catch(() => null));
+      if (!assets.has(key))
+        assets.set(
+          key,
+          this.asset(o.source, o.assetKey).catch(() => null),
+        );
       return assets.get(key)!;
     };
     const weighed: WeighedMeasure[] = [];
-    for (const o of others) weighed.push({ id: o.id, covers: o.kind === 'FREEZE' ? Number(o.amountFrozen ?? o.amount ?? 0) : coverOf(o, await factsOf(o)) });
+    for (const o of others)
+      weighed.push({ id: o.id, covers: o.kind === 'FREEZE' ? Number(o.amountFrozen ?? o.amount ?? 0) : coverOf(o, await factsOf(o)) });
     const verdict = weighOverSeizure(Number(c.amount_due), this.runtime.config.costRate, weighed);
     if (verdict.over) {
       throw refused(

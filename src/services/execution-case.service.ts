@@ -11,7 +11,7 @@ export const NO_CASE_ACCESS = 'You have no access to this case';
 export class ExecutionCaseService {
   /** The case if the viewer is a clerk assigned to it and it is active; FORBIDDEN otherwise. */
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<ExecutionCase> {
-    const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     if (!may(ctx.viewer, 'Query.executionCase')) throw forbidden(NO_CASE_ACCESS);
     const found = await this.assigned(ctx)
       .andWhere('c.case_no = :caseNo', { caseNo })

@@ -1,4 +1,7 @@
 import { credit } from './credit';
+import { deposit } from './deposit';
+import { housingFund } from './housing-fund';
+import { marketSupervision } from './market-supervision';
 import { property } from './property';
 import { socialSecurity } from './social-security';
 import { tax } from './tax';
@@ -9,4 +12,4 @@ import { vehicle } from './vehicle';
  * GraphQL SourceName enum and Subject fields, the loaders, the databases and their env vars, migrations, the
  * policy, the demo and synthetic seeders, the benchmark floor — is derived from this list, in this order.
  */
-export const SOURCES = [property, vehicle, tax, socialSecurity, credit] as const;
+export const SOURCES = [property, vehicle, tax, socialSecurity, credit, deposit, housingFund, marketSupervision] as const;

@@ -61,8 +61,10 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
   floor: string[];
 }
 
-export interface RegisteredSource<N extends string = string, C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>>
-  extends SourceDefinition<N, C> {
+export interface RegisteredSource<
+  N extends string = string,
+  C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>,
+> extends SourceDefinition<N, C> {
   /** Environment variable of its connection URL, e.g. SOCIAL_SECURITY_DATABASE_URL. */
   envVar: string;
   /** Name of its embedded database, e.g. fuyuantong_social_security. */
@@ -73,10 +75,16 @@ export interface RegisteredSource<N extends string = string, C extends Record<st
   enumKey: string;
 }
 
-const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ');
 
 /** A source definition with the names derived from its `name` (env var, embedded database, folder, enum value). */
-export function defineSource<const N extends string, C extends Record<string, ConnectorClass>>(definition: SourceDefinition<N, C>): RegisteredSource<N, C> {
+export function defineSource<const N extends string, C extends Record<string, ConnectorClass>>(
+  definition: SourceDefinition<N, C>,
+): RegisteredSource<N, C> {
   const parts = words(definition.name);
   return {
     ...definition,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import { canonicalEntry, entryFromRow, entryHash, type AuditDraft } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, entryFromRow, entryHash, type AuditDraft, type AuditEntryRow } from '../../src/audit/audit-entry-hash';
 import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
@@ -366,10 +366,10 @@ describe('audit log', () => {
       const masked: string = shown.subjectIdNumber;
       expect(masked).toBe(`${p.zhangWei.id.slice(0, 4)}**********${p.zhangWei.id.slice(-4)}`);
       // The attacker is given more than an auditor sees: every column of the entry, except its secret.
-      const known = { ...entryFromRow(row), subjectIdNumber: masked, salt: null };
+      const known = { ...entryFromRow(row as AuditEntryRow), subjectIdNumber: masked, salt: null };
       expect(known.hash).toBe(shown.hash);
       // The same entry as it would have been hashed before commitments (format 1): the attack must work on that.
-      const unsalted = entryHash({ ...entryFromRow(row), salt: null });
+      const unsalted = entryHash({ ...entryFromRow(row as AuditEntryRow), salt: null });
       // Hashing is the attacker's whole cost: the entry's canonical text is built once, around the guessed digits.
       const [before, after] = canonicalEntry({ ...known, subjectIdNumber: 'GUESS' }).split('"GUESS"');
       const days = Array.from({ length: 25_933 }, (_, i) => new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''));
@@ -416,6 +416,21 @@ describe('audit log', () => {
       const fieldsOf = (entries: any[]) => entries.find((e) => e.subject_kind === 'PERSON' && e.subject_id !== null).fields;
       expect(fieldsOf(zhang.entries)).toEqual(fieldsOf(li.entries));
       expect(fieldsOf(li.entries)).toEqual(expect.arrayContaining([{ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' }, { path: 'realEstate.encumbrances.caseNo', outcome: 'ALLOW' }]));
+    });
+
+    it('puts the read of a registered legal representative on that person’s access history, as the tax one', async () => {
+      const requestId = rid('registration');
+      const res = await t.gql(
+        `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { debtor { marketRegistration { registeredAddress legalRepresentative { name idNumber } } } } }`,
+        { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } },
+      );
+      expect(res.body.data!.bankruptcyCase.debtor.marketRegistration.legalRepresentative.name).toBe('陈静');
+      const entries = await entriesOf(requestId);
+      const linked = entries.filter((e) => e.subject_id_number === p.chenJing.id);
+      expect(linked).toEqual([expect.objectContaining({ kind: 'READ', subject_kind: 'PERSON', case_no: DEMO.bankruptcyCase, username: 'demo-administrator' })]);
+      expect(linked[0].fields).toEqual(expect.arrayContaining([{ path: 'marketRegistration.legalRepresentative.idNumber', outcome: 'MASK' }]));
+      const debtor = entries.find((e) => e.subject_id_number === p.hongda.id)!;
+      expect(debtor.fields).toEqual(expect.arrayContaining([{ path: 'marketRegistration.registeredAddress', outcome: 'ALLOW' }]));
     });
 
     it('puts the read of an enterprise’s legal representative and employees on their own access history', async () => {
@@ -480,6 +495,12 @@ describe('audit log', () => {
       expect(entries).toHaveLength(2);
       expect(new Set(entries.map((e) => e.request_id)).size).toBe(2);
       expect(entries.map((e) => e.correlation_id)).toEqual([given, given]);
+      const seen = await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 100) { edges { node { requestId correlationId } } } }`, {
+        as: 'demo-auditor',
+        variables: { filter: { username: 'demo-clerk-2', kind: 'REFUSAL' } },
+      });
+      const nodes: Array<{ requestId: string; correlationId: string | null }> = seen.body.data!.auditEntries.edges.map((e: { node: unknown }) => e.node);
+      expect(nodes.filter((n) => n.correlationId === given).map((n) => n.requestId).sort()).toEqual(entries.map((e) => e.request_id).sort());
     });
 
     it('records a validly signed token whose claims hold NUL, a lone surrogate or a time that is no time, and answers UNAUTHENTICATED', async () => {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { ROLES, type Role } from '../../src/entities/hub/user.entity';
 import { startHub, type Hub } from '../../src/hub';
 import { buildBaseSchema } from '../../src/schema/build-schema';
-import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { DEMO, DEMO_USERS, demoIdentities } from '../../src/seed/demo-data';
 import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../../src/sources/source-name';
 import { startTestHub, type GraphQLResponse, type TestHub } from '../support/test-hub';
@@ -17,7 +17,6 @@ import { startTestHub, type GraphQLResponse, type TestHub } from '../support/tes
 // a broken shield or mask makes the enforced answer differ from the table applied to the oracle's.
 
 const p = demoIdentities();
-const USERS: Record<Role, string> = { CLERK: 'demo-clerk', ADMINISTRATOR: 'demo-administrator', AUDITOR: 'demo-auditor', ADMIN: 'demo-admin', APPROVER: 'demo-approver', AGENCY: 'demo-agency-property' };
 const VOLATILE = new Set(['SourceStatus.latencyMs']);
 
 // Cases the admin operations create in beforeAll, for the situations the demo data lacks.
@@ -131,9 +130,9 @@ describe('authorization matrix over HTTP: every role × every subject field × b
     const key = `${role} ${situation}`;
     if (!answers.has(key)) {
       const { query, variables } = documentFor(schema, SITUATIONS[situation]);
-      const token = await t.token(USERS[role]);
+      const token = await t.token(DEMO_USERS[role]);
       const [enforced, truthRes] = await Promise.all([
-        t.gql(query, { as: USERS[role], variables }),
+        t.gql(query, { as: DEMO_USERS[role], variables }),
         fetch(oracle.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) }),
       ]);
       answers.set(key, { enforced, truth: { status: truthRes.status, headers: truthRes.headers, body: (await truthRes.json()) as GraphQLResponse['body'] } });

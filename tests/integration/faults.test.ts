@@ -18,6 +18,10 @@ const QUERY = `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) 
   tax { registered creditGrade }
   socialSecurity { registered insuredStatus }
   credit { dishonest }
+  deposits { balance }
+  housingFund { registered }
+  marketRegistration { status }
+  shareholdings { sharePercent }
   sourceStatus { source state latencyMs } } } }`;
 
 type Respondent = Record<string, any>;
@@ -138,6 +142,10 @@ describe('federation under faults', () => {
       expect(person.socialSecurity).toEqual({ registered: true, insuredStatus: 'INSURED' });
       expect(enterprise.tax).toEqual({ registered: true, creditGrade: 'C' });
       expect(enterprise.credit).toEqual({ dishonest: false });
+      expect(person.deposits).toHaveLength(3);
+      expect(person.housingFund).toEqual({ registered: true });
+      expect(enterprise.marketRegistration).toEqual({ status: 'EXISTING' });
+      expect(person.shareholdings).toHaveLength(2);
       const failed: Record<string, string> = { property: 'ERROR', vehicle: 'TIMEOUT' };
       expect(person.sourceStatus.map((s: { source: string; state: string }) => `${s.source}:${s.state}`)).toEqual(
         SOURCES.map((s) => `${s.enumKey}:${failed[s.name] ?? 'OK'}`),

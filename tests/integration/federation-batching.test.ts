@@ -6,7 +6,9 @@ const THREE = '(2024)皖1524执125号';
 const QUERY = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { respondents {
   name phone realEstate { location encumbrances { kind } } vehicles { plate encumbrances { kind } }
   tax { arrears { amount } refundsDue { amount } legalRepresentative { name phone } }
-  socialSecurity { employer { name } } credit { dishonest } sourceStatus { state } } } }`;
+  socialSecurity { employer { name } } credit { dishonest } deposits { accountNo freezes { rank } deductions { amount } }
+  housingFund { accountNo freezes { rank } } marketRegistration { legalRepresentative { name } } shareholdings { referenceValue freezes { rank } }
+  sourceStatus { state } } } }`;
 
 describe('federation batching', () => {
   let t: TestHub;
@@ -45,6 +47,7 @@ describe('federation batching', () => {
     const one = await statementsPerSource(DEMO.clerkCase2);
     const three = await statementsPerSource(THREE);
     expect(three).toEqual(one);
+    expect(SOURCE_NAMES).toHaveLength(8);
     for (const source of SOURCE_NAMES) expect(one[source]).toBeGreaterThan(0);
     const res = await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: THREE } });
     expect(res.body.data!.executionCase.respondents).toHaveLength(3);

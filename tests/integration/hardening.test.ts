@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { outcomeFor } from '../../src/auth/policy';
-import { ROLES, type Role } from '../../src/entities/hub/user.entity';
+import { ROLES } from '../../src/entities/hub/user.entity';
 import { residentId } from '../../src/seed/chinese';
-import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { DEMO, DEMO_USERS, demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
 import { buildBaseSchema } from '../../src/schema/build-schema';
 import { codes, startTestHub, type GraphQLResponse, type TestHub } from '../support/test-hub';
@@ -299,7 +299,7 @@ function baseRequest(schema: GraphQLSchema, operation: 'query' | 'mutation', roo
   const field = rootType.getFields()[root];
   // Operations without a hand-made base get a generic one: the attack still reaches them, if perhaps not first.
   const base = BASES[root] ?? {
-    as: USERS[ROLES.find((r) => outcomeFor(r, `${rootType.name}.${root}`) !== 'DENY') ?? 'CLERK'],
+    as: DEMO_USERS[ROLES.find((r) => outcomeFor(r, `${rootType.name}.${root}`) !== 'DENY') ?? 'CLERK'],
     variables: Object.fromEntries(field.args.map((a) => [a.name, sampleValue(a.type)])),
   };
   const declared = field.args.filter((a) => a.name in base.variables);
@@ -307,7 +307,6 @@ function baseRequest(schema: GraphQLSchema, operation: 'query' | 'mutation', roo
   return { as: base.as, query, variables: structuredClone(base.variables) };
 }
 
-const USERS: Record<Role, string> = { CLERK: 'demo-clerk', ADMINISTRATOR: 'demo-administrator', AUDITOR: 'demo-auditor', ADMIN: 'demo-admin', APPROVER: 'demo-approver', AGENCY: 'demo-agency-property' };
 const SAMPLES: Record<string, unknown> = { String: 'x', ID: 'x', Int: 1, Float: 1, Boolean: false, LocalDate: '2024-01-01', Decimal: '1' };
 
 function sampleValue(type: GraphQLInputType): unknown {

@@ -2,17 +2,7 @@ import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 import { SOURCES } from '../../src/sources/registry';
-
-const ALL_SOURCES = `
-  id kind name idNumber phone address
-  realEstate { certificateNo location area encumbrances { kind holder caseNo amount } }
-  vehicles { plate vin status encumbrances { kind holder caseNo } }
-  tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
-  socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
-  credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
-  sourceStatus { source state latencyMs }`;
-
-const CASE = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${ALL_SOURCES} } } }`;
+import { INQUIRY_QUERY } from '../../bench/inquiry-query';
 
 describe('case-bound inquiry over HTTP', () => {
   let t: TestHub;
@@ -25,8 +15,8 @@ describe('case-bound inquiry over HTTP', () => {
     await t?.stop();
   });
 
-  it('lets a clerk read both respondents of an assigned case across all five sources', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+  it('lets a clerk read both respondents of an assigned case across all eight sources', async () => {
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
     expect(res.body.errors).toBeUndefined();
     const c = res.body.data!.executionCase;
     expect(c).toMatchObject({ caseNo: DEMO.clerkCase, status: 'ACTIVE', amountDue: '1285000.00', court: { code: '皖1524' } });
@@ -42,10 +32,55 @@ describe('case-bound inquiry over HTTP', () => {
     expect(enterprise.socialSecurity).toMatchObject({ insuredEmployeeCount: 1, arrearsAmount: '0.00' });
     expect(enterprise.credit.administrativePenalties).toHaveLength(1);
     expect(person.sourceStatus.map((s: any) => `${s.source}:${s.state}`)).toEqual(SOURCES.map((s) => `${s.enumKey}:OK`));
+    expect(SOURCES).toHaveLength(8);
+  });
+
+  it('shows a clerk the deposits, fund, registration and equity of both respondents, with other courts’ freezes and reference values', async () => {
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase } });
+    expect(res.body.errors).toBeUndefined();
+    const [person, enterprise] = [...res.body.data!.executionCase.respondents].sort((a: any, b: any) => (a.kind < b.kind ? 1 : -1));
+    expect(person.deposits.map((a: any) => a.bankName)).toEqual(['中国工商银行金寨支行', '中国建设银行金寨支行', '安徽金寨农村商业银行']);
+    // The salary account is already frozen by the intermediate court: a freeze by 金寨 would queue.
+    expect(person.deposits[0]).toMatchObject({ accountNo: '6222021305001234567', type: 'DEMAND', currency: 'CNY', balance: '48620.35' });
+    expect(person.deposits[0].freezes).toEqual([
+      { court: '六安市中级人民法院', caseNo: '(2022)皖15执210号', amount: '20000.00', rank: 0, releasedOn: '2023-02-10' },
+      { court: '六安市中级人民法院', caseNo: '(2023)皖15执45号', amount: '50000.00', rank: 0, releasedOn: null },
+    ]);
+    expect(person.deposits[2].deductions).toEqual([{ court: '六安市中级人民法院', amount: '18500.00', deductedOn: '2023-02-10' }]);
+    expect(person.housingFund).toMatchObject({
+      registered: true, accountNo: '341524010003127', status: 'NORMAL', balance: '86420.15', employer: { name: p.huaxing.name, creditCode: p.huaxing.id }, contributingEmployees: null,
+    });
+    expect(person.marketRegistration).toBeNull();
+    expect(person.shareholdings).toHaveLength(2);
+    const inHuaxing = person.shareholdings.find((s: any) => s.targetCreditCode === p.huaxing.id);
+    // No appraisal: registered capital 5,000,000 × 60 %.
+    expect(inHuaxing).toMatchObject({ sharePercent: '60.0000', referenceValue: '3000000.00', referenceValueBasis: 'REGISTERED_CAPITAL_SHARE', referenceValueOn: null });
+    expect(inHuaxing.freezes).toEqual([{ court: '六安市中级人民法院', caseNo: '(2023)皖15执45号', rank: 0, releasedOn: null }]);
+    const appraised = person.shareholdings.find((s: any) => s.targetName === '金寨县梅山石材有限公司');
+    expect(appraised).toMatchObject({ referenceValue: '1150000.00', referenceValueBasis: 'APPRAISAL', referenceValueOn: '2024-01-20' });
+    expect(person.realEstate[0]).toMatchObject({ referenceValue: '742000.00', referenceValueOn: '2024-03-25', referenceValueBasis: 'ONLINE_INQUIRY' });
+    expect(person.vehicles[0]).toMatchObject({ referenceValue: '98000.00', referenceValueBasis: 'ONLINE_INQUIRY' });
+
+    expect(enterprise.deposits).toHaveLength(2);
+    expect(enterprise.housingFund).toMatchObject({ accountNo: '341524020001204', contributingEmployees: 1, arrearsAmount: '4704.00', balance: null, employer: null, freezes: null });
+    expect(enterprise.marketRegistration).toEqual({
+      status: 'EXISTING', registeredAddress: '安徽省六安市金寨县经济开发区笔架山路18号', registeredCapital: '5000000.00', legalRepresentative: { name: '张伟', idNumber: p.zhangWei.id },
+    });
+    // 20 % of 梅山石材 (registered capital 2,000,000).
+    expect(enterprise.shareholdings).toMatchObject([{ targetName: '金寨县梅山石材有限公司', referenceValue: '400000.00', freezes: [] }]);
+  });
+
+  it('shows the second case’s freezes queued behind another court’s (轮候)', async () => {
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
+    const [li] = res.body.data!.executionCase.respondents;
+    expect(li.deposits[0].freezes.map((f: any) => [f.court, f.rank])).toEqual([['霍邱县人民法院', 0], ['金寨县人民法院', 1]]);
+    expect(li.housingFund).toMatchObject({ status: 'SEALED', freezes: [{ court: '霍邱县人民法院', rank: 0 }, { court: '金寨县人民法院', rank: 1 }] });
+    expect(li.shareholdings[0]).toMatchObject({ targetCreditCode: p.hongda.id, referenceValue: '400000.00' });
+    expect(li.shareholdings[0].freezes.map((f: any) => f.rank)).toEqual([0, 1]);
   });
 
   it('shows a seized vehicle and a dishonest-debtor entry for the second case', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
     const [li] = res.body.data!.executionCase.respondents;
     expect(li.vehicles[0]).toMatchObject({ status: 'SEIZED', encumbrances: [{ kind: 'SEIZURE', caseNo: DEMO.clerkCase2 }] });
     expect(li.credit).toMatchObject({ dishonest: true, dishonestEntries: [{ caseNo: DEMO.clerkCase2 }] });
@@ -65,7 +100,7 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('accepts full-width parentheses in a case number', async () => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase.replace('(', '（').replace(')', '）') } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase.replace('(', '（').replace(')', '）') } });
     expect(res.body.data!.executionCase.caseNo).toBe(DEMO.clerkCase);
   });
 
@@ -74,14 +109,14 @@ describe('case-bound inquiry over HTTP', () => {
     ['a closed case', 'demo-clerk', DEMO.closedCase],
     ['a case that does not exist', 'demo-clerk', '(2024)皖1524执99999号'],
   ])('refuses %s with FORBIDDEN and the same message', async (_label, as, caseNo) => {
-    const res = await t.gql(CASE, { as, variables: { caseNo } });
+    const res = await t.gql(INQUIRY_QUERY, { as, variables: { caseNo } });
     expect(codes(res)).toEqual(['FORBIDDEN']);
     expect(res.body.errors![0].message).toBe(NO_CASE_ACCESS);
     expect(res.body.data!.executionCase).toBeNull();
   });
 
   it.each(['demo-auditor', 'demo-admin', 'demo-administrator'])('refuses execution cases to %s', async (as) => {
-    const res = await t.gql(CASE, { as, variables: { caseNo: DEMO.clerkCase } });
+    const res = await t.gql(INQUIRY_QUERY, { as, variables: { caseNo: DEMO.clerkCase } });
     expect(codes(res)).toEqual(['FORBIDDEN']);
     expect(res.body.data?.executionCase ?? null).toBeNull();
   });
@@ -92,7 +127,7 @@ describe('case-bound inquiry over HTTP', () => {
     ['an over-long string', `(2024)皖1524执${'1'.repeat(500)}号`],
     ['an SQL-looking string', "(2024)皖1524执1号' OR '1'='1"],
   ])('answers %s with BAD_USER_INPUT naming caseNo', async (_label, caseNo) => {
-    const res = await t.gql(CASE, { as: 'demo-clerk', variables: { caseNo } });
+    const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo } });
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.body.errors![0].extensions!.argument).toBe('caseNo');
   });
@@ -120,7 +155,9 @@ describe('case-bound inquiry over HTTP', () => {
       `query ($caseNo: String!) { myBankruptcyCases { totalCount edges { node { caseNo } } }
         bankruptcyCase(caseNo: $caseNo) { caseNo status acceptanceRulingNo appointment { decisionNo validTo firm { name } }
           debtor { kind name idNumber realEstate { certificateNo } tax { creditGrade filings { period } arrears { amount } refundsDue { kind } }
-                   socialSecurity { insuredEmployeeCount arrearsAmount employees { name } } credit { creditRepairs { basisCaseNo } } } } }`,
+                   socialSecurity { insuredEmployeeCount arrearsAmount employees { name } } credit { creditRepairs { basisCaseNo } }
+                   deposits { bankName accountNo balance freezes { court rank } } housingFund { accountNo status arrearsAmount }
+                   marketRegistration { status registeredAddress legalRepresentative { name idNumber } } shareholdings { targetName referenceValue referenceValueBasis } } } }`,
       { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase } },
     );
     expect(res.body.errors).toBeUndefined();
@@ -131,6 +168,25 @@ describe('case-bound inquiry over HTTP', () => {
     expect(b.debtor.tax.filings).toHaveLength(3);
     expect(b.debtor.socialSecurity.employees.map((e: any) => e.name).sort()).toEqual(['周敏', '李娜', '赵磊', '陈静'].sort());
     expect(b.debtor.credit.creditRepairs).toEqual([{ basisCaseNo: DEMO.bankruptcyCase }]);
+    // Account numbers keep their last four digits only.
+    expect(b.debtor.deposits.map((a: any) => a.accountNo)).toEqual(['***************2345', '*************2345', '*************9012']);
+    expect(b.debtor.deposits[0]).toMatchObject({ bankName: '中国工商银行金寨支行', balance: '500000.00' });
+    expect(b.debtor.deposits.find((a: any) => a.bankName === '安徽金寨农村商业银行').freezes).toEqual([{ court: '六安市中级人民法院', rank: 0 }, { court: '霍邱县人民法院', rank: 1 }]);
+    expect(b.debtor.housingFund).toEqual({ accountNo: '***********0962', status: 'SEALED', arrearsAmount: '48384.00' });
+    expect(b.debtor.marketRegistration).toMatchObject({ status: 'EXISTING', registeredAddress: '安徽省六安市金寨县油坊店乡茶园路1号', legalRepresentative: { name: '陈静' } });
+    expect(b.debtor.marketRegistration.legalRepresentative.idNumber).toMatch(/^3415\*+\d{3}[\dX]$/);
+    expect(b.debtor.shareholdings.map((s: any) => [s.referenceValue, s.referenceValueBasis])).toEqual(
+      expect.arrayContaining([['510000.00', 'REGISTERED_CAPITAL_SHARE'], ['2100000.00', 'ONLINE_INQUIRY']]),
+    );
+  });
+
+  it('refuses an administrator a person’s own fund details: only the unit account is the debtor’s', async () => {
+    const res = await t.gql(
+      `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { debtor { housingFund { balance employer { name } freezes { court } } } } }`,
+      { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase } },
+    );
+    expect(res.body.data!.bankruptcyCase.debtor.housingFund).toEqual({ balance: null, employer: null, freezes: null });
+    expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
   });
 
   it('refuses a bankruptcy case whose appointment has expired, and clerks', async () => {

@@ -21,13 +21,19 @@ export interface TestHub {
   dbUrls: Record<string, string>;
   token(username: string, ttl?: string): Promise<string>;
   /** POSTs a GraphQL request as `username` (or with a raw Authorization header when `auth` is given). */
-  gql(query: string, options?: { as?: string; variables?: Record<string, unknown>; auth?: string | null; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  gql(
+    query: string,
+    options?: { as?: string; variables?: Record<string, unknown>; auth?: string | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse>;
   post(body: string, headers?: Record<string, string>): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
 
 /** A real hub on a free port against six fresh databases of the test cluster, with the demo data seeded. */
-export async function startTestHub(env: Record<string, string> = {}, options: { seedDemo?: boolean; logger?: Logger; clock?: Clock } = {}): Promise<TestHub> {
+export async function startTestHub(
+  env: Record<string, string> = {},
+  options: { seedDemo?: boolean; logger?: Logger; clock?: Clock } = {},
+): Promise<TestHub> {
   const dbs = await createTestDatabases();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-hub-'));
   const config = loadConfig({

@@ -54,7 +54,9 @@ describe('tokens from an external issuer', () => {
       const { privateKey: other } = await generateKeyPair('ES256');
       expect(await verifier.verify(await sign(other, 'ES256', { sub: 'demo-auditor' }))).toHaveProperty('reason');
     } finally {
-      server.close();
+      // The key fetch's keep-alive connection would otherwise hold the worker open after the tests.
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -1,4 +1,5 @@
 import { applyMask } from '../../src/auth/masking/apply-mask';
+import { maskAccountNo } from '../../src/auth/masking/mask-account-no';
 import { maskAddress } from '../../src/auth/masking/mask-address';
 import { maskIdNumber } from '../../src/auth/masking/mask-id-number';
 import { maskName } from '../../src/auth/masking/mask-name';
@@ -11,6 +12,12 @@ describe('masks', () => {
 
   it('keeps the prefix and the last four of a mobile number', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+
+  it('keeps only the last four digits of an account number', () => {
+    expect(maskAccountNo('6222021305001234567')).toBe('***************4567');
+    expect(applyMask('accountNo', '341524010003127')).toBe('***********3127');
+    expect(maskAccountNo('1234')).toBe('****');
   });
 
   it('keeps only the surname', () => {

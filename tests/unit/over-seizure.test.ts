@@ -8,7 +8,12 @@ describe('over-seizure check (超标的查封)', () => {
   });
 
   it('allows a measure while the others fall short of the claim', () => {
-    expect(weighOverSeizure(1_000_000, 0.05, [{ id: 'deposit', covers: 300_000 }, { id: 'car', covers: 200_000 }]).over).toBe(false);
+    expect(
+      weighOverSeizure(1_000_000, 0.05, [
+        { id: 'deposit', covers: 300_000 },
+        { id: 'car', covers: 200_000 },
+      ]).over,
+    ).toBe(false);
   });
 
   it('allows a single indivisible asset worth more than the claim when nothing else covers it', () => {
@@ -16,6 +21,11 @@ describe('over-seizure check (超标的查封)', () => {
   });
 
   it('counts a measure of unknown value for nothing', () => {
-    expect(weighOverSeizure(86_000, 0.05, [{ id: 'unit without reference value', covers: null }])).toEqual({ over: false, claim: 90_300, covered: 0, unknown: 1 });
+    expect(weighOverSeizure(86_000, 0.05, [{ id: 'unit without reference value', covers: null }])).toEqual({
+      over: false,
+      claim: 90_300,
+      covered: 0,
+      unknown: 1,
+    });
   });
 });

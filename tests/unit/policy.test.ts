@@ -74,11 +74,19 @@ describe('access policy table', () => {
   });
 
   it('separates the duties of control orders: clerks draft, approvers approve, agencies answer', () => {
-    for (const [m, roles] of Object.entries(CONTROL_MUTATIONS)) expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
+    for (const [m, roles] of Object.entries(CONTROL_MUTATIONS))
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
 
   it('denies by default: a rule gives outcomes only to the roles it names', () => {
-    expect(allow('CLERK').and(mask('ADMINISTRATOR')).outcomes()).toEqual({ CLERK: 'ALLOW', ADMINISTRATOR: 'MASK', AUDITOR: 'DENY', ADMIN: 'DENY', APPROVER: 'DENY', AGENCY: 'DENY' });
+    expect(allow('CLERK').and(mask('ADMINISTRATOR')).outcomes()).toEqual({
+      CLERK: 'ALLOW',
+      ADMINISTRATOR: 'MASK',
+      AUDITOR: 'DENY',
+      ADMIN: 'DENY',
+      APPROVER: 'DENY',
+      AGENCY: 'DENY',
+    });
     expect(Object.values(nobody.outcomes())).toEqual(ROLES.map(() => 'DENY'));
     expect(outcomeFor('CLERK', 'Subject.noSuchField')).toBe('DENY');
   });

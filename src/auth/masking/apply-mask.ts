@@ -1,4 +1,5 @@
 import type { MaskKind } from '../policy';
+import { maskAccountNo } from './mask-account-no';
 import { maskAddress } from './mask-address';
 import { maskIdNumber } from './mask-id-number';
 import { maskName } from './mask-name';
@@ -9,6 +10,7 @@ const MASKS: Record<MaskKind, (value: string) => string> = {
   phone: maskPhone,
   address: maskAddress,
   name: maskName,
+  accountNo: maskAccountNo,
 };
 
 /** Masks strings (and lists of strings); other values are withheld, since a mask that cannot apply must not leak. */

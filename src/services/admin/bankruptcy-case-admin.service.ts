@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { AdministratorAppointment, BankruptcyCase, Organisation } from '../../entities/hub';
 import { normaliseCaseNo, parseCaseNo } from '../../ids/case-number';
@@ -6,12 +5,14 @@ import type { AppointAdministratorInput, CreateBankruptcyCaseInput } from '../..
 import type { ManagedBankruptcyCaseType } from '../../schema/admin/managed.type';
 import { badUserInput, notFound } from '../../schema/error-codes';
 import { caseNoArgument } from '../case-number-argument';
+import { closeCase } from './close-case';
 import { courtOfCase } from './court-of-case';
 import { pastDateArgument } from './date-argument';
+import { lockCase } from './lock-case';
 import { managedBankruptcyCase } from './managed-views';
 import { organisationCodeArgument } from './organisation-admin.service';
 import { requireOperation } from './require-operation';
-import { subjectIdArgument } from './subject-id-argument';
+import { subjectIdArgument } from '../subject-id-argument';
 import { textArgument } from './text-argument';
 import { isUniqueViolation } from './unique-violation';
 import { upsertSubjects } from './upsert-subjects';
@@ -26,10 +27,10 @@ const DECISION_SUFFIX = /之[一二三四五六七八九十\d]{1,4}$/u;
 export class BankruptcyCaseAdminService {
   async create(ctx: RequestContext, input: CreateBankruptcyCaseInput): Promise<ManagedBankruptcyCaseType> {
     requireOperation(ctx, 'Mutation.createBankruptcyCase');
-    const caseNo = caseNoArgument(input.caseNo, 'BANKRUPTCY', 'input.caseNo');
+    const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'BANKRUPTCY');
     const parsed = parseCaseNo(caseNo)!;
     const acceptedOn = pastDateArgument('input.acceptedOn', input.acceptedOn, parsed.year);
-    const acceptanceRulingNo = caseNoArgument(input.acceptanceRulingNo, 'BANKRUPTCY', 'input.acceptanceRulingNo');
+    const acceptanceRulingNo = caseNoArgument('input.acceptanceRulingNo', input.acceptanceRulingNo, 'BANKRUPTCY');
     if (parseCaseNo(acceptanceRulingNo)!.courtCode !== parsed.courtCode) {
       throw badUserInput('input.acceptanceRulingNo', `must be a ruling of the court of the case (${parsed.courtCode})`);
     }
@@ -53,13 +54,13 @@ export class BankruptcyCaseAdminService {
   /** One administrator at a time: an appointment may not overlap another that has not ended. */
   async appoint(ctx: RequestContext, input: AppointAdministratorInput): Promise<ManagedBankruptcyCaseType> {
     requireOperation(ctx, 'Mutation.appointAdministrator');
-    const caseNo = caseNoArgument(input.caseNo, 'BANKRUPTCY', 'input.caseNo');
+    const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'BANKRUPTCY');
     const firmCode = organisationCodeArgument('input.firmCode', input.firmCode);
     const decisionNo = decisionNoArgument(input.decisionNo, caseNo);
     const { validFrom, validTo } = input;
     if (validTo !== null && validTo !== undefined && validTo < validFrom) throw badUserInput('input.validTo', 'must not be before input.validFrom');
     return ctx.hub.transaction(async (m) => {
-      const c = await lockCase(m, caseNo);
+      const c = await lockCase(m, BankruptcyCase, caseNo);
       if (c.status === 'CLOSED') throw badUserInput('input.caseNo', `case ${caseNo} is closed`);
       if (validFrom < c.acceptedOn) throw badUserInput('input.validFrom', `must not be before the case was accepted (${c.acceptedOn})`);
       const firm = await m.getRepository(Organisation).findOneBy({ code: firmCode });
@@ -88,10 +89,10 @@ export class BankruptcyCaseAdminService {
   /** Ends the firm's current appointment at once; its administrators' next read is refused. */
   async endAppointment(ctx: RequestContext, rawCaseNo: string, rawFirmCode: string): Promise<ManagedBankruptcyCaseType> {
     requireOperation(ctx, 'Mutation.endAppointment');
-    const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'BANKRUPTCY');
     const firmCode = organisationCodeArgument('firmCode', rawFirmCode);
     return ctx.hub.transaction(async (m) => {
-      const c = await lockCase(m, caseNo);
+      const c = await lockCase(m, BankruptcyCase, caseNo);
       const firm = await m.getRepository(Organisation).findOneBy({ code: firmCode });
       if (!firm) throw notFound(`No organisation with code ${firmCode}`);
       const result = await m
@@ -107,13 +108,8 @@ export class BankruptcyCaseAdminService {
 
   async close(ctx: RequestContext, rawCaseNo: string): Promise<ManagedBankruptcyCaseType> {
     requireOperation(ctx, 'Mutation.closeBankruptcyCase');
-    const caseNo = caseNoArgument(rawCaseNo, 'BANKRUPTCY');
-    return ctx.hub.transaction(async (m) => {
-      const c = await lockCase(m, caseNo);
-      if (c.status === 'CLOSED') throw badUserInput('caseNo', `case ${caseNo} is already closed`);
-      await m.getRepository(BankruptcyCase).update({ id: c.id }, { status: 'CLOSED', closedAt: new Date() });
-      return managedBankruptcyCase(m, c.id);
-    });
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'BANKRUPTCY');
+    return ctx.hub.transaction(async (m) => managedBankruptcyCase(m, await closeCase(m, BankruptcyCase, caseNo)));
   }
 }
 
@@ -121,17 +117,11 @@ function decisionNoArgument(raw: string, caseNo: string): string {
   if (raw.length > 60) throw badUserInput('input.decisionNo', 'must be at most 60 characters');
   const value = normaliseCaseNo(raw);
   const base = value.replace(DECISION_SUFFIX, '');
-  caseNoArgument(base, 'BANKRUPTCY', 'input.decisionNo');
+  caseNoArgument('input.decisionNo', base, 'BANKRUPTCY');
   if (parseCaseNo(base)!.courtCode !== parseCaseNo(caseNo)!.courtCode) {
     throw badUserInput('input.decisionNo', `must be a decision of the court of the case (${parseCaseNo(caseNo)!.courtCode})`);
   }
   return value;
-}
-
-async function lockCase(m: EntityManager, caseNo: string): Promise<BankruptcyCase> {
-  const c = await m.getRepository(BankruptcyCase).findOne({ where: { caseNo }, lock: { mode: 'pessimistic_write' } });
-  if (!c) throw notFound(`No bankruptcy case ${caseNo}`);
-  return c;
 }
 
 function duplicate(caseNo: string) {

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { ExecutionCase, ExecutionCaseClerk, User } from '../../entities/hub';
 import { parseCaseNo } from '../../ids/case-number';
@@ -6,12 +5,14 @@ import type { CreateExecutionCaseInput } from '../../schema/admin/admin.input';
 import type { ManagedExecutionCaseType } from '../../schema/admin/managed.type';
 import { badUserInput, notFound } from '../../schema/error-codes';
 import { caseNoArgument } from '../case-number-argument';
+import { closeCase } from './close-case';
 import { courtOfCase } from './court-of-case';
 import { pastDateArgument } from './date-argument';
+import { lockCase } from './lock-case';
 import { managedExecutionCase } from './managed-views';
 import { may } from '../../auth/policy';
 import { requireOperation } from './require-operation';
-import { subjectIdArgument } from './subject-id-argument';
+import { subjectIdArgument } from '../subject-id-argument';
 import { textArgument } from './text-argument';
 import { isUniqueViolation } from './unique-violation';
 import { upsertSubjects, type PartyRow } from './upsert-subjects';
@@ -23,7 +24,7 @@ export const MAX_RESPONDENTS = 50;
 export class ExecutionCaseAdminService {
   async create(ctx: RequestContext, input: CreateExecutionCaseInput): Promise<ManagedExecutionCaseType> {
     requireOperation(ctx, 'Mutation.createExecutionCase');
-    const caseNo = caseNoArgument(input.caseNo, 'EXECUTION', 'input.caseNo');
+    const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'EXECUTION');
     const filedOn = pastDateArgument('input.filedOn', input.filedOn, parseCaseNo(caseNo)!.year);
     if (!(Number(input.amountDue) > 0)) throw badUserInput('input.amountDue', 'must be more than zero');
     const respondents = respondentsArgument(input.respondents);
@@ -49,10 +50,10 @@ export class ExecutionCaseAdminService {
   /** Only an enabled clerk of the case's own court may be assigned, and only to an active case. */
   async assignClerk(ctx: RequestContext, rawCaseNo: string, rawUsername: string): Promise<ManagedExecutionCaseType> {
     requireOperation(ctx, 'Mutation.assignClerk');
-    const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     const username = usernameArgument('username', rawUsername);
     return ctx.hub.transaction(async (m) => {
-      const c = await lockCase(m, caseNo);
+      const c = await lockCase(m, ExecutionCase, caseNo);
       if (c.status !== 'ACTIVE') throw badUserInput('caseNo', `case ${caseNo} is closed`);
       const user = await m.getRepository(User).findOneBy({ username });
       if (!user) throw notFound(`No user ${username}`);
@@ -70,10 +71,10 @@ export class ExecutionCaseAdminService {
 
   async unassignClerk(ctx: RequestContext, rawCaseNo: string, rawUsername: string): Promise<ManagedExecutionCaseType> {
     requireOperation(ctx, 'Mutation.unassignClerk');
-    const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     const username = usernameArgument('username', rawUsername);
     return ctx.hub.transaction(async (m) => {
-      const c = await lockCase(m, caseNo);
+      const c = await lockCase(m, ExecutionCase, caseNo);
       const user = await m.getRepository(User).findOneBy({ username });
       if (!user) throw notFound(`No user ${username}`);
       const { affected } = await m.getRepository(ExecutionCaseClerk).delete({ caseId: c.id, userId: user.id });
@@ -84,13 +85,8 @@ export class ExecutionCaseAdminService {
 
   async close(ctx: RequestContext, rawCaseNo: string): Promise<ManagedExecutionCaseType> {
     requireOperation(ctx, 'Mutation.closeExecutionCase');
-    const caseNo = caseNoArgument(rawCaseNo, 'EXECUTION');
-    return ctx.hub.transaction(async (m) => {
-      const c = await lockCase(m, caseNo);
-      if (c.status === 'CLOSED') throw badUserInput('caseNo', `case ${caseNo} is already closed`);
-      await m.getRepository(ExecutionCase).update({ id: c.id }, { status: 'CLOSED', closedAt: new Date() });
-      return managedExecutionCase(m, c.id);
-    });
+    const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
+    return ctx.hub.transaction(async (m) => managedExecutionCase(m, await closeCase(m, ExecutionCase, caseNo)));
   }
 }
 
@@ -104,13 +100,6 @@ function respondentsArgument(respondents: CreateExecutionCaseInput['respondents'
     seen.set(idNumber, i);
     return { idNumber, kind, name: textArgument(`input.respondents[${i}].name`, r.name, { max: 200 }) };
   });
-}
-
-/** The case row, locked so concurrent assignments and closing serialise. */
-async function lockCase(m: EntityManager, caseNo: string): Promise<ExecutionCase> {
-  const c = await m.getRepository(ExecutionCase).findOne({ where: { caseNo }, lock: { mode: 'pessimistic_write' } });
-  if (!c) throw notFound(`No execution case ${caseNo}`);
-  return c;
 }
 
 function duplicate(caseNo: string) {

@@ -16,7 +16,11 @@ export const property = defineSource({
   connectors: { property: PropertyConnector },
   subject: {
     records: {
-      realEstate: { type: () => [RealEstate], description: 'Real estate (不动产登记).', resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'property', s.idNumber) },
+      realEstate: {
+        type: () => [RealEstate],
+        description: 'Real estate (不动产登记).',
+        resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'property', s.idNumber),
+      },
     },
   },
   control: PROPERTY_CONTROL,

@@ -9,7 +9,7 @@ export const PROPERTY_CONTROL: SourceControl = {
     assetTable: 'real_estate_unit',
     keyColumn: 'unit_code',
     ownerColumn: 'owner_id_number',
-    // valueColumn: 'reference_value' once the units carry a reference value.
+    valueColumn: 'reference_value',
     encumbranceTable: 'real_estate_encumbrance',
     assetIdColumn: 'unit_id',
     encumbranceKind: { SEIZE: 'SEIZURE', FREEZE: 'SEIZURE' },

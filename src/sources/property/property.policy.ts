@@ -11,6 +11,9 @@ export const PROPERTY_POLICY = {
     use: [caseReaders, ASSET],
     area: [caseReaders, ASSET],
     registeredOn: [caseReaders, ASSET],
+    referenceValue: [caseReaders, `${ASSET}: the reference value (参考价) weighs a seizure against the amount due`],
+    referenceValueOn: [caseReaders, ASSET],
+    referenceValueBasis: [caseReaders, ASSET],
     encumbrances: [caseReaders, `${ASSET}: mortgages and seizures decide what can still be seized`],
   }),
 };

@@ -16,7 +16,11 @@ export const vehicle = defineSource({
   connectors: { vehicle: VehicleConnector },
   subject: {
     records: {
-      vehicles: { type: () => [VehicleType], description: 'Vehicles (公安车管).', resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'vehicle', s.idNumber) },
+      vehicles: {
+        type: () => [VehicleType],
+        description: 'Vehicles (公安车管).',
+        resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'vehicle', s.idNumber),
+      },
     },
   },
   control: VEHICLE_CONTROL,

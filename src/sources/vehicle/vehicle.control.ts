@@ -9,7 +9,7 @@ export const VEHICLE_CONTROL: SourceControl = {
     assetTable: 'vehicle',
     keyColumn: 'vin',
     ownerColumn: 'owner_id_number',
-    // valueColumn: 'reference_value' once vehicles carry a reference value.
+    valueColumn: 'reference_value',
     encumbranceTable: 'vehicle_encumbrance',
     assetIdColumn: 'vehicle_id',
     encumbranceKind: { SEIZE: 'SEIZURE', FREEZE: 'SEIZURE' },

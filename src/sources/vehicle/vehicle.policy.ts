@@ -11,6 +11,9 @@ export const VEHICLE_POLICY = {
     model: [caseReaders, ASSET],
     registeredOn: [caseReaders, ASSET],
     status: [caseReaders, ASSET],
+    referenceValue: [caseReaders, `${ASSET}: the reference value (参考价) weighs a seizure against the amount due`],
+    referenceValueOn: [caseReaders, ASSET],
+    referenceValueBasis: [caseReaders, ASSET],
     encumbrances: [caseReaders, ASSET],
   }),
 };

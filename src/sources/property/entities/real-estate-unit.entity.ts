@@ -1,5 +1,6 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { RealEstateEncumbrance } from './real-estate-encumbrance.entity';
+import type { ReferenceValueBasis } from '../../../schema/records.type';
 
 /** A registered real-estate right (不动产权) held by one owner. */
 @Entity('real_estate_unit')
@@ -34,6 +35,16 @@ export class RealEstateUnit {
 
   @Column({ name: 'registered_on', type: 'date' })
   registeredOn!: string;
+
+  /** 参考价 in yuan, for weighing a seizure against the amount due; null until one is known. */
+  @Column({ name: 'reference_value', type: 'numeric', precision: 18, scale: 2, nullable: true })
+  referenceValue!: string | null;
+
+  @Column({ name: 'reference_value_on', type: 'date', nullable: true })
+  referenceValueOn!: string | null;
+
+  @Column({ name: 'reference_value_basis', type: 'varchar', length: 24, nullable: true })
+  referenceValueBasis!: ReferenceValueBasis | null;
 
   @OneToMany(() => RealEstateEncumbrance, (e) => e.unit)
   encumbrances?: RealEstateEncumbrance[];

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { VehicleEncumbrance } from './vehicle-encumbrance.entity';
+import type { ReferenceValueBasis } from '../../../schema/records.type';
 
 export const VEHICLE_STATUSES = ['NORMAL', 'SEIZED', 'MORTGAGED', 'SCRAPPED'] as const;
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
@@ -35,6 +36,16 @@ export class Vehicle {
 
   @Column({ type: 'varchar', length: 16 })
   status!: VehicleStatus;
+
+  /** 参考价 in yuan, for weighing a seizure against the amount due; null until one is known. */
+  @Column({ name: 'reference_value', type: 'numeric', precision: 18, scale: 2, nullable: true })
+  referenceValue!: string | null;
+
+  @Column({ name: 'reference_value_on', type: 'date', nullable: true })
+  referenceValueOn!: string | null;
+
+  @Column({ name: 'reference_value_basis', type: 'varchar', length: 24, nullable: true })
+  referenceValueBasis!: ReferenceValueBasis | null;
 
   @OneToMany(() => VehicleEncumbrance, (e) => e.vehicle)
   encumbrances?: VehicleEncumbrance[];

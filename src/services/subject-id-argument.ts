@@ -1,6 +1,6 @@
-import { normaliseResidentId } from '../../ids/resident-id';
-import { subjectIdProblem, subjectKindOf, type SubjectKind } from '../../ids/subject-id';
-import { badUserInput } from '../../schema/error-codes';
+import { normaliseResidentId } from '../ids/resident-id';
+import { subjectIdProblem, subjectKindOf, type SubjectKind } from '../ids/subject-id';
+import { badUserInput } from '../schema/error-codes';
 
 /** A resident ID or unified social credit code with its check digit verified; `expected` narrows the kind. */
 export function subjectIdArgument(argument: string, raw: string, expected?: SubjectKind): { idNumber: string; kind: SubjectKind } {

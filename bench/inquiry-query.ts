@@ -1,0 +1,18 @@
+// The clerk inquiry the benchmark sends and the integration tests check: one execution case with its respondents
+// read across every source.
+
+/** What a clerk typically asks about a respondent: identity plus every source. */
+const RESPONDENT_FIELDS = `
+  id kind name idNumber phone address
+  realEstate { certificateNo location area referenceValue referenceValueOn referenceValueBasis encumbrances { kind holder caseNo amount } }
+  vehicles { plate vin status referenceValue referenceValueBasis encumbrances { kind holder caseNo } }
+  tax { registered creditGrade arrears { taxType amount } refundsDue { kind amount status } totalArrears legalRepresentative { name idNumber } }
+  socialSecurity { registered insuredStatus employer { name idNumber } contributionBase insuredEmployeeCount arrearsAmount }
+  credit { dishonest dishonestEntries { caseNo } consumptionRestrictions { caseNo } administrativePenalties { decisionNo } }
+  deposits { bankCode bankName accountNo type currency balance status freezes { court caseNo amount rank releasedOn } deductions { court amount deductedOn } }
+  housingFund { registered accountNo status balance monthlyContribution lastContributionMonth employer { name creditCode } freezes { court rank } contributingEmployees arrearsAmount }
+  marketRegistration { status registeredAddress registeredCapital legalRepresentative { name idNumber } }
+  shareholdings { targetName targetCreditCode sharePercent subscribedCapital referenceValue referenceValueBasis referenceValueOn freezes { court caseNo rank releasedOn } }
+  sourceStatus { source state latencyMs }`;
+
+export const INQUIRY_QUERY = `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${RESPONDENT_FIELDS} } } }`;

@@ -1,0 +1,64 @@
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, SolutionOutlined, TableOutlined, TeamOutlined, UserSwitchOutlined, VerifiedOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { BankruptcyCaseView } from './pages/administrator/BankruptcyCaseView';
+import { MyBankruptcyCases } from './pages/administrator/MyBankruptcyCases';
+import { Alerts } from './pages/auditor/Alerts';
+import { AuditLog } from './pages/auditor/AuditLog';
+import { Checkpoints } from './pages/auditor/Checkpoints';
+import { Policy } from './pages/auditor/Policy';
+import { SubjectHistory } from './pages/auditor/SubjectHistory';
+import { Verify } from './pages/auditor/Verify';
+import { MyCases } from './pages/clerk/MyCases';
+import { Inquiry } from './pages/clerk/Inquiry';
+import { Appointments } from './pages/operator/Appointments';
+import { Assignments } from './pages/operator/Assignments';
+import { Cases } from './pages/operator/Cases';
+import { Organisations } from './pages/operator/Organisations';
+import { Users } from './pages/operator/Users';
+
+export interface PageDefinition {
+  /** Path below /console; a page with an argument takes the rest of the path (a case number). */
+  path: string;
+  /** Menu label; pages without one are reached from another page (an inquiry from the case list). */
+  label?: string;
+  icon?: ReactNode;
+  render: (argument: string) => ReactNode;
+}
+
+/** Each role's pages; the first is its home. Later features add their pages here. */
+export const ROLE_PAGES: Record<string, PageDefinition[]> = {
+  CLERK: [
+    { path: '/cases', label: '我的执行案件', icon: <FolderOpenOutlined />, render: () => <MyCases /> },
+    { path: '/inquiry', render: (caseNo) => <Inquiry key={caseNo} caseNo={caseNo} /> },
+  ],
+  ADMINISTRATOR: [
+    { path: '/bankruptcy', label: '我的破产案件', icon: <BankOutlined />, render: (caseNo) => (caseNo ? <BankruptcyCaseView key={caseNo} caseNo={caseNo} /> : <MyBankruptcyCases />) },
+  ],
+  AUDITOR: [
+    { path: '/audit', label: '审计日志', icon: <AuditOutlined />, render: () => <AuditLog /> },
+    { path: '/subject-history', label: '主体访问记录', icon: <IdcardOutlined />, render: () => <SubjectHistory /> },
+    { path: '/alerts', label: '审计告警', icon: <AlertOutlined />, render: () => <Alerts /> },
+    { path: '/verify', label: '完整性校验', icon: <VerifiedOutlined />, render: () => <Verify /> },
+    { path: '/checkpoints', label: '签名检查点', icon: <SafetyCertificateOutlined />, render: () => <Checkpoints /> },
+    { path: '/policy', label: '访问策略', icon: <TableOutlined />, render: () => <Policy /> },
+  ],
+  ADMIN: [
+    { path: '/organisations', label: '机构', icon: <ApartmentOutlined />, render: () => <Organisations /> },
+    { path: '/users', label: '用户', icon: <TeamOutlined />, render: () => <Users /> },
+    { path: '/cases', label: '案件', icon: <FileSearchOutlined />, render: () => <Cases /> },
+    { path: '/assignments', label: '书记员分配', icon: <UserSwitchOutlined />, render: () => <Assignments /> },
+    { path: '/appointments', label: '管理人指定', icon: <SolutionOutlined />, render: () => <Appointments /> },
+    { path: '/checkpoints', label: '签名检查点', icon: <SafetyCertificateOutlined />, render: () => <Checkpoints /> },
+    { path: '/policy', label: '访问策略', icon: <TableOutlined />, render: () => <Policy /> },
+  ],
+};
+
+/** The page for a path, and the argument after it: /inquiry/(2024)皖1524执123号 → inquiry, "(2024)皖1524执123号". */
+export function resolvePage(role: string, path: string): { page: PageDefinition; argument: string } {
+  const pages = ROLE_PAGES[role] ?? [];
+  for (const page of pages) {
+    if (path === page.path) return { page, argument: '' };
+    if (path.startsWith(page.path + '/')) return { page, argument: path.slice(page.path.length + 1) };
+  }
+  return { page: pages[0], argument: '' };
+}

@@ -1,0 +1,57 @@
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { errorAt, errorText } from '../../api/errors';
+import { QueryProblem } from '../../components/QueryProblem';
+import { SubjectLoading, SubjectView } from '../../components/SubjectView';
+import { CASE_STATUS_TEXT, formatAmount, formatDate, formatDateTime, text } from '../../format';
+import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
+import { Link } from '../../router';
+import type { SubjectAnswer } from '../../api/results';
+import { useQuery } from '../../useQuery';
+
+interface Answer {
+  executionCase: { caseNo: string; status: string; filedOn: string; amountDue: string; court: { name: string }; respondents: SubjectAnswer[] | null } | null;
+}
+
+// One request for the whole inquiry: the audit log then holds one entry per respondent for it, and the
+// subject-read limit counts each respondent once.
+const QUERY = `query ExecutionCaseInquiry($caseNo: String!) {
+  executionCase(caseNo: $caseNo) { caseNo status filedOn amountDue court { name }
+    respondents { id kind name idNumber phone address ${SUBJECT_SOURCES_SELECTION} } } }`;
+
+export function Inquiry({ caseNo }: { caseNo: string }) {
+  const q = useQuery<Answer>(QUERY, { caseNo });
+  const c = q.data?.executionCase;
+  const respondentsError = errorAt(q.errors, ['executionCase', 'respondents']);
+  return (
+    <div className="inquiry">
+      <Space className="toolbar no-print">
+        <Link to="/cases">← 返回我的案件</Link>
+        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>重新查询</Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>打印查询结果</Button>
+      </Space>
+      <Card title={<span>执行案件 <span className="case-no">{caseNo}</span></span>} className="case-card">
+        <QueryProblem q={q} field="executionCase" />
+        {c && (
+          <Descriptions size="small" column={4}>
+            <Descriptions.Item label="执行法院">{c.court.name}</Descriptions.Item>
+            <Descriptions.Item label="立案日期">{formatDate(c.filedOn)}</Descriptions.Item>
+            <Descriptions.Item label="执行标的">{formatAmount(c.amountDue)}</Descriptions.Item>
+            <Descriptions.Item label="状态">{text(CASE_STATUS_TEXT, c.status)}</Descriptions.Item>
+          </Descriptions>
+        )}
+        <Typography.Text type="secondary" className="print-only">查询时间：{formatDateTime(new Date().toISOString())}（北京时间）</Typography.Text>
+      </Card>
+      {q.loading && !c && (
+        <>
+          <SubjectLoading />
+        </>
+      )}
+      {respondentsError && <Alert type="error" showIcon message={errorText(respondentsError, '该案件的被执行人')} />}
+      {c?.respondents?.length === 0 && <Alert type="info" message="该案件没有登记被执行人" />}
+      {c?.respondents?.map((r, i) => (
+        <SubjectView key={r.id ?? i} subject={r} place={{ errors: q.errors, path: ['executionCase', 'respondents', i] }} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (Playwright's own download does not reach this network). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A court desktop: 1366×768, Chinese. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  // The console must not reach beyond the hub: any other origin fails the scenario.
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') {
+      throw new Error(`the console requested ${request.url()}`);
+    }
+  });
+  return page;
+}
+
+/** Signs in on the development sign-in page as a person would: pick the user, press 登录. */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/console/`);
+  await page.getByRole('button', { name: `以 ${username} 登录` }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'console');
+
+/**
+ * Full-page screenshots of the main pages, committed under docs/console/ and shown in the README; written only by
+ * `npm run console:screenshots`, so that an ordinary run leaves the working tree as it was.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.CONSOLE_SCREENSHOTS !== '1') return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Loading overlays fade out after the data arrives; a screenshot should show the page settled.
+  await page.waitForFunction(`!document.querySelector('.ant-spin-blur, .ant-spin-spinning')`);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
