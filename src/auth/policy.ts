@@ -21,6 +21,12 @@ const auditorOnly = allow('AUDITOR');
 const overseersOfLog = allow('AUDITOR', 'ADMIN');
 /** The operator's own records (separation of duties: they manage, they never read subject data). */
 const adminOnly = allow('ADMIN');
+/** Control orders: the execution-bureau head approves, never drafts; the clerk drafts, never approves. */
+const approverOnly = allow('APPROVER');
+/** The clerks of a case and the approvers of its court. */
+const courtStaff = allow('CLERK', 'APPROVER');
+/** Agency staff: the requests addressed to their own agency. */
+const agencyOnly = allow('AGENCY');
 /** The policy itself is transparent to those who oversee the hub. */
 const overseers = allow('AUDITOR', 'ADMIN');
 
@@ -283,6 +289,135 @@ export const POLICY: Record<string, FieldRule> = {
     firstSeq: [auditorOnly, 'Alert: where to look in the log'],
     lastSeq: [auditorOnly, 'Alert: where to look in the log'],
   }),
+
+  // ---- Asset control (seize, freeze, deduct, renew, release through the agencies) -------------------------------
+  ...rules('Mutation', false, {
+    draftControlOrder: [
+      clerkOnly,
+      'Execution: the assigned clerk drafts control orders on the respondents’ assets (seed 000 item 26, 003 items 26-27)',
+    ],
+    submitControlOrder: [clerkOnly, 'Execution: the drafting clerk submits for approval (separation of duties)'],
+    renewControlOrder: [clerkOnly, 'Execution: the clerk asks to renew a measure before it ends (SPC rules on periods)'],
+    releaseControlOrder: [clerkOnly, 'Execution: the clerk asks to release a measure no longer needed (seed 002 二(一)2)'],
+    approveControlOrder: [approverOnly, 'The execution-bureau head approves their court’s orders; never their own drafts (separation of duties)'],
+    rejectControlOrder: [approverOnly, 'The execution-bureau head rejects their court’s orders (separation of duties)'],
+    answerAssistanceRequest: [agencyOnly, 'An agency answers the requests addressed to it (协助执行回执, DESIGN.md Principle 5)'],
+    markNotificationsRead: [everyone, 'Every user manages their own notifications'],
+  }),
+  ...rules('Query', false, {
+    controlOrder: [courtStaff, 'The clerks of the case and the approvers of its court follow an order'],
+    approvalQueue: [approverOnly, 'The execution-bureau head sees what waits for approval'],
+    assistanceInbox: [agencyOnly, 'An agency sees only the requests delivered to its own inbox'],
+    notifications: [everyone, 'Every user reads their own notifications'],
+  }),
+  ...rules('ExecutionCase', false, {
+    controlOrders: [clerkOnly, 'Execution: the clerk follows the measures of their case'],
+  }),
+  ...rules(
+    'ControlOrder',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'caseNo',
+        'kind',
+        'state',
+        'source',
+        'assetClass',
+        'assetKey',
+        'subjectName',
+        'subjectIdNumber',
+        'amount',
+        'periodDays',
+        'rulingNo',
+        'rulingDate',
+        'noticeNo',
+        'noticeDate',
+        'parentId',
+        'rank',
+        'registrationNo',
+        'registeredFrom',
+        'registeredUntil',
+        'amountFrozen',
+        'rejectionReason',
+        'draftedByUsername',
+        'deliveredAt',
+        'createdAt',
+        'history',
+      ].map((f) => [
+        f,
+        [courtStaff, 'A control order: the legal document, its parameters, receipt and history, for its court (seed 003 items 26-27)'],
+      ]),
+    ) as Record<string, [typeof courtStaff, string]>,
+  ),
+  ...rules(
+    'ControlOrderEvent',
+    false,
+    Object.fromEntries(
+      ['at', 'actor', 'organisationCode', 'action', 'state', 'note'].map((f) => [f, [courtStaff, 'Who did what when on an order']]),
+    ) as Record<string, [typeof courtStaff, string]>,
+  ),
+  ...rules('ControlOrderConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('ControlOrderEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules(
+    'AssistanceRequest',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'kind',
+        'state',
+        'court',
+        'caseNo',
+        'assetKey',
+        'subjectName',
+        'subjectIdNumber',
+        'amount',
+        'periodDays',
+        'rulingNo',
+        'noticeNo',
+        'originalRequestId',
+        'receivedAt',
+        'receipt',
+      ].map((f) => [f, [agencyOnly, 'A request addressed to the agency: the subject only as the object of that request (Principle 1)']]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules(
+    'AssistanceReceipt',
+    false,
+    Object.fromEntries(
+      ['decision', 'registrationNo', 'rank', 'registeredFrom', 'registeredUntil', 'amountFrozen', 'reason', 'answeredBy', 'answeredAt'].map((f) => [
+        f,
+        [agencyOnly, 'The agency’s own answer'],
+      ]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules('AssistanceRequestConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('AssistanceRequestEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules(
+    'Notification',
+    false,
+    Object.fromEntries(
+      ['id', 'kind', 'message', 'orderId', 'createdAt', 'read'].map((f) => [
+        f,
+        [everyone, 'Own notifications (queue promotion, lapse warnings, receipts)'],
+      ]),
+    ) as Record<string, [typeof everyone, string]>,
+  ),
+  ...rules('NotificationConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('NotificationEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
 
   // ---- Subject data -------------------------------------------------------------------------------------------
   ...rules('Subject', true, {
