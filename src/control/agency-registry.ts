@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays } from './clock';
-import { readAsset, type ControlKind, type SourceControl } from './source-control';
+import { readAsset, registryColumns, type ControlKind, type SourceControl } from './source-control';
 
 /** A request as delivered into an agency's inbox (its id is the hub's order id). */
 export interface InboxRequest {
@@ -117,6 +117,7 @@ export async function applyRequest(
     const existing = await readReceipt(m, requestId);
     if (existing) return { receipt: existing, written: false, promoted: [] };
     const r = control.registry;
+    const c = registryColumns(r);
     const kind = request.kind as ControlKind;
     const key = String(request.asset_key);
     const base = {
@@ -131,9 +132,10 @@ export async function applyRequest(
     };
     let outcome: Omit<Receipt, 'answeredAt'>;
     let promoted: RankChange[] = [];
-    const [asset] = (await m.query(`SELECT id, "${r.ownerColumn}" AS owner FROM "${r.assetTable}" WHERE "${r.keyColumn}" = $1 FOR UPDATE`, [
-      key,
-    ])) as Array<{ id: string; owner: string }>;
+    const [asset] = (await m.query(
+      `SELECT a."${c.id}" AS id, a."${r.ownerColumn}" AS owner FROM "${r.assetTable}" a WHERE ${c.key('a')} = $1 FOR UPDATE`,
+      [key],
+    )) as Array<{ id: string; owner: string }>;
     const registration = () => answer?.registrationNo || `${r.registrationPrefix}${today.replace(/-/g, '')}-${requestId.slice(0, 8).toUpperCase()}`;
     if (answer?.decision === 'REJECTED') {
       outcome = { ...base, decision: 'REJECTED', reason: answer.reason ?? 'Refused by the agency' };
@@ -144,8 +146,11 @@ export async function applyRequest(
     } else if (kind === 'SEIZE' || kind === 'FREEZE') {
       // Waiting lists first brought up to date (seizures that lapsed since the last sweep), then this one ranked behind them.
       promoted = await renumber(m, control, today, asset.id);
-      const active = `"${r.assetIdColumn}" = $1 AND kind <> 'MORTGAGE' AND released_on IS NULL AND (expires_on IS NULL OR expires_on >= $2)`;
-      const [{ ahead }] = (await m.query(`SELECT count(*)::int AS ahead FROM "${r.encumbranceTable}" WHERE ${active}`, [asset.id, today])) as Array<{
+      const active = `e."${r.assetIdColumn}" = $1 AND ${c.courtMeasure('e')} AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $2)`;
+      const [{ ahead }] = (await m.query(`SELECT count(*)::int AS ahead FROM "${r.encumbranceTable}" e WHERE ${active}`, [
+        asset.id,
+        today,
+      ])) as Array<{
         ahead: number;
       }>;
       const rank = ahead + 1;
@@ -153,7 +158,7 @@ export async function applyRequest(
       if (r.balanceColumn && amountFrozen !== null) {
         const facts = await readAsset(m, r, key, today);
         const held = (facts?.seizures ?? []).reduce((sum, s) => sum + Number(s.amount ?? 0), 0);
-        const [{ balance }] = (await m.query(`SELECT "${r.balanceColumn}"::text AS balance FROM "${r.assetTable}" WHERE id = $1`, [
+        const [{ balance }] = (await m.query(`SELECT "${r.balanceColumn}"::text AS balance FROM "${r.assetTable}" WHERE "${c.id}" = $1`, [
           asset.id,
         ])) as Array<{ balance: string }>;
         amountFrozen = Math.max(0, Math.min(Number(amountFrozen), Number(balance) - held)).toFixed(2);
@@ -161,10 +166,21 @@ export async function applyRequest(
       // A seizure waiting in line (轮候) takes effect, and its period starts, when it reaches the first place.
       const from = rank === 1 ? today : null;
       const until = rank === 1 && request.period_days ? addDays(today, Number(request.period_days) - 1) : null;
+      const written: Array<[string | null, unknown]> = [
+        [r.assetIdColumn, asset.id],
+        [c.kind, r.encumbranceKind[kind]],
+        [c.holder, request.court],
+        ['case_no', request.case_no],
+        [c.amount, kind === 'FREEZE' ? amountFrozen : null],
+        [c.registeredOn, today],
+        ['expires_on', until],
+        ['rank', c.registerRank(rank)],
+        ['request_id', requestId],
+      ];
+      const columns = written.filter((w): w is [string, unknown] => w[0] !== null);
       await m.query(
-        `INSERT INTO "${r.encumbranceTable}" ("${r.assetIdColumn}", kind, holder, case_no, amount, registered_on, expires_on, rank, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [asset.id, r.encumbranceKind[kind], request.court, request.case_no, kind === 'FREEZE' ? amountFrozen : null, today, until, rank, requestId],
+        `INSERT INTO "${r.encumbranceTable}" (${columns.map(([name]) => `"${name}"`).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        columns.map(([, value]) => value),
       );
       outcome = {
         ...base,
@@ -175,12 +191,15 @@ export async function applyRequest(
         registeredUntil: until,
         amountFrozen: kind === 'FREEZE' ? amountFrozen : null,
       };
+    } else if (kind === 'DEDUCT') {
+      ({ outcome, promoted } = await deduct(m, control, request, asset.id, today, base, answer));
     } else {
       const [measure] = (await m.query(
         `SELECT id, rank, expires_on::text AS expires_on FROM "${r.encumbranceTable}"
           WHERE request_id = $1 AND released_on IS NULL AND (expires_on IS NULL OR expires_on >= $2) FOR UPDATE`,
         [request.original_request_id, today],
       )) as Array<{ id: string; rank: number | null; expires_on: string | null }>;
+      if (measure) measure.rank = c.hubRank(measure.rank);
       if (!measure) {
         outcome = { ...base, decision: 'REJECTED', reason: 'NOT_IN_FORCE: the measure is no longer registered' };
       } else if (kind === 'RENEW') {
@@ -228,12 +247,14 @@ export async function applyRequest(
  */
 export async function renumber(db: DataSource | EntityManager, control: SourceControl, today: string, assetId?: string): Promise<RankChange[]> {
   const r = control.registry;
+  const c = registryColumns(r);
+  const first = c.firstRank;
   const rows: Array<{ request_id: string | null; rank: number; expires_on: string | null }> = await db.query(
     `WITH active AS (
        SELECT e.id, e.request_id, e.rank,
-              row_number() OVER (PARTITION BY e."${r.assetIdColumn}" ORDER BY e.rank NULLS FIRST, e.registered_on, e.id)::int AS new_rank
+              (row_number() OVER (PARTITION BY e."${r.assetIdColumn}" ORDER BY e.rank NULLS FIRST, e."${c.registeredOn}", e.id) - 1 + ${first})::int AS new_rank
          FROM "${r.encumbranceTable}" e
-        WHERE e.kind <> 'MORTGAGE' AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $1)
+        WHERE ${c.courtMeasure('e')} AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $1)
           ${assetId ? `AND e."${r.assetIdColumn}" = $2` : ''}
      ), moved AS (
        SELECT a.id, a.new_rank, i.period_days FROM active a LEFT JOIN assistance_inbox i ON i.request_id = a.request_id
@@ -241,9 +262,10 @@ export async function renumber(db: DataSource | EntityManager, control: SourceCo
      )
      UPDATE "${r.encumbranceTable}" e
         SET rank = moved.new_rank,
-            expires_on = CASE WHEN moved.new_rank = 1 AND e.expires_on IS NULL AND moved.period_days IS NOT NULL
+            expires_on = CASE WHEN moved.new_rank = ${first} AND e.expires_on IS NULL AND moved.period_days IS NOT NULL
                               THEN $1::date + (moved.period_days - 1) ELSE e.expires_on END,
-            registered_on = CASE WHEN moved.new_rank = 1 AND e.expires_on IS NULL AND moved.period_days IS NOT NULL THEN $1::date ELSE e.registered_on END
+            "${c.registeredOn}" = CASE WHEN moved.new_rank = ${first} AND e.expires_on IS NULL AND moved.period_days IS NOT NULL
+                                      THEN $1::date ELSE e."${c.registeredOn}" END
        FROM moved WHERE e.id = moved.id
      RETURNING e.request_id, e.rank, e.expires_on::text AS expires_on`,
     assetId ? [today, assetId] : [today],
@@ -252,10 +274,65 @@ export async function renumber(db: DataSource | EntityManager, control: SourceCo
   const list = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<{ request_id: string | null; rank: number; expires_on: string | null }>;
   return list
     .filter((row) => row.request_id !== null)
-    .map((row) => ({
-      requestId: row.request_id!,
-      rank: row.rank,
-      registeredFrom: row.rank === 1 ? today : null,
-      registeredUntil: row.rank === 1 ? row.expires_on : null,
-    }));
+    .map((row) => {
+      const rank = c.hubRank(row.rank)!;
+      return { requestId: row.request_id!, rank, registeredFrom: rank === 1 ? today : null, registeredUntil: rank === 1 ? row.expires_on : null };
+    });
+}
+
+/**
+ * A deduction (扣划) of an amount this case froze: taken from the case's effective freeze on the account (at most what
+ * it holds and what the account holds), recorded in the register's deductions, the balance and the freeze reduced by
+ * it; a freeze used up is released and the next in line moves up. The receipt's `amountFrozen` is the amount deducted.
+ */
+async function deduct(
+  m: EntityManager,
+  control: SourceControl,
+  request: Record<string, unknown>,
+  assetId: string,
+  today: string,
+  base: Omit<Receipt, 'decision' | 'answeredAt'>,
+  answer?: ManualAnswer,
+): Promise<{ outcome: Omit<Receipt, 'answeredAt'>; promoted: RankChange[] }> {
+  const r = control.registry;
+  const c = registryColumns(r);
+  const d = r.deductions;
+  if (!d || !c.amount || !r.balanceColumn)
+    return { outcome: { ...base, decision: 'REJECTED', reason: 'NOT_POSSIBLE: this register takes no deductions' }, promoted: [] };
+  const [freeze] = (await m.query(
+    `SELECT e.id, e."${c.amount}"::text AS amount FROM "${r.encumbranceTable}" e
+      WHERE e."${r.assetIdColumn}" = $1 AND e.case_no = $2 AND e.rank = $3 AND ${c.courtMeasure('e')}
+        AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $4)
+      ORDER BY e."${c.registeredOn}" LIMIT 1 FOR UPDATE`,
+    [assetId, request.case_no, c.firstRank, today],
+  )) as Array<{ id: string; amount: string }>;
+  if (!freeze)
+    return { outcome: { ...base, decision: 'REJECTED', reason: 'NOT_FROZEN: this case holds no effective freeze on the account' }, promoted: [] };
+  const [{ balance }] = (await m.query(`SELECT "${r.balanceColumn}"::text AS balance FROM "${r.assetTable}" WHERE "${c.id}" = $1`, [
+    assetId,
+  ])) as Array<{
+    balance: string;
+  }>;
+  const cents = (v: unknown) => Math.round(Number(v) * 100);
+  const taken = Math.min(cents(request.amount), cents(freeze.amount), cents(balance));
+  if (taken <= 0)
+    return { outcome: { ...base, decision: 'REJECTED', reason: 'NOTHING_TO_DEDUCT: the frozen amount or the balance is nil' }, promoted: [] };
+  const amount = (taken / 100).toFixed(2);
+  await m.query(`INSERT INTO "${d.table}" ("${d.assetIdColumn}", "${d.court}", case_no, amount, "${d.date}") VALUES ($1, $2, $3, $4, $5)`, [
+    assetId,
+    request.court,
+    request.case_no,
+    amount,
+    today,
+  ]);
+  await m.query(`UPDATE "${r.assetTable}" SET "${r.balanceColumn}" = "${r.balanceColumn}" - $2 WHERE "${c.id}" = $1`, [assetId, amount]);
+  const left = cents(freeze.amount) - taken;
+  await m.query(
+    `UPDATE "${r.encumbranceTable}" SET "${c.amount}" = $2, released_on = CASE WHEN $3 THEN $4::date ELSE released_on END WHERE id = $1`,
+    [freeze.id, (left / 100).toFixed(2), left === 0, today],
+  );
+  const promoted = left === 0 ? await renumber(m, control, today, assetId) : [];
+  const registrationNo =
+    answer?.registrationNo || `${d.registrationPrefix}${today.replace(/-/g, '')}-${String(request.request_id).slice(0, 8).toUpperCase()}`;
+  return { outcome: { ...base, decision: 'ACCEPTED', registrationNo, amountFrozen: amount }, promoted };
 }

@@ -6,6 +6,7 @@ import { dateOf } from './clock';
 import { enqueue, TASKS } from './control-jobs';
 import { addEvent, controlAuditDraft, loadOrder, notify, recordSteps, type ControlOrderRow, type ControlState } from './control-orders';
 import { controlOf, CONTROLLABLE, type ControlRuntime } from './control-runtime';
+import { registryColumns } from './source-control';
 import type { SourceName } from '../sources/source-name';
 
 const WORKER = 'system:control-worker';
@@ -135,6 +136,7 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
     let state: ControlState;
     if (!accepted) state = 'REJECTED';
     else if (order.kind === 'RELEASE') state = 'RELEASED';
+    else if (order.kind === 'DEDUCT') state = 'EXECUTED';
     else state = receipt.rank !== null && receipt.rank > 1 ? 'QUEUED' : 'ACTIVE';
     const now = runtime.clock.now();
     await m.query(
@@ -204,11 +206,12 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
     await db.transaction((m) => renumber(m, control!, today));
     const queued: Array<{ id: string }> = await runtime.hub.query(`SELECT id FROM control_order WHERE source = $1 AND state = 'QUEUED'`, [source]);
     const r = control!.registry;
+    const c = registryColumns(r);
     const changes: Array<{ requestId: string; rank: number; registeredFrom: string | null; registeredUntil: string | null }> =
       queued.length === 0
         ? []
         : await db.query(
-            `SELECT request_id AS "requestId", rank, registered_on::text AS "registeredFrom", expires_on::text AS "registeredUntil"
+            `SELECT request_id AS "requestId", rank - ${c.firstRank} + 1 AS rank, "${c.registeredOn}"::text AS "registeredFrom", expires_on::text AS "registeredUntil"
          FROM "${r.encumbranceTable}" WHERE request_id = ANY($1::uuid[]) AND released_on IS NULL`,
             [queued.map((q) => q.id)],
           );

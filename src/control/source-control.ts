@@ -25,9 +25,12 @@ export interface AssetFacts {
  * columns, so one generic processor (control/agency-registry.ts) serves every controllable source.
  */
 export interface ControlRegistry {
-  /** The asset table and its key column as the source knows it (unit code, VIN, account no.). */
+  /** The asset table and its key as the source knows it (unit code, VIN, fund account no.); a key of several
+   *  columns (bank code and account no.) is written with its parts joined by ':'. */
   assetTable: string;
-  keyColumn: string;
+  keyColumn: string | string[];
+  /** The asset's own id, which its encumbrances point at (default `id`). */
+  idColumn?: string;
   ownerColumn: string;
   /** Reference value or balance; absent when the source holds none (the asset's value is then unknown). */
   valueColumn?: string;
@@ -40,8 +43,41 @@ export interface ControlRegistry {
   encumbranceTable: string;
   assetIdColumn: string;
   encumbranceKind: Record<'SEIZE' | 'FREEZE', string>;
+  /**
+   * The encumbrance table's own column names where they differ from `kind`, `holder`, `registered_on` and `amount`:
+   * `kind: null` when the table holds court measures only (no mortgages), `amount: null` when it keeps no amount.
+   */
+  columns?: { kind?: string | null; holder?: string; registeredOn?: string; amount?: string | null };
+  /** The register's number of the effective measure: 1 (default; n = the n-th in line) or 0 (n = 轮候 n). */
+  firstRank?: 0 | 1;
   /** Prefix of registration numbers the processor issues (e.g. 不动产查封登记). */
   registrationPrefix: string;
+  /** Where a deduction (扣划) of a frozen amount is recorded, for sources that take DEDUCT. */
+  deductions?: { table: string; assetIdColumn: string; court: string; date: string; registrationPrefix: string };
+}
+
+/** The registry's columns with their defaults filled in, and SQL fragments over them. */
+export function registryColumns(r: ControlRegistry) {
+  const c = r.columns ?? {};
+  const kind = c.kind === undefined ? 'kind' : c.kind;
+  const amount = c.amount === undefined ? 'amount' : c.amount;
+  const firstRank = r.firstRank ?? 1;
+  const keys = Array.isArray(r.keyColumn) ? r.keyColumn : [r.keyColumn];
+  return {
+    id: r.idColumn ?? 'id',
+    kind,
+    holder: c.holder ?? 'holder',
+    registeredOn: c.registeredOn ?? 'registered_on',
+    amount,
+    firstRank,
+    /** The asset key as the hub names it, over the asset table aliased `alias`. */
+    key: (alias: string) => (keys.length === 1 ? `${alias}."${keys[0]}"` : `concat_ws(':', ${keys.map((k) => `${alias}."${k}"`).join(', ')})`),
+    /** True for court measures (not mortgages), over the encumbrance table aliased `alias`. */
+    courtMeasure: (alias: string) => (kind ? `${alias}."${kind}" <> 'MORTGAGE'` : 'TRUE'),
+    /** The hub's rank (1 = effective, n = the n-th in line) of a register's rank, and back. */
+    hubRank: (rank: number | null) => (rank === null ? null : rank - firstRank + 1),
+    registerRank: (rank: number) => rank - 1 + firstRank,
+  };
 }
 
 /** A source that can be asked to control assets: declared as `control` in its definition (index.ts). */
@@ -57,12 +93,15 @@ export interface SourceControl {
 
 /** The asset and its encumbrances, read from the source (ownership check, over-seizure). Null when unknown. */
 export async function readAsset(db: DataSource | EntityManager, r: ControlRegistry, key: string, today: string): Promise<AssetFacts | null> {
+  const c = registryColumns(r);
   const value = r.valueColumn ? `a."${r.valueColumn}"::text` : 'NULL';
+  const kind = c.kind ? `e."${c.kind}"` : `CASE WHEN e.id IS NULL THEN NULL ELSE 'FREEZE' END`;
+  const amount = c.amount ? `e."${c.amount}"::text` : 'NULL';
   const rows: Array<Record<string, string | number | null>> = await db.query(
-    `SELECT a.id, a."${r.ownerColumn}" AS owner, ${value} AS value, e.kind, e.amount::text AS amount, e.case_no, e.rank, e.request_id
+    `SELECT a."${c.id}" AS id, a."${r.ownerColumn}" AS owner, ${value} AS value, ${kind} AS kind, ${amount} AS amount, e.case_no, e.rank, e.request_id
        FROM "${r.assetTable}" a
-       LEFT JOIN "${r.encumbranceTable}" e ON e."${r.assetIdColumn}" = a.id AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $2)
-      WHERE a."${r.keyColumn}" = $1`,
+       LEFT JOIN "${r.encumbranceTable}" e ON e."${r.assetIdColumn}" = a."${c.id}" AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $2)
+      WHERE ${c.key('a')} = $1`,
     [key, today],
   );
   if (rows.length === 0) return null;
@@ -70,13 +109,14 @@ export async function readAsset(db: DataSource | EntityManager, r: ControlRegist
   const seizures: AssetFacts['seizures'] = [];
   for (const row of rows) {
     if (row.kind === 'MORTGAGE') mortgages += Number(row.amount ?? 0);
-    else if (row.kind)
+    else if (row.kind) {
       seizures.push({
         caseNo: row.case_no as string | null,
         amount: row.amount as string | null,
-        rank: row.rank as number | null,
+        rank: c.hubRank(row.rank as number | null),
         requestId: row.request_id as string | null,
       });
+    }
   }
   return { ownerIdNumber: String(rows[0].owner), value: (rows[0].value as string | null) ?? null, mortgages: mortgages.toFixed(2), seizures };
 }

@@ -13,7 +13,7 @@ export class DepositFreeze {
   @Field(() => Decimal, { nullable: true, description: 'Yuan frozen.' }) amount!: string;
   @Field(() => Int, { nullable: true, description: '0: the first, effective freeze; n ≥ 1: 轮候 n (queued in that place).' }) rank!: number;
   @Field(() => LocalDate, { nullable: true }) frozenOn!: string;
-  @Field(() => LocalDate, { nullable: true }) expiresOn!: string;
+  @Field(() => LocalDate, { nullable: true }) expiresOn!: string | null;
   @Field(() => LocalDate, { nullable: true }) releasedOn!: string | null;
 }
 

@@ -3,6 +3,7 @@ import { fromSource } from '../from-source';
 import { BankAccount, DEPOSIT_ENTITIES, DepositDeduction, DepositFreeze } from './entities';
 import { DEPOSIT_MIGRATIONS } from './migrations';
 import { DepositConnector } from './deposit.connector';
+import { DEPOSIT_CONTROL } from './deposit.control';
 import { seedDepositDemo } from './deposit.demo';
 import { DEPOSIT_POLICY } from './deposit.policy';
 import { generateDeposits } from './deposit.synthetic';
@@ -33,6 +34,7 @@ export const deposit = defineSource({
   demo: { sentinel: BankAccount, seed: seedDepositDemo },
   synthetic: { accounts: BankAccount, freezes: DepositFreeze, deductions: DepositDeduction },
   generate: generateDeposits,
+  control: DEPOSIT_CONTROL,
   floor: [
     `SELECT a.*, f.id AS f_id, f.court AS f_court, f.case_no AS f_case_no, f.amount AS f_amount, f.rank AS f_rank,
        f.frozen_on AS f_frozen_on, f.expires_on AS f_expires_on, f.released_on AS f_released_on

@@ -6,8 +6,8 @@ import { FundAccount, FundEmployerAccount, FundFreeze } from './entities';
 export async function seedHousingFundDemo(m: EntityManager, p: DemoIdentities): Promise<void> {
   const account = (holder: { name: string; id: string }, a: Omit<FundAccount, 'holderIdNumber' | 'holderName'>) =>
     m.save(m.create(FundAccount, { holderIdNumber: holder.id, holderName: holder.name, ...a }));
-  const freeze = (accountNo: string, f: Omit<FundFreeze, 'id' | 'accountNo' | 'releasedOn'> & { releasedOn?: string }) =>
-    m.save(m.create(FundFreeze, { accountNo, releasedOn: null, ...f }));
+  const freeze = (accountNo: string, f: Omit<FundFreeze, 'id' | 'accountNo' | 'releasedOn' | 'requestId'> & { releasedOn?: string }) =>
+    m.save(m.create(FundFreeze, { accountNo, releasedOn: null, requestId: null, ...f }));
   const unit = (e: { name: string; id: string }, a: Omit<FundEmployerAccount, 'creditCode' | 'name'>) =>
     m.save(m.create(FundEmployerAccount, { creditCode: e.id, name: e.name, ...a }));
 

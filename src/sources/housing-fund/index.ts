@@ -3,6 +3,7 @@ import { fromSource } from '../from-source';
 import { FundAccount, FundEmployerAccount, FundFreeze, HOUSING_FUND_ENTITIES } from './entities';
 import { HOUSING_FUND_MIGRATIONS } from './migrations';
 import { HousingFundConnector } from './housing-fund.connector';
+import { HOUSING_FUND_CONTROL } from './housing-fund.control';
 import { seedHousingFundDemo } from './housing-fund.demo';
 import { HOUSING_FUND_POLICY } from './housing-fund.policy';
 import { toHousingFund } from './housing-fund-record';
@@ -34,6 +35,7 @@ export const housingFund = defineSource({
   demo: { sentinel: FundAccount, seed: seedHousingFundDemo },
   synthetic: { accounts: FundAccount, freezes: FundFreeze, employers: FundEmployerAccount },
   generate: generateHousingFund,
+  control: HOUSING_FUND_CONTROL,
   floor: [
     `SELECT a.*, f.id AS f_id, f.court AS f_court, f.case_no AS f_case_no, f.amount AS f_amount, f.rank AS f_rank,
        f.frozen_on AS f_frozen_on, f.expires_on AS f_expires_on, f.released_on AS f_released_on

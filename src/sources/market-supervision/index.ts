@@ -3,6 +3,7 @@ import { fromSource } from '../from-source';
 import { EnterpriseRegistration, EquityFreeze, MARKET_SUPERVISION_ENTITIES, Shareholding } from './entities';
 import { MARKET_SUPERVISION_MIGRATIONS } from './migrations';
 import { MarketSupervisionConnector } from './market-supervision.connector';
+import { MARKET_SUPERVISION_CONTROL } from './market-supervision.control';
 import { seedMarketSupervisionDemo } from './market-supervision.demo';
 import { MARKET_SUPERVISION_POLICY } from './market-supervision.policy';
 import { toMarketRegistration, toShareholdings } from './market-supervision-record';
@@ -40,6 +41,7 @@ export const marketSupervision = defineSource({
   demo: { sentinel: EnterpriseRegistration, seed: seedMarketSupervisionDemo },
   synthetic: { registrations: EnterpriseRegistration, shareholdings: Shareholding, freezes: EquityFreeze },
   generate: generateMarketSupervision,
+  control: MARKET_SUPERVISION_CONTROL,
   floor: [
     'SELECT * FROM enterprise_registration WHERE credit_code = ANY($1)',
     `SELECT s.*, f.id AS f_id, f.court AS f_court, f.case_no AS f_case_no, f.rank AS f_rank, f.frozen_on AS f_frozen_on,

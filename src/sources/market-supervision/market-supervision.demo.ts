@@ -103,8 +103,8 @@ export async function seedMarketSupervisionDemo(m: EntityManager, p: DemoIdentit
         ...extra,
       }),
     );
-  const freeze = (shareholdingId: string, f: Omit<EquityFreeze, 'id' | 'shareholdingId' | 'releasedOn'> & { releasedOn?: string }) =>
-    m.save(m.create(EquityFreeze, { shareholdingId, releasedOn: null, ...f }));
+  const freeze = (shareholdingId: string, f: Omit<EquityFreeze, 'id' | 'shareholdingId' | 'releasedOn' | 'requestId'> & { releasedOn?: string }) =>
+    m.save(m.create(EquityFreeze, { shareholdingId, releasedOn: null, requestId: null, ...f }));
 
   // 张伟: 60 % of 华兴 (frozen by the intermediate court: 金寨 queues), 35 % of 梅山石材 (appraised).
   const zhangHuaxing = await hold(p.zhangWei, p.huaxing, '60.0000', '3000000.00');

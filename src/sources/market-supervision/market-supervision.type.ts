@@ -24,7 +24,7 @@ export class EquityFreeze {
   @Field(() => String, { nullable: true }) caseNo!: string;
   @Field(() => Int, { nullable: true, description: '0: the first, effective freeze; n ≥ 1: 轮候 n.' }) rank!: number;
   @Field(() => LocalDate, { nullable: true }) frozenOn!: string;
-  @Field(() => LocalDate, { nullable: true }) expiresOn!: string;
+  @Field(() => LocalDate, { nullable: true }) expiresOn!: string | null;
   @Field(() => LocalDate, { nullable: true }) releasedOn!: string | null;
 }
 

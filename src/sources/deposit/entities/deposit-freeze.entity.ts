@@ -32,9 +32,15 @@ export class DepositFreeze {
   @Column({ name: 'frozen_on', type: 'date' })
   frozenOn!: string;
 
-  @Column({ name: 'expires_on', type: 'date' })
-  expiresOn!: string;
+  /** Null while a freeze registered through the hub waits in line (轮候): its period starts when it is first. */
+  @Column({ name: 'expires_on', type: 'date', nullable: true })
+  expiresOn!: string | null;
 
   @Column({ name: 'released_on', type: 'date', nullable: true })
   releasedOn!: string | null;
+
+  /** Freezes registered through the hub: the assistance request that registered it. */
+  @Index('IDX_deposit_freeze_request', { unique: true })
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 }

@@ -1,0 +1,186 @@
+import { ManualClock } from '../../src/control/clock';
+import { sweep } from '../../src/control/control-worker';
+import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { startTestHub, type TestHub } from '../support/test-hub';
+
+// Control orders on the accounts and shareholdings: deposits (freeze, deduction), housing fund and equity freezes.
+// The registers number their freezes from 0 (the effective one) and n for 轮候 n; the hub's rank is that + 1.
+const people = demoIdentities();
+const HUAXING_BASIC = '104376500035:185712345678'; // 华兴建材 at 中国银行金寨支行, balance 356,200
+const HUAXING_GENERAL = '319376500073:1920101021000456789'; // 华兴建材 at 徽商银行, balance 82,000
+const ZHANG_FUND = '341524010003127'; // 张伟's fund account, balance 86,420.15
+const ZHANG_IN_HUAXING = `${people.zhangWei.id}:${people.huaxing.id}`; // 张伟's 60 % of 华兴, frozen by 六安中院 until 2027-01-15
+
+const ORDER = 'id state kind rank amountFrozen registrationNo registeredFrom registeredUntil rejectionReason';
+const COURTS: Record<string, { clerk: string; approver: string; court: string }> = {
+  [DEMO.clerkCase]: { clerk: 'demo-clerk', approver: 'demo-approver', court: '金寨县人民法院' },
+  [DEMO.otherCourtCase2]: { clerk: 'demo-clerk-2', approver: 'demo-approver-2', court: '霍邱县人民法院' },
+};
+
+function measure(
+  kind: 'FREEZE' | 'DEDUCT',
+  source: string,
+  assetKey: string,
+  subjectIdNumber: string,
+  amount: string,
+  caseNo: string,
+  periodDays?: number,
+) {
+  return {
+    caseNo,
+    kind,
+    subjectIdNumber,
+    source,
+    assetKey,
+    amount,
+    periodDays: kind === 'DEDUCT' ? null : (periodDays ?? 365),
+    rulingNo: `${caseNo}之五`,
+    rulingDate: '2026-11-25',
+    noticeNo: `${caseNo.replace(/号$/, '')}协字5号`,
+    noticeDate: '2026-11-25',
+  };
+}
+
+describe('control orders on deposits, housing fund and equity', () => {
+  let t: TestHub;
+  const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+  beforeAll(async () => {
+    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100' }, { clock });
+  }, 60000);
+  afterAll(async () => t?.stop());
+
+  /** Drafts, submits and approves as the case's court; returns the order once the agency's receipt is in. */
+  async function carryOut(input: ReturnType<typeof measure>) {
+    const court = COURTS[input.caseNo];
+    const drafted = await t.gql(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, {
+      as: court.clerk,
+      variables: { input },
+    });
+    expect(drafted.body.errors).toBeUndefined();
+    const id = drafted.body.data!.draftControlOrder.id as string;
+    const submitted = await t.gql(`mutation ($id: ID!) { submitControlOrder(id: $id) { state } }`, { as: court.clerk, variables: { id } });
+    expect(submitted.body.data?.submitControlOrder.state).toBe('PENDING_APPROVAL');
+    const approved = await t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, { as: court.approver, variables: { id } });
+    expect(approved.body.data?.approveControlOrder.state).toBe('SENT');
+    const until = Date.now() + 20000;
+    for (;;) {
+      const o = (await t.gql(`query ($id: ID!) { controlOrder(id: $id) { ${ORDER} } }`, { as: court.clerk, variables: { id } })).body.data
+        ?.controlOrder;
+      if (o?.state !== 'SENT' || Date.now() > until) return o;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  let huoqiuFreeze = '';
+  let jinzhaiFreeze = '';
+  const order = async (id: string, as: string) =>
+    (await t.gql(`query ($id: ID!) { controlOrder(id: $id) { ${ORDER} } }`, { as, variables: { id } })).body.data?.controlOrder;
+
+  const freezesOf = async (source: 'deposit' | 'housingFund' | 'marketSupervision', sql: string, params: unknown[]) =>
+    (await t.hub.sourceDatabases[source].ready()).query(sql, params);
+
+  it("queues a deposit freeze behind another court's (轮候 1: rank 2), holding what the first leaves of the balance", async () => {
+    const first = await carryOut(measure('FREEZE', 'DEPOSIT', HUAXING_BASIC, people.huaxing.id, '100000.00', DEMO.otherCourtCase2));
+    expect(first).toMatchObject({ state: 'ACTIVE', rank: 1, amountFrozen: '100000.00', registeredFrom: '2026-12-01', registeredUntil: '2027-11-30' });
+    expect(first.registrationNo).toMatch(/^存款冻结20261201-/);
+    const second = await carryOut(measure('FREEZE', 'DEPOSIT', HUAXING_BASIC, people.huaxing.id, '300000.00', DEMO.clerkCase));
+    expect(second).toMatchObject({ state: 'QUEUED', rank: 2, amountFrozen: '256200.00', registeredFrom: null, registeredUntil: null });
+    huoqiuFreeze = first.id;
+    jinzhaiFreeze = second.id;
+    const rows = await freezesOf(
+      'deposit',
+      `SELECT f.court, f.amount::text AS amount, f.rank, f.expires_on::text AS expires FROM deposit_freeze f JOIN bank_account a ON a.id = f.account_id
+        WHERE a.account_no = $1 AND f.request_id IS NOT NULL ORDER BY f.rank`,
+      ['185712345678'],
+    );
+    expect(rows).toEqual([
+      { court: '霍邱县人民法院', amount: '100000.00', rank: 0, expires: '2027-11-30' },
+      { court: '金寨县人民法院', amount: '256200.00', rank: 1, expires: null },
+    ]);
+  }, 60000);
+
+  it('freezes only the balance when a freeze asks more', async () => {
+    const o = await carryOut(measure('FREEZE', 'DEPOSIT', HUAXING_GENERAL, people.huaxing.id, '200000.00', DEMO.clerkCase));
+    expect(o).toMatchObject({ state: 'ACTIVE', rank: 1, amountFrozen: '82000.00' });
+    const fund = await carryOut(measure('FREEZE', 'HOUSING_FUND', ZHANG_FUND, people.zhangWei.id, '100000.00', DEMO.clerkCase));
+    expect(fund).toMatchObject({ state: 'ACTIVE', rank: 1, amountFrozen: '86420.15', registeredUntil: '2027-11-30' });
+    expect(fund.registrationNo).toMatch(/^公积金冻结/);
+    expect(await freezesOf('housingFund', 'SELECT amount::text AS amount, rank FROM fund_freeze WHERE request_id = $1', [fund.id])).toEqual([
+      { amount: '86420.15', rank: 0 },
+    ]);
+  }, 60000);
+
+  it("deducts a frozen amount (扣划): EXECUTED, recorded in the register's deductions, the balance and the freeze reduced", async () => {
+    const o = await carryOut(measure('DEDUCT', 'DEPOSIT', HUAXING_BASIC, people.huaxing.id, '60000.00', DEMO.otherCourtCase2));
+    expect(o).toMatchObject({ state: 'EXECUTED', amountFrozen: '60000.00' });
+    expect(o.registrationNo).toMatch(/^存款扣划20261201-/);
+    expect(
+      await freezesOf(
+        'deposit',
+        `SELECT d.court, d.case_no, d.amount::text AS amount, d.deducted_on::text AS "on", a.balance::text AS balance
+           FROM deposit_deduction d JOIN bank_account a ON a.id = d.account_id WHERE a.account_no = $1`,
+        ['185712345678'],
+      ),
+    ).toEqual([{ court: '霍邱县人民法院', case_no: DEMO.otherCourtCase2, amount: '60000.00', on: '2026-12-01', balance: '296200.00' }]);
+    expect(await freezesOf('deposit', 'SELECT amount::text AS amount, rank FROM deposit_freeze WHERE request_id = $1', [huoqiuFreeze])).toEqual([
+      { amount: '40000.00', rank: 0 },
+    ]);
+    const inquiry = await t.gql(
+      `{ executionCase(caseNo: "${DEMO.otherCourtCase2}") { respondents { deposits { accountNo deductions { amount caseNo } } } } }`,
+      {
+        as: 'demo-clerk-2',
+      },
+    );
+    const deductions = inquiry.body.data?.executionCase.respondents.flatMap((r: any) => (r.deposits ?? []).flatMap((a: any) => a.deductions ?? []));
+    expect(deductions).toContainEqual({ amount: '60000.00', caseNo: DEMO.otherCourtCase2 });
+    // A court with no effective freeze of its own on the account deducts nothing.
+    const refused = await carryOut(measure('DEDUCT', 'DEPOSIT', HUAXING_BASIC, people.huaxing.id, '1000.00', DEMO.clerkCase));
+    expect(refused.state).toBe('REJECTED');
+    expect(refused.rejectionReason).toMatch(/^NOT_FROZEN/);
+  }, 60000);
+
+  it('moves the queued deposit freeze up when the one ahead is released: ACTIVE, its year counted from then', async () => {
+    clock.advanceDays(10);
+    const follow = {
+      rulingNo: `${DEMO.otherCourtCase2}之六`,
+      rulingDate: '2026-12-10',
+      noticeNo: '(2024)皖1522执61协字6号',
+      noticeDate: '2026-12-10',
+    };
+    const release = await t.gql(`mutation ($id: ID!, $input: FollowUpControlOrderInput!) { releaseControlOrder(id: $id, input: $input) { id } }`, {
+      as: 'demo-clerk-2',
+      variables: { id: huoqiuFreeze, input: follow },
+    });
+    const releaseId = release.body.data!.releaseControlOrder.id as string;
+    await t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, { as: 'demo-approver-2', variables: { id: releaseId } });
+    const until = Date.now() + 20000;
+    while ((await order(releaseId, 'demo-clerk-2'))?.state === 'SENT' && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect((await order(huoqiuFreeze, 'demo-clerk-2')).state).toBe('RELEASED');
+    await sweep(t.hub.control);
+    expect(await order(jinzhaiFreeze, 'demo-clerk')).toMatchObject({
+      state: 'ACTIVE',
+      rank: 1,
+      registeredFrom: '2026-12-11',
+      registeredUntil: '2027-12-10',
+    });
+    expect(
+      await freezesOf('deposit', 'SELECT rank, frozen_on::text AS "from", expires_on::text AS "until" FROM deposit_freeze WHERE request_id = $1', [
+        jinzhaiFreeze,
+      ]),
+    ).toEqual([{ rank: 0, from: '2026-12-11', until: '2027-12-10' }]);
+  }, 60000);
+
+  it("freezes equity behind the intermediate court's freeze (轮候 1: rank 2), within the 3-year maximum", async () => {
+    const tooLong = await t.gql(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, {
+      as: 'demo-clerk',
+      variables: { input: measure('FREEZE', 'MARKET_SUPERVISION', ZHANG_IN_HUAXING, people.zhangWei.id, '500000.00', DEMO.clerkCase, 3 * 365 + 1) },
+    });
+    expect(tooLong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_TOO_LONG' });
+    const o = await carryOut(measure('FREEZE', 'MARKET_SUPERVISION', ZHANG_IN_HUAXING, people.zhangWei.id, '500000.00', DEMO.clerkCase, 3 * 365));
+    expect(o).toMatchObject({ state: 'QUEUED', rank: 2, registeredUntil: null });
+    expect(o.registrationNo).toMatch(/^股权冻结/);
+    expect(await freezesOf('marketSupervision', 'SELECT court, case_no, rank, expires_on FROM equity_freeze WHERE request_id = $1', [o.id])).toEqual([
+      { court: '金寨县人民法院', case_no: DEMO.clerkCase, rank: 1, expires_on: null },
+    ]);
+  }, 60000);
+});
