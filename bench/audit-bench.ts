@@ -38,7 +38,10 @@ function option(name: string, fallback: number): number {
 }
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -63,7 +66,10 @@ async function main(): Promise<void> {
   const connections = option('connections', 16);
   const entries = option('entries', 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-bench-'));
-  const names: Record<string, string> = { hub: HUB_DATABASE.database, ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, SOURCE_DATABASES[s].database])) };
+  const names: Record<string, string> = {
+    hub: HUB_DATABASE.database,
+    ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, SOURCE_DATABASES[s].database])),
+  };
   const pg = await startEmbeddedPostgres(dir, [...Object.values(names), 'audit_verify']);
   const postmaster = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const log = (line: string) => console.log(`[bench:audit] ${line}`);
@@ -79,7 +85,11 @@ async function main(): Promise<void> {
       [HUB_DATABASE.envVar]: pg.url(names.hub),
       ...Object.fromEntries(SOURCE_NAMES.map((s) => [SOURCE_DATABASES[s].envVar, pg.url(names[s])])),
     };
-    const [{ rows: [{ version }] }] = [await queryOnce<{ version: string }>(pg.url('postgres'), 'SELECT version()')];
+    const [
+      {
+        rows: [{ version }],
+      },
+    ] = [await queryOnce<{ version: string }>(pg.url('postgres'), 'SELECT version()')];
 
     // ---- Throughput: the same inquiry (two respondents, five sources) with the audit on and off ------------------
     // Rounds alternate between the modes, each in a fresh hub process on the same databases, so that other work on
@@ -110,14 +120,17 @@ async function main(): Promise<void> {
           }
           if (result.answerErrors || result.non2xx || result.socketErrors) throw new Error(`audit ${mode}: ${JSON.stringify(result)}`);
           results[mode].push({ ...result, entries: written });
-          log(`round ${round + 1}, audit ${mode}: ${result.throughput.toFixed(1)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ${written} entries`);
+          log(
+            `round ${round + 1}, audit ${mode}: ${result.throughput.toFixed(1)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ${written} entries`,
+          );
         } finally {
           await stopServer(server);
         }
       }
     }
     const appendWaitMs = appendWaits.reduce((a, b) => a + b, 0) / appendWaits.length;
-    const median = (list: Array<LoadResult & { entries: number }>) => [...list].sort((a, b) => a.throughput - b.throughput)[Math.floor(list.length / 2)];
+    const median = (list: Array<LoadResult & { entries: number }>) =>
+      [...list].sort((a, b) => a.throughput - b.throughput)[Math.floor(list.length / 2)];
     const runs = { on: median(results.on), off: median(results.off) };
     const roundRatios = results.on.map((r, i) => r.throughput / results.off[i].throughput);
     const loadEnd = os.loadavg()[0];
@@ -180,7 +193,9 @@ async function main(): Promise<void> {
     const verifyS = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     if (!report.ok) throw new Error(`verification failed: ${report.message}`);
-    log(`verified ${report.entriesChecked} entries in ${verifyS.toFixed(1)} s (${(report.entriesChecked / verifyS).toFixed(0)}/s), RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MiB`);
+    log(
+      `verified ${report.entriesChecked} entries in ${verifyS.toFixed(1)} s (${(report.entriesChecked / verifyS).toFixed(0)}/s), RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MiB`,
+    );
 
     // ---- Auditor queries on the long chain: one page (21 rows) newest first, per filter ----------------------------
     const now = new Date();
@@ -291,7 +306,8 @@ async function queryOnce<R extends object>(url: string, sql: string): Promise<{ 
 /** The audit append histogram's sum (seconds) and count, from a hub's /metrics. */
 async function auditWait(port: number): Promise<{ sum: number; count: number }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const metric = (suffix: string) => Number(new RegExp(`^fuyuantong_audit_write_duration_seconds_${suffix}\\{outcome="ok"\\} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? 0);
+  const metric = (suffix: string) =>
+    Number(new RegExp(`^fuyuantong_audit_write_duration_seconds_${suffix}\\{outcome="ok"\\} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? 0);
   return { sum: metric('sum'), count: metric('count') };
 }
 
@@ -303,9 +319,26 @@ async function entryCount(url: string): Promise<number> {
 /** READ entries shaped like the benchmark inquiry's: 20 field paths, five sources. */
 function syntheticDraft(): (i: number) => AuditDraft {
   const fields = [
-    'id', 'kind', 'name', 'idNumber', 'phone', 'address', 'realEstate.certificateNo', 'realEstate.location', 'realEstate.area',
-    'realEstate.encumbrances.kind', 'realEstate.encumbrances.holder', 'vehicles.plate', 'vehicles.vin', 'vehicles.status',
-    'tax.creditGrade', 'tax.arrears.amount', 'socialSecurity.insuredStatus', 'socialSecurity.employer.name', 'credit.dishonest', 'sourceStatus.state',
+    'id',
+    'kind',
+    'name',
+    'idNumber',
+    'phone',
+    'address',
+    'realEstate.certificateNo',
+    'realEstate.location',
+    'realEstate.area',
+    'realEstate.encumbrances.kind',
+    'realEstate.encumbrances.holder',
+    'vehicles.plate',
+    'vehicles.vin',
+    'vehicles.status',
+    'tax.creditGrade',
+    'tax.arrears.amount',
+    'socialSecurity.insuredStatus',
+    'socialSecurity.employer.name',
+    'credit.dishonest',
+    'sourceStatus.state',
   ].map((path) => ({ path, outcome: 'ALLOW' as const }));
   const sources = [...SOURCE_NAMES].sort().map((source) => ({ source, state: 'OK' }));
   return (i) => ({

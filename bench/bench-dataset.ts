@@ -105,8 +105,12 @@ export async function openDataset(spec: DatasetSpec, log: (line: string) => void
       });
       await analyze(urls);
       const record: DatasetRecord = {
-        persons: spec.persons, enterprises: spec.enterprises, seed: spec.seed, generatedMs: summary.elapsedMs,
-        generatedAt: new Date().toISOString(), generatedBy: 'npm run bench',
+        persons: spec.persons,
+        enterprises: spec.enterprises,
+        seed: spec.seed,
+        generatedMs: summary.elapsedMs,
+        generatedAt: new Date().toISOString(),
+        generatedBy: 'npm run bench',
       };
       fs.writeFileSync(marker, `${JSON.stringify(record, null, 2)}\n`);
       generatedNow = true;
@@ -129,7 +133,8 @@ async function unanalysed(urls: Record<DatabaseKey, string>): Promise<boolean> {
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT 1 FROM pg_stat_user_tables WHERE relname = 'subject' AND last_analyze IS NULL AND last_autoanalyze IS NULL`);
+      `SELECT 1 FROM pg_stat_user_tables WHERE relname = 'subject' AND last_analyze IS NULL AND last_autoanalyze IS NULL`,
+    );
     return rows.length > 0;
   } finally {
     await client.end();

@@ -26,7 +26,10 @@ function owner(url: string): string {
 }
 
 function shortUrl(url: string): string {
-  const m = /node_modules\/(.*)$/.exec(url) ?? /\/(?:dist|dist-[a-z]+)\/((?:src|bench|migrations)\/.*)$/.exec(url) ?? /\/((?:src|bench|migrations)\/.*)$/.exec(url);
+  const m =
+    /node_modules\/(.*)$/.exec(url) ??
+    /\/(?:dist|dist-[a-z]+)\/((?:src|bench|migrations)\/.*)$/.exec(url) ??
+    /\/((?:src|bench|migrations)\/.*)$/.exec(url);
   return m ? m[1] : url.replace(/^file:\/\//, '');
 }
 

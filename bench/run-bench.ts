@@ -46,11 +46,22 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
-    durationS: 20, connections: 24, rounds: 1, warmupRequests: 500, scale: true, scaleDurationS: 10, scaleConnections: 4, profile: false,
+    durationS: 20,
+    connections: 24,
+    rounds: 1,
+    warmupRequests: 500,
+    scale: true,
+    scaleDurationS: 10,
+    scaleConnections: 4,
+    profile: false,
   };
   const numeric: Record<string, keyof Options> = {
-    '--duration': 'durationS', '--connections': 'connections', '--rounds': 'rounds', '--warmup': 'warmupRequests',
-    '--scale-duration': 'scaleDurationS', '--scale-connections': 'scaleConnections',
+    '--duration': 'durationS',
+    '--connections': 'connections',
+    '--rounds': 'rounds',
+    '--warmup': 'warmupRequests',
+    '--scale-duration': 'scaleDurationS',
+    '--scale-connections': 'scaleConnections',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -66,7 +77,6 @@ function parseOptions(argv: string[]): Options {
 }
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
 
 interface RunningServer {
   child: ChildProcess;
@@ -144,12 +154,17 @@ async function verify(server: RunningServer, mode: BenchServerSpec['mode'], work
     const body = (await res.json()) as VerifyAnswer;
     const respondents = mode === 'floor' ? body.respondents : body.data?.executionCase?.respondents;
     const problem =
-      res.status !== 200 ? `HTTP ${res.status}`
-      : body.errors ? `errors ${JSON.stringify(body.errors).slice(0, 300)}`
-      : body.error ? `error ${body.error}`
-      : respondents?.length !== inquiry.respondents ? `${respondents?.length} respondents, expected ${inquiry.respondents}`
-      : mode === 'hub' && respondents.some((r) => r.sourceStatus?.some((s) => s.state !== 'OK')) ? 'a source not OK'
-      : null;
+      res.status !== 200
+        ? `HTTP ${res.status}`
+        : body.errors
+          ? `errors ${JSON.stringify(body.errors).slice(0, 300)}`
+          : body.error
+            ? `error ${body.error}`
+            : respondents?.length !== inquiry.respondents
+              ? `${respondents?.length} respondents, expected ${inquiry.respondents}`
+              : mode === 'hub' && respondents.some((r) => r.sourceStatus?.some((s) => s.state !== 'OK'))
+                ? 'a source not OK'
+                : null;
     if (problem) throw new Error(`${mode} answered ${inquiry.caseNo} for ${inquiry.username} wrongly: ${problem}`);
   }
   const after = await server.stats();
@@ -193,9 +208,11 @@ async function runScenario(
     if (profileFile) await server.profileStart();
     const result = await runLoad({ ...base, durationS: load.durationS });
     if (profileFile) await server.profileStop(profileFile);
-    log(`${scenario}: ${result.throughput.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ` +
-      `${statements.total.toFixed(2)} statements/request, CPU ms/request hub ${result.cpuMsPerRequest.server.toFixed(2)} ` +
-      `pg ${result.cpuMsPerRequest.postgres.toFixed(2)}, RSS peak ${result.rssMb.peak.toFixed(0)} MiB, load ${loadAverage.toFixed(1)}`);
+    log(
+      `${scenario}: ${result.throughput.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ` +
+        `${statements.total.toFixed(2)} statements/request, CPU ms/request hub ${result.cpuMsPerRequest.server.toFixed(2)} ` +
+        `pg ${result.cpuMsPerRequest.postgres.toFixed(2)}, RSS peak ${result.rssMb.peak.toFixed(0)} MiB, load ${loadAverage.toFixed(1)}`,
+    );
     if (result.non2xx || result.answerErrors || result.socketErrors) {
       log(`${scenario}: WARNING ${result.non2xx} non-2xx, ${result.answerErrors} answers with errors, ${result.socketErrors} socket errors`);
     }
@@ -264,7 +281,8 @@ function markdown(report: Report): string {
   };
   const floorRun = median(FLOOR);
   lines.push(
-    `Median run of ${report.options.rounds} per server (runs interleaved: floor, full, bare, floor, …):`, '',
+    `Median run of ${report.options.rounds} per server (runs interleaved: floor, full, bare, floor, …):`,
+    '',
     '| server | req/s | × floor | p50 ms | p95 ms | p99 ms | SQL/request | CPU ms/request (server + PostgreSQL) | RSS MiB (idle → peak) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
@@ -276,7 +294,13 @@ function markdown(report: Report): string {
         `${fmt(cpu.server, 2)} + ${fmt(cpu.postgres, 2)} | ${fmt(r.rssMb.start)} → ${fmt(r.rssMb.peak)} |`,
     );
   }
-  lines.push('', 'Every run:', '', '| round | server | req/s | p50 ms | p99 ms | server CPU | load average | errors |', '|---:|---|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    '',
+    'Every run:',
+    '',
+    '| round | server | req/s | p50 ms | p99 ms | server CPU | load average | errors |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
+  );
   for (const r of report.main.results) {
     lines.push(
       `| ${r.round + 1} | ${r.scenario} | ${fmt(r.throughput)} | ${fmt(r.latencyMs.p50, 1)} | ${fmt(r.latencyMs.p99, 1)} | ` +
@@ -285,13 +309,27 @@ function markdown(report: Report): string {
   }
   lines.push('', 'SQL statements per request by database:', '');
   lines.push('| server | ' + Object.keys(report.main.results[0]?.statementsByDatabase ?? {}).join(' | ') + ' |');
-  lines.push('|---|' + Object.keys(report.main.results[0]?.statementsByDatabase ?? {}).map(() => '---:').join('|') + '|');
+  lines.push(
+    '|---|' +
+      Object.keys(report.main.results[0]?.statementsByDatabase ?? {})
+        .map(() => '---:')
+        .join('|') +
+      '|',
+  );
   for (const r of scenarios.map(median).filter(Boolean)) {
-    lines.push(`| ${r.scenario} | ${Object.values(r.statementsByDatabase).map((v) => fmt(v, 2)).join(' | ')} |`);
+    lines.push(
+      `| ${r.scenario} | ${Object.values(r.statementsByDatabase)
+        .map((v) => fmt(v, 2))
+        .join(' | ')} |`,
+    );
   }
   if (report.scale.length) {
-    lines.push('', `Scale (full hub, ${report.options.scaleConnections} connections, ${report.options.scaleDurationS} s per run, ` +
-      `median of ${report.options.rounds} runs alternating between the datasets):`, '');
+    lines.push(
+      '',
+      `Scale (full hub, ${report.options.scaleConnections} connections, ${report.options.scaleDurationS} s per run, ` +
+        `median of ${report.options.rounds} runs alternating between the datasets):`,
+      '',
+    );
     lines.push('| persons | enterprises | req/s | p50 ms | p95 ms | p99 ms | SQL/request | CPU ms/request (server + PostgreSQL) | generation |');
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const s of report.scale) {
@@ -304,7 +342,9 @@ function markdown(report: Report): string {
     }
     lines.push('', 'Every scale run (persons: p50 / p99 ms):', '');
     for (const s of report.scale) {
-      lines.push(`- ${s.persons.toLocaleString('en')}: ${s.runs.map((r) => `${fmt(r.latencyMs.p50, 1)} / ${fmt(r.latencyMs.p99, 1)} (load ${fmt(r.loadAverage, 1)})`).join('; ')}`);
+      lines.push(
+        `- ${s.persons.toLocaleString('en')}: ${s.runs.map((r) => `${fmt(r.latencyMs.p50, 1)} / ${fmt(r.latencyMs.p99, 1)} (load ${fmt(r.loadAverage, 1)})`).join('; ')}`,
+      );
     }
     for (const s of report.scale) {
       lines.push(
@@ -329,9 +369,15 @@ interface Report {
     results: ScenarioResult[];
   };
   scale: Array<{
-    persons: number; enterprises: number; generatedMs: number; generatedAt: string; generatedBy?: string;
+    persons: number;
+    enterprises: number;
+    generatedMs: number;
+    generatedAt: string;
+    generatedBy?: string;
     /** The median run by p50 latency, every run, and how the source lookups are planned. */
-    result: ScenarioResult; runs: ScenarioResult[]; plans: { scans: string[]; sequential: string[] };
+    result: ScenarioResult;
+    runs: ScenarioResult[];
+    plans: { scans: string[]; sequential: string[] };
   }>;
   profile?: string;
 }
@@ -346,9 +392,18 @@ async function scaleRuns(options: Options): Promise<Report['scale']> {
     for (let round = 0; round < options.rounds; round++) {
       for (const [i, ds] of opened.entries()) {
         runs[i].push(
-          await runScenario(`full hub, ${ds.spec.persons} persons`, round, { urls: ds.urls, dataDir: ds.dataDir, mode: 'hub', env: {} }, workloads[i], {
-            connections: options.scaleConnections, durationS: options.scaleDurationS, warmupRequests: options.warmupRequests, postgresPid: ds.postmasterPid(),
-          }),
+          await runScenario(
+            `full hub, ${ds.spec.persons} persons`,
+            round,
+            { urls: ds.urls, dataDir: ds.dataDir, mode: 'hub', env: {} },
+            workloads[i],
+            {
+              connections: options.scaleConnections,
+              durationS: options.scaleDurationS,
+              warmupRequests: options.warmupRequests,
+              postgresPid: ds.postmasterPid(),
+            },
+          ),
         );
       }
     }
@@ -356,9 +411,14 @@ async function scaleRuns(options: Options): Promise<Report['scale']> {
     for (const [i, ds] of opened.entries()) {
       const byLatency = [...runs[i]].sort((a, b) => a.latencyMs.p50 - b.latencyMs.p50);
       entries.push({
-        persons: ds.record.persons, enterprises: ds.record.enterprises, generatedMs: ds.record.generatedMs,
-        generatedAt: ds.record.generatedAt, generatedBy: ds.record.generatedBy,
-        result: byLatency[Math.floor((byLatency.length - 1) / 2)], runs: runs[i], plans: await sourcePlans(ds.urls),
+        persons: ds.record.persons,
+        enterprises: ds.record.enterprises,
+        generatedMs: ds.record.generatedMs,
+        generatedAt: ds.record.generatedAt,
+        generatedBy: ds.record.generatedBy,
+        result: byLatency[Math.floor((byLatency.length - 1) / 2)],
+        runs: runs[i],
+        plans: await sourcePlans(ds.urls),
       });
     }
     return entries;
@@ -375,13 +435,19 @@ async function main(): Promise<void> {
   const report = await withDataset(MAIN, async (ds) => {
     const workload = await prepareWorkload(ds);
     log(`${workload.inquiries.length} inquiries by ${workload.clerks} clerks, respondents ${JSON.stringify(workload.respondentMix)}`);
-    const load = { connections: options.connections, durationS: options.durationS, warmupRequests: options.warmupRequests, postgresPid: ds.postmasterPid() };
+    const load = {
+      connections: options.connections,
+      durationS: options.durationS,
+      warmupRequests: options.warmupRequests,
+      postgresPid: ds.postmasterPid(),
+    };
     const base = { urls: ds.urls, dataDir: ds.dataDir };
     const results: ScenarioResult[] = [];
     for (let round = 0; round < options.rounds; round++) {
       results.push(await runScenario(FLOOR, round, { ...base, mode: 'floor', env: {} }, workload, load));
-      results.push(await runScenario(FULL, round, { ...base, mode: 'hub', env: {} }, workload, load,
-        options.profile && round === 0 ? profileFile : undefined));
+      results.push(
+        await runScenario(FULL, round, { ...base, mode: 'hub', env: {} }, workload, load, options.profile && round === 0 ? profileFile : undefined),
+      );
       results.push(await runScenario(BARE, round, { ...base, mode: 'hub', env: BARE_ENV }, workload, load));
     }
     const r: Report = {

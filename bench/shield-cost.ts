@@ -50,7 +50,12 @@ const log = (line: string) => process.stderr.write(`[bench:shield] ${line}\n`);
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { durationS: 15, connections: 16, rounds: 5, warmupS: 3 };
-  const names: Record<string, keyof Options> = { '--duration': 'durationS', '--connections': 'connections', '--rounds': 'rounds', '--warmup': 'warmupS' };
+  const names: Record<string, keyof Options> = {
+    '--duration': 'durationS',
+    '--connections': 'connections',
+    '--rounds': 'rounds',
+    '--warmup': 'warmupS',
+  };
   for (let i = 0; i < argv.length; i++) {
     const key = names[argv[i]];
     const value = Number(argv[++i]);
@@ -59,7 +64,6 @@ function parseOptions(argv: string[]): Options {
   }
   return options;
 }
-
 
 function hubEnv(spec: HubSpec): Record<string, string> {
   return {
@@ -112,10 +116,11 @@ function startChild(spec: HubSpec): Promise<RunningHub> {
       resolve({
         port: message.port,
         process: proc,
-        stop: () => new Promise<void>((done) => {
-          proc.once('exit', () => done());
-          proc.send({ type: 'stop' });
-        }),
+        stop: () =>
+          new Promise<void>((done) => {
+            proc.once('exit', () => done());
+            proc.send({ type: 'stop' });
+          }),
       });
     });
   });
@@ -156,7 +161,11 @@ function cpuMs(pid: number): number {
 const CLOCK_TICKS = 100;
 
 async function answer(port: number, body: string, token: string): Promise<{ data?: unknown; errors?: unknown[] }> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
   return (await res.json()) as { data?: unknown; errors?: unknown[] };
 }
 
@@ -169,7 +178,9 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-shield-cost-'));
-  const names = ['hub', ...SOURCE_NAMES].map((k) => (k === 'hub' ? HUB_DATABASE.database : SOURCE_DATABASES[k as keyof typeof SOURCE_DATABASES].database));
+  const names = ['hub', ...SOURCE_NAMES].map((k) =>
+    k === 'hub' ? HUB_DATABASE.database : SOURCE_DATABASES[k as keyof typeof SOURCE_DATABASES].database,
+  );
   log(`starting a throwaway PostgreSQL in ${dataDir}`);
   const cluster = await startEmbeddedPostgres(dataDir, names, log);
   const urls = Object.fromEntries(['hub', ...SOURCE_NAMES].map((k, i) => [k, cluster.url(names[i])]));
@@ -203,7 +214,10 @@ async function main(): Promise<void> {
     if (JSON.stringify(on.data) !== JSON.stringify(off.data)) throw new Error('the two hubs answer the inquiry differently');
 
     // One hub process at a time (each with its own pools), warmed up before every measured run.
-    const targets = [{ label: 'shield on', shield: true }, { label: 'shield off', shield: false }];
+    const targets = [
+      { label: 'shield on', shield: true },
+      { label: 'shield off', shield: false },
+    ];
     const measurements: Measurement[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       for (const target of round % 2 === 1 ? targets : [...targets].reverse()) {
@@ -217,10 +231,19 @@ async function main(): Promise<void> {
           return { result, cpu };
         });
         const m: Measurement = {
-          label: target.label, round, rps: r.result.requests.average, cpuMsPerRequest: r.cpu / r.result.requests.total, load: os.loadavg()[0],
-          p50: r.result.latency.p50, p99: r.result.latency.p99, requests: r.result.requests.total, failures: r.result.non2xx + r.result.errors + r.result.timeouts,
+          label: target.label,
+          round,
+          rps: r.result.requests.average,
+          cpuMsPerRequest: r.cpu / r.result.requests.total,
+          load: os.loadavg()[0],
+          p50: r.result.latency.p50,
+          p99: r.result.latency.p99,
+          requests: r.result.requests.total,
+          failures: r.result.non2xx + r.result.errors + r.result.timeouts,
         };
-        log(`round ${round}, ${m.label}: ${m.rps.toFixed(0)} req/s, ${m.cpuMsPerRequest.toFixed(1)} CPU ms/request, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.failures} failures, load ${m.load.toFixed(1)}`);
+        log(
+          `round ${round}, ${m.label}: ${m.rps.toFixed(0)} req/s, ${m.cpuMsPerRequest.toFixed(1)} CPU ms/request, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.failures} failures, load ${m.load.toFixed(1)}`,
+        );
         measurements.push(m);
       }
     }

@@ -21,7 +21,11 @@ function newest(dir) {
 const sources = Math.max(newest(consoleDir), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
 if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('[fuyuantong] building the console (console/ → console/dist)…');
-execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '-c', path.join(consoleDir, 'vite.config.mts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '-c', path.join(consoleDir, 'vite.config.mts')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);

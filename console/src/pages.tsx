@@ -1,4 +1,18 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, SolutionOutlined, TableOutlined, TeamOutlined, UserSwitchOutlined, VerifiedOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+  VerifiedOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { BankruptcyCaseView } from './pages/administrator/BankruptcyCaseView';
 import { MyBankruptcyCases } from './pages/administrator/MyBankruptcyCases';
@@ -32,7 +46,12 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
     { path: '/inquiry', render: (caseNo) => <Inquiry key={caseNo} caseNo={caseNo} /> },
   ],
   ADMINISTRATOR: [
-    { path: '/bankruptcy', label: '我的破产案件', icon: <BankOutlined />, render: (caseNo) => (caseNo ? <BankruptcyCaseView key={caseNo} caseNo={caseNo} /> : <MyBankruptcyCases />) },
+    {
+      path: '/bankruptcy',
+      label: '我的破产案件',
+      icon: <BankOutlined />,
+      render: (caseNo) => (caseNo ? <BankruptcyCaseView key={caseNo} caseNo={caseNo} /> : <MyBankruptcyCases />),
+    },
   ],
   AUDITOR: [
     { path: '/audit', label: '审计日志', icon: <AuditOutlined />, render: () => <AuditLog /> },

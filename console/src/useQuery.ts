@@ -22,7 +22,11 @@ export function useQuery<T = unknown>(query: string, variables: Record<string, u
     setState((s) => ({ ...s, loading: true, failure: null }));
     graphql<T>(query, variables)
       .then((r) => id === current.current && setState({ loading: false, data: r.data, errors: r.errors, failure: null }))
-      .catch((e) => id === current.current && setState({ loading: false, data: null, errors: [], failure: e instanceof TransportError ? e.message : '请求失败，请重试。' }));
+      .catch(
+        (e) =>
+          id === current.current &&
+          setState({ loading: false, data: null, errors: [], failure: e instanceof TransportError ? e.message : '请求失败，请重试。' }),
+      );
     // `key` stands for `variables`: a new object with the same content must not run the query again.
   }, [query, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);

@@ -4,8 +4,12 @@ export class AuditLog1795314315484 implements MigrationInterface {
   name = 'AuditLog1795314315484';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "audit_checkpoint" ("seq" bigint NOT NULL, "key_id" character varying(64) NOT NULL, "hash" character(64) NOT NULL, "entry_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "signed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "signature" character varying(128) NOT NULL, CONSTRAINT "PK_ebfa6992f9ab91457b2df98d50c" PRIMARY KEY ("seq", "key_id"))`);
-    await queryRunner.query(`CREATE TABLE "audit_entry" ("seq" bigint NOT NULL, "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "request_id" character varying(64) NOT NULL, "kind" character varying(16) NOT NULL, "username" character varying(64), "organisation_code" character varying(64), "role" character varying(16), "case_kind" character varying(16), "case_no" character varying(40), "subject_id" uuid, "subject_kind" character varying(16), "subject_id_number" character varying(18), "fields" jsonb NOT NULL, "sources" jsonb NOT NULL, "outcome" character varying(16) NOT NULL, "client_address" character varying(64), "operation_name" character varying(100), "detail" jsonb, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "PK_21f66d43b031067e85dd638c57d" PRIMARY KEY ("seq", "at")) PARTITION BY RANGE ("at")`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_checkpoint" ("seq" bigint NOT NULL, "key_id" character varying(64) NOT NULL, "hash" character(64) NOT NULL, "entry_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "signed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "signature" character varying(128) NOT NULL, CONSTRAINT "PK_ebfa6992f9ab91457b2df98d50c" PRIMARY KEY ("seq", "key_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "audit_entry" ("seq" bigint NOT NULL, "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "request_id" character varying(64) NOT NULL, "kind" character varying(16) NOT NULL, "username" character varying(64), "organisation_code" character varying(64), "role" character varying(16), "case_kind" character varying(16), "case_no" character varying(40), "subject_id" uuid, "subject_kind" character varying(16), "subject_id_number" character varying(18), "fields" jsonb NOT NULL, "sources" jsonb NOT NULL, "outcome" character varying(16) NOT NULL, "client_address" character varying(64), "operation_name" character varying(100), "detail" jsonb, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "PK_21f66d43b031067e85dd638c57d" PRIMARY KEY ("seq", "at")) PARTITION BY RANGE ("at")`,
+    );
     // Rows whose month has no partition yet land here, so an append never fails for want of a partition.
     await queryRunner.query(`CREATE TABLE "audit_entry_default" PARTITION OF "audit_entry" DEFAULT`);
     await queryRunner.query(`CREATE INDEX "IDX_9d18bd4a32fc0cd8ff82b12037" ON "audit_entry"  ("at") `);
@@ -15,7 +19,9 @@ export class AuditLog1795314315484 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_8bc7640c3ef33c5f7899e695c8" ON "audit_entry"  ("role", "seq") `);
     await queryRunner.query(`CREATE INDEX "IDX_a8f7000a7a5fdee74db34c169e" ON "audit_entry"  ("organisation_code", "seq") `);
     await queryRunner.query(`CREATE INDEX "IDX_1bbf6845956e6637ac9e0a3a9c" ON "audit_entry"  ("username", "seq") `);
-    await queryRunner.query(`CREATE TABLE "audit_head" ("id" smallint NOT NULL, "seq" bigint NOT NULL, "hash" character(64) NOT NULL, "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_d3ed64edb3e208e83ccb5da589a" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_head" ("id" smallint NOT NULL, "seq" bigint NOT NULL, "hash" character(64) NOT NULL, "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_d3ed64edb3e208e83ccb5da589a" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`INSERT INTO "audit_head" ("id", "seq", "hash", "at") VALUES (1, 0, repeat('0', 64), 'epoch')`);
 
     // Append-only for everyone, the table owner and superusers included (they must first disable the trigger).
@@ -23,14 +29,26 @@ export class AuditLog1795314315484 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'the audit log is append-only: % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'P0001';
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON "audit_entry" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON "audit_entry" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`,
+    );
     // TRUNCATE triggers are per table and not inherited: every partition gets its own (see audit_ensure_partitions).
-    await queryRunner.query(`CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON "audit_entry" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
-    await queryRunner.query(`CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON "audit_entry_default" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
-    await queryRunner.query(`CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE ON "audit_checkpoint" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`);
-    await queryRunner.query(`CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON "audit_checkpoint" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON "audit_entry" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON "audit_entry_default" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE ON "audit_checkpoint" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON "audit_checkpoint" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+    );
     await queryRunner.query(`CREATE TRIGGER audit_head_keep BEFORE DELETE ON "audit_head" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`);
-    await queryRunner.query(`CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON "audit_head" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON "audit_head" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+    );
 
     // Monthly partitions (UTC months), created ahead by the hub at start and daily. SECURITY DEFINER so that a
     // restricted application role can call it without owning the table.

@@ -100,11 +100,23 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
     lastSeq: String(row.last),
   });
   return [
-    ...bulk.map((r: AlertRow) => alert('BULK_READS', r, `${r.username} read ${r.n} distinct subjects within one hour`, T.bulkReadsPerHour, hour(r.start))),
-    ...offHours.map((r: AlertRow) =>
-      alert('OFF_HOURS', r, `${r.username} read subject data ${r.n} time(s) outside working hours (${T.workingHours.from}–${T.workingHours.to} ${T.workingHours.timeZone}, Mon–Fri)`, 1, new Date(r.end)),
+    ...bulk.map((r: AlertRow) =>
+      alert('BULK_READS', r, `${r.username} read ${r.n} distinct subjects within one hour`, T.bulkReadsPerHour, hour(r.start)),
     ),
-    ...refusals.map((r: AlertRow) => alert('REPEATED_REFUSALS', r, `${r.username ?? 'an unknown user'} was refused ${r.n} times within one hour`, T.refusalsPerHour, hour(r.start))),
-    ...manyCases.map((r: AlertRow) => alert('SUBJECT_MANY_CASES', r, `one subject was read under ${r.n} different cases`, T.casesPerSubject, new Date(r.end))),
+    ...offHours.map((r: AlertRow) =>
+      alert(
+        'OFF_HOURS',
+        r,
+        `${r.username} read subject data ${r.n} time(s) outside working hours (${T.workingHours.from}–${T.workingHours.to} ${T.workingHours.timeZone}, Mon–Fri)`,
+        1,
+        new Date(r.end),
+      ),
+    ),
+    ...refusals.map((r: AlertRow) =>
+      alert('REPEATED_REFUSALS', r, `${r.username ?? 'an unknown user'} was refused ${r.n} times within one hour`, T.refusalsPerHour, hour(r.start)),
+    ),
+    ...manyCases.map((r: AlertRow) =>
+      alert('SUBJECT_MANY_CASES', r, `one subject was read under ${r.n} different cases`, T.casesPerSubject, new Date(r.end)),
+    ),
   ].sort((a, b) => a.windowStart.getTime() - b.windowStart.getTime());
 }

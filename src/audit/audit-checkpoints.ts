@@ -55,7 +55,13 @@ export async function createCheckpoint(db: Queryable, keys: AuditKeys, dataDir: 
   const keyId = keys.publicKey.keyId;
   const [existing] = await db.query(`SELECT * FROM audit_checkpoint WHERE seq = $1 AND key_id = $2`, [head.seq, keyId]);
   if (existing) return checkpointFromRow(existing);
-  const unsigned = { seq: String(head.seq), hash: head.hash as string, entryAt: new Date(head.at), signedAt: new Date(Math.floor(Date.now())), keyId };
+  const unsigned = {
+    seq: String(head.seq),
+    hash: head.hash as string,
+    entryAt: new Date(head.at),
+    signedAt: new Date(Math.floor(Date.now())),
+    keyId,
+  };
   const checkpoint: Checkpoint = { ...unsigned, signature: keys.sign(checkpointStatement(unsigned)) };
   const inserted = await db.query(
     `INSERT INTO audit_checkpoint (seq, key_id, hash, entry_at, signed_at, signature) VALUES ($1, $2, $3, $4, $5, $6)

@@ -14,7 +14,10 @@ export interface AuditPublicKey {
 
 /** The key id: the first 16 hex digits of the SHA-256 of the public key (SPKI DER). */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function describe(publicKey: KeyObject): AuditPublicKey {

@@ -46,7 +46,10 @@ export class AuditLog {
   }
 
   verify(range: { fromSeq?: bigint; toSeq?: bigint } = {}): Promise<VerificationReport> {
-    return verifyAuditChain(this.db, this.keys.verifier, { ...range, externalCheckpoints: readCheckpointFile(path.join(this.dataDir, CHECKPOINT_FILE)) });
+    return verifyAuditChain(this.db, this.keys.verifier, {
+      ...range,
+      externalCheckpoints: readCheckpointFile(path.join(this.dataDir, CHECKPOINT_FILE)),
+    });
   }
 
   private async tick(): Promise<void> {

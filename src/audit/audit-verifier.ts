@@ -68,9 +68,9 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   // Checkpoints in range: the database's, and the external copies, which must agree with them.
   // Up to the end of the chain, checkpoints beyond it count too: they reveal a truncated tail.
   const upTo = toEnd ? String(2n ** 63n - 1n) : String(toSeq);
-  const stored: Checkpoint[] = (await db.query(`SELECT * FROM audit_checkpoint WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [String(fromSeq), upTo])).map(
-    checkpointFromRow,
-  );
+  const stored: Checkpoint[] = (
+    await db.query(`SELECT * FROM audit_checkpoint WHERE seq BETWEEN $1 AND $2 ORDER BY seq`, [String(fromSeq), upTo])
+  ).map(checkpointFromRow);
   const checkpoints = new Map<string, Checkpoint[]>();
   const add = (c: Checkpoint) => checkpoints.set(c.seq, [...(checkpoints.get(c.seq) ?? []), c]);
   for (const c of stored) add(c);
@@ -78,8 +78,14 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     const seq = BigInt(c.seq);
     if (seq < fromSeq || (seq > toSeq && !toEnd)) continue;
     const twin = stored.find((s) => s.seq === c.seq && s.keyId === c.keyId);
-    if (!twin) flag(seq, 'CHECKPOINT_MISSING', `checkpoint at seq ${c.seq} (signed ${c.signedAt.toISOString()}) is kept outside the database but missing from it`);
-    else if (twin.hash !== c.hash || twin.signature !== c.signature) flag(seq, 'CHECKPOINT_MISMATCH', `checkpoint at seq ${c.seq} in the database differs from its external copy`);
+    if (!twin)
+      flag(
+        seq,
+        'CHECKPOINT_MISSING',
+        `checkpoint at seq ${c.seq} (signed ${c.signedAt.toISOString()}) is kept outside the database but missing from it`,
+      );
+    else if (twin.hash !== c.hash || twin.signature !== c.signature)
+      flag(seq, 'CHECKPOINT_MISMATCH', `checkpoint at seq ${c.seq} in the database differs from its external copy`);
     else continue; // the same checkpoint, already counted
     add(c);
   }
@@ -88,7 +94,8 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     for (const c of list) {
       checkpointsChecked += 1;
       if (!keys.knows(c.keyId)) flag(BigInt(c.seq), 'CHECKPOINT_SIGNATURE', `checkpoint at seq ${c.seq} is signed by unknown key ${c.keyId}`);
-      else if (!keys.verify(c.keyId, checkpointStatement(c), c.signature)) flag(BigInt(c.seq), 'CHECKPOINT_SIGNATURE', `checkpoint at seq ${c.seq} has an invalid signature`);
+      else if (!keys.verify(c.keyId, checkpointStatement(c), c.signature))
+        flag(BigInt(c.seq), 'CHECKPOINT_SIGNATURE', `checkpoint at seq ${c.seq} has an invalid signature`);
     }
   }
 
@@ -102,7 +109,9 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   let lastGoodCheckpoint: string | null = null;
   let entriesChecked = 0;
   const fetch = (from: bigint): Promise<AuditEntryRow[]> =>
-    from > toSeq ? Promise.resolve([]) : db.query(`SELECT * FROM audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${batchSize}`, [String(from), String(toSeq)]);
+    from > toSeq
+      ? Promise.resolve([])
+      : db.query(`SELECT * FROM audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${batchSize}`, [String(from), String(toSeq)]);
   let pending = fetch(fromSeq);
   scan: for (;;) {
     const rows = await pending;
@@ -119,13 +128,19 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
       }
       if (seq > last + 1n) flag(last + 1n, 'GAP', `entries ${last + 1n}${seq - 1n > last + 1n ? `–${seq - 1n}` : ''} are missing`);
       entriesChecked += 1;
-      if (entryHash(entry) !== entry.hash) flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
-      if (expectedPrev !== null && entry.prevHash !== expectedPrev) flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
+      if (entryHash(entry) !== entry.hash)
+        flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
+      if (expectedPrev !== null && entry.prevHash !== expectedPrev)
+        flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
       if (entry.at.getTime() < lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
       for (const c of checkpoints.get(entry.seq) ?? []) {
         if (c.hash !== entry.hash) {
           const since = lastGoodCheckpoint ? `after the checkpoint at seq ${lastGoodCheckpoint}` : 'before it';
-          flag(seq, 'CHECKPOINT_MISMATCH', `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`);
+          flag(
+            seq,
+            'CHECKPOINT_MISMATCH',
+            `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`,
+          );
         } else {
           lastGoodCheckpoint = entry.seq;
         }
@@ -138,7 +153,10 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   await pending.catch(() => undefined);
 
   if (!finding) {
-    const beyond = [...checkpoints.keys()].map(BigInt).filter((s) => s > last).sort((a, b) => (a < b ? -1 : 1));
+    const beyond = [...checkpoints.keys()]
+      .map(BigInt)
+      .filter((s) => s > last)
+      .sort((a, b) => (a < b ? -1 : 1));
     if (beyond.length > 0) flag(last + 1n, 'TRUNCATED', `the chain ends at ${last} but a checkpoint signed seq ${beyond[beyond.length - 1]}`);
     else if (last < toSeq) flag(last + 1n, toEnd ? 'TRUNCATED' : 'GAP', `entries ${last + 1n}–${toSeq} are missing (the head is at ${headSeq})`);
     else if (toEnd && last === headSeq && headSeq > 0n && head.hash !== expectedPrev) {

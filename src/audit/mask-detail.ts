@@ -18,9 +18,7 @@ function mask(value: unknown, depth: number): unknown {
   const entries = Object.entries(value as Record<string, unknown>);
   // An object that names a natural person by resident ID (a respondent as filed) has that person's name beside it.
   const person = entries.some(([, v]) => typeof v === 'string' && RESIDENT_ID.test(v.trim()));
-  return Object.fromEntries(
-    entries.map(([k, v]) => [k, person && NAME_KEYS.has(k) && typeof v === 'string' ? maskName(v) : mask(v, depth + 1)]),
-  );
+  return Object.fromEntries(entries.map(([k, v]) => [k, person && NAME_KEYS.has(k) && typeof v === 'string' ? maskName(v) : mask(v, depth + 1)]));
 }
 
 /**

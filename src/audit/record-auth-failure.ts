@@ -12,7 +12,9 @@ export async function recordAuthFailure(
 ): Promise<void> {
   if (!audit) return;
   try {
-    await audit.writer.append([authFailureDraft(attempt.requestId, attempt.username, attempt.clientAddress, attempt.reason, attempt.correlationId ?? null)]);
+    await audit.writer.append([
+      authFailureDraft(attempt.requestId, attempt.username, attempt.clientAddress, attempt.reason, attempt.correlationId ?? null),
+    ]);
   } catch (error) {
     warn(`audit append failed for a refused sign-in: ${error instanceof Error ? error.message : error}`);
   }

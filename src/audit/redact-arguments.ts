@@ -14,7 +14,7 @@ export function redactArguments(args: Record<string, unknown>): Record<string, u
 function scrub(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[nested too deep]';
   if (typeof value === 'string') return value.replace(/\u0000/g, '');
-  if (value === null || typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? null : value ?? null;
+  if (value === null || typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? null : (value ?? null);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   return Object.fromEntries(

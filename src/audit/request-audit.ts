@@ -193,7 +193,13 @@ export class RequestAudit {
 }
 
 /** The entry for a token that verified but names an unknown or disabled user. */
-export function authFailureDraft(requestId: string, username: string, clientAddress: string | null, reason: string, correlationId: string | null = null): AuditDraft {
+export function authFailureDraft(
+  requestId: string,
+  username: string,
+  clientAddress: string | null,
+  reason: string,
+  correlationId: string | null = null,
+): AuditDraft {
   return {
     requestId,
     correlationId,

@@ -15,7 +15,8 @@ function wellFormedJson(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormedText(k), wellFormedJson(v, depth + 1)]));
 }
 
-const text = (value: string | null, max: number): string | null => (value === null || value === undefined ? null : wellFormedText(value).slice(0, max));
+const text = (value: string | null, max: number): string | null =>
+  value === null || value === undefined ? null : wellFormedText(value).slice(0, max);
 
 /**
  * A draft whose every value the database accepts and returns as hashed, whatever a client sent: well-formed text

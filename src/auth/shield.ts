@@ -11,7 +11,9 @@ export function fieldDenied(typeField: string): GraphQLError {
 
 /** Case binding: a Subject is readable only as reached through a case service, which attaches the binding. */
 const boundSubject = rule({ cache: 'no_cache' })((parent: unknown) =>
-  parent instanceof SubjectView && parent.binding !== undefined ? true : new GraphQLError('No legal basis for this subject', { extensions: { code: 'FORBIDDEN' } }),
+  parent instanceof SubjectView && parent.binding !== undefined
+    ? true
+    : new GraphQLError('No legal basis for this subject', { extensions: { code: 'FORBIDDEN' } }),
 );
 
 function policyRule(typeField: string): IRule {

@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, importSPKI, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  importSPKI,
+  type JWK,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import type { HubConfig } from '../config';
 
 export const LOCAL_KEY_FILE = 'jwt-signing-key.json';

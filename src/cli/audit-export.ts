@@ -10,7 +10,8 @@ import { connectHub, parseOptions, UsageError } from './hub-connection';
 function time(value: string | undefined, name: string): Date | undefined {
   if (value === undefined) return undefined;
   const parsed = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(parsed.getTime())) throw new UsageError(`--${name} must be an ISO date or time, e.g. 2025-01-01 or 2025-01-01T08:00:00+08:00`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(parsed.getTime()))
+    throw new UsageError(`--${name} must be an ISO date or time, e.g. 2025-01-01 or 2025-01-01T08:00:00+08:00`);
   return parsed;
 }
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   console.error(`audit:export: ${error instanceof Error ? error.message : error}`);
-  if (error instanceof UsageError) console.error('usage: npm run audit:export -- [--from <ISO time>] [--to <ISO time>] --format csv|jsonl --out <file>');
+  if (error instanceof UsageError)
+    console.error('usage: npm run audit:export -- [--from <ISO time>] [--to <ISO time>] --format csv|jsonl --out <file>');
   process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -15,12 +15,14 @@ const SEQ = /^[1-9]\d{0,17}$/;
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2), ['from', 'to', 'public-key', 'checkpoints']);
-  for (const name of ['from', 'to']) if (options[name] !== undefined && !SEQ.test(options[name])) throw new UsageError(`--${name} must be a positive whole number`);
+  for (const name of ['from', 'to'])
+    if (options[name] !== undefined && !SEQ.test(options[name])) throw new UsageError(`--${name} must be a positive whole number`);
   const config = loadConfig();
   // An auditor may verify with nothing but the published public key; otherwise the hub's own key is used.
   let keys: AuditKeys;
   if (options['public-key']) keys = AuditKeys.publicOnly([fs.readFileSync(options['public-key'], 'utf8')]);
-  else if (config.audit.signingKeyPem || fs.existsSync(path.join(config.dataDir, 'keys', AUDIT_KEY_FILE))) keys = AuditKeys.load(config.dataDir, config.audit.signingKeyPem);
+  else if (config.audit.signingKeyPem || fs.existsSync(path.join(config.dataDir, 'keys', AUDIT_KEY_FILE)))
+    keys = AuditKeys.load(config.dataDir, config.audit.signingKeyPem);
   else throw new UsageError('no audit key in the data directory: pass --public-key <file.pem>');
   const external = readCheckpointFile(options.checkpoints ?? path.join(config.dataDir, CHECKPOINT_FILE));
   const hub = await connectHub(config);
@@ -47,7 +49,8 @@ main().then(
   (code) => process.exit(code),
   (error) => {
     console.error(`audit:verify: ${error instanceof Error ? error.message : error}`);
-    if (error instanceof UsageError) console.error('usage: npm run audit:verify -- [--from <seq>] [--to <seq>] [--public-key <file.pem>] [--checkpoints <file.jsonl>]');
+    if (error instanceof UsageError)
+      console.error('usage: npm run audit:verify -- [--from <seq>] [--to <seq>] [--public-key <file.pem>] [--checkpoints <file.jsonl>]');
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

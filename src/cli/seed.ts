@@ -119,7 +119,10 @@ async function main(): Promise<number> {
     }
     log(`generating ${args.persons} persons and ${args.enterprises} enterprises (seed ${JSON.stringify(args.seed)})`);
     const summary = await generateSynthetic(databases.urls, {
-      persons: args.persons, enterprises: args.enterprises, seed: args.seed, asOf: args.asOf,
+      persons: args.persons,
+      enterprises: args.enterprises,
+      seed: args.seed,
+      asOf: args.asOf,
       onProgress: progressReporter(args.persons),
     });
     printSummary(summary);

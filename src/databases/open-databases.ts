@@ -33,9 +33,10 @@ export async function resolveDatabases(
     embedded = await startEmbeddedPostgres(config.dataDir, missing.map(embeddedName), log, options);
     log(`embedded PostgreSQL listening (${embedded.location})`);
   }
-  const urls = Object.fromEntries(
-    DATABASE_KEYS.map((k) => [k, config.databaseUrls[k] ?? embedded!.url(embeddedName(k))]),
-  ) as Record<DatabaseKey, string>;
+  const urls = Object.fromEntries(DATABASE_KEYS.map((k) => [k, config.databaseUrls[k] ?? embedded!.url(embeddedName(k))])) as Record<
+    DatabaseKey,
+    string
+  >;
   return { urls, embedded, close: async () => embedded?.stop() };
 }
 

@@ -22,7 +22,5 @@ export function subjectIdProblem(s: string): string | null {
   if (subjectKindOf(s) !== null) return null;
   if (typeof s !== 'string' || s.length !== 18) return 'must be 18 characters';
   // Only a USCC has letters before the last position; otherwise report it as a resident ID.
-  return /^\d{17}/.test(s)
-    ? `invalid resident ID: ${residentIdProblem(s)}`
-    : `invalid unified social credit code: ${usccProblem(s)}`;
+  return /^\d{17}/.test(s) ? `invalid resident ID: ${residentIdProblem(s)}` : `invalid unified social credit code: ${usccProblem(s)}`;
 }

@@ -55,7 +55,7 @@ const sourceConnected = new Gauge({
 
 const auditWriteDuration = new Histogram({
   name: 'fuyuantong_audit_write_duration_seconds',
-  help: 'Time to append one request\'s entries to the audit log, by outcome (ok, failed).',
+  help: "Time to append one request's entries to the audit log, by outcome (ok, failed).",
   labelNames: ['outcome'] as const,
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
   registers: [metricsRegistry],

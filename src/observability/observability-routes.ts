@@ -15,10 +15,16 @@ export function observabilityRoutes(deps: { hub: DataSource; sources: Sources; s
   const router = Router();
   router.get('/readyz', async (_req, res) => {
     const report = await checkReadiness(deps.hub, deps.sources, Math.min(deps.sourceTimeoutMs, READINESS_PING_MS));
-    res.status(report.status === 'unavailable' ? 503 : 200).set('cache-control', 'no-store').json(report);
+    res
+      .status(report.status === 'unavailable' ? 503 : 200)
+      .set('cache-control', 'no-store')
+      .json(report);
   });
   router.get('/metrics', async (_req, res) => {
-    res.set('content-type', metricsRegistry.contentType).set('cache-control', 'no-store').send(await metricsRegistry.metrics());
+    res
+      .set('content-type', metricsRegistry.contentType)
+      .set('cache-control', 'no-store')
+      .send(await metricsRegistry.metrics());
   });
   return router;
 }

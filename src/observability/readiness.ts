@@ -37,7 +37,12 @@ async function ping(dataSource: DataSource, timeoutMs: number): Promise<{ ok: bo
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const ok = await Promise.race([
-    dataSource.isInitialized ? dataSource.query('SELECT 1').then(() => true, () => false) : Promise.resolve(false),
+    dataSource.isInitialized
+      ? dataSource.query('SELECT 1').then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false),
     new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     }),

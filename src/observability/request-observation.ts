@@ -148,5 +148,9 @@ function operationLabel(operation: OperationDefinitionNode): string {
 
 /** The stack without its first line, which repeats the message (and a message may quote data). */
 function framesOf(error: Error): string | undefined {
-  return error.stack?.split('\n').slice(1).map((l) => l.trim()).join(' | ');
+  return error.stack
+    ?.split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .join(' | ');
 }

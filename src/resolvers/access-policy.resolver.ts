@@ -17,7 +17,14 @@ export class AccessPolicyResolver {
       .flatMap((field) =>
         roles.map((r) => {
           const rule = POLICY[field];
-          return { role: r, field, outcome: rule.outcomes[r], reason: rule.reason, mask: rule.outcomes[r] === 'MASK' ? (rule.mask ?? null) : null, subjectData: rule.subjectData };
+          return {
+            role: r,
+            field,
+            outcome: rule.outcomes[r],
+            reason: rule.reason,
+            mask: rule.outcomes[r] === 'MASK' ? (rule.mask ?? null) : null,
+            subjectData: rule.subjectData,
+          };
         }),
       );
   }

@@ -34,7 +34,10 @@ export class AuditResolver {
     return ctx.services.audit.subjectHistory(ctx, subjectId, first, after);
   }
 
-  @Query(() => [AuditAlertType], { nullable: true, description: 'Entries flagged by the alert rules in a window (default: the last 7 days; at most 92).' })
+  @Query(() => [AuditAlertType], {
+    nullable: true,
+    description: 'Entries flagged by the alert rules in a window (default: the last 7 days; at most 92).',
+  })
   auditAlerts(
     @Ctx() ctx: RequestContext,
     @Arg('since', () => Date, { nullable: true }) since: Date | null,

@@ -34,7 +34,11 @@ export class ExecutionCaseResolver {
   async respondents(@Root() c: ExecutionCaseType, @Ctx() ctx: RequestContext): Promise<SubjectView[]> {
     if (c.status !== 'ACTIVE') throw forbidden(NO_CASE_ACCESS);
     const subjects = await ctx.hubLoaders.respondents.load(c.id);
-    ctx.services.subjectReads.take(ctx, ctx.viewer.userId, subjects.map((s) => s.id));
+    ctx.services.subjectReads.take(
+      ctx,
+      ctx.viewer.userId,
+      subjects.map((s) => s.id),
+    );
     return subjects.map((s) => bindSubject(s, { kind: 'EXECUTION', caseId: c.id, caseNo: c.caseNo }));
   }
 }

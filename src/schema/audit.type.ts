@@ -11,12 +11,14 @@ const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 export const AuditEntryKindEnum = asEnum(AUDIT_ENTRY_KINDS);
 registerEnumType(AuditEntryKindEnum, {
   name: 'AuditEntryKind',
-  description: 'READ: subject data read under a case; REFUSAL: a refused request; ADMIN: an operation of the admin API; AUDIT: a query of the audit API; AUTH_FAILURE: a valid token naming an unknown or disabled user.',
+  description:
+    'READ: subject data read under a case; REFUSAL: a refused request; ADMIN: an operation of the admin API; AUDIT: a query of the audit API; AUTH_FAILURE: a valid token naming an unknown or disabled user.',
 });
 export const AuditOutcomeEnum = asEnum(AUDIT_OUTCOMES);
 registerEnumType(AuditOutcomeEnum, {
   name: 'AuditOutcome',
-  description: 'ALLOWED: everything asked was released; PARTIAL: some fields denied or failed; DENIED: nothing released; FAILED: an operation failed for a reason other than authorisation; REQUESTED: an admin operation about to run.',
+  description:
+    'ALLOWED: everything asked was released; PARTIAL: some fields denied or failed; DENIED: nothing released; FAILED: an operation failed for a reason other than authorisation; REQUESTED: an admin operation about to run.',
 });
 export const FieldOutcomeEnum = asEnum(['ALLOW', 'MASK', 'DENY', 'FAILED'] as const);
 registerEnumType(FieldOutcomeEnum, { name: 'AuditFieldOutcome', description: 'FAILED: no value because a source could not answer.' });
@@ -99,7 +101,10 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true })
   operationName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Kind-specific detail as JSON: the operation and its arguments (secrets removed), or the refusal messages.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kind-specific detail as JSON: the operation and its arguments (secrets removed), or the refusal messages.',
+  })
   detail!: string | null;
 
   @Field()

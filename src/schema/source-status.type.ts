@@ -16,7 +16,7 @@ registerEnumType(SourceStateEnum, {
   },
 });
 
-@ObjectType({ description: "How one agency source answered for this subject." })
+@ObjectType({ description: 'How one agency source answered for this subject.' })
 export class SourceStatus {
   @Field(() => SourceNameEnum)
   source!: string;

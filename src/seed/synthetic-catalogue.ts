@@ -109,14 +109,7 @@ export const DISHONEST_CIRCUMSTANCES = [
   '无正当理由拒不履行执行和解协议',
 ];
 
-export const OBLIGATIONS = [
-  '偿还借款本金及利息',
-  '支付货款及违约金',
-  '支付工程款',
-  '支付劳动报酬',
-  '赔偿经济损失',
-  '返还租金及占用费',
-];
+export const OBLIGATIONS = ['偿还借款本金及利息', '支付货款及违约金', '支付工程款', '支付劳动报酬', '赔偿经济损失', '返还租金及占用费'];
 
 export const PENALTY_REASONS: Array<{ office: string; abbreviation: string; reason: string }> = [
   { office: '市场监督管理局', abbreviation: '市监处罚', reason: '未按规定报送并公示年度报告' },

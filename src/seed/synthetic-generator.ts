@@ -11,8 +11,18 @@ import { createDataSource } from '../databases/data-sources';
 import { DATABASE_KEYS } from '../databases/open-databases';
 import { SOURCES } from '../sources/registry';
 import {
-  BANKRUPTCY_SEQ_BASE, EXECUTION_SEQ_BASE, chunkBounds, chunkCount, datasetProblem, generateChunk, numberingProblem, staffRows,
-  type CaseNumbering, type ChunkRows, type DatasetSpec, type StaffRows,
+  BANKRUPTCY_SEQ_BASE,
+  EXECUTION_SEQ_BASE,
+  chunkBounds,
+  chunkCount,
+  datasetProblem,
+  generateChunk,
+  numberingProblem,
+  staffRows,
+  type CaseNumbering,
+  type ChunkRows,
+  type DatasetSpec,
+  type StaffRows,
 } from './synthetic-rows';
 
 export interface GenerationOptions {
@@ -41,19 +51,16 @@ const BATCH_ROWS = 2_500;
 type Column<R> = readonly [name: string, type: string, value: (row: R) => unknown];
 
 /** Inserts rows in batches through `unnest`; `sql` receives the FROM source and returns the statement. */
-async function insertBatches<R>(
-  client: Client,
-  rows: readonly R[],
-  columns: readonly Column<R>[],
-  sql: (source: string) => string,
-): Promise<number> {
-  const source =
-    `unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${columns.map(([n]) => `"${n}"`).join(', ')})`;
+async function insertBatches<R>(client: Client, rows: readonly R[], columns: readonly Column<R>[], sql: (source: string) => string): Promise<number> {
+  const source = `unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${columns.map(([n]) => `"${n}"`).join(', ')})`;
   const text = sql(source);
   let inserted = 0;
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
-    const result = await client.query(text, columns.map(([, , value]) => batch.map(value)));
+    const result = await client.query(
+      text,
+      columns.map(([, , value]) => batch.map(value)),
+    );
     inserted += result.rowCount ?? 0;
   }
   return inserted;
@@ -67,8 +74,14 @@ function insertInto<R>(client: Client, table: string, rows: readonly R[], column
 }
 
 const HUB_TABLES = [
-  'hub.organisation', 'hub.hub_user', 'hub.subject', 'hub.execution_case', 'hub.execution_case_respondent',
-  'hub.execution_case_clerk', 'hub.bankruptcy_case', 'hub.administrator_appointment',
+  'hub.organisation',
+  'hub.hub_user',
+  'hub.subject',
+  'hub.execution_case',
+  'hub.execution_case_respondent',
+  'hub.execution_case_clerk',
+  'hub.bankruptcy_case',
+  'hub.administrator_appointment',
 ];
 
 class Counter {
@@ -111,23 +124,36 @@ interface StaffIds {
 
 /** Creates the courts, firms and their users if missing and returns their ids, reusing existing ones by code/username. */
 async function writeStaff(hub: Client, staff: StaffRows, counter: Counter): Promise<StaffIds> {
-  counter.add('hub.organisation', await insertInto(hub, 'organisation', staff.organisations, [
-    ['code', 'text', (r) => r.code], ['name', 'text', (r) => r.name], ['kind', 'text', (r) => r.kind],
-  ]));
-  const orgs = await hub.query<{ id: string; code: string; kind: string }>(
-    'SELECT id, code, kind FROM organisation WHERE code = ANY($1::text[])', [staff.organisations.map((o) => o.code)]);
+  counter.add(
+    'hub.organisation',
+    await insertInto(hub, 'organisation', staff.organisations, [
+      ['code', 'text', (r) => r.code],
+      ['name', 'text', (r) => r.name],
+      ['kind', 'text', (r) => r.kind],
+    ]),
+  );
+  const orgs = await hub.query<{ id: string; code: string; kind: string }>('SELECT id, code, kind FROM organisation WHERE code = ANY($1::text[])', [
+    staff.organisations.map((o) => o.code),
+  ]);
   const organisations = new Map<string, string>();
   for (const o of staff.organisations) {
     const found = orgs.rows.find((r) => r.code === o.code)!;
     if (found.kind !== o.kind) throw new Error(`organisation ${o.code} already exists as ${found.kind}, not ${o.kind}`);
     organisations.set(o.code, found.id);
   }
-  counter.add('hub.hub_user', await insertInto(hub, 'hub_user', staff.users, [
-    ['username', 'text', (r) => r.username], ['display_name', 'text', (r) => r.displayName], ['role', 'text', (r) => r.role],
-    ['organisation_id', 'uuid', (r) => organisations.get(r.organisationCode)],
-  ]));
+  counter.add(
+    'hub.hub_user',
+    await insertInto(hub, 'hub_user', staff.users, [
+      ['username', 'text', (r) => r.username],
+      ['display_name', 'text', (r) => r.displayName],
+      ['role', 'text', (r) => r.role],
+      ['organisation_id', 'uuid', (r) => organisations.get(r.organisationCode)],
+    ]),
+  );
   const existing = await hub.query<{ id: string; username: string; role: string; organisation_id: string }>(
-    'SELECT id, username, role, organisation_id FROM hub_user WHERE username = ANY($1::text[])', [staff.users.map((u) => u.username)]);
+    'SELECT id, username, role, organisation_id FROM hub_user WHERE username = ANY($1::text[])',
+    [staff.users.map((u) => u.username)],
+  );
   const users = new Map<string, string>();
   for (const u of staff.users) {
     const found = existing.rows.find((r) => r.username === u.username);
@@ -142,40 +168,95 @@ async function writeStaff(hub: Client, staff: StaffRows, counter: Counter): Prom
 async function writeHub(hub: Client, rows: ChunkRows['hub'], staff: StaffIds, counter: Counter): Promise<void> {
   const orgId = (code: string) => staff.organisations.get(code);
   await inTransaction(hub, async () => {
-    counter.add('hub.subject', await insertInto(hub, 'subject', rows.subjects, [
-      ['id', 'uuid', (r) => r.id], ['kind', 'text', (r) => r.kind], ['id_number', 'text', (r) => r.idNumber],
-      ['name', 'text', (r) => r.name],
-    ]));
-    counter.add('hub.execution_case', await insertInto(hub, 'execution_case', rows.executionCases, [
-      ['id', 'uuid', (r) => r.id], ['case_no', 'text', (r) => r.caseNo], ['court_id', 'uuid', (r) => orgId(r.courtCode)],
-      ['status', 'text', (r) => r.status], ['filed_on', 'date', (r) => r.filedOn], ['amount_due', 'numeric', (r) => r.amountDue],
-      ['closed_at', 'timestamptz', (r) => r.closedAt],
-    ]));
+    counter.add(
+      'hub.subject',
+      await insertInto(hub, 'subject', rows.subjects, [
+        ['id', 'uuid', (r) => r.id],
+        ['kind', 'text', (r) => r.kind],
+        ['id_number', 'text', (r) => r.idNumber],
+        ['name', 'text', (r) => r.name],
+      ]),
+    );
+    counter.add(
+      'hub.execution_case',
+      await insertInto(hub, 'execution_case', rows.executionCases, [
+        ['id', 'uuid', (r) => r.id],
+        ['case_no', 'text', (r) => r.caseNo],
+        ['court_id', 'uuid', (r) => orgId(r.courtCode)],
+        ['status', 'text', (r) => r.status],
+        ['filed_on', 'date', (r) => r.filedOn],
+        ['amount_due', 'numeric', (r) => r.amountDue],
+        ['closed_at', 'timestamptz', (r) => r.closedAt],
+      ]),
+    );
     // Joins resolve subjects by ID number (they may predate this run) and drop rows whose case was skipped.
-    counter.add('hub.execution_case_respondent', await insertBatches(hub, rows.respondents, [
-      ['case_id', 'uuid', (r) => r.caseId], ['id_number', 'text', (r) => r.idNumber],
-    ], (source) => `INSERT INTO execution_case_respondent (case_id, subject_id)
+    counter.add(
+      'hub.execution_case_respondent',
+      await insertBatches(
+        hub,
+        rows.respondents,
+        [
+          ['case_id', 'uuid', (r) => r.caseId],
+          ['id_number', 'text', (r) => r.idNumber],
+        ],
+        (source) => `INSERT INTO execution_case_respondent (case_id, subject_id)
       SELECT u.case_id, s.id FROM ${source} JOIN subject s ON s.id_number = u.id_number JOIN execution_case c ON c.id = u.case_id
-      ON CONFLICT DO NOTHING`));
+      ON CONFLICT DO NOTHING`,
+      ),
+    );
     const assignments = rows.clerkAssignments.filter((a) => staff.users.has(a.username));
-    counter.add('hub.execution_case_clerk', await insertBatches(hub, assignments, [
-      ['case_id', 'uuid', (r) => r.caseId], ['user_id', 'uuid', (r) => staff.users.get(r.username)],
-    ], (source) => `INSERT INTO execution_case_clerk (case_id, user_id)
-      SELECT u.case_id, u.user_id FROM ${source} JOIN execution_case c ON c.id = u.case_id ON CONFLICT DO NOTHING`));
-    counter.add('hub.bankruptcy_case', await insertBatches(hub, rows.bankruptcyCases, [
-      ['id', 'uuid', (r) => r.id], ['case_no', 'text', (r) => r.caseNo], ['court_id', 'uuid', (r) => orgId(r.courtCode)],
-      ['debtor_id_number', 'text', (r) => r.debtorIdNumber], ['acceptance_ruling_no', 'text', (r) => r.acceptanceRulingNo],
-      ['status', 'text', (r) => r.status], ['accepted_on', 'date', (r) => r.acceptedOn], ['closed_at', 'timestamptz', (r) => r.closedAt],
-    ], (source) => `INSERT INTO bankruptcy_case (id, case_no, court_id, debtor_id, acceptance_ruling_no, status, accepted_on, closed_at)
+    counter.add(
+      'hub.execution_case_clerk',
+      await insertBatches(
+        hub,
+        assignments,
+        [
+          ['case_id', 'uuid', (r) => r.caseId],
+          ['user_id', 'uuid', (r) => staff.users.get(r.username)],
+        ],
+        (source) => `INSERT INTO execution_case_clerk (case_id, user_id)
+      SELECT u.case_id, u.user_id FROM ${source} JOIN execution_case c ON c.id = u.case_id ON CONFLICT DO NOTHING`,
+      ),
+    );
+    counter.add(
+      'hub.bankruptcy_case',
+      await insertBatches(
+        hub,
+        rows.bankruptcyCases,
+        [
+          ['id', 'uuid', (r) => r.id],
+          ['case_no', 'text', (r) => r.caseNo],
+          ['court_id', 'uuid', (r) => orgId(r.courtCode)],
+          ['debtor_id_number', 'text', (r) => r.debtorIdNumber],
+          ['acceptance_ruling_no', 'text', (r) => r.acceptanceRulingNo],
+          ['status', 'text', (r) => r.status],
+          ['accepted_on', 'date', (r) => r.acceptedOn],
+          ['closed_at', 'timestamptz', (r) => r.closedAt],
+        ],
+        (source) => `INSERT INTO bankruptcy_case (id, case_no, court_id, debtor_id, acceptance_ruling_no, status, accepted_on, closed_at)
       SELECT u.id, u.case_no, u.court_id, s.id, u.acceptance_ruling_no, u.status, u.accepted_on, u.closed_at
-      FROM ${source} JOIN subject s ON s.id_number = u.debtor_id_number ON CONFLICT DO NOTHING`));
-    counter.add('hub.administrator_appointment', await insertBatches(hub, rows.appointments, [
-      ['id', 'uuid', (r) => r.id], ['case_id', 'uuid', (r) => r.caseId], ['firm_id', 'uuid', (r) => orgId(r.firmCode)],
-      ['decision_no', 'text', (r) => r.decisionNo], ['valid_from', 'date', (r) => r.validFrom], ['valid_to', 'date', (r) => r.validTo],
-      ['ended_at', 'timestamptz', (r) => r.endedAt],
-    ], (source) => `INSERT INTO administrator_appointment (id, case_id, firm_id, decision_no, valid_from, valid_to, ended_at)
+      FROM ${source} JOIN subject s ON s.id_number = u.debtor_id_number ON CONFLICT DO NOTHING`,
+      ),
+    );
+    counter.add(
+      'hub.administrator_appointment',
+      await insertBatches(
+        hub,
+        rows.appointments,
+        [
+          ['id', 'uuid', (r) => r.id],
+          ['case_id', 'uuid', (r) => r.caseId],
+          ['firm_id', 'uuid', (r) => orgId(r.firmCode)],
+          ['decision_no', 'text', (r) => r.decisionNo],
+          ['valid_from', 'date', (r) => r.validFrom],
+          ['valid_to', 'date', (r) => r.validTo],
+          ['ended_at', 'timestamptz', (r) => r.endedAt],
+        ],
+        (source) => `INSERT INTO administrator_appointment (id, case_id, firm_id, decision_no, valid_from, valid_to, ended_at)
       SELECT u.id, u.case_id, u.firm_id, u.decision_no, u.valid_from, u.valid_to, u.ended_at
-      FROM ${source} JOIN bankruptcy_case b ON b.id = u.case_id ON CONFLICT DO NOTHING`));
+      FROM ${source} JOIN bankruptcy_case b ON b.id = u.case_id ON CONFLICT DO NOTHING`,
+      ),
+    );
   });
 }
 
@@ -212,7 +293,12 @@ function tablePlan(source: string, rowsKey: string, meta: EntityMetadata, dataSo
           return `JOIN ${quote(r.inverseEntityMetadata.tableName)} p${i} ON p${i}.${quote(join.referencedColumn!.databaseName)} = u.${quote(join.databaseName)}`;
         })
         .join(' ');
-      return insertBatches(client, rows, columns, (from) => `INSERT INTO ${quote(meta.tableName)} (${names}) SELECT ${select} FROM ${from} ${joins} ON CONFLICT DO NOTHING`);
+      return insertBatches(
+        client,
+        rows,
+        columns,
+        (from) => `INSERT INTO ${quote(meta.tableName)} (${names}) SELECT ${select} FROM ${from} ${joins} ON CONFLICT DO NOTHING`,
+      );
     },
   };
 }
@@ -224,7 +310,9 @@ async function sourcePlans(urls: Record<DatabaseKey, string>): Promise<Record<st
     const { dataSource } = createDataSource(source.name, urls[source.name], { poolSize: 1, applicationName: 'fuyuantong-seed' });
     await dataSource.initialize();
     try {
-      plans[source.name] = Object.entries(source.synthetic).map(([rowsKey, entity]) => tablePlan(source.name, rowsKey, dataSource.getMetadata(entity), dataSource));
+      plans[source.name] = Object.entries(source.synthetic).map(([rowsKey, entity]) =>
+        tablePlan(source.name, rowsKey, dataSource.getMetadata(entity), dataSource),
+      );
     } finally {
       await dataSource.destroy();
     }
@@ -232,7 +320,12 @@ async function sourcePlans(urls: Record<DatabaseKey, string>): Promise<Record<st
   return plans;
 }
 
-async function writeSource(db: Client, plans: TablePlan[], rows: Record<string, readonly Record<string, unknown>[]>, counter: Counter): Promise<void> {
+async function writeSource(
+  db: Client,
+  plans: TablePlan[],
+  rows: Record<string, readonly Record<string, unknown>[]>,
+  counter: Counter,
+): Promise<void> {
   await inTransaction(db, async () => {
     for (const plan of plans) counter.add(plan.counterKey, await plan.write(db, rows[plan.rowsKey] ?? []));
   });
@@ -243,10 +336,7 @@ async function writeSource(db: Client, plans: TablePlan[], rows: Record<string, 
  * Deterministic for (seed, persons, enterprises, asOf) on a database without earlier generated cases;
  * re-running the same dataset inserts nothing new.
  */
-export async function generateSynthetic(
-  urls: Record<DatabaseKey, string>,
-  options: GenerationOptions,
-): Promise<GenerationSummary> {
+export async function generateSynthetic(urls: Record<DatabaseKey, string>, options: GenerationOptions): Promise<GenerationSummary> {
   const started = Date.now();
   const spec: DatasetSpec = { seed: options.seed, persons: options.persons, enterprises: options.enterprises, asOf: options.asOf };
   const problem = datasetProblem(spec);
@@ -279,8 +369,13 @@ export async function generateSynthetic(
     }
     progress(spec.persons, spec.persons, 'done');
     return {
-      seed: spec.seed, persons: spec.persons, enterprises: spec.enterprises, chunks, numbering,
-      inserted: counter.counts, elapsedMs: Date.now() - started,
+      seed: spec.seed,
+      persons: spec.persons,
+      enterprises: spec.enterprises,
+      chunks,
+      numbering,
+      inserted: counter.counts,
+      elapsedMs: Date.now() - started,
     };
   } finally {
     await Promise.all(Object.values(clients).map((c) => c.end().catch(() => {})));

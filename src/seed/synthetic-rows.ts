@@ -11,13 +11,38 @@ import { address, enterpriseName, personName, phone, unitCode, vin, type Region 
 import { Random } from './random';
 import { SOURCES } from '../sources/registry';
 import {
-  ADMINISTRATOR_FIRMS, AUTO_FINANCE, COURTS, CREDIT_REPAIR_AUTHORITIES, DISHONEST_CIRCUMSTANCES, ENTERPRISE_USES,
-  INTERMEDIATE_COURT, MEDICAL_PLANS, OBLIGATIONS, PENALTY_REASONS, RESIDENTIAL_USES, TAX_TYPES, VEHICLE_MODELS,
-  bankBranches, certificateIssuer, countyFullName, courtForRegion, hospitals, shortName, taxAuthority, type Court,
+  ADMINISTRATOR_FIRMS,
+  AUTO_FINANCE,
+  COURTS,
+  CREDIT_REPAIR_AUTHORITIES,
+  DISHONEST_CIRCUMSTANCES,
+  ENTERPRISE_USES,
+  INTERMEDIATE_COURT,
+  MEDICAL_PLANS,
+  OBLIGATIONS,
+  PENALTY_REASONS,
+  RESIDENTIAL_USES,
+  TAX_TYPES,
+  VEHICLE_MODELS,
+  bankBranches,
+  certificateIssuer,
+  countyFullName,
+  courtForRegion,
+  hospitals,
+  shortName,
+  taxAuthority,
+  type Court,
 } from './synthetic-catalogue';
 import {
-  CERTIFICATE_SPACE, IndexPermutation, PLATE_SPACE, RESIDENT_ID_SPACE, USCC_SPACE, certificateAt, plateAt,
-  residentIdAt, usccAt,
+  CERTIFICATE_SPACE,
+  IndexPermutation,
+  PLATE_SPACE,
+  RESIDENT_ID_SPACE,
+  USCC_SPACE,
+  certificateAt,
+  plateAt,
+  residentIdAt,
+  usccAt,
 } from './unique-codes';
 import type { ExecutionCaseStatus } from '../entities/hub/execution-case.entity';
 import type { BankruptcyCaseStatus } from '../entities/hub/bankruptcy-case.entity';
@@ -58,103 +83,233 @@ export const DEFAULT_NUMBERING: CaseNumbering = {
 
 // ---- row shapes (camelCase of the table columns) ----
 
-export interface OrganisationRow { code: string; name: string; kind: 'COURT' | 'ADMINISTRATOR_FIRM' }
-export interface UserRow { username: string; displayName: string; role: 'CLERK' | 'ADMINISTRATOR'; organisationCode: string }
-export interface StaffRows { organisations: OrganisationRow[]; users: UserRow[] }
+export interface OrganisationRow {
+  code: string;
+  name: string;
+  kind: 'COURT' | 'ADMINISTRATOR_FIRM';
+}
+export interface UserRow {
+  username: string;
+  displayName: string;
+  role: 'CLERK' | 'ADMINISTRATOR';
+  organisationCode: string;
+}
+export interface StaffRows {
+  organisations: OrganisationRow[];
+  users: UserRow[];
+}
 
-export interface SubjectRow { id: string; kind: 'PERSON' | 'ENTERPRISE'; idNumber: string; name: string }
+export interface SubjectRow {
+  id: string;
+  kind: 'PERSON' | 'ENTERPRISE';
+  idNumber: string;
+  name: string;
+}
 export interface ExecutionCaseRow {
-  id: string; caseNo: string; courtCode: string; status: ExecutionCaseStatus; filedOn: string; amountDue: string;
+  id: string;
+  caseNo: string;
+  courtCode: string;
+  status: ExecutionCaseStatus;
+  filedOn: string;
+  amountDue: string;
   closedAt: string | null;
 }
-export interface RespondentRow { caseId: string; idNumber: string }
-export interface ClerkAssignmentRow { caseId: string; username: string }
+export interface RespondentRow {
+  caseId: string;
+  idNumber: string;
+}
+export interface ClerkAssignmentRow {
+  caseId: string;
+  username: string;
+}
 export interface BankruptcyCaseRow {
-  id: string; caseNo: string; courtCode: string; debtorIdNumber: string; acceptanceRulingNo: string | null;
-  status: BankruptcyCaseStatus; acceptedOn: string; closedAt: string | null;
+  id: string;
+  caseNo: string;
+  courtCode: string;
+  debtorIdNumber: string;
+  acceptanceRulingNo: string | null;
+  status: BankruptcyCaseStatus;
+  acceptedOn: string;
+  closedAt: string | null;
 }
 export interface AppointmentRow {
-  id: string; caseId: string; firmCode: string; decisionNo: string | null; validFrom: string; validTo: string | null;
+  id: string;
+  caseId: string;
+  firmCode: string;
+  decisionNo: string | null;
+  validFrom: string;
+  validTo: string | null;
   endedAt: string | null;
 }
 
 /** 参考价 of a unit or vehicle; null where none is known. */
 export interface ReferenceValueColumns {
-  referenceValue: string | null; referenceValueOn: string | null; referenceValueBasis: ReferenceValueBasis | null;
+  referenceValue: string | null;
+  referenceValueOn: string | null;
+  referenceValueBasis: ReferenceValueBasis | null;
 }
 export interface RealEstateUnitRow extends ReferenceValueColumns {
-  id: string; certificateNo: string; unitCode: string; ownerIdNumber: string; ownerName: string; location: string;
-  use: string; area: string; registeredOn: string;
+  id: string;
+  certificateNo: string;
+  unitCode: string;
+  ownerIdNumber: string;
+  ownerName: string;
+  location: string;
+  use: string;
+  area: string;
+  registeredOn: string;
 }
 export interface EncumbranceRow {
-  id: string; kind: EncumbranceKind; holder: string; caseNo: string | null; amount: string | null;
-  registeredOn: string; releasedOn: string | null;
+  id: string;
+  kind: EncumbranceKind;
+  holder: string;
+  caseNo: string | null;
+  amount: string | null;
+  registeredOn: string;
+  releasedOn: string | null;
 }
-export interface RealEstateEncumbranceRow extends EncumbranceRow { unitId: string; expiresOn: string | null }
+export interface RealEstateEncumbranceRow extends EncumbranceRow {
+  unitId: string;
+  expiresOn: string | null;
+}
 export interface VehicleRow extends ReferenceValueColumns {
-  id: string; plate: string; vin: string; make: string; model: string; ownerIdNumber: string; ownerName: string;
-  registeredOn: string; status: VehicleStatus;
+  id: string;
+  plate: string;
+  vin: string;
+  make: string;
+  model: string;
+  ownerIdNumber: string;
+  ownerName: string;
+  registeredOn: string;
+  status: VehicleStatus;
 }
-export interface VehicleEncumbranceRow extends EncumbranceRow { vehicleId: string }
+export interface VehicleEncumbranceRow extends EncumbranceRow {
+  vehicleId: string;
+}
 
 export interface TaxpayerRow {
-  idNumber: string; name: string; kind: 'PERSON' | 'ENTERPRISE'; taxAuthority: string; creditGrade: string | null;
-  legalRepresentativeName: string | null; legalRepresentativeIdNumber: string | null; registeredOn: string;
+  idNumber: string;
+  name: string;
+  kind: 'PERSON' | 'ENTERPRISE';
+  taxAuthority: string;
+  creditGrade: string | null;
+  legalRepresentativeName: string | null;
+  legalRepresentativeIdNumber: string | null;
+  registeredOn: string;
 }
 export interface TaxFilingRow {
-  id: string; taxpayerIdNumber: string; period: string; taxType: string; taxableAmount: string; taxPaid: string;
+  id: string;
+  taxpayerIdNumber: string;
+  period: string;
+  taxType: string;
+  taxableAmount: string;
+  taxPaid: string;
   filedOn: string;
 }
 export interface TaxArrearRow {
-  id: string; taxpayerIdNumber: string; taxType: string; period: string; amount: string; lateFee: string; since: string;
+  id: string;
+  taxpayerIdNumber: string;
+  taxType: string;
+  period: string;
+  amount: string;
+  lateFee: string;
+  since: string;
 }
 export interface TaxRefundRow {
-  id: string; taxpayerIdNumber: string; kind: 'EXPORT_REBATE' | 'OVERPAYMENT' | 'VAT_CREDIT';
-  amount: string; status: 'PENDING' | 'APPROVED' | 'PAID'; appliedOn: string;
+  id: string;
+  taxpayerIdNumber: string;
+  kind: 'EXPORT_REBATE' | 'OVERPAYMENT' | 'VAT_CREDIT';
+  amount: string;
+  status: 'PENDING' | 'APPROVED' | 'PAID';
+  appliedOn: string;
 }
 
 export interface InsuredPersonRow {
-  idNumber: string; name: string; phone: string | null; address: string | null;
-  insuredStatus: 'INSURED' | 'SUSPENDED' | 'TERMINATED'; employerIdNumber: string | null; employerName: string | null;
-  contributionBase: string | null; insuranceTypes: string[]; medicalPlan: string | null;
-  medicalAccountBalance: string | null; designatedHospital: string | null;
+  idNumber: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  insuredStatus: 'INSURED' | 'SUSPENDED' | 'TERMINATED';
+  employerIdNumber: string | null;
+  employerName: string | null;
+  contributionBase: string | null;
+  insuranceTypes: string[];
+  medicalPlan: string | null;
+  medicalAccountBalance: string | null;
+  designatedHospital: string | null;
 }
 export interface InsuredEmployerRow {
-  idNumber: string; name: string; insuredEmployeeCount: number; arrearsAmount: string; arrearsSince: string | null;
+  idNumber: string;
+  name: string;
+  insuredEmployeeCount: number;
+  arrearsAmount: string;
+  arrearsSince: string | null;
   registeredOn: string;
 }
 
 export interface DishonestDebtorRow {
-  id: string; subjectIdNumber: string; subjectName: string; court: string; caseNo: string; obligation: string;
-  circumstance: string; listedOn: string; removedOn: string | null;
+  id: string;
+  subjectIdNumber: string;
+  subjectName: string;
+  court: string;
+  caseNo: string;
+  obligation: string;
+  circumstance: string;
+  listedOn: string;
+  removedOn: string | null;
 }
 export interface ConsumptionRestrictionRow {
-  id: string; subjectIdNumber: string; court: string; caseNo: string; issuedOn: string; liftedOn: string | null;
+  id: string;
+  subjectIdNumber: string;
+  court: string;
+  caseNo: string;
+  issuedOn: string;
+  liftedOn: string | null;
 }
 export interface AdministrativePenaltyRow {
-  id: string; subjectIdNumber: string; authority: string; decisionNo: string; reason: string; fine: string | null;
+  id: string;
+  subjectIdNumber: string;
+  authority: string;
+  decisionNo: string;
+  reason: string;
+  fine: string | null;
   decidedOn: string;
 }
 export interface CreditRepairRow {
-  id: string; subjectIdNumber: string; basisCaseNo: string; authority: string; description: string; repairedOn: string;
+  id: string;
+  subjectIdNumber: string;
+  basisCaseNo: string;
+  authority: string;
+  description: string;
+  repairedOn: string;
 }
 
 /** Who the chunk's records are about; not a table, but what tests and benchmarks pick subjects from. */
-export interface PartyRow { idNumber: string; name: string; regionCode: string }
+export interface PartyRow {
+  idNumber: string;
+  name: string;
+  regionCode: string;
+}
 
 export interface ChunkRows {
   parties: { persons: PartyRow[]; enterprises: PartyRow[] };
   hub: {
-    subjects: SubjectRow[]; executionCases: ExecutionCaseRow[]; respondents: RespondentRow[];
-    clerkAssignments: ClerkAssignmentRow[]; bankruptcyCases: BankruptcyCaseRow[]; appointments: AppointmentRow[];
+    subjects: SubjectRow[];
+    executionCases: ExecutionCaseRow[];
+    respondents: RespondentRow[];
+    clerkAssignments: ClerkAssignmentRow[];
+    bankruptcyCases: BankruptcyCaseRow[];
+    appointments: AppointmentRow[];
   };
   property: { units: RealEstateUnitRow[]; encumbrances: RealEstateEncumbranceRow[] };
   vehicle: { vehicles: VehicleRow[]; encumbrances: VehicleEncumbranceRow[] };
   tax: { taxpayers: TaxpayerRow[]; filings: TaxFilingRow[]; arrears: TaxArrearRow[]; refunds: TaxRefundRow[] };
   socialSecurity: { persons: InsuredPersonRow[]; employers: InsuredEmployerRow[] };
   credit: {
-    dishonestDebtors: DishonestDebtorRow[]; consumptionRestrictions: ConsumptionRestrictionRow[];
-    penalties: AdministrativePenaltyRow[]; creditRepairs: CreditRepairRow[];
+    dishonestDebtors: DishonestDebtorRow[];
+    consumptionRestrictions: ConsumptionRestrictionRow[];
+    penalties: AdministrativePenaltyRow[];
+    creditRepairs: CreditRepairRow[];
   };
 }
 
@@ -212,7 +367,12 @@ export function chunkCount(spec: DatasetSpec): number {
   return Math.ceil(spec.persons / PERSONS_PER_CHUNK);
 }
 
-export interface ChunkBounds { personFrom: number; personTo: number; enterpriseFrom: number; enterpriseTo: number }
+export interface ChunkBounds {
+  personFrom: number;
+  personTo: number;
+  enterpriseFrom: number;
+  enterpriseTo: number;
+}
 
 export function chunkBounds(spec: DatasetSpec, chunk: number): ChunkBounds {
   const chunks = chunkCount(spec);
@@ -295,9 +455,7 @@ function stochasticRound(rng: Random, x: number): number {
 
 function uuid(rng: Random): string {
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  const s =
-    hex(rng.uint32()) + hex((rng.uint32() & 0xffff0fff) | 0x4000) + hex((rng.uint32() & 0x3fffffff) | 0x80000000) +
-    hex(rng.uint32());
+  const s = hex(rng.uint32()) + hex((rng.uint32() & 0xffff0fff) | 0x4000) + hex((rng.uint32() & 0x3fffffff) | 0x80000000) + hex(rng.uint32());
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
@@ -329,7 +487,13 @@ interface Enterprise extends Party {
   troubled: boolean;
 }
 
-interface CaseParty { row: ExecutionCaseRow; court: Court; filedDay: number; closedDay: number | null; respondents: Party[] }
+interface CaseParty {
+  row: ExecutionCaseRow;
+  court: Court;
+  filedDay: number;
+  closedDay: number | null;
+  respondents: Party[];
+}
 
 const ALL_INSURANCE = ['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'WORK_INJURY', 'MATERNITY'];
 const CONTRIBUTION_FLOOR = 4_227;
@@ -404,12 +568,25 @@ class ChunkBuilder {
     return {
       asOf: iso(this.asOf),
       day: (offset) => iso(this.asOf + offset),
-      persons: this.persons.map((p) => ({ idNumber: p.idNumber, name: p.name, regionCode: p.region.code, age: p.age, employerIdNumber: p.employer?.idNumber ?? null })),
+      persons: this.persons.map((p) => ({
+        idNumber: p.idNumber,
+        name: p.name,
+        regionCode: p.region.code,
+        age: p.age,
+        employerIdNumber: p.employer?.idNumber ?? null,
+      })),
       enterprises: this.enterprises.map((e) => ({
-        idNumber: e.idNumber, name: e.name, regionCode: e.region.code, legalRepresentativeIdNumber: e.legalRep.idNumber, troubled: e.troubled,
+        idNumber: e.idNumber,
+        name: e.name,
+        regionCode: e.region.code,
+        legalRepresentativeIdNumber: e.legalRep.idNumber,
+        troubled: e.troubled,
       })),
       executionCases: this.cases.map((c) => ({
-        caseNo: c.row.caseNo, court: c.court.name, filedOn: iso(c.filedDay), closedOn: c.closedDay === null ? null : iso(c.closedDay),
+        caseNo: c.row.caseNo,
+        court: c.court.name,
+        filedOn: iso(c.filedDay),
+        closedOn: c.closedDay === null ? null : iso(c.closedDay),
         respondentIdNumbers: c.respondents.map((r) => r.idNumber),
       })),
       random: (concern) => this.stream(`${source}|${concern}`),
@@ -439,8 +616,15 @@ class ChunkBuilder {
       const identity = residentIdAt(ids.at(i));
       const age = asOfYear - Number(identity.birthDate.slice(0, 4)) - (identity.birthDate.slice(5) > asOfMonthDay ? 1 : 0);
       this.persons.push({
-        kind: 'PERSON', idNumber: identity.idNumber, name: personName(rng), region: identity.region,
-        birthDay: toDay(identity.birthDate), age, employer: null, units: [], vehicles: [],
+        kind: 'PERSON',
+        idNumber: identity.idNumber,
+        name: personName(rng),
+        region: identity.region,
+        birthDay: toDay(identity.birthDate),
+        age,
+        employer: null,
+        units: [],
+        vehicles: [],
       });
     }
   }
@@ -453,10 +637,18 @@ class ChunkBuilder {
     for (let j = this.bounds.enterpriseFrom; j < this.bounds.enterpriseTo; j++) {
       const { idNumber, region } = usccAt(codes.at(j));
       this.enterprises.push({
-        kind: 'ENTERPRISE', idNumber, name: enterpriseName(rng, region.county), region,
+        kind: 'ENTERPRISE',
+        idNumber,
+        name: enterpriseName(rng, region.county),
+        region,
         registeredDay: this.dayBetween(rng, toDay('2000-01-01'), this.asOf - 180),
-        legalRep: rng.pick(reps), exporter: rng.chance(0.1), employees: 0,
-        averageBase: logUniform(rng, 4_500, 12_000), troubled: false, units: [], vehicles: [],
+        legalRep: rng.pick(reps),
+        exporter: rng.chance(0.1),
+        employees: 0,
+        averageBase: logUniform(rng, 4_500, 12_000),
+        troubled: false,
+        units: [],
+        vehicles: [],
       });
     }
     // A few large employers and many small ones.
@@ -491,10 +683,15 @@ class ChunkBuilder {
       }
       const employee = employer !== null || p.age > 60;
       this.rows.socialSecurity.persons.push({
-        idNumber: p.idNumber, name: p.name, phone: rng.chance(0.95) ? phone(rng) : null,
-        address: address(rng, p.region), insuredStatus: status,
-        employerIdNumber: employer?.idNumber ?? null, employerName: employer?.name ?? null,
-        contributionBase: base === null ? null : money(Math.round(base)), insuranceTypes: types,
+        idNumber: p.idNumber,
+        name: p.name,
+        phone: rng.chance(0.95) ? phone(rng) : null,
+        address: address(rng, p.region),
+        insuredStatus: status,
+        employerIdNumber: employer?.idNumber ?? null,
+        employerName: employer?.name ?? null,
+        contributionBase: base === null ? null : money(Math.round(base)),
+        insuranceTypes: types,
         medicalPlan: types.includes('MEDICAL') ? MEDICAL_PLANS[employee ? 0 : 1] : null,
         medicalAccountBalance: types.includes('MEDICAL') && employee ? money(rng.int(0, 2_000_000) / 100) : null,
         designatedHospital: types.includes('MEDICAL') ? rng.pick(hospitals(p.region)) : null,
@@ -510,7 +707,10 @@ class ChunkBuilder {
         e.troubled = true;
       }
       this.rows.socialSecurity.employers.push({
-        idNumber: e.idNumber, name: e.name, insuredEmployeeCount: e.employees, arrearsAmount: money(arrears),
+        idNumber: e.idNumber,
+        name: e.name,
+        insuredEmployeeCount: e.employees,
+        arrearsAmount: money(arrears),
         arrearsSince: since === null ? null : iso(since),
         registeredOn: iso(this.dayBetween(rng, e.registeredDay + 30, e.registeredDay + YEAR)),
       });
@@ -529,8 +729,13 @@ class ChunkBuilder {
       const period = iso(since - 15).slice(0, 7);
       const lateFee = Math.min(amount, amount * 0.0005 * (this.asOf - since));
       tax.arrears.push({
-        id: uuid(this.ids), taxpayerIdNumber: idNumber, taxType, period, amount: money(amount),
-        lateFee: money(lateFee), since: iso(since),
+        id: uuid(this.ids),
+        taxpayerIdNumber: idNumber,
+        taxType,
+        period,
+        amount: money(amount),
+        lateFee: money(lateFee),
+        since: iso(since),
       });
     };
 
@@ -538,12 +743,32 @@ class ChunkBuilder {
       const hasArrears = rng.chance(e.troubled ? 0.35 : 0.05);
       const isNew = e.registeredDay > this.asOf - YEAR;
       const r = rng.next();
-      const grade = hasArrears ? (r < 0.4 ? 'C' : 'D') : isNew ? 'M' : e.exporter ? (r < 0.5 ? 'A' : 'B')
-        : r < 0.2 ? 'A' : r < 0.75 ? 'B' : r < 0.95 ? 'M' : 'C';
+      const grade = hasArrears
+        ? r < 0.4
+          ? 'C'
+          : 'D'
+        : isNew
+          ? 'M'
+          : e.exporter
+            ? r < 0.5
+              ? 'A'
+              : 'B'
+            : r < 0.2
+              ? 'A'
+              : r < 0.75
+                ? 'B'
+                : r < 0.95
+                  ? 'M'
+                  : 'C';
       e.troubled ||= hasArrears || grade === 'D';
       tax.taxpayers.push({
-        idNumber: e.idNumber, name: e.name, kind: 'ENTERPRISE', taxAuthority: taxAuthority(e.region), creditGrade: grade,
-        legalRepresentativeName: e.legalRep.name, legalRepresentativeIdNumber: e.legalRep.idNumber,
+        idNumber: e.idNumber,
+        name: e.name,
+        kind: 'ENTERPRISE',
+        taxAuthority: taxAuthority(e.region),
+        creditGrade: grade,
+        legalRepresentativeName: e.legalRep.name,
+        legalRepresentativeIdNumber: e.legalRep.idNumber,
         registeredOn: iso(this.dayBetween(rng, e.registeredDay, e.registeredDay + 60)),
       });
       const monthlyRevenue = (e.employees + 1) * logUniform(rng, 8_000, 40_000);
@@ -557,16 +782,23 @@ class ChunkBuilder {
         const nextMonth = Date.UTC(asOfMonth.getUTCFullYear(), asOfMonth.getUTCMonth() - m + 1, 1) / DAY_MS;
         const taxable = monthlyRevenue * (0.7 + 0.6 * rng.next());
         tax.filings.push({
-          id: uuid(this.ids), taxpayerIdNumber: e.idNumber, period: iso(start).slice(0, 7), taxType: TAX_TYPES.vat,
-          taxableAmount: money(taxable), taxPaid: money(taxable * (smallScale ? 0.03 : 0.13 * 0.3)),
+          id: uuid(this.ids),
+          taxpayerIdNumber: e.idNumber,
+          period: iso(start).slice(0, 7),
+          taxType: TAX_TYPES.vat,
+          taxableAmount: money(taxable),
+          taxPaid: money(taxable * (smallScale ? 0.03 : 0.13 * 0.3)),
           filedOn: iso(Math.min(this.asOf, nextMonth + rng.int(0, 14))),
         });
       }
       if (e.registeredDay < Date.UTC(lastCorporateYear, 0, 1) / DAY_MS) {
         const profit = monthlyRevenue * 12 * (rng.next() * 0.12 - 0.02);
         tax.filings.push({
-          id: uuid(this.ids), taxpayerIdNumber: e.idNumber, period: String(lastCorporateYear),
-          taxType: TAX_TYPES.corporateIncome, taxableAmount: money(Math.max(0, profit)),
+          id: uuid(this.ids),
+          taxpayerIdNumber: e.idNumber,
+          period: String(lastCorporateYear),
+          taxType: TAX_TYPES.corporateIncome,
+          taxableAmount: money(Math.max(0, profit)),
           taxPaid: money(Math.max(0, profit) * (smallScale ? 0.05 : 0.25)),
           filedOn: iso(toDay(`${lastCorporateYear + 1}-03-01`) + rng.int(0, 91)),
         });
@@ -579,8 +811,12 @@ class ChunkBuilder {
         const kind = e.exporter ? 'EXPORT_REBATE' : rng.chance(0.5) ? 'VAT_CREDIT' : 'OVERPAYMENT';
         const s = rng.next();
         tax.refunds.push({
-          id: uuid(this.ids), taxpayerIdNumber: e.idNumber, kind, amount: money(logUniform(rng, 2_000, 3_000_000)),
-          status: s < 0.4 ? 'PENDING' : s < 0.7 ? 'APPROVED' : 'PAID', appliedOn: iso(this.asOf - rng.int(5, 400)),
+          id: uuid(this.ids),
+          taxpayerIdNumber: e.idNumber,
+          kind,
+          amount: money(logUniform(rng, 2_000, 3_000_000)),
+          status: s < 0.4 ? 'PENDING' : s < 0.7 ? 'APPROVED' : 'PAID',
+          appliedOn: iso(this.asOf - rng.int(5, 400)),
         });
       }
     }
@@ -589,24 +825,37 @@ class ChunkBuilder {
       if (!rng.chance(0.3)) continue;
       const adult = p.birthDay + 18 * YEAR;
       tax.taxpayers.push({
-        idNumber: p.idNumber, name: p.name, kind: 'PERSON', taxAuthority: taxAuthority(p.region), creditGrade: null,
-        legalRepresentativeName: null, legalRepresentativeIdNumber: null,
+        idNumber: p.idNumber,
+        name: p.name,
+        kind: 'PERSON',
+        taxAuthority: taxAuthority(p.region),
+        creditGrade: null,
+        legalRepresentativeName: null,
+        legalRepresentativeIdNumber: null,
         registeredOn: iso(this.dayBetween(rng, Math.max(adult, toDay('2010-01-01')), this.asOf - YEAR)),
       });
       for (const year of [lastPersonalYear - 1, lastPersonalYear]) {
         const income = logUniform(rng, 40_000, 400_000);
         const taxable = Math.max(0, income - 60_000 - rng.int(0, 36_000));
         tax.filings.push({
-          id: uuid(this.ids), taxpayerIdNumber: p.idNumber, period: String(year), taxType: TAX_TYPES.personalIncome,
-          taxableAmount: money(taxable), taxPaid: money(personalIncomeTax(taxable)),
+          id: uuid(this.ids),
+          taxpayerIdNumber: p.idNumber,
+          period: String(year),
+          taxType: TAX_TYPES.personalIncome,
+          taxableAmount: money(taxable),
+          taxPaid: money(personalIncomeTax(taxable)),
           filedOn: iso(toDay(`${year + 1}-03-01`) + rng.int(0, 121)),
         });
       }
       if (rng.chance(0.02)) arrear(p.idNumber, TAX_TYPES.personalIncome, logUniform(rng, 1_000, 80_000));
       if (rng.chance(0.08)) {
         tax.refunds.push({
-          id: uuid(this.ids), taxpayerIdNumber: p.idNumber, kind: 'OVERPAYMENT', amount: money(logUniform(rng, 50, 6_000)),
-          status: rng.chance(0.7) ? 'PAID' : 'APPROVED', appliedOn: iso(toDay(`${lastPersonalYear + 1}-03-01`) + rng.int(0, 121)),
+          id: uuid(this.ids),
+          taxpayerIdNumber: p.idNumber,
+          kind: 'OVERPAYMENT',
+          amount: money(logUniform(rng, 50, 6_000)),
+          status: rng.chance(0.7) ? 'PAID' : 'APPROVED',
+          appliedOn: iso(toDay(`${lastPersonalYear + 1}-03-01`) + rng.int(0, 121)),
         });
       }
     }
@@ -632,13 +881,26 @@ class ChunkBuilder {
     const { certificateNo, year } = certificateAt(certificateIndex, certificateIssuer(owner.region));
     const registered = Math.min(this.asOf - 30, toDay(`${year}-01-01`) + rng.int(0, 364));
     const use = owner.kind === 'PERSON' ? rng.pick(RESIDENTIAL_USES) : rng.pick(ENTERPRISE_USES);
-    const [minArea, maxArea, price] = ({
-      住宅: [55, 180, 6_000], 商业: [20, 300, 9_000], 办公: [40, 400, 7_000], 工业: [800, 30_000, 1_200], 仓储: [300, 8_000, 1_000],
-    } as Record<string, [number, number, number]>)[use];
+    const [minArea, maxArea, price] = (
+      {
+        住宅: [55, 180, 6_000],
+        商业: [20, 300, 9_000],
+        办公: [40, 400, 7_000],
+        工业: [800, 30_000, 1_200],
+        仓储: [300, 8_000, 1_000],
+      } as Record<string, [number, number, number]>
+    )[use];
     const area = minArea + rng.next() * (maxArea - minArea);
     const unit: RealEstateUnitRow = {
-      id: uuid(this.ids), certificateNo, unitCode: unitCode(rng, owner.region.code), ownerIdNumber: owner.idNumber,
-      ownerName: owner.name, location: address(rng, owner.region), use, area: money(area), registeredOn: iso(registered),
+      id: uuid(this.ids),
+      certificateNo,
+      unitCode: unitCode(rng, owner.region.code),
+      ownerIdNumber: owner.idNumber,
+      ownerName: owner.name,
+      location: address(rng, owner.region),
+      use,
+      area: money(area),
+      registeredOn: iso(registered),
       ...this.referenceValue(0.7, area * price, ['ONLINE_INQUIRY', 'APPRAISAL', 'TAX_ASSESSMENT']),
     };
     owner.units.push(unit);
@@ -646,12 +908,17 @@ class ChunkBuilder {
     if (!rng.chance(owner.kind === 'PERSON' ? 0.35 : 0.45)) return;
     const mortgaged = this.dayBetween(rng, registered, Math.min(this.asOf - 7, registered + 60));
     const expires = mortgaged + (owner.kind === 'PERSON' ? rng.int(10, 30) : rng.int(1, 5)) * YEAR;
-    const released = expires <= this.asOf ? expires - rng.int(0, 60)
-      : rng.chance(0.15) ? this.dayBetween(rng, mortgaged + 30, this.asOf) : null;
+    const released = expires <= this.asOf ? expires - rng.int(0, 60) : rng.chance(0.15) ? this.dayBetween(rng, mortgaged + 30, this.asOf) : null;
     const amount = Math.round((area * price * (0.3 + 0.4 * rng.next())) / 1000) * 1000;
     this.addUnitEncumbrance({
-      id: uuid(this.ids), unitId: unit.id, kind: 'MORTGAGE', holder: rng.pick(bankBranches(owner.region)), caseNo: null,
-      amount: money(amount), registeredOn: iso(mortgaged), expiresOn: iso(expires),
+      id: uuid(this.ids),
+      unitId: unit.id,
+      kind: 'MORTGAGE',
+      holder: rng.pick(bankBranches(owner.region)),
+      caseNo: null,
+      amount: money(amount),
+      registeredOn: iso(mortgaged),
+      expiresOn: iso(expires),
       releasedOn: released === null ? null : iso(released),
     });
   }
@@ -660,7 +927,11 @@ class ChunkBuilder {
   private referenceValue(p: number, estimate: number, bases: ReferenceValueBasis[]): ReferenceValueColumns {
     if (!this.values.chance(p)) return { referenceValue: null, referenceValueOn: null, referenceValueBasis: null };
     const value = Math.round((estimate * (0.8 + 0.4 * this.values.next())) / 100) * 100;
-    return { referenceValue: money(value), referenceValueOn: iso(this.asOf - this.values.int(0, 2 * YEAR)), referenceValueBasis: this.values.pick(bases) };
+    return {
+      referenceValue: money(value),
+      referenceValueOn: iso(this.asOf - this.values.int(0, 2 * YEAR)),
+      referenceValueBasis: this.values.pick(bases),
+    };
   }
 
   private addUnitEncumbrance(row: RealEstateEncumbranceRow): void {
@@ -696,21 +967,36 @@ class ChunkBuilder {
     const registered = this.dayBetween(rng, toDay('2008-01-01'), this.asOf - 30);
     const scrapped = registered < toDay('2013-01-01') && rng.chance(0.35);
     const vehicle: VehicleRow = {
-      id: uuid(this.ids), plate: plateAt(plateIndex), vin: vin(rng), make: choice.make, model: rng.pick(choice.models),
-      ownerIdNumber: owner.idNumber, ownerName: owner.name, registeredOn: iso(registered),
+      id: uuid(this.ids),
+      plate: plateAt(plateIndex),
+      vin: vin(rng),
+      make: choice.make,
+      model: rng.pick(choice.models),
+      ownerIdNumber: owner.idNumber,
+      ownerName: owner.name,
+      registeredOn: iso(registered),
       status: scrapped ? 'SCRAPPED' : 'NORMAL',
-      ...this.referenceValue(scrapped ? 0 : 0.6, (commercial ? 250_000 : 160_000) * Math.pow(0.85, yearOf(this.asOf) - yearOf(registered)), ['ONLINE_INQUIRY', 'APPRAISAL']),
+      ...this.referenceValue(scrapped ? 0 : 0.6, (commercial ? 250_000 : 160_000) * Math.pow(0.85, yearOf(this.asOf) - yearOf(registered)), [
+        'ONLINE_INQUIRY',
+        'APPRAISAL',
+      ]),
     };
     owner.vehicles.push(vehicle);
     this.rows.vehicle.vehicles.push(vehicle);
     if (scrapped || !rng.chance(0.2)) return;
     const mortgaged = this.dayBetween(rng, registered, Math.min(this.asOf - 7, registered + 30));
-    const released = mortgaged < this.asOf - 5 * YEAR || rng.chance(0.3)
-      ? this.dayBetween(rng, mortgaged + 30, Math.min(this.asOf, mortgaged + 5 * YEAR)) : null;
+    const released =
+      mortgaged < this.asOf - 5 * YEAR || rng.chance(0.3) ? this.dayBetween(rng, mortgaged + 30, Math.min(this.asOf, mortgaged + 5 * YEAR)) : null;
     const holder = rng.chance(0.5) ? rng.pick(AUTO_FINANCE) : rng.pick(bankBranches(owner.region));
     this.addVehicleEncumbrance({
-      id: uuid(this.ids), vehicleId: vehicle.id, kind: 'MORTGAGE', holder, caseNo: null,
-      amount: money(rng.int(30, 200) * 1000), registeredOn: iso(mortgaged), releasedOn: released === null ? null : iso(released),
+      id: uuid(this.ids),
+      vehicleId: vehicle.id,
+      kind: 'MORTGAGE',
+      holder,
+      caseNo: null,
+      amount: money(rng.int(30, 200) * 1000),
+      registeredOn: iso(mortgaged),
+      releasedOn: released === null ? null : iso(released),
     });
   }
 
@@ -739,15 +1025,17 @@ class ChunkBuilder {
       const primary = respondents[0];
       const court = rng.chance(0.12) ? INTERMEDIATE_COURT : courtForRegion(primary.region.code);
       const active = rng.chance(0.75);
-      const filed = active
-        ? this.dayBetween(rng, this.asOf - 3 * YEAR, this.asOf - 7)
-        : this.dayBetween(rng, toDay('2019-01-01'), this.asOf - 60);
+      const filed = active ? this.dayBetween(rng, this.asOf - 3 * YEAR, this.asOf - 7) : this.dayBetween(rng, toDay('2019-01-01'), this.asOf - 60);
       const closed = active ? null : Math.min(this.asOf - 1, filed + rng.int(30, 600));
       const amount = primary.kind === 'ENTERPRISE' ? logUniform(rng, 50_000, 20_000_000) : logUniform(rng, 5_000, 1_000_000);
       const seq = this.numbering.executionSeqBase + this.chunk * EXECUTION_SLOTS_PER_CHUNK + k;
       const row: ExecutionCaseRow = {
-        id: uuid(this.ids), caseNo: `(${yearOf(filed)})${court.code}${rng.chance(0.9) ? '执' : '执恢'}${seq}号`,
-        courtCode: court.code, status: active ? 'ACTIVE' : 'CLOSED', filedOn: iso(filed), amountDue: money(amount),
+        id: uuid(this.ids),
+        caseNo: `(${yearOf(filed)})${court.code}${rng.chance(0.9) ? '执' : '执恢'}${seq}号`,
+        courtCode: court.code,
+        status: active ? 'ACTIVE' : 'CLOSED',
+        filedOn: iso(filed),
+        amountDue: money(amount),
         closedAt: closed === null ? null : timestamp(closed),
       };
       this.cases.push({ row, court, filedDay: filed, closedDay: closed, respondents });
@@ -786,14 +1074,28 @@ class ChunkBuilder {
             // An expiring seizure is renewed (续封); only the current registration is kept.
             while (registered + REAL_ESTATE_TERM <= this.asOf) registered += REAL_ESTATE_TERM;
             this.addUnitEncumbrance({
-              id: uuid(this.ids), unitId: unit.id, kind: 'SEIZURE', holder: c.court.name, caseNo: c.row.caseNo, amount: null,
-              registeredOn: iso(registered), expiresOn: iso(registered + REAL_ESTATE_TERM), releasedOn: null,
+              id: uuid(this.ids),
+              unitId: unit.id,
+              kind: 'SEIZURE',
+              holder: c.court.name,
+              caseNo: c.row.caseNo,
+              amount: null,
+              registeredOn: iso(registered),
+              expiresOn: iso(registered + REAL_ESTATE_TERM),
+              releasedOn: null,
             });
           } else if (rng.chance(0.3)) {
             const registered = c.filedDay + rng.int(7, Math.max(7, Math.min(60, c.closedDay - c.filedDay - 1)));
             this.addUnitEncumbrance({
-              id: uuid(this.ids), unitId: unit.id, kind: 'SEIZURE', holder: c.court.name, caseNo: c.row.caseNo, amount: null,
-              registeredOn: iso(registered), expiresOn: iso(registered + REAL_ESTATE_TERM), releasedOn: iso(c.closedDay),
+              id: uuid(this.ids),
+              unitId: unit.id,
+              kind: 'SEIZURE',
+              holder: c.court.name,
+              caseNo: c.row.caseNo,
+              amount: null,
+              registeredOn: iso(registered),
+              expiresOn: iso(registered + REAL_ESTATE_TERM),
+              releasedOn: iso(c.closedDay),
             });
           }
         }
@@ -801,8 +1103,13 @@ class ChunkBuilder {
           if (vehicle.status === 'SCRAPPED' || !rng.chance(c.closedDay === null ? 0.5 : 0.3)) continue;
           const latest = c.closedDay === null ? this.asOf - 1 : c.closedDay - 1;
           this.addVehicleEncumbrance({
-            id: uuid(this.ids), vehicleId: vehicle.id, kind: 'SEIZURE', holder: c.court.name, caseNo: c.row.caseNo,
-            amount: null, registeredOn: iso(Math.min(latest, c.filedDay + rng.int(7, 90))),
+            id: uuid(this.ids),
+            vehicleId: vehicle.id,
+            kind: 'SEIZURE',
+            holder: c.court.name,
+            caseNo: c.row.caseNo,
+            amount: null,
+            registeredOn: iso(Math.min(latest, c.filedDay + rng.int(7, 90))),
             releasedOn: c.closedDay === null ? null : iso(c.closedDay),
           });
         }
@@ -827,17 +1134,26 @@ class ChunkBuilder {
         if (rng.chance(active ? 0.35 : 0.2)) {
           const listed = Math.min(this.asOf - 1, c.filedDay + rng.int(30, 365));
           credit.dishonestDebtors.push({
-            id: uuid(this.ids), subjectIdNumber: p.idNumber, subjectName: p.name, court: c.court.name, caseNo: c.row.caseNo,
+            id: uuid(this.ids),
+            subjectIdNumber: p.idNumber,
+            subjectName: p.name,
+            court: c.court.name,
+            caseNo: c.row.caseNo,
             obligation: `${rng.pick(OBLIGATIONS)}共计${c.row.amountDue}元及迟延履行期间的债务利息`,
-            circumstance: rng.pick(DISHONEST_CIRCUMSTANCES), listedOn: iso(active ? listed : Math.min(listed, c.closedDay! - 1)),
+            circumstance: rng.pick(DISHONEST_CIRCUMSTANCES),
+            listedOn: iso(active ? listed : Math.min(listed, c.closedDay! - 1)),
             removedOn: active ? null : iso(c.closedDay!),
           });
         }
         if (rng.chance(active ? 0.65 : 0.4)) {
           const issued = Math.min(this.asOf - 1, c.filedDay + rng.int(7, 90));
           credit.consumptionRestrictions.push({
-            id: uuid(this.ids), subjectIdNumber: p.idNumber, court: c.court.name, caseNo: c.row.caseNo,
-            issuedOn: iso(active ? issued : Math.min(issued, c.closedDay! - 1)), liftedOn: active ? null : iso(c.closedDay!),
+            id: uuid(this.ids),
+            subjectIdNumber: p.idNumber,
+            court: c.court.name,
+            caseNo: c.row.caseNo,
+            issuedOn: iso(active ? issued : Math.min(issued, c.closedDay! - 1)),
+            liftedOn: active ? null : iso(c.closedDay!),
           });
         }
       }
@@ -847,13 +1163,20 @@ class ChunkBuilder {
       for (let n = rng.int(1, 2); n > 0; n--) {
         const what = rng.pick(PENALTY_REASONS);
         const decided = this.dayBetween(rng, Math.max(e.registeredDay + 30, toDay('2021-01-01')), this.asOf - 1);
-        const authority = what.office === '税务局' ? taxAuthority(e.region)
-          : what.office === '生态环境分局' ? `${e.region.city}${e.region.county}${what.office}`
-            : `${countyFullName(e.region)}${what.office}`;
+        const authority =
+          what.office === '税务局'
+            ? taxAuthority(e.region)
+            : what.office === '生态环境分局'
+              ? `${e.region.city}${e.region.county}${what.office}`
+              : `${countyFullName(e.region)}${what.office}`;
         credit.penalties.push({
-          id: uuid(this.ids), subjectIdNumber: e.idNumber, authority,
+          id: uuid(this.ids),
+          subjectIdNumber: e.idNumber,
+          authority,
           decisionNo: `${shortName(e.region)}${what.abbreviation}〔${yearOf(decided)}〕${rng.int(1, 600)}号`,
-          reason: what.reason, fine: rng.chance(0.9) ? money(rng.int(1, 200) * 1000) : null, decidedOn: iso(decided),
+          reason: what.reason,
+          fine: rng.chance(0.9) ? money(rng.int(1, 200) * 1000) : null,
+          decidedOn: iso(decided),
         });
       }
     }
@@ -873,15 +1196,20 @@ class ChunkBuilder {
       const court = rng.chance(0.6) ? INTERMEDIATE_COURT : courtForRegion(e.region.code);
       const accepted = this.dayBetween(rng, Math.max(e.registeredDay + YEAR, toDay('2021-01-01')), this.asOf - 14);
       const r = rng.next();
-      const status: BankruptcyCaseStatus = accepted > this.asOf - 180 ? 'ACCEPTED'
-        : r < 0.35 ? 'REORGANISATION' : r < 0.75 ? 'LIQUIDATION' : 'CLOSED';
+      const status: BankruptcyCaseStatus =
+        accepted > this.asOf - 180 ? 'ACCEPTED' : r < 0.35 ? 'REORGANISATION' : r < 0.75 ? 'LIQUIDATION' : 'CLOSED';
       const closed = status === 'CLOSED' ? this.dayBetween(rng, accepted + 180, this.asOf - 1) : null;
       const seq = this.numbering.bankruptcySeqBase + this.chunk * BANKRUPTCY_SLOTS_PER_CHUNK + k++;
       const caseNo = `(${yearOf(accepted)})${court.code}破${seq}号`;
       const bankruptcy: BankruptcyCaseRow = {
-        id: uuid(this.ids), caseNo, courtCode: court.code, debtorIdNumber: e.idNumber,
+        id: uuid(this.ids),
+        caseNo,
+        courtCode: court.code,
+        debtorIdNumber: e.idNumber,
         // A few cases lack the ruling on record, so administrators cannot read them yet.
-        acceptanceRulingNo: rng.chance(0.95) ? `${caseNo}之一` : null, status, acceptedOn: iso(accepted),
+        acceptanceRulingNo: rng.chance(0.95) ? `${caseNo}之一` : null,
+        status,
+        acceptedOn: iso(accepted),
         closedAt: closed === null ? null : timestamp(closed),
       };
       this.addSubject(e);
@@ -892,7 +1220,10 @@ class ChunkBuilder {
         const approved = this.dayBetween(rng, accepted + 150, this.asOf - 1);
         for (const authority of CREDIT_REPAIR_AUTHORITIES.filter(() => rng.chance(0.6))) {
           this.rows.credit.creditRepairs.push({
-            id: uuid(this.ids), subjectIdNumber: e.idNumber, basisCaseNo: caseNo, authority,
+            id: uuid(this.ids),
+            subjectIdNumber: e.idNumber,
+            basisCaseNo: caseNo,
+            authority,
             description: `${e.name}重整计划经${court.name}裁定批准，依法修复相关失信记录`,
             repairedOn: iso(this.dayBetween(rng, approved, Math.min(this.asOf, approved + 90))),
           });
@@ -911,16 +1242,26 @@ class ChunkBuilder {
     if (rng.chance(0.08)) {
       const replaced = this.dayBetween(rng, from + 30, closed ?? this.asOf - 1);
       this.rows.hub.appointments.push({
-        id: uuid(this.ids), caseId: bankruptcy.id, firmCode: firms[firm].code, decisionNo: decision(),
-        validFrom: iso(from), validTo: iso(replaced), endedAt: timestamp(replaced),
+        id: uuid(this.ids),
+        caseId: bankruptcy.id,
+        firmCode: firms[firm].code,
+        decisionNo: decision(),
+        validFrom: iso(from),
+        validTo: iso(replaced),
+        endedAt: timestamp(replaced),
       });
       firm = (firm + rng.int(1, firms.length - 1)) % firms.length;
       from = replaced;
     }
     const validTo = closed ?? (rng.chance(0.15) ? null : from + rng.int(1, 3) * YEAR);
     this.rows.hub.appointments.push({
-      id: uuid(this.ids), caseId: bankruptcy.id, firmCode: firms[firm].code, decisionNo: decision(),
-      validFrom: iso(from), validTo: validTo === null ? null : iso(validTo), endedAt: closed === null ? null : timestamp(closed),
+      id: uuid(this.ids),
+      caseId: bankruptcy.id,
+      firmCode: firms[firm].code,
+      decisionNo: decision(),
+      validFrom: iso(from),
+      validTo: validTo === null ? null : iso(validTo),
+      endedAt: closed === null ? null : timestamp(closed),
     });
   }
 }

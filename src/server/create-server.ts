@@ -89,7 +89,8 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
   app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message = error.type === 'entity.too.large' ? `Request body exceeds ${BODY_LIMIT}` : status < 500 ? 'Malformed request body' : 'Internal server error';
+    const message =
+      error.type === 'entity.too.large' ? `Request body exceeds ${BODY_LIMIT}` : status < 500 ? 'Malformed request body' : 'Internal server error';
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 

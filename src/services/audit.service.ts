@@ -125,7 +125,8 @@ export class AuditService {
     const end = timeArgument('until', until) ?? new Date();
     const start = timeArgument('since', since) ?? new Date(end.getTime() - 7 * DAY_MS);
     if (start >= end) throw badUserInput('since', 'must be earlier than until');
-    if (end.getTime() - start.getTime() > MAX_ALERT_WINDOW_DAYS * DAY_MS) throw badUserInput('since', `the window may span at most ${MAX_ALERT_WINDOW_DAYS} days`);
+    if (end.getTime() - start.getTime() > MAX_ALERT_WINDOW_DAYS * DAY_MS)
+      throw badUserInput('since', `the window may span at most ${MAX_ALERT_WINDOW_DAYS} days`);
     return findAlerts(log.db, start, end);
   }
 

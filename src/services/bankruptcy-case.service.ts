@@ -30,7 +30,10 @@ export class BankruptcyCaseService {
     if (!may(ctx.viewer, 'Query.myBankruptcyCases')) throw forbidden('Your role has no bankruptcy cases');
     const base = this.validAppointments(ctx);
     const totalCount = await base.clone().getCount();
-    const query = base.orderBy('c.accepted_on', 'DESC').addOrderBy('c.id', 'DESC').take(page.first + 1);
+    const query = base
+      .orderBy('c.accepted_on', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(page.first + 1);
     if (page.after) {
       const [acceptedOn, id] = decodeDateIdCursor(page.after);
       query.andWhere('(c.accepted_on, c.id) < (:acceptedOn::date, :id::uuid)', { acceptedOn, id });

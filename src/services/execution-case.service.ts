@@ -13,10 +13,7 @@ export class ExecutionCaseService {
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<ExecutionCase> {
     const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     if (!may(ctx.viewer, 'Query.executionCase')) throw forbidden(NO_CASE_ACCESS);
-    const found = await this.assigned(ctx)
-      .andWhere('c.case_no = :caseNo', { caseNo })
-      .andWhere("c.status = 'ACTIVE'")
-      .getOne();
+    const found = await this.assigned(ctx).andWhere('c.case_no = :caseNo', { caseNo }).andWhere("c.status = 'ACTIVE'").getOne();
     if (!found) throw forbidden(NO_CASE_ACCESS);
     return found;
   }
@@ -27,7 +24,10 @@ export class ExecutionCaseService {
     const base = this.assigned(ctx);
     if (!includeClosed) base.andWhere("c.status = 'ACTIVE'");
     const totalCount = await base.clone().getCount();
-    const query = base.orderBy('c.filed_on', 'DESC').addOrderBy('c.id', 'DESC').take(page.first + 1);
+    const query = base
+      .orderBy('c.filed_on', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(page.first + 1);
     if (page.after) {
       const [filedOn, id] = decodeDateIdCursor(page.after);
       query.andWhere('(c.filed_on, c.id) < (:filedOn::date, :id::uuid)', { filedOn, id });

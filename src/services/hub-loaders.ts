@@ -12,13 +12,12 @@ export interface HubLoaders {
 export function createHubLoaders(hub: DataSource): HubLoaders {
   return {
     respondents: new DataLoader(async (caseIds) => {
-      const rows: Array<{ case_id: string; id: string; kind: Subject['kind']; id_number: string; name: string }> =
-        await hub.query(
-          `SELECT r.case_id, s.id, s.kind, s.id_number, s.name
+      const rows: Array<{ case_id: string; id: string; kind: Subject['kind']; id_number: string; name: string }> = await hub.query(
+        `SELECT r.case_id, s.id, s.kind, s.id_number, s.name
              FROM execution_case_respondent r JOIN subject s ON s.id = r.subject_id
             WHERE r.case_id = ANY($1) ORDER BY s.kind DESC, s.name`,
-          [[...caseIds]],
-        );
+        [[...caseIds]],
+      );
       return caseIds.map((caseId) =>
         rows
           .filter((r) => r.case_id === caseId)

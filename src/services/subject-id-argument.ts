@@ -9,7 +9,10 @@ export function subjectIdArgument(argument: string, raw: string, expected?: Subj
   const kind = subjectKindOf(idNumber);
   if (!kind) throw badUserInput(argument, subjectIdProblem(idNumber) ?? 'not a valid ID number');
   if (expected && kind !== expected) {
-    throw badUserInput(argument, expected === 'ENTERPRISE' ? 'must be a unified social credit code (an enterprise)' : 'must be a resident ID (a person)');
+    throw badUserInput(
+      argument,
+      expected === 'ENTERPRISE' ? 'must be a unified social credit code (an enterprise)' : 'must be a resident ID (a person)',
+    );
   }
   return { idNumber, kind };
 }

@@ -24,7 +24,11 @@ export async function sourceOutcome<K extends keyof SourceLoaders>(
  * The one way a resolver obtains a source's value for a subject: the request's batched lookup, or
  * SOURCE_UNAVAILABLE at this field when that source failed.
  */
-export async function fromSource<K extends keyof SourceLoaders>(ctx: RequestContext, lookup: K, idNumber: string): Promise<ValueOf<SourceLoaders[K]>> {
+export async function fromSource<K extends keyof SourceLoaders>(
+  ctx: RequestContext,
+  lookup: K,
+  idNumber: string,
+): Promise<ValueOf<SourceLoaders[K]>> {
   const outcome = await sourceOutcome(ctx, lookup, idNumber);
   if (outcome.value === null) throw sourceUnavailable(outcome.status.source, outcome.status.state);
   return outcome.value;

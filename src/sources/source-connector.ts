@@ -93,7 +93,10 @@ export abstract class SourceConnector<T> {
   private noteBreaker(before: string, log: Logger): void {
     const after = this.breaker.state;
     if (after === before) return;
-    log[after === 'OPEN' ? 'warn' : 'info']({ source: this.name, breaker: after, previous: before }, `circuit ${after.toLowerCase().replace('_', '-')}`);
+    log[after === 'OPEN' ? 'warn' : 'info'](
+      { source: this.name, breaker: after, previous: before },
+      `circuit ${after.toLowerCase().replace('_', '-')}`,
+    );
   }
 
   /** A fresh loader for one request: every lookup of this request in this source shares one batch. */

@@ -77,16 +77,23 @@ describe('audit log', () => {
         'socialSecurity.insuredStatus': 'ALLOW',
       });
       const enterprise = entries.find((e) => e.subject_kind === 'ENTERPRISE')!;
-      expect(enterprise.fields).toEqual(expect.arrayContaining([{ path: 'tax.arrears.amount', outcome: 'ALLOW' }, { path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' }]));
-      expect(Object.keys(paths).some((path) => /\d/.test(path))).toBe(false);
-      expect(person.sources).toEqual(
-        ['credit', 'property', 'socialSecurity', 'tax', 'vehicle'].map((source) => ({ source, state: 'OK' })),
+      expect(enterprise.fields).toEqual(
+        expect.arrayContaining([
+          { path: 'tax.arrears.amount', outcome: 'ALLOW' },
+          { path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' },
+        ]),
       );
+      expect(Object.keys(paths).some((path) => /\d/.test(path))).toBe(false);
+      expect(person.sources).toEqual(['credit', 'property', 'socialSecurity', 'tax', 'vehicle'].map((source) => ({ source, state: 'OK' })));
     });
 
     it('records masked and denied fields, and the sources asked about a linked person, as a partial read', async () => {
       const requestId = rid('partial');
-      const res = await t.gql(ADMINISTRATOR_CASE, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } });
+      const res = await t.gql(ADMINISTRATOR_CASE, {
+        as: 'demo-administrator',
+        variables: { caseNo: DEMO.bankruptcyCase },
+        headers: { 'x-request-id': requestId },
+      });
       expect(res.body.data!.bankruptcyCase.debtor.phone).toBeNull();
       const [entry] = await entriesOf(requestId);
       expect(entry).toMatchObject({ kind: 'READ', role: 'ADMINISTRATOR', case_kind: 'BANKRUPTCY', case_no: DEMO.bankruptcyCase, outcome: 'PARTIAL' });
@@ -115,33 +122,54 @@ describe('audit log', () => {
     it('records an auditor’s attempt to read a case as a refusal', async () => {
       const requestId = rid('auditor-case');
       await t.gql(CLERK_CASE, { as: 'demo-auditor', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
-      expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'REFUSAL', role: 'AUDITOR', outcome: 'DENIED', case_no: DEMO.clerkCase })]);
+      expect(await entriesOf(requestId)).toEqual([
+        expect.objectContaining({ kind: 'REFUSAL', role: 'AUDITOR', outcome: 'DENIED', case_no: DEMO.clerkCase }),
+      ]);
     });
 
     it('records a valid token that names an unknown user, and still answers UNAUTHENTICATED', async () => {
       const requestId = rid('ghost');
       const res = await t.gql('{ me { username } }', { auth: `Bearer ${await t.token('ghost-user')}`, headers: { 'x-request-id': requestId } });
       expect(codes(res)).toEqual(['UNAUTHENTICATED']);
-      expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'ghost-user', outcome: 'DENIED', role: null })]);
+      expect(await entriesOf(requestId)).toEqual([
+        expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'ghost-user', outcome: 'DENIED', role: null }),
+      ]);
     });
 
     it('records an admin operation before it runs and again with its result, arguments included', async () => {
       const requestId = rid('admin-op');
-      const res = await t.gql(`mutation AddFirm { createOrganisation(input: { code: "AUDIT-FIRM-1", name: "审计测试律师事务所", kind: ADMINISTRATOR_FIRM }) { code } }`, {
-        as: 'demo-admin',
-        headers: { 'x-request-id': requestId },
-      });
+      const res = await t.gql(
+        `mutation AddFirm { createOrganisation(input: { code: "AUDIT-FIRM-1", name: "审计测试律师事务所", kind: ADMINISTRATOR_FIRM }) { code } }`,
+        {
+          as: 'demo-admin',
+          headers: { 'x-request-id': requestId },
+        },
+      );
       expect(res.body.errors).toBeUndefined();
       const entries = await entriesOf(requestId);
-      expect(entries.map((e) => `${e.kind} ${e.outcome} ${e.detail.operation}`)).toEqual(['ADMIN REQUESTED createOrganisation', 'ADMIN ALLOWED createOrganisation']);
-      expect(entries[0]).toMatchObject({ username: 'demo-admin', role: 'ADMIN', operation_name: 'AddFirm', detail: { arguments: { input: { code: 'AUDIT-FIRM-1', kind: 'ADMINISTRATOR_FIRM' } } } });
+      expect(entries.map((e) => `${e.kind} ${e.outcome} ${e.detail.operation}`)).toEqual([
+        'ADMIN REQUESTED createOrganisation',
+        'ADMIN ALLOWED createOrganisation',
+      ]);
+      expect(entries[0]).toMatchObject({
+        username: 'demo-admin',
+        role: 'ADMIN',
+        operation_name: 'AddFirm',
+        detail: { arguments: { input: { code: 'AUDIT-FIRM-1', kind: 'ADMINISTRATOR_FIRM' } } },
+      });
     });
 
     it('records an admin operation attempted by a clerk as requested, then denied', async () => {
       const requestId = rid('admin-denied');
-      const res = await t.gql(`mutation { disableUser(username: "demo-clerk-2") { username } }`, { as: 'demo-clerk', headers: { 'x-request-id': requestId } });
+      const res = await t.gql(`mutation { disableUser(username: "demo-clerk-2") { username } }`, {
+        as: 'demo-clerk',
+        headers: { 'x-request-id': requestId },
+      });
       expect(codes(res)).toEqual(['FORBIDDEN']);
-      expect((await entriesOf(requestId)).map((e) => `${e.kind} ${e.outcome} ${e.username}`)).toEqual(['ADMIN REQUESTED demo-clerk', 'ADMIN DENIED demo-clerk']);
+      expect((await entriesOf(requestId)).map((e) => `${e.kind} ${e.outcome} ${e.username}`)).toEqual([
+        'ADMIN REQUESTED demo-clerk',
+        'ADMIN DENIED demo-clerk',
+      ]);
     });
 
     it('records the outcome the masking applied, not one recomputed from the policy', async () => {
@@ -161,7 +189,11 @@ describe('audit log', () => {
         await bare.stop();
       }
       const requestId = rid('applied-masked');
-      await t.gql(ADMINISTRATOR_CASE, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase }, headers: { 'x-request-id': requestId } });
+      await t.gql(ADMINISTRATOR_CASE, {
+        as: 'demo-administrator',
+        variables: { caseNo: DEMO.bankruptcyCase },
+        headers: { 'x-request-id': requestId },
+      });
       const [entry] = (await entriesOf(requestId)).filter((e) => e.subject_id !== null);
       expect(entry.fields).toContainEqual({ path: 'tax.legalRepresentative.idNumber', outcome: 'MASK' });
     });
@@ -228,7 +260,10 @@ describe('audit log', () => {
         expect(node).toMatchObject({ username: 'demo-clerk', kind: 'READ', caseNo: DEMO.clerkCase, role: 'CLERK' });
         expect(node.subjectIdNumber).toMatch(/^\w{4}\*+\w{4}$/);
       }
-      const next = await t.gql(q, { as: 'demo-auditor', variables: { filter: { username: 'demo-clerk', kind: 'READ', caseNo: DEMO.clerkCase }, after: page.pageInfo.endCursor } });
+      const next = await t.gql(q, {
+        as: 'demo-auditor',
+        variables: { filter: { username: 'demo-clerk', kind: 'READ', caseNo: DEMO.clerkCase }, after: page.pageInfo.endCursor },
+      });
       expect(Number(next.body.data!.auditEntries.edges[0].node.seq)).toBeLessThan(seqs[1]);
     });
 
@@ -239,25 +274,33 @@ describe('audit log', () => {
       [{ kind: 'AUTH_FAILURE' }, (n: any) => n.kind === 'AUTH_FAILURE' && n.username === 'ghost-user'],
       [{ from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() }, () => true],
     ])('filters by %o', async (filter, holds) => {
-      const res = await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 50) { edges { node { ${ENTRY_FIELDS} } } } }`, {
-        as: 'demo-auditor',
-        variables: { filter },
-      });
+      const res = await t.gql(
+        `query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 50) { edges { node { ${ENTRY_FIELDS} } } } }`,
+        {
+          as: 'demo-auditor',
+          variables: { filter },
+        },
+      );
       const nodes = res.body.data!.auditEntries.edges.map((e: any) => e.node);
       expect(nodes.length).toBeGreaterThan(0);
       expect(nodes.filter((n: any) => !holds(n))).toEqual([]);
     });
 
     it('finds nothing in a time range before the log began', async () => {
-      const res = await t.gql(`{ auditEntries(filter: { to: "2001-01-01T00:00:00Z" }) { edges { cursor } pageInfo { hasNextPage } } }`, { as: 'demo-auditor' });
+      const res = await t.gql(`{ auditEntries(filter: { to: "2001-01-01T00:00:00Z" }) { edges { cursor } pageInfo { hasNextPage } } }`, {
+        as: 'demo-auditor',
+      });
       expect(res.body.data!.auditEntries).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
     });
 
     it('shows who read a person, when and under which case', async () => {
-      const res = await t.gql(`query ($id: String!) { subjectAccessHistory(subjectId: $id, first: 50) { edges { node { username caseNo kind at fields { path } } } } }`, {
-        as: 'demo-auditor',
-        variables: { id: p.zhangWei.id.toLowerCase() },
-      });
+      const res = await t.gql(
+        `query ($id: String!) { subjectAccessHistory(subjectId: $id, first: 50) { edges { node { username caseNo kind at fields { path } } } } }`,
+        {
+          as: 'demo-auditor',
+          variables: { id: p.zhangWei.id.toLowerCase() },
+        },
+      );
       const nodes = res.body.data!.subjectAccessHistory.edges.map((e: any) => e.node);
       expect(nodes.length).toBeGreaterThanOrEqual(1);
       expect(new Set(nodes.map((n: any) => `${n.kind} ${n.username} ${n.caseNo}`))).toEqual(new Set([`READ demo-clerk ${DEMO.clerkCase}`]));
@@ -278,43 +321,79 @@ describe('audit log', () => {
 
     it.each(['demo-clerk', 'demo-administrator', 'demo-admin'])('refuses the log to %s, and records the attempt', async (as) => {
       const requestId = rid('not-auditor');
-      const res = await t.gql(`{ auditEntries { edges { node { seq } } } subjectAccessHistory(subjectId: "${p.zhangWei.id}") { edges { cursor } } }`, {
-        as,
-        headers: { 'x-request-id': requestId },
-      });
+      const res = await t.gql(
+        `{ auditEntries { edges { node { seq } } } subjectAccessHistory(subjectId: "${p.zhangWei.id}") { edges { cursor } } }`,
+        {
+          as,
+          headers: { 'x-request-id': requestId },
+        },
+      );
       expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
       expect(res.body.data).toEqual({ auditEntries: null, subjectAccessHistory: null });
       const entries = await entriesOf(requestId);
-      expect(entries.map((e) => `${e.kind} ${e.outcome} ${e.detail.operation}`).sort()).toEqual(['AUDIT DENIED auditEntries', 'AUDIT DENIED subjectAccessHistory']);
+      expect(entries.map((e) => `${e.kind} ${e.outcome} ${e.detail.operation}`).sort()).toEqual([
+        'AUDIT DENIED auditEntries',
+        'AUDIT DENIED subjectAccessHistory',
+      ]);
     });
 
     it('records the auditor’s own look-ups, naming the subject looked up', async () => {
       const requestId = rid('lookup');
-      await t.gql(`{ subjectAccessHistory(subjectId: "${p.zhangWei.id}") { edges { cursor } } }`, { as: 'demo-auditor', headers: { 'x-request-id': requestId } });
+      await t.gql(`{ subjectAccessHistory(subjectId: "${p.zhangWei.id}") { edges { cursor } } }`, {
+        as: 'demo-auditor',
+        headers: { 'x-request-id': requestId },
+      });
       expect(await entriesOf(requestId)).toEqual([
-        expect.objectContaining({ kind: 'AUDIT', outcome: 'ALLOWED', username: 'demo-auditor', subject_id_number: p.zhangWei.id, detail: expect.objectContaining({ operation: 'subjectAccessHistory' }) }),
+        expect.objectContaining({
+          kind: 'AUDIT',
+          outcome: 'ALLOWED',
+          username: 'demo-auditor',
+          subject_id_number: p.zhangWei.id,
+          detail: expect.objectContaining({ operation: 'subjectAccessHistory' }),
+        }),
       ]);
     });
 
     it('raises alerts for bulk reads, repeated refusals and one subject under many cases', async () => {
       const draft = (over: Partial<AuditDraft>): AuditDraft => ({
-        requestId: rid('synthetic'), kind: 'READ', username: 'bulk-reader', organisationCode: '皖1524', role: 'CLERK', caseKind: 'EXECUTION',
-        caseNo: '(2024)皖1524执900号', subjectId: null, subjectKind: 'PERSON', subjectIdNumber: null, fields: [{ path: 'name', outcome: 'ALLOW' }],
-        sources: [], outcome: 'ALLOWED', clientAddress: null, operationName: null, detail: null, ...over,
+        requestId: rid('synthetic'),
+        kind: 'READ',
+        username: 'bulk-reader',
+        organisationCode: '皖1524',
+        role: 'CLERK',
+        caseKind: 'EXECUTION',
+        caseNo: '(2024)皖1524执900号',
+        subjectId: null,
+        subjectKind: 'PERSON',
+        subjectIdNumber: null,
+        fields: [{ path: 'name', outcome: 'ALLOW' }],
+        sources: [],
+        outcome: 'ALLOWED',
+        clientAddress: null,
+        operationName: null,
+        detail: null,
+        ...over,
       });
       const written = await t.hub.audit!.writer.append([
         ...Array.from({ length: 20 }, (_, i) => draft({ subjectIdNumber: `SUBJ${String(i).padStart(14, '0')}` })),
         ...Array.from({ length: 5 }, () => draft({ username: 'refused-often', kind: 'REFUSAL', outcome: 'DENIED' })),
         ...[1, 2, 3].map((n) => draft({ username: 'many-cases', subjectIdNumber: 'MANYCASES000000001', caseNo: `(2024)皖1524执90${n}号` })),
       ]);
-      const res = await t.gql(`{ auditAlerts { rule username subjectIdNumber count threshold caseNos firstSeq lastSeq description } }`, { as: 'demo-auditor' });
+      const res = await t.gql(`{ auditAlerts { rule username subjectIdNumber count threshold caseNos firstSeq lastSeq description } }`, {
+        as: 'demo-auditor',
+      });
       expect(res.body.errors).toBeUndefined();
       const alerts = res.body.data!.auditAlerts;
       expect(alerts).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ rule: 'BULK_READS', username: 'bulk-reader', count: 20, threshold: 20 }),
           expect.objectContaining({ rule: 'REPEATED_REFUSALS', username: 'refused-often', count: 5, threshold: 5 }),
-          expect.objectContaining({ rule: 'SUBJECT_MANY_CASES', subjectIdNumber: 'MANY**********0001', count: 3, caseNos: expect.arrayContaining(['(2024)皖1524执903号']) }),
+          expect.objectContaining({
+            rule: 'SUBJECT_MANY_CASES',
+            subjectIdNumber: 'MANY**********0001',
+            count: 3,
+            caseNos: expect.arrayContaining(['(2024)皖1524执903号']),
+          }),
         ]),
       );
       expect(alerts.filter((a: any) => a.rule === 'BULK_READS' && a.username !== 'bulk-reader')).toEqual([]);
@@ -325,17 +404,22 @@ describe('audit log', () => {
 
   describe('what the log does not give away', () => {
     const auditorView = async (filter: Record<string, unknown>, fields = 'seq subjectIdNumber detail hash prevHash') =>
-      (await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 20) { edges { node { ${fields} } } } }`, { as: 'demo-auditor', variables: { filter } }))
-        .body.data!.auditEntries.edges.map((e: any) => e.node);
+      (
+        await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 20) { edges { node { ${fields} } } } }`, {
+          as: 'demo-auditor',
+          variables: { filter },
+        })
+      ).body.data!.auditEntries.edges.map((e: any) => e.node);
 
     it('shows auditors the ID numbers and person names in an admin operation’s arguments masked, and keeps them whole in the entry', async () => {
       const requestId = rid('masked-args');
       const person = { idNumber: '341524198604123508', name: '郑丽' };
       const enterprise = { idNumber: '91341524MAQ7C7XA75', name: '金寨县远航物流有限公司' };
-      const res = await t.gql(
-        `mutation ($input: CreateExecutionCaseInput!) { createExecutionCase(input: $input) { caseNo } }`,
-        { as: 'demo-admin', headers: { 'x-request-id': requestId }, variables: { input: { caseNo: '(2024)皖1524执131号', filedOn: '2024-06-03', amountDue: '52000.00', respondents: [person, enterprise] } } },
-      );
+      const res = await t.gql(`mutation ($input: CreateExecutionCaseInput!) { createExecutionCase(input: $input) { caseNo } }`, {
+        as: 'demo-admin',
+        headers: { 'x-request-id': requestId },
+        variables: { input: { caseNo: '(2024)皖1524执131号', filedOn: '2024-06-03', amountDue: '52000.00', respondents: [person, enterprise] } },
+      });
       expect(res.body.errors).toBeUndefined();
       const stored = await entriesOf(requestId);
       expect(JSON.stringify(stored[0].detail)).toContain(person.idNumber);
@@ -344,13 +428,19 @@ describe('audit log', () => {
       for (const node of shown) {
         for (const secret of [person.idNumber, person.name, enterprise.idNumber]) expect(node.detail).not.toContain(secret);
         const respondents = JSON.parse(node.detail).arguments.input.respondents;
-        expect(respondents).toEqual([{ idNumber: '3415**********3508', name: '郑*' }, { idNumber: '9134**********XA75', name: enterprise.name }]);
+        expect(respondents).toEqual([
+          { idNumber: '3415**********3508', name: '郑*' },
+          { idNumber: '9134**********XA75', name: enterprise.name },
+        ]);
       }
     });
 
     it('shows auditors their own searches with the ID number searched for masked', async () => {
       const requestId = rid('own-search');
-      await t.gql(`{ subjectAccessHistory(subjectId: "${p.liNa.id}") { edges { cursor } } }`, { as: 'demo-auditor', headers: { 'x-request-id': requestId } });
+      await t.gql(`{ subjectAccessHistory(subjectId: "${p.liNa.id}") { edges { cursor } } }`, {
+        as: 'demo-auditor',
+        headers: { 'x-request-id': requestId },
+      });
       const [stored] = await entriesOf(requestId);
       const [node] = (await auditorView({ kind: 'AUDIT', username: 'demo-auditor' })).filter((n: any) => n.seq === stored.seq);
       expect(node.detail).not.toContain(p.liNa.id);
@@ -362,7 +452,9 @@ describe('audit log', () => {
       const requestId = rid('attack');
       await t.gql(CLERK_CASE, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': requestId } });
       const row = (await entriesOf(requestId)).find((e) => e.subject_kind === 'PERSON' && e.subject_id !== null)!;
-      const [shown] = (await auditorView({ kind: 'READ', username: 'demo-clerk' }, 'seq subjectIdNumber hash prevHash')).filter((n: any) => n.seq === row.seq);
+      const [shown] = (await auditorView({ kind: 'READ', username: 'demo-clerk' }, 'seq subjectIdNumber hash prevHash')).filter(
+        (n: any) => n.seq === row.seq,
+      );
       const masked: string = shown.subjectIdNumber;
       expect(masked).toBe(`${p.zhangWei.id.slice(0, 4)}**********${p.zhangWei.id.slice(-4)}`);
       // The attacker is given more than an auditor sees: every column of the entry, except its secret.
@@ -372,7 +464,9 @@ describe('audit log', () => {
       const unsalted = entryHash({ ...entryFromRow(row as AuditEntryRow), salt: null });
       // Hashing is the attacker's whole cost: the entry's canonical text is built once, around the guessed digits.
       const [before, after] = canonicalEntry({ ...known, subjectIdNumber: 'GUESS' }).split('"GUESS"');
-      const days = Array.from({ length: 25_933 }, (_, i) => new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''));
+      const days = Array.from({ length: 25_933 }, (_, i) =>
+        new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''),
+      );
       const recovered: string[] = [];
       const recoveredUnsalted: string[] = [];
       let tried = 0;
@@ -415,7 +509,12 @@ describe('audit log', () => {
       // … but their entries list the same fields with the same outcomes.
       const fieldsOf = (entries: any[]) => entries.find((e) => e.subject_kind === 'PERSON' && e.subject_id !== null).fields;
       expect(fieldsOf(zhang.entries)).toEqual(fieldsOf(li.entries));
-      expect(fieldsOf(li.entries)).toEqual(expect.arrayContaining([{ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' }, { path: 'realEstate.encumbrances.caseNo', outcome: 'ALLOW' }]));
+      expect(fieldsOf(li.entries)).toEqual(
+        expect.arrayContaining([
+          { path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' },
+          { path: 'realEstate.encumbrances.caseNo', outcome: 'ALLOW' },
+        ]),
+      );
     });
 
     it('puts the read of a registered legal representative on that person’s access history, as the tax one', async () => {
@@ -427,7 +526,9 @@ describe('audit log', () => {
       expect(res.body.data!.bankruptcyCase.debtor.marketRegistration.legalRepresentative.name).toBe('陈静');
       const entries = await entriesOf(requestId);
       const linked = entries.filter((e) => e.subject_id_number === p.chenJing.id);
-      expect(linked).toEqual([expect.objectContaining({ kind: 'READ', subject_kind: 'PERSON', case_no: DEMO.bankruptcyCase, username: 'demo-administrator' })]);
+      expect(linked).toEqual([
+        expect.objectContaining({ kind: 'READ', subject_kind: 'PERSON', case_no: DEMO.bankruptcyCase, username: 'demo-administrator' }),
+      ]);
       expect(linked[0].fields).toEqual(expect.arrayContaining([{ path: 'marketRegistration.legalRepresentative.idNumber', outcome: 'MASK' }]));
       const debtor = entries.find((e) => e.subject_id_number === p.hongda.id)!;
       expect(debtor.fields).toEqual(expect.arrayContaining([{ path: 'marketRegistration.registeredAddress', outcome: 'ALLOW' }]));
@@ -441,7 +542,15 @@ describe('audit log', () => {
       );
       expect(res.body.data!.bankruptcyCase.debtor.tax.legalRepresentative.idNumber).toMatch(/\*/);
       const linked = (await entriesOf(requestId)).filter((e) => e.subject_id_number === p.chenJing.id);
-      expect(linked).toEqual([expect.objectContaining({ kind: 'READ', subject_kind: 'PERSON', case_no: DEMO.bankruptcyCase, username: 'demo-administrator', outcome: 'PARTIAL' })]);
+      expect(linked).toEqual([
+        expect.objectContaining({
+          kind: 'READ',
+          subject_kind: 'PERSON',
+          case_no: DEMO.bankruptcyCase,
+          username: 'demo-administrator',
+          outcome: 'PARTIAL',
+        }),
+      ]);
       expect(linked[0].fields).toEqual(
         expect.arrayContaining([
           { path: 'tax.legalRepresentative.idNumber', outcome: 'MASK' },
@@ -449,19 +558,25 @@ describe('audit log', () => {
           { path: 'socialSecurity.employees.idNumber', outcome: 'MASK' },
         ]),
       );
-      const history = await t.gql(`query ($id: String!) { subjectAccessHistory(subjectId: $id, first: 50) { edges { node { seq username caseNo fields { path outcome } } } } }`, {
-        as: 'demo-auditor',
-        variables: { id: p.chenJing.id },
-      });
+      const history = await t.gql(
+        `query ($id: String!) { subjectAccessHistory(subjectId: $id, first: 50) { edges { node { seq username caseNo fields { path outcome } } } } }`,
+        {
+          as: 'demo-auditor',
+          variables: { id: p.chenJing.id },
+        },
+      );
       expect(history.body.data!.subjectAccessHistory.edges.map((e: any) => e.node.seq)).toContain(linked[0].seq);
     });
 
     it('records a refusal and an admin intent whatever a client sends: lone surrogates, NUL, over-long text', async () => {
       const refusalId = rid('surrogate-refusal');
-      const refused = await t.post('{"query":"query ($u: String) { auditEntries(filter: { username: $u }) { edges { cursor } } }","variables":{"u":"a\\ud800b"}}', {
-        authorization: `Bearer ${await t.token('demo-clerk')}`,
-        'x-request-id': refusalId,
-      });
+      const refused = await t.post(
+        '{"query":"query ($u: String) { auditEntries(filter: { username: $u }) { edges { cursor } } }","variables":{"u":"a\\ud800b"}}',
+        {
+          authorization: `Bearer ${await t.token('demo-clerk')}`,
+          'x-request-id': refusalId,
+        },
+      );
       expect(refused.status).toBe(200);
       expect(codes(refused)).toEqual(['FORBIDDEN']);
       expect((await entriesOf(refusalId)).map((e) => `${e.kind} ${e.outcome}`)).toEqual(['AUDIT DENIED']);
@@ -495,20 +610,36 @@ describe('audit log', () => {
       expect(entries).toHaveLength(2);
       expect(new Set(entries.map((e) => e.request_id)).size).toBe(2);
       expect(entries.map((e) => e.correlation_id)).toEqual([given, given]);
-      const seen = await t.gql(`query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 100) { edges { node { requestId correlationId } } } }`, {
-        as: 'demo-auditor',
-        variables: { filter: { username: 'demo-clerk-2', kind: 'REFUSAL' } },
-      });
-      const nodes: Array<{ requestId: string; correlationId: string | null }> = seen.body.data!.auditEntries.edges.map((e: { node: unknown }) => e.node);
-      expect(nodes.filter((n) => n.correlationId === given).map((n) => n.requestId).sort()).toEqual(entries.map((e) => e.request_id).sort());
+      const seen = await t.gql(
+        `query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 100) { edges { node { requestId correlationId } } } }`,
+        {
+          as: 'demo-auditor',
+          variables: { filter: { username: 'demo-clerk-2', kind: 'REFUSAL' } },
+        },
+      );
+      const nodes: Array<{ requestId: string; correlationId: string | null }> = seen.body.data!.auditEntries.edges.map(
+        (e: { node: unknown }) => e.node,
+      );
+      expect(
+        nodes
+          .filter((n) => n.correlationId === given)
+          .map((n) => n.requestId)
+          .sort(),
+      ).toEqual(entries.map((e) => e.request_id).sort());
     });
 
     it('records a validly signed token whose claims hold NUL, a lone surrogate or a time that is no time, and answers UNAUTHENTICATED', async () => {
       const { SignJWT } = await import('jose');
       const { signingKey } = await import('../../src/auth/token-keys');
       const { key, kid, alg } = await signingKey(t.config.dataDir);
-      const token = await new SignJWT({}).setProtectedHeader({ alg, kid }).setSubject('demo-clerk\u0000x').setIssuer('fuyuantong').setAudience('fuyuantong')
-        .setIssuedAt().setExpirationTime('1h').sign(key);
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg, kid })
+        .setSubject('demo-clerk\u0000x')
+        .setIssuer('fuyuantong')
+        .setAudience('fuyuantong')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key);
       const requestId = rid('nul-claim');
       const res = await t.gql('{ me { username } }', { auth: `Bearer ${token}`, headers: { 'x-request-id': requestId } });
       expect(res.status).toBe(401);
@@ -516,13 +647,20 @@ describe('audit log', () => {
       expect(await entriesOf(requestId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerkx', outcome: 'DENIED' })]);
 
       // A time claim that is no time, and text with a lone surrogate elsewhere in the claims.
-      const badTime = await new SignJWT({ exp: 'tomorrow', note: 'x\ud800' } as never).setProtectedHeader({ alg, kid }).setSubject('demo-clerk').setIssuer('fuyuantong')
-        .setAudience('fuyuantong').setIssuedAt().sign(key);
+      const badTime = await new SignJWT({ exp: 'tomorrow', note: 'x\ud800' } as never)
+        .setProtectedHeader({ alg, kid })
+        .setSubject('demo-clerk')
+        .setIssuer('fuyuantong')
+        .setAudience('fuyuantong')
+        .setIssuedAt()
+        .sign(key);
       const timeId = rid('bad-time-claim');
       const refused = await t.gql('{ me { username } }', { auth: `Bearer ${badTime}`, headers: { 'x-request-id': timeId } });
       expect(refused.status).toBe(401);
       expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
-      expect(await entriesOf(timeId)).toEqual([expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerk', outcome: 'DENIED', detail: { reason: 'token claim exp invalid' } })]);
+      expect(await entriesOf(timeId)).toEqual([
+        expect.objectContaining({ kind: 'AUTH_FAILURE', username: 'demo-clerk', outcome: 'DENIED', detail: { reason: 'token claim exp invalid' } }),
+      ]);
     });
   });
 
@@ -534,7 +672,11 @@ describe('audit log', () => {
         await expect(db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = 1`)).rejects.toThrow(/append-only/);
         await expect(db.query(`DELETE FROM audit_entry WHERE seq = 1`)).rejects.toThrow(/append-only/);
         await expect(db.query(`TRUNCATE audit_entry`)).rejects.toThrow(/append-only/);
-        const [partition] = (await db.query(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_entry'::regclass AND c.relname <> 'audit_entry_default' LIMIT 1`)).rows;
+        const [partition] = (
+          await db.query(
+            `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_entry'::regclass AND c.relname <> 'audit_entry_default' LIMIT 1`,
+          )
+        ).rows;
         await expect(db.query(`TRUNCATE "${partition.relname}"`)).rejects.toThrow(/append-only/);
         await expect(db.query(`DELETE FROM audit_checkpoint`)).rejects.toThrow(/append-only/);
         await expect(db.query(`DELETE FROM audit_head`)).rejects.toThrow(/append-only/);
@@ -549,7 +691,13 @@ describe('audit log', () => {
         await db.query('BEGIN');
         await db.query('SET LOCAL ROLE fuyuantong_app');
         await expect(db.query(`SELECT count(*) FROM audit_entry`)).resolves.toBeDefined();
-        for (const sql of [`UPDATE audit_entry SET username = 'x'`, `DELETE FROM audit_entry`, `TRUNCATE audit_entry`, `DELETE FROM audit_checkpoint`, `DELETE FROM audit_entry_default`]) {
+        for (const sql of [
+          `UPDATE audit_entry SET username = 'x'`,
+          `DELETE FROM audit_entry`,
+          `TRUNCATE audit_entry`,
+          `DELETE FROM audit_checkpoint`,
+          `DELETE FROM audit_entry_default`,
+        ]) {
           await db.query('SAVEPOINT s');
           await expect(db.query(sql)).rejects.toThrow(/permission denied/);
           await db.query('ROLLBACK TO SAVEPOINT s');
@@ -604,7 +752,10 @@ describe('audit log', () => {
       const answers = await Promise.all(requests);
       const subjectsAnswered = answers.reduce((n, a) => n + (a.data?.executionCase?.respondents?.length ?? 0), 0);
       expect(subjectsAnswered).toBeGreaterThan(0);
-      const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry WHERE correlation_id LIKE $1 AND outcome IN ('ALLOWED', 'PARTIAL') AND subject_id IS NOT NULL`, [`${batch}-%`]);
+      const [{ n }] = await t.hub.hub.query(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE correlation_id LIKE $1 AND outcome IN ('ALLOWED', 'PARTIAL') AND subject_id IS NOT NULL`,
+        [`${batch}-%`],
+      );
       expect(n).toBe(subjectsAnswered);
       const [chain] = await t.hub.hub.query(`SELECT count(*)::bigint AS count, max(seq) AS max, count(DISTINCT seq) AS distinct FROM audit_entry`);
       expect(chain.count).toBe(chain.max);
@@ -617,8 +768,11 @@ describe('audit log', () => {
   describe('from the command line', () => {
     const cli = (script: string, args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [`dist/src/cli/${script}.js`, ...args], { env: { ...process.env, NODE_ENV: 'test', DATA_DIR: t.config.dataDir, HUB_DATABASE_URL: t.dbUrls.hub } }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          [`dist/src/cli/${script}.js`, ...args],
+          { env: { ...process.env, NODE_ENV: 'test', DATA_DIR: t.config.dataDir, HUB_DATABASE_URL: t.dbUrls.hub } },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         );
       });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-cli-'));
@@ -637,7 +791,11 @@ describe('audit log', () => {
       const jsonl = path.join(dir, 'audit.jsonl');
       const from = new Date(Date.now() - 3_600_000).toISOString();
       expect(await cli('audit-export', ['--from', from, '--format', 'jsonl', '--out', jsonl])).toMatchObject({ code: 0 });
-      const lines = fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const lines = fs
+        .readFileSync(jsonl, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const [{ n }] = await t.hub.hub.query(`SELECT count(*)::int AS n FROM audit_entry WHERE at >= $1`, [from]);
       expect(lines).toHaveLength(n);
       expect(lines.filter((e) => entryHash({ ...e, at: new Date(e.at) }) !== e.hash)).toEqual([]);

@@ -50,13 +50,17 @@ describe('authentication', () => {
 
   it('refuses a token whose payload was altered', async () => {
     const [h, , s] = (await t.token('demo-clerk')).split('.');
-    const payload = Buffer.from(JSON.stringify({ sub: 'demo-admin', iss: t.config.auth.issuer, aud: t.config.auth.audience, exp: 9999999999 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'demo-admin', iss: t.config.auth.issuer, aud: t.config.auth.audience, exp: 9999999999 }),
+    ).toString('base64url');
     await expectUnauthenticated(`Bearer ${h}.${payload}.${s}`);
   });
 
   it('refuses an unsigned (alg none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: 'demo-admin', iss: t.config.auth.issuer, aud: t.config.auth.audience, exp: 9999999999 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'demo-admin', iss: t.config.auth.issuer, aud: t.config.auth.audience, exp: 9999999999 }),
+    ).toString('base64url');
     await expectUnauthenticated(`Bearer ${header}.${payload}.`);
   });
 

@@ -26,10 +26,23 @@ const ENDED_APPOINTMENT = '(2024)皖1524破7号';
 
 type Root = 'executionCase' | 'bankruptcyCase';
 const SITUATIONS: Record<string, Array<[Root, string]>> = {
-  bound: [['executionCase', DEMO.clerkCase], ['executionCase', DEMO.clerkCase2], ['bankruptcyCase', DEMO.bankruptcyCase]],
-  unbound: [['executionCase', DEMO.otherCourtCase], ['bankruptcyCase', UNAPPOINTED]],
-  'closed case': [['executionCase', DEMO.closedCase], ['bankruptcyCase', CLOSED_BANKRUPTCY]],
-  'expired appointment': [['bankruptcyCase', DEMO.expiredBankruptcyCase], ['bankruptcyCase', ENDED_APPOINTMENT]],
+  bound: [
+    ['executionCase', DEMO.clerkCase],
+    ['executionCase', DEMO.clerkCase2],
+    ['bankruptcyCase', DEMO.bankruptcyCase],
+  ],
+  unbound: [
+    ['executionCase', DEMO.otherCourtCase],
+    ['bankruptcyCase', UNAPPOINTED],
+  ],
+  'closed case': [
+    ['executionCase', DEMO.closedCase],
+    ['bankruptcyCase', CLOSED_BANKRUPTCY],
+  ],
+  'expired appointment': [
+    ['bankruptcyCase', DEMO.expiredBankruptcyCase],
+    ['bankruptcyCase', ENDED_APPOINTMENT],
+  ],
 };
 /** The only (role, case) pairs with a legal basis: the services' binding, stated independently of the oracle. */
 const LEGAL_BASIS = new Set([`CLERK ${DEMO.clerkCase}`, `CLERK ${DEMO.clerkCase2}`, `ADMINISTRATOR ${DEMO.bankruptcyCase}`]);
@@ -74,7 +87,8 @@ function expectationFor(schema: GraphQLSchema, role: Role, cases: Array<[Root, s
         continue;
       }
       if (v !== null) shown.add(typeField);
-      out[key] = outcome === 'MASK' ? applyMask(POLICY[typeField].mask!, v) : projectValue(getNamedType(type.getFields()[key].type), v, here, typeField);
+      out[key] =
+        outcome === 'MASK' ? applyMask(POLICY[typeField].mask!, v) : projectValue(getNamedType(type.getFields()[key].type), v, here, typeField);
     }
     return out;
   };
@@ -133,9 +147,16 @@ describe('authorization matrix over HTTP: every role × every subject field × b
       const token = await t.token(DEMO_USERS[role]);
       const [enforced, truthRes] = await Promise.all([
         t.gql(query, { as: DEMO_USERS[role], variables }),
-        fetch(oracle.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) }),
+        fetch(oracle.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        }),
       ]);
-      answers.set(key, { enforced, truth: { status: truthRes.status, headers: truthRes.headers, body: (await truthRes.json()) as GraphQLResponse['body'] } });
+      answers.set(key, {
+        enforced,
+        truth: { status: truthRes.status, headers: truthRes.headers, body: (await truthRes.json()) as GraphQLResponse['body'] },
+      });
     }
     return answers.get(key)!;
   }
@@ -148,8 +169,15 @@ describe('authorization matrix over HTTP: every role × every subject field × b
     // Same databases and token key as the hub under test; a second hub rather than a second startTestHub.
     oracle = await startHub(
       loadConfig({
-        NODE_ENV: 'test', PORT: '0', DATA_DIR: t.config.dataDir, SEED_DEMO: 'false', MIGRATE_SOURCES: 'false', ...databaseEnv(t),
-        SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true', SUBJECT_READ_RATE_LIMIT: '0',
+        NODE_ENV: 'test',
+        PORT: '0',
+        DATA_DIR: t.config.dataDir,
+        SEED_DEMO: 'false',
+        MIGRATE_SOURCES: 'false',
+        ...databaseEnv(t),
+        SHIELD_DISABLED_FOR_BENCHMARK: 'true',
+        AUDIT_DISABLED_FOR_BENCHMARK: 'true',
+        SUBJECT_READ_RATE_LIMIT: '0',
       }),
     );
   });
@@ -186,9 +214,23 @@ describe('authorization matrix over HTTP: every role × every subject field × b
     // The oracle really is unshielded: it answers what the clerk is refused.
     expect((truth.body.data!.a0 as { respondents: any[] }).respondents[0].socialSecurity.medical).toMatchObject({ plan: '城镇职工基本医疗保险' });
     const [zhang, huaxing] = (enforced.body.data!.a0 as { respondents: any[] }).respondents;
-    expect(zhang).toMatchObject({ name: '张伟', idNumber: p.zhangWei.id, phone: '13805641234', address: '安徽省六安市金寨县梅山镇红军路128号3栋502室' });
-    expect(zhang.socialSecurity).toMatchObject({ insuredStatus: 'INSURED', contributionBase: '9800.00', employer: { idNumber: p.huaxing.id }, medical: null });
-    expect(huaxing.tax).toMatchObject({ creditGrade: 'C', filings: null, legalRepresentative: { name: '张伟', idNumber: p.zhangWei.id, phone: '13805641234' } });
+    expect(zhang).toMatchObject({
+      name: '张伟',
+      idNumber: p.zhangWei.id,
+      phone: '13805641234',
+      address: '安徽省六安市金寨县梅山镇红军路128号3栋502室',
+    });
+    expect(zhang.socialSecurity).toMatchObject({
+      insuredStatus: 'INSURED',
+      contributionBase: '9800.00',
+      employer: { idNumber: p.huaxing.id },
+      medical: null,
+    });
+    expect(huaxing.tax).toMatchObject({
+      creditGrade: 'C',
+      filings: null,
+      legalRepresentative: { name: '张伟', idNumber: p.zhangWei.id, phone: '13805641234' },
+    });
     expect(huaxing.socialSecurity.employees).toBeNull();
     const forbidden = errorList(enforced);
     expect(forbidden).toContain('FORBIDDEN a0.respondents.0.socialSecurity.medical');
@@ -201,8 +243,19 @@ describe('authorization matrix over HTTP: every role × every subject field × b
     const debtor = (enforced.body.data!.a2 as { debtor: any }).debtor;
     expect(debtor).toMatchObject({ kind: 'ENTERPRISE', name: '金寨县宏达茶业有限公司', idNumber: p.hongda.id, phone: null, address: null });
     expect(debtor.tax.filings).toHaveLength(3);
-    expect(debtor.tax.legalRepresentative).toEqual({ name: '陈静', idNumber: `${p.chenJing.id.slice(0, 4)}**********${p.chenJing.id.slice(-4)}`, phone: null, address: null });
-    expect(debtor.socialSecurity).toMatchObject({ insuredEmployeeCount: 4, arrearsAmount: '58230.00', insuredStatus: null, employer: null, medical: null });
+    expect(debtor.tax.legalRepresentative).toEqual({
+      name: '陈静',
+      idNumber: `${p.chenJing.id.slice(0, 4)}**********${p.chenJing.id.slice(-4)}`,
+      phone: null,
+      address: null,
+    });
+    expect(debtor.socialSecurity).toMatchObject({
+      insuredEmployeeCount: 4,
+      arrearsAmount: '58230.00',
+      insuredStatus: null,
+      employer: null,
+      medical: null,
+    });
     for (const employee of debtor.socialSecurity.employees) expect(employee.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(errorList(enforced)).toContain('FORBIDDEN a2.debtor.tax.legalRepresentative.phone');
     expect(errorList(enforced)).toEqual(expect.arrayContaining(['FORBIDDEN a0', 'FORBIDDEN a1']));
@@ -227,7 +280,12 @@ describe('authorization matrix over HTTP: every role × every subject field × b
       const rows = res.body.data!.accessPolicy as Array<Record<string, unknown>>;
       expect(rows).toHaveLength(Object.keys(POLICY).length * ROLES.length);
       expect(rows).toContainEqual({
-        role: 'ADMINISTRATOR', field: 'LinkedPerson.idNumber', outcome: 'MASK', reason: POLICY['LinkedPerson.idNumber'].reason, mask: 'idNumber', subjectData: true,
+        role: 'ADMINISTRATOR',
+        field: 'LinkedPerson.idNumber',
+        outcome: 'MASK',
+        reason: POLICY['LinkedPerson.idNumber'].reason,
+        mask: 'idNumber',
+        subjectData: true,
       });
       expect(rows.filter((r) => r.field === 'SocialSecurity.medical').map((r) => r.outcome)).toEqual(ROLES.map(() => 'DENY'));
     });
@@ -266,19 +324,37 @@ async function sql(url: string, statements: Array<[string, unknown[]]>): Promise
 async function addRecordsTheDemoLacks(t: TestHub): Promise<void> {
   const urls = t.dbUrls;
   await sql(urls.credit, [
-    [`INSERT INTO credit_repair (subject_id_number, basis_case_no, authority, description, repaired_on) VALUES ($1, $2, '金寨县发展和改革委员会', '履行完毕后修复公共信用记录', '2024-08-01')`, [p.huaxing.id, DEMO.clerkCase]],
-    [`INSERT INTO dishonest_debtor_entry (subject_id_number, subject_name, court, case_no, obligation, circumstance, listed_on, removed_on)
+    [
+      `INSERT INTO credit_repair (subject_id_number, basis_case_no, authority, description, repaired_on) VALUES ($1, $2, '金寨县发展和改革委员会', '履行完毕后修复公共信用记录', '2024-08-01')`,
+      [p.huaxing.id, DEMO.clerkCase],
+    ],
+    [
+      `INSERT INTO dishonest_debtor_entry (subject_id_number, subject_name, court, case_no, obligation, circumstance, listed_on, removed_on)
       VALUES ($1, $2, '金寨县人民法院', '(2021)皖1524执40号', '支付工程款', '违反财产报告制度', '2021-09-01', '2022-03-15'),
-             ($3, $4, '金寨县人民法院', '(2020)皖1524执12号', '支付货款', '违反限制消费令', '2020-05-06', '2021-01-20')`, [p.zhangWei.id, p.zhangWei.name, p.hongda.id, p.hongda.name]],
-    [`INSERT INTO consumption_restriction (subject_id_number, court, case_no, issued_on, lifted_on)
-      VALUES ($1, '金寨县人民法院', '(2021)皖1524执40号', '2021-09-05', '2022-03-15'), ($2, '金寨县人民法院', '(2020)皖1524执12号', '2020-05-10', '2021-01-20')`, [p.zhangWei.id, p.hongda.id]],
-    [`INSERT INTO administrative_penalty (subject_id_number, authority, decision_no, reason, fine, decided_on) VALUES ($1, '金寨县市场监督管理局', '金市监罚〔2022〕8号', '未按期年报', '3000.00', '2022-07-01')`, [p.hongda.id]],
+             ($3, $4, '金寨县人民法院', '(2020)皖1524执12号', '支付货款', '违反限制消费令', '2020-05-06', '2021-01-20')`,
+      [p.zhangWei.id, p.zhangWei.name, p.hongda.id, p.hongda.name],
+    ],
+    [
+      `INSERT INTO consumption_restriction (subject_id_number, court, case_no, issued_on, lifted_on)
+      VALUES ($1, '金寨县人民法院', '(2021)皖1524执40号', '2021-09-05', '2022-03-15'), ($2, '金寨县人民法院', '(2020)皖1524执12号', '2020-05-10', '2021-01-20')`,
+      [p.zhangWei.id, p.hongda.id],
+    ],
+    [
+      `INSERT INTO administrative_penalty (subject_id_number, authority, decision_no, reason, fine, decided_on) VALUES ($1, '金寨县市场监督管理局', '金市监罚〔2022〕8号', '未按期年报', '3000.00', '2022-07-01')`,
+      [p.hongda.id],
+    ],
   ]);
   await sql(urls.property, [
-    [`INSERT INTO real_estate_encumbrance (unit_id, kind, holder, case_no, amount, registered_on, expires_on, released_on)
-      SELECT id, 'SEIZURE', '金寨县人民法院', '(2023)皖1524执301号', NULL, '2023-04-01', '2026-03-31', '2024-01-10' FROM real_estate_unit WHERE owner_id_number = $1`, [p.hongda.id]],
-    [`INSERT INTO real_estate_encumbrance (unit_id, kind, holder, case_no, amount, registered_on, expires_on, released_on)
-      SELECT id, 'MORTGAGE', '金寨县农商银行', NULL, '300000.00', '2017-01-05', '2022-01-04', '2022-01-04' FROM real_estate_unit WHERE owner_id_number = $1`, [p.huaxing.id]],
+    [
+      `INSERT INTO real_estate_encumbrance (unit_id, kind, holder, case_no, amount, registered_on, expires_on, released_on)
+      SELECT id, 'SEIZURE', '金寨县人民法院', '(2023)皖1524执301号', NULL, '2023-04-01', '2026-03-31', '2024-01-10' FROM real_estate_unit WHERE owner_id_number = $1`,
+      [p.hongda.id],
+    ],
+    [
+      `INSERT INTO real_estate_encumbrance (unit_id, kind, holder, case_no, amount, registered_on, expires_on, released_on)
+      SELECT id, 'MORTGAGE', '金寨县农商银行', NULL, '300000.00', '2017-01-05', '2022-01-04', '2022-01-04' FROM real_estate_unit WHERE owner_id_number = $1`,
+      [p.huaxing.id],
+    ],
   ]);
   await sql(urls.socialSecurity, [
     [`UPDATE insured_employer SET arrears_amount = '12400.00', arrears_since = '2024-02-01' WHERE id_number = $1`, [p.huaxing.id]],
@@ -293,12 +369,19 @@ async function createSituationCases(t: TestHub): Promise<void> {
   const create = `mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`;
   const appoint = `mutation ($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { caseNo } }`;
   const debtor = { idNumber: p.yongan.id, name: p.yongan.name };
-  for (const [caseNo, n] of [[UNAPPOINTED, 5], [CLOSED_BANKRUPTCY, 6], [ENDED_APPOINTMENT, 7]] as const) {
+  for (const [caseNo, n] of [
+    [UNAPPOINTED, 5],
+    [CLOSED_BANKRUPTCY, 6],
+    [ENDED_APPOINTMENT, 7],
+  ] as const) {
     await admin(create, { caseNo, acceptedOn: '2024-05-06', acceptanceRulingNo: `(2024)皖1524破申${n}号`, debtor });
   }
   for (const caseNo of [CLOSED_BANKRUPTCY, ENDED_APPOINTMENT]) {
     await admin(appoint, { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-05-08', validTo: null });
   }
-  const res = await t.gql(`mutation { closeBankruptcyCase(caseNo: "${CLOSED_BANKRUPTCY}") { status } endAppointment(caseNo: "${ENDED_APPOINTMENT}", firmCode: "AF-3415-001") { caseNo } }`, { as: 'demo-admin' });
+  const res = await t.gql(
+    `mutation { closeBankruptcyCase(caseNo: "${CLOSED_BANKRUPTCY}") { status } endAppointment(caseNo: "${ENDED_APPOINTMENT}", firmCode: "AF-3415-001") { caseNo } }`,
+    { as: 'demo-admin' },
+  );
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
 }

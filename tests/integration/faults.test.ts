@@ -85,7 +85,13 @@ describe('federation under faults', () => {
     const res = await inquire();
     const { person, enterprise } = respondents(res);
     expect(failures(res)).toEqual(['realEstate:SOURCE_UNAVAILABLE:property:ERROR', 'realEstate:SOURCE_UNAVAILABLE:property:ERROR']);
-    expect(person).toMatchObject({ name: '张伟', phone: '13805641234', realEstate: null, vehicles: [{ plate: '皖N·8K265' }], socialSecurity: { insuredStatus: 'INSURED' } });
+    expect(person).toMatchObject({
+      name: '张伟',
+      phone: '13805641234',
+      realEstate: null,
+      vehicles: [{ plate: '皖N·8K265' }],
+      socialSecurity: { insuredStatus: 'INSURED' },
+    });
     expect(enterprise.tax).toMatchObject({ creditGrade: 'C' });
     expect(stateOf(person, 'PROPERTY')).toBe('ERROR');
     expect(stateOf(person, 'VEHICLE')).toBe('OK');
@@ -97,7 +103,10 @@ describe('federation under faults', () => {
 
   it('connects, migrates and seeds the source in the background once it comes up, without a restart', async () => {
     await property.start();
-    const state = await eventually(() => sourceReadiness('property'), (s) => s.state === 'UP');
+    const state = await eventually(
+      () => sourceReadiness('property'),
+      (s) => s.state === 'UP',
+    );
     expect(state).toMatchObject({ state: 'UP', breaker: 'CLOSED' });
     const res = await inquire();
     expect(res.body.errors).toBeUndefined();
@@ -120,9 +129,12 @@ describe('federation under faults', () => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE vehicle IN ACCESS EXCLUSIVE MODE');
 
-      const waitingForLock = async () => (await locker.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'fuyuantong-vehicle' AND wait_event_type = 'Lock'`,
-      )).rows[0].n as number;
+      const waitingForLock = async () =>
+        (
+          await locker.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'fuyuantong-vehicle' AND wait_event_type = 'Lock'`,
+          )
+        ).rows[0].n as number;
 
       const started = performance.now();
       const pending = inquire(FAULTED_REQUEST);
@@ -161,7 +173,12 @@ describe('federation under faults', () => {
   });
 
   it('records each subject of that answer in the audit log as PARTIAL, naming the failed sources', async () => {
-    const entries = await adminQuery<{ subject_id_number: string; outcome: string; sources: unknown; fields: Array<{ path: string; outcome: string }> }>(
+    const entries = await adminQuery<{
+      subject_id_number: string;
+      outcome: string;
+      sources: unknown;
+      fields: Array<{ path: string; outcome: string }>;
+    }>(
       `SELECT subject_id_number, outcome, sources, fields FROM audit_entry WHERE correlation_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
       [FAULTED_REQUEST],
       new URL(t.dbUrls.hub).pathname.slice(1),
@@ -169,8 +186,15 @@ describe('federation under faults', () => {
     expect(entries.map((e) => e.subject_id_number).sort()).toEqual([p.zhangWei.id, p.huaxing.id].sort());
     for (const entry of entries) {
       expect(entry.outcome).toBe('PARTIAL');
-      expect(entry.sources).toEqual(expect.arrayContaining([{ source: 'property', state: 'ERROR' }, { source: 'vehicle', state: 'TIMEOUT' }]));
-      expect(entry.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/realEstate$/), outcome: 'FAILED' })]));
+      expect(entry.sources).toEqual(
+        expect.arrayContaining([
+          { source: 'property', state: 'ERROR' },
+          { source: 'vehicle', state: 'TIMEOUT' },
+        ]),
+      );
+      expect(entry.fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/realEstate$/), outcome: 'FAILED' })]),
+      );
     }
   });
 

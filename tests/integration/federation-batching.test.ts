@@ -22,14 +22,11 @@ describe('federation batching', () => {
        SELECT $1, court_id, 'ACTIVE', '2024-05-01', 1000 FROM execution_case WHERE case_no = $2 RETURNING id`,
       [THREE, DEMO.clerkCase],
     );
-    await t.hub.hub.query(
-      `INSERT INTO execution_case_respondent (case_id, subject_id) SELECT $1, id FROM subject WHERE id_number = ANY($2)`,
-      [c.id, [p.zhangWei.id, p.liNa.id, p.huaxing.id]],
-    );
-    await t.hub.hub.query(
-      `INSERT INTO execution_case_clerk (case_id, user_id) SELECT $1, id FROM hub_user WHERE username = 'demo-clerk'`,
-      [c.id],
-    );
+    await t.hub.hub.query(`INSERT INTO execution_case_respondent (case_id, subject_id) SELECT $1, id FROM subject WHERE id_number = ANY($2)`, [
+      c.id,
+      [p.zhangWei.id, p.liNa.id, p.huaxing.id],
+    ]);
+    await t.hub.hub.query(`INSERT INTO execution_case_clerk (case_id, user_id) SELECT $1, id FROM hub_user WHERE username = 'demo-clerk'`, [c.id]);
   });
   afterAll(async () => {
     await t?.stop();

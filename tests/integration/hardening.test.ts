@@ -49,11 +49,15 @@ describe('hardening (NODE_ENV=production)', () => {
       const res = await t.gql(query, { as: 'demo-clerk' });
       expect(res.status).toBe(400);
       expect(codes(res)).toContain('QUERY_TOO_COMPLEX');
-      expectClean(res, codes(res).filter((c) => ['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'].includes(c)));
+      expectClean(
+        res,
+        codes(res).filter((c) => ['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'].includes(c)),
+      );
     });
 
     it('refuses a query whose cost exceeds the limit', async () => {
-      const respondents = 'respondents { name realEstate { location encumbrances { kind holder } } vehicles { plate encumbrances { kind } } tax { arrears { amount } refundsDue { amount } } credit { dishonestEntries { caseNo } } }';
+      const respondents =
+        'respondents { name realEstate { location encumbrances { kind holder } } vehicles { plate encumbrances { kind } } tax { arrears { amount } refundsDue { amount } } credit { dishonestEntries { caseNo } } }';
       const res = await t.gql(`{ myExecutionCases(first: 100) { edges { node { caseNo ${respondents} } } } }`, { as: 'demo-clerk' });
       expectClean(res, ['QUERY_TOO_COMPLEX']);
     });
@@ -77,7 +81,9 @@ describe('hardening (NODE_ENV=production)', () => {
 
     it('refuses batched requests', async () => {
       const token = await t.token('demo-clerk');
-      const res = await t.post(JSON.stringify([{ query: '{ me { username } }' }, { query: '{ me { role } }' }]), { authorization: `Bearer ${token}` });
+      const res = await t.post(JSON.stringify([{ query: '{ me { username } }' }, { query: '{ me { role } }' }]), {
+        authorization: `Bearer ${token}`,
+      });
       expect(res.status).toBe(400);
       expectClean(res, ['BAD_USER_INPUT']);
     });
@@ -111,7 +117,10 @@ describe('hardening (NODE_ENV=production)', () => {
       const query = '{ me { username } }';
       const sha256Hash = createHash('sha256').update(query).digest('hex');
       const authorization = `Bearer ${await t.token('demo-clerk')}`;
-      for (const body of [{ extensions: { persistedQuery: { version: 1, sha256Hash } } }, { query, extensions: { persistedQuery: { version: 1, sha256Hash } } }]) {
+      for (const body of [
+        { extensions: { persistedQuery: { version: 1, sha256Hash } } },
+        { query, extensions: { persistedQuery: { version: 1, sha256Hash } } },
+      ]) {
         const res = await t.post(JSON.stringify(body), { authorization });
         expectClean(res, ['BAD_USER_INPUT']);
         expect(res.body.errors![0].extensions).toMatchObject({ reason: 'PERSISTED_QUERY_NOT_SUPPORTED' });
@@ -120,7 +129,9 @@ describe('hardening (NODE_ENV=production)', () => {
     });
 
     it('refuses a simple GET that a browser could send cross-site (CSRF)', async () => {
-      const res = await fetch(`${t.hub.url}?query=${encodeURIComponent('{ me { username } }')}`, { headers: { authorization: `Bearer ${await t.token('demo-clerk')}` } });
+      const res = await fetch(`${t.hub.url}?query=${encodeURIComponent('{ me { username } }')}`, {
+        headers: { authorization: `Bearer ${await t.token('demo-clerk')}` },
+      });
       expect(res.status).toBe(400);
       expect(await res.text()).not.toMatch(/"username"/);
     });
@@ -139,10 +150,15 @@ describe('hardening (NODE_ENV=production)', () => {
       const bad = p.liNa.id.slice(0, 17) + (p.liNa.id[17] === '1' ? '2' : '1');
       const res = await t.gql(`mutation ($input: CreateExecutionCaseInput!) { createExecutionCase(input: $input) { caseNo } }`, {
         as: 'demo-admin',
-        variables: { input: { caseNo: '(2024)皖1524执500号', filedOn: '2024-05-05', amountDue: '1000', respondents: [{ idNumber: bad, name: '李娜' }] } },
+        variables: {
+          input: { caseNo: '(2024)皖1524执500号', filedOn: '2024-05-05', amountDue: '1000', respondents: [{ idNumber: bad, name: '李娜' }] },
+        },
       });
       expectClean(res, ['BAD_USER_INPUT']);
-      expect(res.body.errors![0]).toMatchObject({ message: expect.stringMatching(/check digit/), extensions: { argument: 'input.respondents[0].idNumber' } });
+      expect(res.body.errors![0]).toMatchObject({
+        message: expect.stringMatching(/check digit/),
+        extensions: { argument: 'input.respondents[0].idNumber' },
+      });
     });
 
     it('answers over-long text with BAD_USER_INPUT naming the field', async () => {
@@ -166,7 +182,11 @@ describe('hardening (NODE_ENV=production)', () => {
           setPath(variables, path, payload);
           const res = await t.gql(query, { as, variables });
           const label = `${root}(${path.join('.')}) = ${payload}`;
-          expect([label, res.status < 500, codes(res).filter((c) => !['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN'].includes(c))]).toEqual([label, true, []]);
+          expect([label, res.status < 500, codes(res).filter((c) => !['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN'].includes(c))]).toEqual([
+            label,
+            true,
+            [],
+          ]);
           expectClean(res, codes(res));
         }
       }
@@ -176,7 +196,9 @@ describe('hardening (NODE_ENV=production)', () => {
       // The only subject added is the one valid respondent of the accepted filings; the table is intact.
       const after = await t.hub.hub.query('SELECT count(*)::int AS n FROM subject');
       expect(after[0].n - before[0].n).toBeLessThanOrEqual(1);
-      expect((await t.gql(CASE_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } })).body.data!.executionCase.caseNo).toBe(DEMO.clerkCase2);
+      expect((await t.gql(CASE_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } })).body.data!.executionCase.caseNo).toBe(
+        DEMO.clerkCase2,
+      );
     });
   });
 
@@ -188,7 +210,10 @@ describe('hardening (NODE_ENV=production)', () => {
       ['demo-clerk', 'myExecutionCases', ['2024-02-30', '00000000-0000-0000-0000-000000000000']],
       ['demo-administrator', 'myBankruptcyCases', ['2024-01-01', "x' OR 1=1"]],
     ])('answers %s’s %s with a forged cursor %j with BAD_USER_INPUT naming after', async (as, root, value) => {
-      const res = await t.gql(`query ($after: String) { ${root}(first: 5, after: $after) { totalCount } }`, { as, variables: { after: cursor(value) } });
+      const res = await t.gql(`query ($after: String) { ${root}(first: 5, after: $after) { totalCount } }`, {
+        as,
+        variables: { after: cursor(value) },
+      });
       expectClean(res, ['BAD_USER_INPUT']);
       expect(res.body.errors![0].extensions).toMatchObject({ argument: 'after' });
     });
@@ -258,7 +283,10 @@ function stringArguments(schema: GraphQLSchema): Attempt[] {
       push(path);
     }
   };
-  for (const [operation, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       for (const arg of field.args) walk(arg.type, [arg.name], (path) => attempts.push({ operation, root: field.name, path }));
     }
@@ -275,22 +303,47 @@ function baseRequest(schema: GraphQLSchema, operation: 'query' | 'mutation', roo
     myBankruptcyCases: { as: 'demo-administrator', variables: { after: null } },
     createOrganisation: { as: 'demo-admin', variables: { input: { code: `SQL-${n}`, name: '测试机构', kind: 'AGENCY' } } },
     disableOrganisation: { as: 'demo-admin', variables: { code: 'NO-SUCH-ORG' } },
-    createUser: { as: 'demo-admin', variables: { input: { username: `sql-user-${n}`, displayName: '测试', role: 'CLERK', organisationCode: '皖1524' } } },
+    createUser: {
+      as: 'demo-admin',
+      variables: { input: { username: `sql-user-${n}`, displayName: '测试', role: 'CLERK', organisationCode: '皖1524' } },
+    },
     disableUser: { as: 'demo-admin', variables: { username: 'no-such-user' } },
     createExecutionCase: {
       as: 'demo-admin',
-      variables: { input: { caseNo: `(2024)皖1524执${1000 + n}号`, filedOn: '2024-05-05', amountDue: '100', respondents: [{ idNumber: freshPerson, name: '测试' }] } },
+      variables: {
+        input: {
+          caseNo: `(2024)皖1524执${1000 + n}号`,
+          filedOn: '2024-05-05',
+          amountDue: '100',
+          respondents: [{ idNumber: freshPerson, name: '测试' }],
+        },
+      },
     },
     assignClerk: { as: 'demo-admin', variables: { caseNo: DEMO.clerkCase, username: 'no-such-user' } },
     unassignClerk: { as: 'demo-admin', variables: { caseNo: DEMO.clerkCase, username: 'no-such-user' } },
     closeExecutionCase: { as: 'demo-admin', variables: { caseNo: '(2024)皖1524执99999号' } },
     createBankruptcyCase: {
       as: 'demo-admin',
-      variables: { input: { caseNo: `(2024)皖1524破${100 + n}号`, acceptedOn: '2024-05-05', acceptanceRulingNo: '(2024)皖1524破申9号', debtor: { idNumber: p.yongan.id, name: p.yongan.name } } },
+      variables: {
+        input: {
+          caseNo: `(2024)皖1524破${100 + n}号`,
+          acceptedOn: '2024-05-05',
+          acceptanceRulingNo: '(2024)皖1524破申9号',
+          debtor: { idNumber: p.yongan.id, name: p.yongan.name },
+        },
+      },
     },
     appointAdministrator: {
       as: 'demo-admin',
-      variables: { input: { caseNo: '(2024)皖1524破99999号', firmCode: 'AF-3415-001', decisionNo: '(2024)皖1524破99999号之一', validFrom: '2024-05-06', validTo: null } },
+      variables: {
+        input: {
+          caseNo: '(2024)皖1524破99999号',
+          firmCode: 'AF-3415-001',
+          decisionNo: '(2024)皖1524破99999号之一',
+          validFrom: '2024-05-06',
+          validTo: null,
+        },
+      },
     },
     endAppointment: { as: 'demo-admin', variables: { caseNo: '(2024)皖1524破99999号', firmCode: 'AF-3415-001' } },
     closeBankruptcyCase: { as: 'demo-admin', variables: { caseNo: '(2024)皖1524破99999号' } },

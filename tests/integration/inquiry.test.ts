@@ -48,23 +48,47 @@ describe('case-bound inquiry over HTTP', () => {
     ]);
     expect(person.deposits[2].deductions).toEqual([{ court: '六安市中级人民法院', amount: '18500.00', deductedOn: '2023-02-10' }]);
     expect(person.housingFund).toMatchObject({
-      registered: true, accountNo: '341524010003127', status: 'NORMAL', balance: '86420.15', employer: { name: p.huaxing.name, creditCode: p.huaxing.id }, contributingEmployees: null,
+      registered: true,
+      accountNo: '341524010003127',
+      status: 'NORMAL',
+      balance: '86420.15',
+      employer: { name: p.huaxing.name, creditCode: p.huaxing.id },
+      contributingEmployees: null,
     });
     expect(person.marketRegistration).toBeNull();
     expect(person.shareholdings).toHaveLength(2);
     const inHuaxing = person.shareholdings.find((s: any) => s.targetCreditCode === p.huaxing.id);
     // No appraisal: registered capital 5,000,000 × 60 %.
-    expect(inHuaxing).toMatchObject({ sharePercent: '60.0000', referenceValue: '3000000.00', referenceValueBasis: 'REGISTERED_CAPITAL_SHARE', referenceValueOn: null });
+    expect(inHuaxing).toMatchObject({
+      sharePercent: '60.0000',
+      referenceValue: '3000000.00',
+      referenceValueBasis: 'REGISTERED_CAPITAL_SHARE',
+      referenceValueOn: null,
+    });
     expect(inHuaxing.freezes).toEqual([{ court: '六安市中级人民法院', caseNo: '(2023)皖15执45号', rank: 0, releasedOn: null }]);
     const appraised = person.shareholdings.find((s: any) => s.targetName === '金寨县梅山石材有限公司');
     expect(appraised).toMatchObject({ referenceValue: '1150000.00', referenceValueBasis: 'APPRAISAL', referenceValueOn: '2024-01-20' });
-    expect(person.realEstate[0]).toMatchObject({ referenceValue: '742000.00', referenceValueOn: '2024-03-25', referenceValueBasis: 'ONLINE_INQUIRY' });
+    expect(person.realEstate[0]).toMatchObject({
+      referenceValue: '742000.00',
+      referenceValueOn: '2024-03-25',
+      referenceValueBasis: 'ONLINE_INQUIRY',
+    });
     expect(person.vehicles[0]).toMatchObject({ referenceValue: '98000.00', referenceValueBasis: 'ONLINE_INQUIRY' });
 
     expect(enterprise.deposits).toHaveLength(2);
-    expect(enterprise.housingFund).toMatchObject({ accountNo: '341524020001204', contributingEmployees: 1, arrearsAmount: '4704.00', balance: null, employer: null, freezes: null });
+    expect(enterprise.housingFund).toMatchObject({
+      accountNo: '341524020001204',
+      contributingEmployees: 1,
+      arrearsAmount: '4704.00',
+      balance: null,
+      employer: null,
+      freezes: null,
+    });
     expect(enterprise.marketRegistration).toEqual({
-      status: 'EXISTING', registeredAddress: '安徽省六安市金寨县经济开发区笔架山路18号', registeredCapital: '5000000.00', legalRepresentative: { name: '张伟', idNumber: p.zhangWei.id },
+      status: 'EXISTING',
+      registeredAddress: '安徽省六安市金寨县经济开发区笔架山路18号',
+      registeredCapital: '5000000.00',
+      legalRepresentative: { name: '张伟', idNumber: p.zhangWei.id },
     });
     // 20 % of 梅山石材 (registered capital 2,000,000).
     expect(enterprise.shareholdings).toMatchObject([{ targetName: '金寨县梅山石材有限公司', referenceValue: '400000.00', freezes: [] }]);
@@ -73,8 +97,17 @@ describe('case-bound inquiry over HTTP', () => {
   it('shows the second case’s freezes queued behind another court’s (轮候)', async () => {
     const res = await t.gql(INQUIRY_QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } });
     const [li] = res.body.data!.executionCase.respondents;
-    expect(li.deposits[0].freezes.map((f: any) => [f.court, f.rank])).toEqual([['霍邱县人民法院', 0], ['金寨县人民法院', 1]]);
-    expect(li.housingFund).toMatchObject({ status: 'SEALED', freezes: [{ court: '霍邱县人民法院', rank: 0 }, { court: '金寨县人民法院', rank: 1 }] });
+    expect(li.deposits[0].freezes.map((f: any) => [f.court, f.rank])).toEqual([
+      ['霍邱县人民法院', 0],
+      ['金寨县人民法院', 1],
+    ]);
+    expect(li.housingFund).toMatchObject({
+      status: 'SEALED',
+      freezes: [
+        { court: '霍邱县人民法院', rank: 0 },
+        { court: '金寨县人民法院', rank: 1 },
+      ],
+    });
     expect(li.shareholdings[0]).toMatchObject({ targetCreditCode: p.hongda.id, referenceValue: '400000.00' });
     expect(li.shareholdings[0].freezes.map((f: any) => f.rank)).toEqual([0, 1]);
   });
@@ -163,7 +196,11 @@ describe('case-bound inquiry over HTTP', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.myBankruptcyCases).toMatchObject({ totalCount: 1, edges: [{ node: { caseNo: DEMO.bankruptcyCase } }] });
     const b = res.body.data!.bankruptcyCase;
-    expect(b).toMatchObject({ status: 'REORGANISATION', acceptanceRulingNo: '(2024)皖1524破申3号', appointment: { decisionNo: '(2024)皖1524破1号之一' } });
+    expect(b).toMatchObject({
+      status: 'REORGANISATION',
+      acceptanceRulingNo: '(2024)皖1524破申3号',
+      appointment: { decisionNo: '(2024)皖1524破1号之一' },
+    });
     expect(b.debtor).toMatchObject({ kind: 'ENTERPRISE', idNumber: p.hongda.id, tax: { creditGrade: 'D' } });
     expect(b.debtor.tax.filings).toHaveLength(3);
     expect(b.debtor.socialSecurity.employees.map((e: any) => e.name).sort()).toEqual(['周敏', '李娜', '赵磊', '陈静'].sort());
@@ -171,12 +208,22 @@ describe('case-bound inquiry over HTTP', () => {
     // Account numbers keep their last four digits only.
     expect(b.debtor.deposits.map((a: any) => a.accountNo)).toEqual(['***************2345', '*************2345', '*************9012']);
     expect(b.debtor.deposits[0]).toMatchObject({ bankName: '中国工商银行金寨支行', balance: '500000.00' });
-    expect(b.debtor.deposits.find((a: any) => a.bankName === '安徽金寨农村商业银行').freezes).toEqual([{ court: '六安市中级人民法院', rank: 0 }, { court: '霍邱县人民法院', rank: 1 }]);
+    expect(b.debtor.deposits.find((a: any) => a.bankName === '安徽金寨农村商业银行').freezes).toEqual([
+      { court: '六安市中级人民法院', rank: 0 },
+      { court: '霍邱县人民法院', rank: 1 },
+    ]);
     expect(b.debtor.housingFund).toEqual({ accountNo: '***********0962', status: 'SEALED', arrearsAmount: '48384.00' });
-    expect(b.debtor.marketRegistration).toMatchObject({ status: 'EXISTING', registeredAddress: '安徽省六安市金寨县油坊店乡茶园路1号', legalRepresentative: { name: '陈静' } });
+    expect(b.debtor.marketRegistration).toMatchObject({
+      status: 'EXISTING',
+      registeredAddress: '安徽省六安市金寨县油坊店乡茶园路1号',
+      legalRepresentative: { name: '陈静' },
+    });
     expect(b.debtor.marketRegistration.legalRepresentative.idNumber).toMatch(/^3415\*+\d{3}[\dX]$/);
     expect(b.debtor.shareholdings.map((s: any) => [s.referenceValue, s.referenceValueBasis])).toEqual(
-      expect.arrayContaining([['510000.00', 'REGISTERED_CAPITAL_SHARE'], ['2100000.00', 'ONLINE_INQUIRY']]),
+      expect.arrayContaining([
+        ['510000.00', 'REGISTERED_CAPITAL_SHARE'],
+        ['2100000.00', 'ONLINE_INQUIRY'],
+      ]),
     );
   });
 
@@ -199,7 +246,12 @@ describe('case-bound inquiry over HTTP', () => {
   });
 
   it('tells every role who it is', async () => {
-    for (const [username, role] of [['demo-clerk', 'CLERK'], ['demo-administrator', 'ADMINISTRATOR'], ['demo-auditor', 'AUDITOR'], ['demo-admin', 'ADMIN']]) {
+    for (const [username, role] of [
+      ['demo-clerk', 'CLERK'],
+      ['demo-administrator', 'ADMINISTRATOR'],
+      ['demo-auditor', 'AUDITOR'],
+      ['demo-admin', 'ADMIN'],
+    ]) {
       const res = await t.gql('{ me { username role displayName organisation { name kind } } }', { as: username });
       expect(res.body.data!.me).toMatchObject({ username, role });
     }

@@ -22,7 +22,13 @@ describe('observability', () => {
     const from = logged.length;
     await act();
     const text = logged.slice(from).join('');
-    return { lines: text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine), text };
+    return {
+      lines: text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as LogLine),
+      text,
+    };
   }
 
   beforeAll(async () => {

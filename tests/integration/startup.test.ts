@@ -202,7 +202,11 @@ describe('npm start', () => {
       expect(output()).not.toMatch(/initialising PostgreSQL|migrated hub|migrated vehicle/);
       const [{ count }] = await adminQuery<{ count: string }>('SELECT count(*) FROM real_estate_unit', [], database);
       expect(Number(count)).toBeGreaterThan(0);
-      const body = await ask(env.PORT!, 'demo-clerk', '{ executionCase(caseNo: "(2024)皖1524执123号") { respondents { name realEstate { certificateNo } vehicles { plate } } } }');
+      const body = await ask(
+        env.PORT!,
+        'demo-clerk',
+        '{ executionCase(caseNo: "(2024)皖1524执123号") { respondents { name realEstate { certificateNo } vehicles { plate } } } }',
+      );
       expect(body.errors).toBeUndefined();
       const zhang = body.data.executionCase.respondents.find((r: { name: string }) => r.name === '张伟');
       expect(zhang.realEstate).toHaveLength(2);

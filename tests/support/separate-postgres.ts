@@ -6,7 +6,6 @@ import { freePort } from '../../src/server/free-port';
 
 const SCRIPT = path.join(__dirname, 'separate-postgres-server.mjs');
 
-
 /**
  * A PostgreSQL server of its own (not the shared test cluster) that a test can stop and start again on the
  * same port and data. Its URL is known before it first starts, so a hub can be pointed at it while it is down.

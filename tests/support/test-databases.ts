@@ -23,7 +23,11 @@ export async function adminQuery<T = Record<string, unknown>>(sql: string, param
 }
 
 /** Six fresh, empty databases for one hub. */
-export async function createTestDatabases(): Promise<{ names: Record<DatabaseKey, string>; urls: Record<DatabaseKey, string>; drop(): Promise<void> }> {
+export async function createTestDatabases(): Promise<{
+  names: Record<DatabaseKey, string>;
+  urls: Record<DatabaseKey, string>;
+  drop(): Promise<void>;
+}> {
   const prefix = `t_${randomBytes(4).toString('hex')}`;
   const names = Object.fromEntries(DATABASE_KEYS.map((k) => [k, `${prefix}_${k.toLowerCase()}`])) as Record<DatabaseKey, string>;
   for (const name of Object.values(names)) await adminQuery(`CREATE DATABASE "${name}"`);

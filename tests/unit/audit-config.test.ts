@@ -3,7 +3,12 @@ import { ConfigError } from '../../src/config';
 
 describe('audit configuration', () => {
   it('defaults to a checkpoint every five minutes and a five-second append limit', () => {
-    expect(loadAuditConfig({}, 'production')).toEqual({ checkpointIntervalMs: 300_000, signingKeyPem: undefined, writeTimeoutMs: 5000, disabledForBenchmark: false });
+    expect(loadAuditConfig({}, 'production')).toEqual({
+      checkpointIntervalMs: 300_000,
+      signingKeyPem: undefined,
+      writeTimeoutMs: 5000,
+      disabledForBenchmark: false,
+    });
   });
 
   it('accepts 0 to sign checkpoints only on demand', () => {

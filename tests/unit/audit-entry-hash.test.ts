@@ -17,7 +17,10 @@ const draft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
   subjectId: '0b0f5a8e-4f1e-4a53-8f25-7d1f2c3b4a5d',
   subjectKind: 'PERSON',
   subjectIdNumber: '341524198205171377',
-  fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }, { path: 'phone', outcome: 'DENY' }],
+  fields: [
+    { path: 'vehicles.plate', outcome: 'ALLOW' },
+    { path: 'phone', outcome: 'DENY' },
+  ],
   sources: [{ source: 'vehicle', state: 'OK' }],
   outcome: 'PARTIAL',
   clientAddress: '127.0.0.1',
@@ -33,8 +36,30 @@ describe('canonical serialisation and the hash chain', () => {
 
   it.each([
     ['a plain read', draft()],
-    ['nulls everywhere', draft({ username: null, organisationCode: null, role: null, caseKind: null, caseNo: null, subjectId: null, subjectKind: null, subjectIdNumber: null, clientAddress: null, operationName: null })],
-    ['an operation with nested arguments', draft({ kind: 'ADMIN', fields: [], sources: [], detail: { operation: 'createUser', arguments: { input: { username: 'x', roles: ['A', 'B'], n: 1.5 } } } })],
+    [
+      'nulls everywhere',
+      draft({
+        username: null,
+        organisationCode: null,
+        role: null,
+        caseKind: null,
+        caseNo: null,
+        subjectId: null,
+        subjectKind: null,
+        subjectIdNumber: null,
+        clientAddress: null,
+        operationName: null,
+      }),
+    ],
+    [
+      'an operation with nested arguments',
+      draft({
+        kind: 'ADMIN',
+        fields: [],
+        sources: [],
+        detail: { operation: 'createUser', arguments: { input: { username: 'x', roles: ['A', 'B'], n: 1.5 } } },
+      }),
+    ],
     ['field items with extra keys', draft({ fields: [{ path: 'a', outcome: 'ALLOW', extra: 1 } as never] })],
     ['fields that are not a list', draft({ fields: { not: 'a list' } as never })],
     ['quotes, backslashes and Chinese text', draft({ caseNo: '(2024)皖"1524\\执', username: '张\n伟' })],
@@ -58,7 +83,15 @@ describe('canonical serialisation and the hash chain', () => {
 
   it('changes the hash when one field outcome changes', () => {
     const [entry] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date());
-    expect(entryHash({ ...entry, fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }, { path: 'phone', outcome: 'ALLOW' }] })).not.toBe(entry.hash);
+    expect(
+      entryHash({
+        ...entry,
+        fields: [
+          { path: 'vehicles.plate', outcome: 'ALLOW' },
+          { path: 'phone', outcome: 'ALLOW' },
+        ],
+      }),
+    ).not.toBe(entry.hash);
   });
 });
 
@@ -93,7 +126,11 @@ describe('commitments', () => {
 describe('well-formed drafts', () => {
   it('replaces lone surrogates, drops NUL and cuts text to its column, at every depth', () => {
     const clean = wellFormedDraft(
-      draft({ username: 'a\ud800b\u0000c'.padEnd(100, 'x'), caseNo: null, detail: { arguments: { ['k\udc00']: ['\ud83d\ude00 ok', 'lone \ud83d'] } } }),
+      draft({
+        username: 'a\ud800b\u0000c'.padEnd(100, 'x'),
+        caseNo: null,
+        detail: { arguments: { ['k\udc00']: ['\ud83d\ude00 ok', 'lone \ud83d'] } },
+      }),
     );
     expect(clean.username).toBe('a\ufffdbc'.padEnd(64, 'x'));
     expect(clean.detail).toEqual({ arguments: { 'k\ufffd': ['\ud83d\ude00 ok', 'lone \ufffd'] } });
@@ -104,7 +141,15 @@ describe('well-formed drafts', () => {
 describe('arguments as auditors see them', () => {
   const detail = {
     operation: 'createExecutionCase',
-    arguments: { input: { caseNo: '(2024)皖1524执131号', respondents: [{ idNumber: '341524198604123508', name: '郑丽' }, { idNumber: '91341524MAQ7C7XA75', name: '金寨县远航物流有限公司' }] } },
+    arguments: {
+      input: {
+        caseNo: '(2024)皖1524执131号',
+        respondents: [
+          { idNumber: '341524198604123508', name: '郑丽' },
+          { idNumber: '91341524MAQ7C7XA75', name: '金寨县远航物流有限公司' },
+        ],
+      },
+    },
     message: 'respondent 34152419860412350x conflicts',
   };
 
@@ -112,7 +157,10 @@ describe('arguments as auditors see them', () => {
     const shown = JSON.parse(detailFor('AUDITOR', detail)!);
     expect(shown.arguments.input).toEqual({
       caseNo: '(2024)皖1524执131号',
-      respondents: [{ idNumber: '3415**********3508', name: '郑*' }, { idNumber: '9134**********XA75', name: '金寨县远航物流有限公司' }],
+      respondents: [
+        { idNumber: '3415**********3508', name: '郑*' },
+        { idNumber: '9134**********XA75', name: '金寨县远航物流有限公司' },
+      ],
     });
     expect(shown.message).toBe('respondent 3415**********350x conflicts');
   });
@@ -132,7 +180,9 @@ describe('persisted-query errors', () => {
 
 describe('recorded arguments', () => {
   it('removes secrets and NUL characters, and bounds the size', () => {
-    expect(redactArguments({ input: { username: 'a\u0000b', password: 'hunter2', apiToken: 'x' } })).toEqual({ input: { username: 'ab', password: '[redacted]', apiToken: '[redacted]' } });
+    expect(redactArguments({ input: { username: 'a\u0000b', password: 'hunter2', apiToken: 'x' } })).toEqual({
+      input: { username: 'ab', password: '[redacted]', apiToken: '[redacted]' },
+    });
     expect(redactArguments({ big: 'x'.repeat(10_000) })).toEqual({ truncated: true, size: 10_010, keys: ['big'] });
   });
 });

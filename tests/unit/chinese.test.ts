@@ -1,18 +1,6 @@
 import { isValidResidentId } from '../../src/ids/resident-id';
 import { isValidUscc } from '../../src/ids/unified-social-credit-code';
-import {
-  REGIONS,
-  address,
-  certificateNo,
-  enterpriseName,
-  personName,
-  phone,
-  plate,
-  residentId,
-  unitCode,
-  uscc,
-  vin,
-} from '../../src/seed/chinese';
+import { REGIONS, address, certificateNo, enterpriseName, personName, phone, plate, residentId, unitCode, uscc, vin } from '../../src/seed/chinese';
 import { Random } from '../../src/seed/random';
 
 const DRAWS = 10_000;

@@ -9,7 +9,13 @@ import { ConfigError, loadConfig } from '../../src/config';
 const ISSUER = 'https://idp.court.example';
 
 function sign(key: KeyLike, alg: string, claims: Record<string, unknown>, issuer = ISSUER) {
-  return new SignJWT(claims).setProtectedHeader({ alg, kid: 'k1' }).setIssuer(issuer).setAudience('fuyuantong').setIssuedAt().setExpirationTime('5m').sign(key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg, kid: 'k1' })
+    .setIssuer(issuer)
+    .setAudience('fuyuantong')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(key);
 }
 
 describe('tokens from an external issuer', () => {
@@ -23,13 +29,19 @@ describe('tokens from an external issuer', () => {
   it('accepts an RS256 token signed by the configured public key, with the username in a custom claim', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const config = loadConfig({
-      NODE_ENV: 'test', DATA_DIR: dataDir, JWT_PUBLIC_KEY: await exportSPKI(publicKey), JWT_ALGORITHM: 'RS256',
-      JWT_ISSUER: ISSUER, JWT_USERNAME_CLAIM: 'preferred_username',
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      JWT_PUBLIC_KEY: await exportSPKI(publicKey),
+      JWT_ALGORITHM: 'RS256',
+      JWT_ISSUER: ISSUER,
+      JWT_USERNAME_CLAIM: 'preferred_username',
     });
     const verifier = await TokenVerifier.create(config);
     expect(await verifier.verify(await sign(privateKey, 'RS256', { preferred_username: 'demo-clerk' }))).toEqual({ username: 'demo-clerk' });
     expect(await verifier.verify(await sign(privateKey, 'RS256', { sub: 'demo-clerk' }))).toEqual({ reason: 'token names no user' });
-    expect(await verifier.verify(await sign(privateKey, 'RS256', { preferred_username: 'demo-clerk' }, 'https://elsewhere'))).toHaveProperty('reason');
+    expect(await verifier.verify(await sign(privateKey, 'RS256', { preferred_username: 'demo-clerk' }, 'https://elsewhere'))).toHaveProperty(
+      'reason',
+    );
   });
 
   it('no longer accepts tokens of the local key once an external issuer is configured', async () => {

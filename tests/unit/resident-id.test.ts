@@ -1,9 +1,4 @@
-import {
-  isValidResidentId,
-  normaliseResidentId,
-  residentIdCheckChar,
-  residentIdProblem,
-} from '../../src/ids/resident-id';
+import { isValidResidentId, normaliseResidentId, residentIdCheckChar, residentIdProblem } from '../../src/ids/resident-id';
 
 // Expected check characters below were derived independently (outside this code base).
 describe('resident ID', () => {

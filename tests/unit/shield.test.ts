@@ -27,7 +27,13 @@ describe('generated shield', () => {
     const [typeName, fieldName] = typeField.split('.');
     const type = schema.getType(typeName) as GraphQLObjectType;
     const field = type.getFields()[fieldName];
-    const info = { fieldName, parentType: type, returnType: field.type, path: { key: fieldName, prev: undefined }, schema } as unknown as GraphQLResolveInfo;
+    const info = {
+      fieldName,
+      parentType: type,
+      returnType: field.type,
+      path: { key: fieldName, prev: undefined },
+      schema,
+    } as unknown as GraphQLResolveInfo;
     try {
       return await field.resolve!(parent, {}, { viewer: { role } }, info);
     } catch (error) {

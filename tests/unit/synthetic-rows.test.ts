@@ -2,8 +2,17 @@ import { caseNoProblem, parseCaseNo } from '../../src/ids/case-number';
 import { isValidResidentId } from '../../src/ids/resident-id';
 import { isValidUscc } from '../../src/ids/unified-social-credit-code';
 import {
-  DEFAULT_AS_OF, DEFAULT_NUMBERING, PERSONS_PER_CHUNK, chunkBounds, chunkCount, datasetProblem, generateChunk,
-  numberingProblem, staffRows, type ChunkRows, type DatasetSpec,
+  DEFAULT_AS_OF,
+  DEFAULT_NUMBERING,
+  PERSONS_PER_CHUNK,
+  chunkBounds,
+  chunkCount,
+  datasetProblem,
+  generateChunk,
+  numberingProblem,
+  staffRows,
+  type ChunkRows,
+  type DatasetSpec,
 } from '../../src/seed/synthetic-rows';
 
 // Independent ISO 3779 check: letters transliterate in rows of nine (A-I, J-R, _S-Z) to 1..9.
@@ -35,8 +44,9 @@ describe('dataset layout', () => {
     expect(datasetProblem({ seed: 1, persons: 1.5, enterprises: 0 })).toMatch(/persons/);
     expect(datasetProblem({ seed: '', persons: 10, enterprises: 1 })).toMatch(/seed/);
     expect(datasetProblem({ seed: 1, persons: 10, enterprises: 1, asOf: '30/09/2026' })).toMatch(/asOf/);
-    expect(numberingProblem({ seed: 1, persons: 5_000_000, enterprises: 0 }, { executionSeqBase: 500_000, bankruptcySeqBase: 1 }))
-      .toMatch(/exceed 999999/);
+    expect(numberingProblem({ seed: 1, persons: 5_000_000, enterprises: 0 }, { executionSeqBase: 500_000, bankruptcySeqBase: 1 })).toMatch(
+      /exceed 999999/,
+    );
     expect(() => generateChunk(SPEC, 2)).toThrow(RangeError);
   });
 });
@@ -79,12 +89,27 @@ describe('identifiers', () => {
     expectUnique(all((r) => r.hub.executionCases.map((c) => c.caseNo)));
     expectUnique(all((r) => r.hub.bankruptcyCases.map((c) => c.caseNo)));
     expectUnique(all((r) => r.hub.subjects.map((s) => s.idNumber)));
-    expectUnique(all((r) => [
-      ...r.hub.subjects, ...r.hub.executionCases, ...r.hub.bankruptcyCases, ...r.hub.appointments, ...r.property.units,
-      ...r.property.encumbrances, ...r.vehicle.vehicles, ...r.vehicle.encumbrances, ...r.tax.filings, ...r.tax.arrears,
-      ...r.tax.refunds, ...r.credit.dishonestDebtors, ...r.credit.consumptionRestrictions, ...r.credit.penalties,
-      ...r.credit.creditRepairs,
-    ].map((x) => x.id)));
+    expectUnique(
+      all((r) =>
+        [
+          ...r.hub.subjects,
+          ...r.hub.executionCases,
+          ...r.hub.bankruptcyCases,
+          ...r.hub.appointments,
+          ...r.property.units,
+          ...r.property.encumbrances,
+          ...r.vehicle.vehicles,
+          ...r.vehicle.encumbrances,
+          ...r.tax.filings,
+          ...r.tax.arrears,
+          ...r.tax.refunds,
+          ...r.credit.dishonestDebtors,
+          ...r.credit.consumptionRestrictions,
+          ...r.credit.penalties,
+          ...r.credit.creditRepairs,
+        ].map((x) => x.id),
+      ),
+    );
   });
 
   it('gives vehicles valid VINs and 皖N plates', () => {
@@ -110,7 +135,7 @@ describe('consistency within a chunk', () => {
     expect(rows.socialSecurity.employers.some((e) => Number(e.arrearsAmount) > 0)).toBe(true);
   });
 
-  it('names a person of the chunk as every enterprise\'s legal representative', () => {
+  it("names a person of the chunk as every enterprise's legal representative", () => {
     for (const rows of chunks) {
       const persons = new Map(rows.parties.persons.map((p) => [p.idNumber, p.name]));
       const enterprises = rows.tax.taxpayers.filter((t) => t.kind === 'ENTERPRISE');
@@ -220,7 +245,7 @@ describe('consistency within a chunk', () => {
     expect(mortgages.some((m) => m.holder === '中国工商银行金寨支行')).toBe(true);
   });
 
-  it('sets each vehicle\'s status from its active encumbrances', () => {
+  it("sets each vehicle's status from its active encumbrances", () => {
     for (const rows of chunks) {
       const active = new Map<string, Set<string>>();
       for (const e of rows.vehicle.encumbrances) {
@@ -285,11 +310,16 @@ describe('consistency within a chunk', () => {
 
   it('dates nothing after the as-of day', () => {
     const dates = all((r) => [
-      ...r.hub.executionCases.map((c) => c.filedOn), ...r.hub.bankruptcyCases.map((c) => c.acceptedOn),
-      ...r.property.units.map((u) => u.registeredOn), ...r.property.encumbrances.map((e) => e.registeredOn),
-      ...r.vehicle.vehicles.map((v) => v.registeredOn), ...r.tax.filings.map((f) => f.filedOn),
-      ...r.credit.dishonestDebtors.map((d) => d.listedOn), ...r.credit.consumptionRestrictions.map((d) => d.issuedOn),
-      ...r.credit.penalties.map((p) => p.decidedOn), ...r.credit.creditRepairs.map((p) => p.repairedOn),
+      ...r.hub.executionCases.map((c) => c.filedOn),
+      ...r.hub.bankruptcyCases.map((c) => c.acceptedOn),
+      ...r.property.units.map((u) => u.registeredOn),
+      ...r.property.encumbrances.map((e) => e.registeredOn),
+      ...r.vehicle.vehicles.map((v) => v.registeredOn),
+      ...r.tax.filings.map((f) => f.filedOn),
+      ...r.credit.dishonestDebtors.map((d) => d.listedOn),
+      ...r.credit.consumptionRestrictions.map((d) => d.issuedOn),
+      ...r.credit.penalties.map((p) => p.decidedOn),
+      ...r.credit.creditRepairs.map((p) => p.repairedOn),
     ]);
     expect(dates.filter((d) => !(d <= DEFAULT_AS_OF))).toEqual([]);
   });
@@ -298,11 +328,13 @@ describe('consistency within a chunk', () => {
 describe('staff', () => {
   it('creates the named courts and a handful of clerks per court, independent of the seed', () => {
     const staff = staffRows({ persons: 1000 });
-    expect(staff.organisations).toEqual(expect.arrayContaining([
-      { code: '皖1524', name: '金寨县人民法院', kind: 'COURT' },
-      { code: '皖1522', name: '霍邱县人民法院', kind: 'COURT' },
-      { code: '皖15', name: '六安市中级人民法院', kind: 'COURT' },
-    ]));
+    expect(staff.organisations).toEqual(
+      expect.arrayContaining([
+        { code: '皖1524', name: '金寨县人民法院', kind: 'COURT' },
+        { code: '皖1522', name: '霍邱县人民法院', kind: 'COURT' },
+        { code: '皖15', name: '六安市中级人民法院', kind: 'COURT' },
+      ]),
+    );
     expect(staff.users.map((u) => u.username)).toEqual(expect.arrayContaining(['clerk-1524-001', 'clerk-15-003']));
     expect(staff.organisations.filter((o) => o.kind === 'ADMINISTRATOR_FIRM').every((o) => isValidUscc(o.code))).toBe(true);
     expectUnique(staff.users.map((u) => u.username));

@@ -42,7 +42,12 @@ describe('token verifier', () => {
   /** A token of the local key with the given `iat` and `exp` (seconds since the epoch). */
   async function signed(iat: number | undefined, exp: number): Promise<string> {
     const { key, kid, alg } = await signingKey(dataDir);
-    const jwt = new SignJWT({}).setProtectedHeader({ alg, kid }).setSubject('demo-clerk').setIssuer('fuyuantong').setAudience('fuyuantong').setExpirationTime(exp);
+    const jwt = new SignJWT({})
+      .setProtectedHeader({ alg, kid })
+      .setSubject('demo-clerk')
+      .setIssuer('fuyuantong')
+      .setAudience('fuyuantong')
+      .setExpirationTime(exp);
     return (iat === undefined ? jwt : jwt.setIssuedAt(iat)).sign(key);
   }
   const now = () => Math.floor(Date.now() / 1000);

@@ -1,10 +1,4 @@
-import {
-  isValidUscc,
-  normaliseUscc,
-  orgCodeCheckChar,
-  usccCheckChar,
-  usccProblem,
-} from '../../src/ids/unified-social-credit-code';
+import { isValidUscc, normaliseUscc, orgCodeCheckChar, usccCheckChar, usccProblem } from '../../src/ids/unified-social-credit-code';
 
 // Expected check characters below were derived independently (outside this code base).
 describe('unified social credit code', () => {

@@ -1,7 +1,14 @@
 import { isValidResidentId } from '../../src/ids/resident-id';
 import { isValidUscc } from '../../src/ids/unified-social-credit-code';
 import {
-  CERTIFICATE_SPACE, IndexPermutation, PLATE_SPACE, RESIDENT_ID_SPACE, USCC_SPACE, certificateAt, plateAt, residentIdAt,
+  CERTIFICATE_SPACE,
+  IndexPermutation,
+  PLATE_SPACE,
+  RESIDENT_ID_SPACE,
+  USCC_SPACE,
+  certificateAt,
+  plateAt,
+  residentIdAt,
   usccAt,
 } from '../../src/seed/unique-codes';
 

@@ -55,7 +55,10 @@ const PROBLEMS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/not a CLERK/, () => '该用户不是执行书记员'],
   [/is disabled/, () => '已停用'],
   [/cannot disable your own/, () => '不能停用自己（或自己所在的机构）'],
-  [/must belong to a/, () => '该角色的用户须属于相应类别的机构（书记员属于法院，管理人属于管理人机构，审计员属于检察院或法院，运维管理员属于运维中心）'],
+  [
+    /must belong to a/,
+    () => '该角色的用户须属于相应类别的机构（书记员属于法院，管理人属于管理人机构，审计员属于检察院或法院，运维管理员属于运维中心）',
+  ],
   [/not an ADMINISTRATOR_FIRM/, () => '该机构不是管理人机构'],
   [/must not be in the future/, () => '不能晚于今天'],
   [/must fall in (\d{4})/, (m) => `须在案号所示的 ${m[1]} 年内`],

@@ -3,7 +3,19 @@ import type { ReactNode } from 'react';
 import { problemAt, type Place } from './Val';
 
 /** A titled part of a source panel (a table or a list): its denial, its empty state, or its content. */
-export function Section({ title, place, value, empty, children }: { title: string; place: Place; value: unknown[] | null | undefined; empty: string; children: ReactNode }) {
+export function Section({
+  title,
+  place,
+  value,
+  empty,
+  children,
+}: {
+  title: string;
+  place: Place;
+  value: unknown[] | null | undefined;
+  empty: string;
+  children: ReactNode;
+}) {
   const problem = problemAt(place);
   return (
     <div className="source-section">

@@ -24,7 +24,9 @@ export function DeniedTag() {
 export function MaskedTag() {
   return (
     <Tooltip title="按访问策略部分隐藏">
-      <Tag color="orange" className="tag-masked">已脱敏</Tag>
+      <Tag color="orange" className="tag-masked">
+        已脱敏
+      </Tag>
     </Tooltip>
   );
 }
@@ -34,7 +36,8 @@ export function problemAt(place: Place): ReactNode | null {
   const error = errorAt(place.errors, place.path);
   if (!error) return null;
   if (error.extensions?.code === 'FORBIDDEN') return <DeniedTag />;
-  if (error.extensions?.code === 'SOURCE_UNAVAILABLE') return <Tag color="red">{sourceUnavailableText(error.extensions.source, error.extensions.state)}</Tag>;
+  if (error.extensions?.code === 'SOURCE_UNAVAILABLE')
+    return <Tag color="red">{sourceUnavailableText(error.extensions.source, error.extensions.state)}</Tag>;
   return <Tag color="red">未能获取</Tag>;
 }
 

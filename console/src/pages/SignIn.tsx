@@ -67,12 +67,27 @@ export function SignIn({ notice, onSignedIn }: { notice?: string | null; onSigne
               renderItem={(u) => (
                 <List.Item
                   actions={[
-                    <Button key="go" type="primary" size="small" icon={<LoginOutlined />} loading={busy === u.username} onClick={() => signInAs(u.username)} aria-label={`以 ${u.username} 登录`}>
+                    <Button
+                      key="go"
+                      type="primary"
+                      size="small"
+                      icon={<LoginOutlined />}
+                      loading={busy === u.username}
+                      onClick={() => signInAs(u.username)}
+                      aria-label={`以 ${u.username} 登录`}
+                    >
                       登录
                     </Button>,
                   ]}
                 >
-                  <List.Item.Meta title={<span>{u.displayName} <Tag>{text(ROLE_TEXT, u.role)}</Tag></span>} description={`${u.username} · ${u.organisation}`} />
+                  <List.Item.Meta
+                    title={
+                      <span>
+                        {u.displayName} <Tag>{text(ROLE_TEXT, u.role)}</Tag>
+                      </span>
+                    }
+                    description={`${u.username} · ${u.organisation}`}
+                  />
                 </List.Item>
               )}
             />

@@ -37,17 +37,29 @@ export function SocialSecurityPanel({ subject, place }: PanelProps) {
     return (
       <>
         <Descriptions size="small" bordered column={3}>
-          <Descriptions.Item label="参保职工人数"><Val place={at(p, 'insuredEmployeeCount')} value={ss.insuredEmployeeCount} /></Descriptions.Item>
-          <Descriptions.Item label="欠缴社保费"><Val place={at(p, 'arrearsAmount')} value={ss.arrearsAmount} format={formatAmount} /></Descriptions.Item>
-          <Descriptions.Item label="欠缴起始日"><Val place={at(p, 'arrearsSince')} value={ss.arrearsSince} format={formatDate} /></Descriptions.Item>
+          <Descriptions.Item label="参保职工人数">
+            <Val place={at(p, 'insuredEmployeeCount')} value={ss.insuredEmployeeCount} />
+          </Descriptions.Item>
+          <Descriptions.Item label="欠缴社保费">
+            <Val place={at(p, 'arrearsAmount')} value={ss.arrearsAmount} format={formatAmount} />
+          </Descriptions.Item>
+          <Descriptions.Item label="欠缴起始日">
+            <Val place={at(p, 'arrearsSince')} value={ss.arrearsSince} format={formatDate} />
+          </Descriptions.Item>
         </Descriptions>
         <Section title="参保职工" place={employees} value={ss.employees} empty="无参保职工记录">
-          <Table<Person> size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} rowKey={(_, i) => String(i)} dataSource={ss.employees ?? []} columns={[
-            { title: '姓名', render: (_, r, i) => <Val place={at(employees, i, 'name')} value={r.name} /> },
-            { title: '身份证号', render: (_, r, i) => <Val place={at(employees, i, 'idNumber')} value={r.idNumber} /> },
-            { title: '电话', render: (_, r, i) => <Val place={at(employees, i, 'phone')} value={r.phone} /> },
-            { title: '住址', render: (_, r, i) => <Val place={at(employees, i, 'address')} value={r.address} /> },
-          ]} />
+          <Table<Person>
+            size="small"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            rowKey={(_, i) => String(i)}
+            dataSource={ss.employees ?? []}
+            columns={[
+              { title: '姓名', render: (_, r, i) => <Val place={at(employees, i, 'name')} value={r.name} /> },
+              { title: '身份证号', render: (_, r, i) => <Val place={at(employees, i, 'idNumber')} value={r.idNumber} /> },
+              { title: '电话', render: (_, r, i) => <Val place={at(employees, i, 'phone')} value={r.phone} /> },
+              { title: '住址', render: (_, r, i) => <Val place={at(employees, i, 'address')} value={r.address} /> },
+            ]}
+          />
         </Section>
       </>
     );
@@ -55,12 +67,22 @@ export function SocialSecurityPanel({ subject, place }: PanelProps) {
   const employer = ss.employer;
   return (
     <Descriptions size="small" bordered column={2}>
-      <Descriptions.Item label="参保状态"><Val place={at(p, 'insuredStatus')} value={ss.insuredStatus} format={(v) => text(INSURED_TEXT, v)} /></Descriptions.Item>
-      <Descriptions.Item label="缴费基数（月）"><Val place={at(p, 'contributionBase')} value={ss.contributionBase} format={formatAmount} /></Descriptions.Item>
+      <Descriptions.Item label="参保状态">
+        <Val place={at(p, 'insuredStatus')} value={ss.insuredStatus} format={(v) => text(INSURED_TEXT, v)} />
+      </Descriptions.Item>
+      <Descriptions.Item label="缴费基数（月）">
+        <Val place={at(p, 'contributionBase')} value={ss.contributionBase} format={formatAmount} />
+      </Descriptions.Item>
       <Descriptions.Item label="工作单位">
         {problemAt(at(p, 'employer')) ?? (employer ? `${employer.name ?? '—'}（${employer.idNumber ?? '—'}）` : '—')}
       </Descriptions.Item>
-      <Descriptions.Item label="参保险种"><Val place={at(p, 'insuranceTypes')} value={ss.insuranceTypes} format={(v: string[]) => v.map((t) => text(INSURANCE_TYPE_TEXT, t)).join('、')} /></Descriptions.Item>
+      <Descriptions.Item label="参保险种">
+        <Val
+          place={at(p, 'insuranceTypes')}
+          value={ss.insuranceTypes}
+          format={(v: string[]) => v.map((t) => text(INSURANCE_TYPE_TEXT, t)).join('、')}
+        />
+      </Descriptions.Item>
       <Descriptions.Item label="医疗保险（健康信息）" span={2}>
         {problemAt(at(p, 'medical')) ?? (ss.medical ? `${ss.medical.plan ?? '—'}，定点医院 ${ss.medical.designatedHospital ?? '—'}` : '—')}
       </Descriptions.Item>

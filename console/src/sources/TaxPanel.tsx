@@ -30,14 +30,22 @@ export function TaxPanel({ subject, place }: PanelProps) {
   return (
     <>
       <Descriptions size="small" bordered column={2}>
-        <Descriptions.Item label="主管税务机关"><Val place={at(p, 'taxAuthority')} value={tax.taxAuthority} /></Descriptions.Item>
-        <Descriptions.Item label="纳税信用等级"><Val place={at(p, 'creditGrade')} value={tax.creditGrade} format={(g) => <Tag color={/[CD]/.test(g) ? 'red' : 'blue'}>{g} 级</Tag>} /></Descriptions.Item>
-        <Descriptions.Item label="欠税合计"><Val place={at(p, 'totalArrears')} value={tax.totalArrears} format={formatAmount} /></Descriptions.Item>
+        <Descriptions.Item label="主管税务机关">
+          <Val place={at(p, 'taxAuthority')} value={tax.taxAuthority} />
+        </Descriptions.Item>
+        <Descriptions.Item label="纳税信用等级">
+          <Val place={at(p, 'creditGrade')} value={tax.creditGrade} format={(g) => <Tag color={/[CD]/.test(g) ? 'red' : 'blue'}>{g} 级</Tag>} />
+        </Descriptions.Item>
+        <Descriptions.Item label="欠税合计">
+          <Val place={at(p, 'totalArrears')} value={tax.totalArrears} format={formatAmount} />
+        </Descriptions.Item>
         {subject.kind === 'ENTERPRISE' && (
           <Descriptions.Item label="法定代表人">
             {rep ? (
               <span>
-                <Val place={at(p, 'legalRepresentative', 'name')} value={rep.name} />，身份证号 <Val place={at(p, 'legalRepresentative', 'idNumber')} value={rep.idNumber} />，电话 <Val place={at(p, 'legalRepresentative', 'phone')} value={rep.phone} />
+                <Val place={at(p, 'legalRepresentative', 'name')} value={rep.name} />
+                ，身份证号 <Val place={at(p, 'legalRepresentative', 'idNumber')} value={rep.idNumber} />
+                ，电话 <Val place={at(p, 'legalRepresentative', 'phone')} value={rep.phone} />
               </span>
             ) : (
               <Val place={at(p, 'legalRepresentative')} value={null} />
@@ -46,30 +54,48 @@ export function TaxPanel({ subject, place }: PanelProps) {
         )}
       </Descriptions>
       <Section title="欠税" place={at(p, 'arrears')} value={tax.arrears} empty="无欠税记录">
-        <Table<Row<'arrears'>> size="small" pagination={false} rowKey={(_, i) => String(i)} dataSource={tax.arrears ?? []} columns={[
-          { title: '税种', dataIndex: 'taxType' },
-          { title: '所属期', dataIndex: 'period' },
-          { title: '欠税金额', render: (_, r) => formatAmount(r.amount) },
-          { title: '滞纳金', render: (_, r) => formatAmount(r.lateFee) },
-          { title: '欠税起始日', render: (_, r) => formatDate(r.since) },
-        ]} />
+        <Table<Row<'arrears'>>
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={tax.arrears ?? []}
+          columns={[
+            { title: '税种', dataIndex: 'taxType' },
+            { title: '所属期', dataIndex: 'period' },
+            { title: '欠税金额', render: (_, r) => formatAmount(r.amount) },
+            { title: '滞纳金', render: (_, r) => formatAmount(r.lateFee) },
+            { title: '欠税起始日', render: (_, r) => formatDate(r.since) },
+          ]}
+        />
       </Section>
       <Section title="应退税款（可供执行）" place={at(p, 'refundsDue')} value={tax.refundsDue} empty="无待退税款">
-        <Table<Row<'refundsDue'>> size="small" pagination={false} rowKey={(_, i) => String(i)} dataSource={tax.refundsDue ?? []} columns={[
-          { title: '类型', render: (_, r) => text(REFUND_KIND_TEXT, r.kind) },
-          { title: '金额', render: (_, r) => formatAmount(r.amount) },
-          { title: '状态', render: (_, r) => text(REFUND_STATUS_TEXT, r.status) },
-          { title: '申请日期', render: (_, r) => formatDate(r.appliedOn) },
-        ]} />
+        <Table<Row<'refundsDue'>>
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={tax.refundsDue ?? []}
+          columns={[
+            { title: '类型', render: (_, r) => text(REFUND_KIND_TEXT, r.kind) },
+            { title: '金额', render: (_, r) => formatAmount(r.amount) },
+            { title: '状态', render: (_, r) => text(REFUND_STATUS_TEXT, r.status) },
+            { title: '申请日期', render: (_, r) => formatDate(r.appliedOn) },
+          ]}
+        />
       </Section>
       <Section title="纳税申报" place={at(p, 'filings')} value={tax.filings} empty="无纳税申报记录">
-        <Table<Row<'filings'>> size="small" pagination={false} rowKey={(_, i) => String(i)} dataSource={tax.filings ?? []} columns={[
-          { title: '所属期', dataIndex: 'period' },
-          { title: '税种', dataIndex: 'taxType' },
-          { title: '计税依据', render: (_, r) => formatAmount(r.taxableAmount) },
-          { title: '已缴税额', render: (_, r) => formatAmount(r.taxPaid) },
-          { title: '申报日期', render: (_, r) => formatDate(r.filedOn) },
-        ]} />
+        <Table<Row<'filings'>>
+          size="small"
+          pagination={false}
+          rowKey={(_, i) => String(i)}
+          dataSource={tax.filings ?? []}
+          columns={[
+            { title: '所属期', dataIndex: 'period' },
+            { title: '税种', dataIndex: 'taxType' },
+            { title: '计税依据', render: (_, r) => formatAmount(r.taxableAmount) },
+            { title: '已缴税额', render: (_, r) => formatAmount(r.taxPaid) },
+            { title: '申报日期', render: (_, r) => formatDate(r.filedOn) },
+          ]}
+        />
       </Section>
     </>
   );

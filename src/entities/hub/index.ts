@@ -11,4 +11,15 @@ import { User } from './user.entity';
 
 export { AuditCheckpoint, AuditEntry, AuditHead };
 export { AdministratorAppointment, BankruptcyCase, ExecutionCase, ExecutionCaseClerk, Organisation, Subject, User };
-export const HUB_ENTITIES = [Organisation, User, Subject, ExecutionCase, ExecutionCaseClerk, BankruptcyCase, AdministratorAppointment, AuditEntry, AuditHead, AuditCheckpoint];
+export const HUB_ENTITIES = [
+  Organisation,
+  User,
+  Subject,
+  ExecutionCase,
+  ExecutionCaseClerk,
+  BankruptcyCase,
+  AdministratorAppointment,
+  AuditEntry,
+  AuditHead,
+  AuditCheckpoint,
+];

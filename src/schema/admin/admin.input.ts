@@ -17,7 +17,9 @@ export class CreateOrganisationInput {
 export class CreateUserInput {
   @Field({ description: 'Lower-case letters, digits, dot, dash, underscore; 3–64 characters; the token subject.' }) username!: string;
   @Field() displayName!: string;
-  @Field(() => RoleEnum, { description: 'CLERK needs a COURT, ADMINISTRATOR an ADMINISTRATOR_FIRM, AUDITOR a PROCURATORATE or COURT, ADMIN the OPERATOR.' })
+  @Field(() => RoleEnum, {
+    description: 'CLERK needs a COURT, ADMINISTRATOR an ADMINISTRATOR_FIRM, AUDITOR a PROCURATORATE or COURT, ADMIN the OPERATOR.',
+  })
   role!: Role;
   @Field() organisationCode!: string;
 }

@@ -41,9 +41,11 @@ export class BankruptcyCaseAdminService {
         const court = await courtOfCase(m, caseNo, 'input.caseNo');
         if (await m.getRepository(BankruptcyCase).existsBy({ caseNo })) throw duplicate(caseNo);
         const [debtorId] = await upsertSubjects(m, [{ ...debtor, name: debtorName }]);
-        const saved = await m.getRepository(BankruptcyCase).save(
-          m.create(BankruptcyCase, { caseNo, courtId: court.id, debtorId, acceptanceRulingNo, status: 'ACCEPTED', acceptedOn, closedAt: null }),
-        );
+        const saved = await m
+          .getRepository(BankruptcyCase)
+          .save(
+            m.create(BankruptcyCase, { caseNo, courtId: court.id, debtorId, acceptanceRulingNo, status: 'ACCEPTED', acceptedOn, closedAt: null }),
+          );
         return managedBankruptcyCase(m, saved.id);
       });
     } catch (error) {
@@ -81,7 +83,9 @@ export class BankruptcyCaseAdminService {
           `${caseNo} already has an administrator (${overlapping.firm!.code}, ${overlapping.decisionNo ?? 'no decision number'}) for an overlapping period; end that appointment first`,
         );
       }
-      await m.getRepository(AdministratorAppointment).insert({ caseId: c.id, firmId: firm.id, decisionNo, validFrom, validTo: validTo ?? null, endedAt: null });
+      await m
+        .getRepository(AdministratorAppointment)
+        .insert({ caseId: c.id, firmId: firm.id, decisionNo, validFrom, validTo: validTo ?? null, endedAt: null });
       return managedBankruptcyCase(m, c.id);
     });
   }

@@ -32,14 +32,11 @@ export class ExecutionCaseAdminService {
       return await ctx.hub.transaction(async (m) => {
         const court = await courtOfCase(m, caseNo, 'input.caseNo');
         if (await m.getRepository(ExecutionCase).existsBy({ caseNo })) throw duplicate(caseNo);
-        const saved = await m.getRepository(ExecutionCase).save(
-          m.create(ExecutionCase, { caseNo, courtId: court.id, status: 'ACTIVE', filedOn, amountDue: input.amountDue, closedAt: null }),
-        );
+        const saved = await m
+          .getRepository(ExecutionCase)
+          .save(m.create(ExecutionCase, { caseNo, courtId: court.id, status: 'ACTIVE', filedOn, amountDue: input.amountDue, closedAt: null }));
         const subjectIds = await upsertSubjects(m, respondents);
-        await m.query(
-          `INSERT INTO execution_case_respondent (case_id, subject_id) SELECT $1, unnest($2::uuid[])`,
-          [saved.id, subjectIds],
-        );
+        await m.query(`INSERT INTO execution_case_respondent (case_id, subject_id) SELECT $1, unnest($2::uuid[])`, [saved.id, subjectIds]);
         return managedExecutionCase(m, saved.id);
       });
     } catch (error) {

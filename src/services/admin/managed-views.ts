@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AdministratorAppointment, BankruptcyCase, ExecutionCase, Organisation, Subject, User } from '../../entities/hub';
-import type {
-  ManagedBankruptcyCaseType, ManagedExecutionCaseType, ManagedOrganisationType, ManagedUserType,
-} from '../../schema/admin/managed.type';
+import type { ManagedBankruptcyCaseType, ManagedExecutionCaseType, ManagedOrganisationType, ManagedUserType } from '../../schema/admin/managed.type';
 import type { OrganisationType } from '../../schema/viewer.type';
 
 // Read back what an admin operation wrote, in the operator's view: names as filed, no ID numbers, no records.
@@ -14,7 +12,13 @@ export function managedOrganisation(o: Organisation): ManagedOrganisationType {
 }
 
 export function managedUser(u: User & { organisation?: Organisation }): ManagedUserType {
-  return { username: u.username, displayName: u.displayName, role: u.role, organisation: publicOrganisation(u.organisation!), disabled: u.disabledAt !== null };
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    organisation: publicOrganisation(u.organisation!),
+    disabled: u.disabledAt !== null,
+  };
 }
 
 export async function managedExecutionCase(m: EntityManager, caseId: string): Promise<ManagedExecutionCaseType> {

@@ -15,7 +15,8 @@ export function textArgument(argument: string, raw: string, rule: TextRule): str
   if (raw.length > rule.max * 4) throw badUserInput(argument, `must be at most ${rule.max} characters`);
   const value = raw.trim();
   const length = [...value].length;
-  if (length < (rule.min ?? 1)) throw badUserInput(argument, rule.min && rule.min > 1 ? `must be at least ${rule.min} characters` : 'must not be empty');
+  if (length < (rule.min ?? 1))
+    throw badUserInput(argument, rule.min && rule.min > 1 ? `must be at least ${rule.min} characters` : 'must not be empty');
   if (length > rule.max) throw badUserInput(argument, `must be at most ${rule.max} characters`);
   if (INVISIBLE.test(value)) throw badUserInput(argument, 'must not contain control or invisible characters');
   if (rule.pattern && !rule.pattern[0].test(value)) throw badUserInput(argument, rule.pattern[1]);

@@ -31,7 +31,9 @@ export class UserAdminService {
           throw badUserInput('input.role', `a ${input.role} must belong to a ${ROLE_ORGANISATIONS[input.role].join(' or ')}, not a ${org.kind}`);
         }
         if (await m.getRepository(User).existsBy({ username })) throw duplicate(username);
-        const saved = await m.getRepository(User).save(m.create(User, { username, displayName, role: input.role, organisationId: org.id, disabledAt: null }));
+        const saved = await m
+          .getRepository(User)
+          .save(m.create(User, { username, displayName, role: input.role, organisationId: org.id, disabledAt: null }));
         return managedUser(Object.assign(saved, { organisation: org }));
       });
     } catch (error) {

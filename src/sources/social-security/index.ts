@@ -30,7 +30,10 @@ export const socialSecurity = defineSource({
       },
     },
     records: {
-      socialSecurity: { type: () => SocialSecurity, resolve: async (s, ctx): Promise<unknown> => toSocialSecurity(await fromSource(ctx, 'socialSecurity', s.idNumber), s) },
+      socialSecurity: {
+        type: () => SocialSecurity,
+        resolve: async (s, ctx): Promise<unknown> => toSocialSecurity(await fromSource(ctx, 'socialSecurity', s.idNumber), s),
+      },
     },
   },
   resolvers: [SocialSecurityResolver],

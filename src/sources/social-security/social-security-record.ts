@@ -14,9 +14,7 @@ export function toSocialSecurity(b: SocialSecurityBundle, subject: SubjectView):
     employer: p?.employerIdNumber ? { name: p.employerName, idNumber: p.employerIdNumber } : null,
     contributionBase: p?.contributionBase ?? null,
     insuranceTypes: p?.insuranceTypes ?? null,
-    medical: p
-      ? { plan: p.medicalPlan, accountBalance: p.medicalAccountBalance, designatedHospital: p.designatedHospital }
-      : null,
+    medical: p ? { plan: p.medicalPlan, accountBalance: p.medicalAccountBalance, designatedHospital: p.designatedHospital } : null,
     insuredEmployeeCount: e?.insuredEmployeeCount ?? null,
     arrearsAmount: e?.arrearsAmount ?? null,
     arrearsSince: e?.arrearsSince ?? null,

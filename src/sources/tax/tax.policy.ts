@@ -9,7 +9,10 @@ export const TAX_POLICY = {
     taxAuthority: [caseReaders, ASSET],
     creditGrade: [caseReaders, ASSET],
     legalRepresentative: [caseReaders, 'The natural person answerable for the enterprise (限制消费 reaches the legal representative)'],
-    filings: [allow('ADMINISTRATOR'), `${BANKR}: the administrator takes over all tax affairs; clerks need only arrears and refunds (data minimisation)`],
+    filings: [
+      allow('ADMINISTRATOR'),
+      `${BANKR}: the administrator takes over all tax affairs; clerks need only arrears and refunds (data minimisation)`,
+    ],
     arrears: [caseReaders, `${EXEC}: competing public claims; ${BANKR}: tax claims`],
     refundsDue: [caseReaders, `${ASSET}: refunds due, incl. export rebates, are reachable assets`],
     totalArrears: [caseReaders, ASSET],

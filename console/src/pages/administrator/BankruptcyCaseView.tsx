@@ -34,10 +34,21 @@ export function BankruptcyCaseView({ caseNo }: { caseNo: string }) {
     <div className="inquiry">
       <Space className="toolbar no-print">
         <Link to="/bankruptcy">← 返回我的破产案件</Link>
-        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>重新查询</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>打印查询结果</Button>
+        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>
+          重新查询
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>
+          打印查询结果
+        </Button>
       </Space>
-      <Card title={<span>破产案件 <span className="case-no">{caseNo}</span></span>} className="case-card">
+      <Card
+        title={
+          <span>
+            破产案件 <span className="case-no">{caseNo}</span>
+          </span>
+        }
+        className="case-card"
+      >
         <QueryProblem q={q} field="bankruptcyCase" />
         {c && (
           <Descriptions size="small" column={3}>

@@ -40,11 +40,23 @@ export function MyBankruptcyCases() {
           { title: '受理日期', render: (_, r) => formatDate(r.acceptedOn) },
           { title: '受理裁定书', render: (_, r) => r.acceptanceRulingNo ?? '—' },
           { title: '指定管理人决定书', render: (_, r) => r.appointment?.decisionNo ?? '—' },
-          { title: '指定期间', render: (_, r) => (r.appointment ? `${formatDate(r.appointment.validFrom)} 至 ${r.appointment.validTo ? formatDate(r.appointment.validTo) : '程序终结'}` : '—') },
+          {
+            title: '指定期间',
+            render: (_, r) =>
+              r.appointment
+                ? `${formatDate(r.appointment.validFrom)} 至 ${r.appointment.validTo ? formatDate(r.appointment.validTo) : '程序终结'}`
+                : '—',
+          },
           { title: '状态', render: (_, r) => <Tag>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
         ]}
       />
-      <CursorPager stack={stack} hasNext={!!conn?.pageInfo.hasNextPage} endCursor={conn?.pageInfo.endCursor} onChange={setStack} info={conn ? `共 ${conn.totalCount} 件` : undefined} />
+      <CursorPager
+        stack={stack}
+        hasNext={!!conn?.pageInfo.hasNextPage}
+        endCursor={conn?.pageInfo.endCursor}
+        onChange={setStack}
+        info={conn ? `共 ${conn.totalCount} 件` : undefined}
+      />
     </Card>
   );
 }

@@ -48,7 +48,17 @@ export function Alerts() {
           { title: '说明', render: (_, r) => describe(r) },
           { title: '用户', width: 110, render: (_, r) => r.username ?? '—' },
           { title: '主体', width: 170, render: (_, r) => r.subjectIdNumber ?? '—' },
-          { title: '时间窗', width: 170, render: (_, r) => <>{formatDateTime(r.windowStart)}<br />{formatDateTime(r.windowEnd)}</> },
+          {
+            title: '时间窗',
+            width: 170,
+            render: (_, r) => (
+              <>
+                {formatDateTime(r.windowStart)}
+                <br />
+                {formatDateTime(r.windowEnd)}
+              </>
+            ),
+          },
           { title: '涉及案号', width: 200, render: (_, r) => r.caseNos.join('、') || '—' },
           { title: '记录序号', width: 90, render: (_, r) => `${r.firstSeq}–${r.lastSeq}` },
         ]}

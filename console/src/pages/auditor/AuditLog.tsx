@@ -74,7 +74,14 @@ export function AuditLog({ initialFilter }: { initialFilter?: Record<string, str
   };
 
   return (
-    <Card title="审计日志" extra={<Button icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv}>导出 CSV</Button>}>
+    <Card
+      title="审计日志"
+      extra={
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv}>
+          导出 CSV
+        </Button>
+      }
+    >
       <Form<FilterForm>
         layout="inline"
         className="filters"
@@ -84,15 +91,35 @@ export function AuditLog({ initialFilter }: { initialFilter?: Record<string, str
           setStack([null]);
         }}
       >
-        <Form.Item name="username" label="用户"><Input allowClear placeholder="用户名" style={{ width: 130 }} /></Form.Item>
-        <Form.Item name="organisation" label="机构"><Input allowClear placeholder="机构代码" style={{ width: 110 }} /></Form.Item>
-        <Form.Item name="role" label="角色"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(ROLE_TEXT)} /></Form.Item>
-        <Form.Item name="caseNo" label="案号"><Input allowClear placeholder="如 (2024)皖1524执123号" style={{ width: 210 }} /></Form.Item>
-        <Form.Item name="subjectId" label="主体证件号"><Input allowClear placeholder="完整身份证号或信用代码" style={{ width: 200 }} /></Form.Item>
-        <Form.Item name="kind" label="类别"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AUDIT_KIND_TEXT)} /></Form.Item>
-        <Form.Item name="outcome" label="结果"><Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AUDIT_OUTCOME_TEXT)} /></Form.Item>
-        <Form.Item name="range" label="时间"><DatePicker.RangePicker showTime allowEmpty={[true, true]} /></Form.Item>
-        <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button></Form.Item>
+        <Form.Item name="username" label="用户">
+          <Input allowClear placeholder="用户名" style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item name="organisation" label="机构">
+          <Input allowClear placeholder="机构代码" style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="role" label="角色">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(ROLE_TEXT)} />
+        </Form.Item>
+        <Form.Item name="caseNo" label="案号">
+          <Input allowClear placeholder="如 (2024)皖1524执123号" style={{ width: 210 }} />
+        </Form.Item>
+        <Form.Item name="subjectId" label="主体证件号">
+          <Input allowClear placeholder="完整身份证号或信用代码" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="kind" label="类别">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AUDIT_KIND_TEXT)} />
+        </Form.Item>
+        <Form.Item name="outcome" label="结果">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={options(AUDIT_OUTCOME_TEXT)} />
+        </Form.Item>
+        <Form.Item name="range" label="时间">
+          <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            查询
+          </Button>
+        </Form.Item>
       </Form>
       <QueryProblem q={q} field="auditEntries" subject="审计日志" />
       <Table
@@ -105,7 +132,13 @@ export function AuditLog({ initialFilter }: { initialFilter?: Record<string, str
         onRow={(r) => ({ onClick: () => setSelected(r), style: { cursor: 'pointer' } })}
         locale={{ emptyText: Object.keys(filter).length ? '没有符合这些条件的审计记录' : '审计日志中还没有记录' }}
       />
-      <CursorPager stack={stack} hasNext={!!conn?.pageInfo.hasNextPage} endCursor={conn?.pageInfo.endCursor} onChange={setStack} info="点击一行查看详情；最新的在前" />
+      <CursorPager
+        stack={stack}
+        hasNext={!!conn?.pageInfo.hasNextPage}
+        endCursor={conn?.pageInfo.endCursor}
+        onChange={setStack}
+        info="点击一行查看详情；最新的在前"
+      />
       <AuditEntryDetail entry={selected} onClose={() => setSelected(null)} />
     </Card>
   );

@@ -30,13 +30,24 @@ export function Checkpoints() {
   };
   const key = q.data?.auditPublicKey;
   return (
-    <Card title="签名检查点" extra={<Button onClick={create} loading={creating}>立即签署检查点</Button>}>
+    <Card
+      title="签名检查点"
+      extra={
+        <Button onClick={create} loading={creating}>
+          立即签署检查点
+        </Button>
+      }
+    >
       <QueryProblem q={q} field="auditCheckpoints" subject="检查点" />
       {key && (
         <Alert
           type="info"
           message={`验证公钥：${key.algorithm}，密钥编号 ${key.keyId}`}
-          description={<Typography.Paragraph copyable={{ text: key.publicKeyPem }} className="pem">{key.publicKeyPem}</Typography.Paragraph>}
+          description={
+            <Typography.Paragraph copyable={{ text: key.publicKeyPem }} className="pem">
+              {key.publicKeyPem}
+            </Typography.Paragraph>
+          }
         />
       )}
       <Table
@@ -51,7 +62,14 @@ export function Checkpoints() {
           { title: '记录时间', render: (_, r) => formatDateTime(r.entryAt) },
           { title: '签署时间', render: (_, r) => formatDateTime(r.signedAt) },
           { title: '密钥编号', dataIndex: 'keyId' },
-          { title: '链哈希', render: (_, r) => <Typography.Text code ellipsis={{ tooltip: r.hash }} style={{ maxWidth: 220 }}>{r.hash}</Typography.Text> },
+          {
+            title: '链哈希',
+            render: (_, r) => (
+              <Typography.Text code ellipsis={{ tooltip: r.hash }} style={{ maxWidth: 220 }}>
+                {r.hash}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

@@ -18,17 +18,43 @@ export function Policy() {
   const rows = useMemo(() => {
     const s = search.trim().toLowerCase();
     return (q.data?.accessPolicy ?? []).filter(
-      (r) => (!role || r.role === role) && (!outcome || r.outcome === outcome) && (!s || r.field.toLowerCase().includes(s) || r.reason.toLowerCase().includes(s)),
+      (r) =>
+        (!role || r.role === role) &&
+        (!outcome || r.outcome === outcome) &&
+        (!s || r.field.toLowerCase().includes(s) || r.reason.toLowerCase().includes(s)),
     );
   }, [q.data, search, role, outcome]);
   const exportCsv = () =>
-    downloadCsv('访问策略.csv', ['角色', '字段', '结果', '脱敏方式', '主体数据', '理由'], rows.map((r) => [text(ROLE_TEXT, r.role), r.field, text(POLICY_OUTCOME_TEXT, r.outcome), r.mask, r.subjectData ? '是' : '否', r.reason]));
+    downloadCsv(
+      '访问策略.csv',
+      ['角色', '字段', '结果', '脱敏方式', '主体数据', '理由'],
+      rows.map((r) => [text(ROLE_TEXT, r.role), r.field, text(POLICY_OUTCOME_TEXT, r.outcome), r.mask, r.subjectData ? '是' : '否', r.reason]),
+    );
   return (
-    <Card title="访问策略" extra={<Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!rows.length}>导出 CSV</Button>}>
+    <Card
+      title="访问策略"
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!rows.length}>
+          导出 CSV
+        </Button>
+      }
+    >
       <Space className="toolbar" wrap>
         <Input.Search allowClear placeholder="搜索字段或理由，如 Subject.phone" style={{ width: 300 }} onChange={(e) => setSearch(e.target.value)} />
-        <Select allowClear placeholder="全部角色" style={{ width: 140 }} onChange={setRole} options={Object.entries(ROLE_TEXT).map(([value, label]) => ({ value, label }))} />
-        <Select allowClear placeholder="全部结果" style={{ width: 120 }} onChange={setOutcome} options={Object.entries(POLICY_OUTCOME_TEXT).map(([value, label]) => ({ value, label }))} />
+        <Select
+          allowClear
+          placeholder="全部角色"
+          style={{ width: 140 }}
+          onChange={setRole}
+          options={Object.entries(ROLE_TEXT).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          placeholder="全部结果"
+          style={{ width: 120 }}
+          onChange={setOutcome}
+          options={Object.entries(POLICY_OUTCOME_TEXT).map(([value, label]) => ({ value, label }))}
+        />
         <span>共 {rows.length} 条规则；未列出的字段一律拒绝。</span>
       </Space>
       <QueryProblem q={q} field="accessPolicy" subject="访问策略" />
@@ -42,7 +68,16 @@ export function Policy() {
         columns={[
           { title: '角色', render: (_, r) => text(ROLE_TEXT, r.role), width: 110 },
           { title: '字段', dataIndex: 'field', width: 260 },
-          { title: '结果', render: (_, r) => <Tag color={COLOR[r.outcome]}>{text(POLICY_OUTCOME_TEXT, r.outcome)}{r.mask ? `（${r.mask}）` : ''}</Tag>, width: 140 },
+          {
+            title: '结果',
+            render: (_, r) => (
+              <Tag color={COLOR[r.outcome]}>
+                {text(POLICY_OUTCOME_TEXT, r.outcome)}
+                {r.mask ? `（${r.mask}）` : ''}
+              </Tag>
+            ),
+            width: 140,
+          },
           { title: '主体数据', render: (_, r) => (r.subjectData ? '是' : '否'), width: 80 },
           { title: '理由', dataIndex: 'reason' },
         ]}

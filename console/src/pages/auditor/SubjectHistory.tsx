@@ -24,7 +24,10 @@ const QUERY = `query SubjectAccessHistory($subjectId: String!, $first: Int!, $af
 export function SubjectHistory() {
   const [subjectId, setSubjectId] = useState('');
   const [stack, setStack] = useState<Array<string | null>>([null]);
-  const q = useQuery<{ subjectAccessHistory: Connection<Access> }>(QUERY, subjectId ? { subjectId, first: 10, after: stack[stack.length - 1] } : null);
+  const q = useQuery<{ subjectAccessHistory: Connection<Access> }>(
+    QUERY,
+    subjectId ? { subjectId, first: 10, after: stack[stack.length - 1] } : null,
+  );
   const conn = q.data?.subjectAccessHistory;
   return (
     <Card title="主体访问记录">

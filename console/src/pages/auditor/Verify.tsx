@@ -41,9 +41,17 @@ export function Verify() {
     <Card title="审计日志完整性校验">
       <p className="hint">重新计算每条记录的哈希，检查链接、序号连续、时间顺序和每个已签名检查点。不填序号即校验全部记录。</p>
       <Form layout="inline" onFinish={run}>
-        <Form.Item name="fromSeq" label="起始序号"><Input allowClear style={{ width: 120 }} placeholder="1" /></Form.Item>
-        <Form.Item name="toSeq" label="截止序号"><Input allowClear style={{ width: 120 }} placeholder="最新" /></Form.Item>
-        <Form.Item><Button type="primary" htmlType="submit" icon={<SafetyCertificateOutlined />} loading={running}>开始校验</Button></Form.Item>
+        <Form.Item name="fromSeq" label="起始序号">
+          <Input allowClear style={{ width: 120 }} placeholder="1" />
+        </Form.Item>
+        <Form.Item name="toSeq" label="截止序号">
+          <Input allowClear style={{ width: 120 }} placeholder="最新" />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<SafetyCertificateOutlined />} loading={running}>
+            开始校验
+          </Button>
+        </Form.Item>
       </Form>
       {running && <Alert style={{ marginTop: 16 }} type="info" showIcon message="正在逐条校验审计日志，记录较多时需要一些时间…" />}
       {failure && <Alert style={{ marginTop: 16 }} type="error" showIcon message={failure} />}

@@ -19,4 +19,15 @@ export const ENTRY_COLUMNS = [
 ];
 
 export const ENTRY_CSV_HEADER = ['序号', '时间', '类别', '用户', '机构', '角色', '案号', '主体证件号', '结果', '操作名称'];
-export const entryCsvRow = (r: AuditEntryRow) => [r.seq, formatDateTime(r.at), text(AUDIT_KIND_TEXT, r.kind), r.username, r.organisation, text(ROLE_TEXT, r.role), r.caseNo, r.subjectIdNumber, text(AUDIT_OUTCOME_TEXT, r.outcome), r.operationName];
+export const entryCsvRow = (r: AuditEntryRow) => [
+  r.seq,
+  formatDateTime(r.at),
+  text(AUDIT_KIND_TEXT, r.kind),
+  r.username,
+  r.organisation,
+  text(ROLE_TEXT, r.role),
+  r.caseNo,
+  r.subjectIdNumber,
+  text(AUDIT_OUTCOME_TEXT, r.outcome),
+  r.operationName,
+];

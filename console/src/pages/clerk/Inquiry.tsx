@@ -10,7 +10,14 @@ import type { SubjectAnswer } from '../../api/results';
 import { useQuery } from '../../useQuery';
 
 interface Answer {
-  executionCase: { caseNo: string; status: string; filedOn: string; amountDue: string; court: { name: string }; respondents: SubjectAnswer[] | null } | null;
+  executionCase: {
+    caseNo: string;
+    status: string;
+    filedOn: string;
+    amountDue: string;
+    court: { name: string };
+    respondents: SubjectAnswer[] | null;
+  } | null;
 }
 
 // One request for the whole inquiry: the audit log then holds one entry per respondent for it, and the
@@ -27,10 +34,21 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
     <div className="inquiry">
       <Space className="toolbar no-print">
         <Link to="/cases">← 返回我的案件</Link>
-        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>重新查询</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>打印查询结果</Button>
+        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>
+          重新查询
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>
+          打印查询结果
+        </Button>
       </Space>
-      <Card title={<span>执行案件 <span className="case-no">{caseNo}</span></span>} className="case-card">
+      <Card
+        title={
+          <span>
+            执行案件 <span className="case-no">{caseNo}</span>
+          </span>
+        }
+        className="case-card"
+      >
         <QueryProblem q={q} field="executionCase" />
         {c && (
           <Descriptions size="small" column={4}>
@@ -40,7 +58,9 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
             <Descriptions.Item label="状态">{text(CASE_STATUS_TEXT, c.status)}</Descriptions.Item>
           </Descriptions>
         )}
-        <Typography.Text type="secondary" className="print-only">查询时间：{formatDateTime(new Date().toISOString())}（北京时间）</Typography.Text>
+        <Typography.Text type="secondary" className="print-only">
+          查询时间：{formatDateTime(new Date().toISOString())}（北京时间）
+        </Typography.Text>
       </Card>
       {q.loading && !c && (
         <>

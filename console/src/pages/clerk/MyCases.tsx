@@ -42,9 +42,19 @@ export function MyCases() {
           onPressEnter={open}
           aria-label="案号"
         />
-        <Button type="primary" onClick={open} disabled={!search.trim()}>查询该案</Button>
+        <Button type="primary" onClick={open} disabled={!search.trim()}>
+          查询该案
+        </Button>
         <span>
-          <Switch size="small" checked={includeClosed} onChange={(v) => { setIncludeClosed(v); setStack([null]); }} /> 显示已结案案件
+          <Switch
+            size="small"
+            checked={includeClosed}
+            onChange={(v) => {
+              setIncludeClosed(v);
+              setStack([null]);
+            }}
+          />{' '}
+          显示已结案案件
         </span>
       </Space>
       <QueryProblem q={q} field="myExecutionCases" />
@@ -55,17 +65,40 @@ export function MyCases() {
         pagination={false}
         dataSource={rows}
         rowClassName={(r) => (r.status === 'CLOSED' ? 'row-closed' : '')}
-        locale={{ emptyText: search ? `本页没有案号包含“${search}”的案件；可点“查询该案”直接查询` : includeClosed ? '您目前没有被分配的执行案件' : '您目前没有执行中的案件（已结案案件已隐藏）' }}
+        locale={{
+          emptyText: search
+            ? `本页没有案号包含“${search}”的案件；可点“查询该案”直接查询`
+            : includeClosed
+              ? '您目前没有被分配的执行案件'
+              : '您目前没有执行中的案件（已结案案件已隐藏）',
+        }}
         columns={[
-          { title: '案号', render: (_, r) => (r.status === 'CLOSED' ? <span>{r.caseNo}</span> : <Link to={`/inquiry/${r.caseNo}`}>{r.caseNo}</Link>) },
+          {
+            title: '案号',
+            render: (_, r) => (r.status === 'CLOSED' ? <span>{r.caseNo}</span> : <Link to={`/inquiry/${r.caseNo}`}>{r.caseNo}</Link>),
+          },
           { title: '执行法院', render: (_, r) => r.court.name },
           { title: '立案日期', render: (_, r) => formatDate(r.filedOn) },
           { title: '执行标的', align: 'right', render: (_, r) => formatAmount(r.amountDue) },
           { title: '状态', render: (_, r) => <Tag color={r.status === 'CLOSED' ? 'default' : 'processing'}>{text(CASE_STATUS_TEXT, r.status)}</Tag> },
-          { title: '', render: (_, r) => (r.status === 'CLOSED' ? <Typography.Text type="secondary">已结案，不可查询</Typography.Text> : <Link to={`/inquiry/${r.caseNo}`}>财产查询</Link>) },
+          {
+            title: '',
+            render: (_, r) =>
+              r.status === 'CLOSED' ? (
+                <Typography.Text type="secondary">已结案，不可查询</Typography.Text>
+              ) : (
+                <Link to={`/inquiry/${r.caseNo}`}>财产查询</Link>
+              ),
+          },
         ]}
       />
-      <CursorPager stack={stack} hasNext={!!conn?.pageInfo.hasNextPage} endCursor={conn?.pageInfo.endCursor} onChange={setStack} info={conn ? `共 ${conn.totalCount} 件` : undefined} />
+      <CursorPager
+        stack={stack}
+        hasNext={!!conn?.pageInfo.hasNextPage}
+        endCursor={conn?.pageInfo.endCursor}
+        onChange={setStack}
+        info={conn ? `共 ${conn.totalCount} 件` : undefined}
+      />
     </Card>
   );
 }
