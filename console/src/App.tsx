@@ -7,6 +7,7 @@ import { currentToken, signOut, takeTokenFromLocation } from './auth/session';
 import { ROLE_TEXT, text } from './format';
 import { resolvePage, ROLE_PAGES } from './pages';
 import { SignIn } from './pages/SignIn';
+import { NotificationBell } from './components/NotificationBell';
 import { navigate, useLocationPath } from './router';
 
 interface Me {
@@ -67,7 +68,16 @@ export function App() {
   }, [loadMe]);
 
   if (checking) return <Spin fullscreen tip="正在验证登录…" />;
-  if (!me) return <SignIn notice={notice} onSignedIn={() => { navigate('/'); void loadMe(); }} />;
+  if (!me)
+    return (
+      <SignIn
+        notice={notice}
+        onSignedIn={() => {
+          navigate('/');
+          void loadMe();
+        }}
+      />
+    );
 
   const pages = ROLE_PAGES[me.role] ?? [];
   const { page, argument } = resolvePage(me.role, path);
@@ -76,8 +86,19 @@ export function App() {
       <Layout.Header className="header no-print">
         <span className="brand">府院通</span>
         <span className="header-user">
+          {(me.role === 'CLERK' || me.role === 'APPROVER') && <NotificationBell />}
           {me.displayName} <Tag color="blue">{text(ROLE_TEXT, me.role)}</Tag> {me.organisation.name}
-          <Button type="link" icon={<LogoutOutlined />} onClick={() => { signOut(); setMe(null); navigate('/'); }}>退出</Button>
+          <Button
+            type="link"
+            icon={<LogoutOutlined />}
+            onClick={() => {
+              signOut();
+              setMe(null);
+              navigate('/');
+            }}
+          >
+            退出
+          </Button>
         </span>
       </Layout.Header>
       <Layout>
@@ -88,7 +109,9 @@ export function App() {
             items={pages.filter((p) => p.label).map((p) => ({ key: p.path, icon: p.icon, label: p.label }))}
             onClick={({ key }) => navigate(key)}
           />
-          <div className="sider-footer"><a href="/graphiql">GraphiQL（开发者）</a></div>
+          <div className="sider-footer">
+            <a href="/graphiql">GraphiQL（开发者）</a>
+          </div>
         </Layout.Sider>
         <Layout.Content className="content">
           {page ? page.render(argument) : <Alert type="warning" message="您的角色在控制台中没有可用的页面。" />}

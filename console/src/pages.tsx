@@ -1,4 +1,18 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, SafetyCertificateOutlined, SolutionOutlined, TableOutlined, TeamOutlined, UserSwitchOutlined, VerifiedOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+  VerifiedOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { BankruptcyCaseView } from './pages/administrator/BankruptcyCaseView';
 import { MyBankruptcyCases } from './pages/administrator/MyBankruptcyCases';
@@ -9,6 +23,8 @@ import { Policy } from './pages/auditor/Policy';
 import { SubjectHistory } from './pages/auditor/SubjectHistory';
 import { Verify } from './pages/auditor/Verify';
 import { MyCases } from './pages/clerk/MyCases';
+import { ApprovalQueue } from './pages/approver/ApprovalQueue';
+import { Inbox } from './pages/agency/Inbox';
 import { Inquiry } from './pages/clerk/Inquiry';
 import { Appointments } from './pages/operator/Appointments';
 import { Assignments } from './pages/operator/Assignments';
@@ -31,8 +47,15 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
     { path: '/cases', label: '我的执行案件', icon: <FolderOpenOutlined />, render: () => <MyCases /> },
     { path: '/inquiry', render: (caseNo) => <Inquiry key={caseNo} caseNo={caseNo} /> },
   ],
+  APPROVER: [{ path: '/approvals', label: '待审批措施', icon: <AuditOutlined />, render: () => <ApprovalQueue /> }],
+  AGENCY: [{ path: '/inbox', label: '协助执行请求', icon: <FileSearchOutlined />, render: () => <Inbox /> }],
   ADMINISTRATOR: [
-    { path: '/bankruptcy', label: '我的破产案件', icon: <BankOutlined />, render: (caseNo) => (caseNo ? <BankruptcyCaseView key={caseNo} caseNo={caseNo} /> : <MyBankruptcyCases />) },
+    {
+      path: '/bankruptcy',
+      label: '我的破产案件',
+      icon: <BankOutlined />,
+      render: (caseNo) => (caseNo ? <BankruptcyCaseView key={caseNo} caseNo={caseNo} /> : <MyBankruptcyCases />),
+    },
   ],
   AUDITOR: [
     { path: '/audit', label: '审计日志', icon: <AuditOutlined />, render: () => <AuditLog /> },
