@@ -43,8 +43,23 @@ export interface HubConfig {
   logLevel: string;
   /** Subjects one user may read per minute (sliding window, per hub process); 0 turns the limit off. */
   subjectReadRateLimit: number;
+  /** Control orders: delivery, the agencies' reference processor, lapse and expiry warnings (README "Asset control"). */
+  control: ControlConfig;
   /** Benchmarks only (SHIELD_DISABLED_FOR_BENCHMARK): no field authorization or masking. Refused when NODE_ENV=production. */
   shieldDisabledForBenchmark: boolean;
+}
+
+export interface ControlConfig {
+  /** Sources whose agency answers by hand (AGENCY users) instead of the reference processor. */
+  manualSources: SourceName[];
+  /** First pause before a failed delivery or collection is tried again; doubles per attempt, at most a minute. */
+  retryMs: number;
+  /** Days before a measure's end that its clerk is warned. */
+  expiryWarningDays: number;
+  /** Costs added to the amount due when weighing over-seizure (0.05 = 5 %). */
+  costRate: number;
+  /** Run the job worker inside this process (delivery, processor, receipts, lapse). */
+  worker: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -161,5 +176,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: logLevel(env, nodeEnv),
     subjectReadRateLimit: intSetting(env, 'SUBJECT_READ_RATE_LIMIT', 120, 0, 1000000),
     shieldDisabledForBenchmark: shieldDisabled(env, nodeEnv),
+    control: {
+      manualSources: manualSources(env),
+      retryMs: intSetting(env, 'ASSISTANCE_RETRY_MS', 2000, 10, 3600000),
+      expiryWarningDays: intSetting(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
+      costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
+      worker: bool(env, 'CONTROL_WORKER', true),
+    },
   };
+}
+
+function manualSources(env: NodeJS.ProcessEnv): SourceName[] {
+  const names = (env.ASSISTANCE_MANUAL_SOURCES ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const n of names) {
+    if (!(SOURCE_NAMES as readonly string[]).includes(n)) throw new ConfigError(`ASSISTANCE_MANUAL_SOURCES names an unknown source "${n}"`);
+  }
+  return names as SourceName[];
 }

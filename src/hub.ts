@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from './audit/audit-log';
+import { systemClock, type Clock } from './control/clock';
+import type { ControlRuntime } from './control/control-runtime';
+import { jobQueuePool, migrateJobQueue, startControlWorker, type ControlWorker } from './control/control-worker';
 import { protectSchema } from './auth/protect-schema';
 import { TokenVerifier } from './auth/tokens';
 import type { DatabaseKey, HubConfig } from './config';
@@ -27,6 +30,8 @@ export interface Hub {
   /** Null only when switched off for a benchmark (AUDIT_DISABLED_FOR_BENCHMARK). */
   audit: AuditLog | null;
   http: HttpServer;
+  /** Control orders: the databases, the clock and the settings the job worker and the services share. */
+  control: ControlRuntime;
   stop(): Promise<void>;
 }
 
@@ -35,12 +40,18 @@ export interface Hub {
  * a source that cannot be reached does not stop start-up: it is served as unavailable and connected (migrated,
  * seeded) in the background once it answers.
  */
-export async function startHub(config: HubConfig, log: (line: string) => void = () => {}, options: { logger?: Logger } = {}): Promise<Hub> {
+export async function startHub(
+  config: HubConfig,
+  log: (line: string) => void = () => {},
+  options: { logger?: Logger; clock?: Clock } = {},
+): Promise<Hub> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const resolved: OpenDatabases = await resolveDatabases(config, log);
   let hubDb: CountedDataSource | undefined;
   let audit: AuditLog | null = null;
   const sourceDatabases = {} as Record<SourceName, SourceDatabase>;
+  let jobPool: ReturnType<typeof jobQueuePool> | undefined;
+  let worker: ControlWorker | undefined;
   try {
     hubDb = await connectAndMigrate('hub', resolved.urls.hub, { migrate: true }, log);
     if (config.seedDemo) await seedDemoHubIfEmpty(hubDb.dataSource, log);
@@ -63,10 +74,22 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       timeoutMs: config.sourceTimeoutMs,
       breaker: { failureThreshold: config.sourceBreakerFailures, cooldownMs: config.sourceBreakerCooldownMs },
     });
+    // The job queue (graphile-worker) lives in the hub database; its schema exists before any approval can enqueue.
+    jobPool = jobQueuePool(resolved.urls.hub);
+    await migrateJobQueue(jobPool);
+    const control: ControlRuntime = { hub: hubDb.dataSource, sourceDatabases, audit, clock: options.clock ?? systemClock, config: config.control };
+    if (config.control.worker) worker = await startControlWorker(control, jobPool, logger);
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
-    const http = await createServer(config, schema, { hub: databases.hub.dataSource, sources, services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit }), verifier, logger, audit });
+    const http = await createServer(config, schema, {
+      hub: databases.hub.dataSource,
+      sources,
+      services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control }),
+      verifier,
+      logger,
+      audit,
+    });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -79,8 +102,11 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       logger,
       audit,
       http,
+      control,
       stop: async () => {
         await http.stop();
+        await worker?.stop();
+        await jobPool?.end();
         await audit?.close();
         await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
         await closeAll([hubDb?.dataSource]);
@@ -88,6 +114,8 @@ export async function startHub(config: HubConfig, log: (line: string) => void = 
       },
     };
   } catch (error) {
+    await worker?.stop().catch(() => undefined);
+    await jobPool?.end().catch(() => undefined);
     await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
     await closeAll([hubDb?.dataSource]);
     await resolved.close();

@@ -21,9 +21,14 @@ const auditorOnly = allow('AUDITOR');
 const overseersOfLog = allow('AUDITOR', 'ADMIN');
 /** The operator's own records (separation of duties: they manage, they never read subject data). */
 const adminOnly = allow('ADMIN');
+/** Control orders: the execution-bureau head approves, never drafts; the clerk drafts, never approves. */
+const approverOnly = allow('APPROVER');
+/** The clerks of a case and the approvers of its court. */
+const courtStaff = allow('CLERK', 'APPROVER');
+/** Agency staff: the requests addressed to their own agency. */
+const agencyOnly = allow('AGENCY');
 /** The policy itself is transparent to those who oversee the hub. */
 const overseers = allow('AUDITOR', 'ADMIN');
-
 
 export const POLICY: Record<string, FieldRule> = {
   ...rules('Query', false, {
@@ -31,7 +36,10 @@ export const POLICY: Record<string, FieldRule> = {
     myExecutionCases: [clerkOnly, 'Clerks list the execution cases assigned to them'],
     executionCase: [clerkOnly, 'Clerks read execution cases assigned to them while active'],
     myBankruptcyCases: [administratorOnly, 'Administrators list the bankruptcy cases their firm is validly appointed to'],
-    bankruptcyCase: [administratorOnly, 'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)'],
+    bankruptcyCase: [
+      administratorOnly,
+      'Administrators read a bankruptcy case under a valid appointment with both documents on record (seed 000 item 18)',
+    ],
     accessPolicy: [overseers, 'Auditors and the operator see what the hub enforces (seed 004 item 15: supervision)'],
   }),
   ...rules('AccessRule', false, {
@@ -152,8 +160,16 @@ export const POLICY: Record<string, FieldRule> = {
   // ---- Audit log ---------------------------------------------------------------------------------------------
   ...rules('Query', false, {
     auditEntries: [auditorOnly, 'Supervision of data use: who read what, under which case (seed 000 item 26, 004 item 15)', { audited: true }],
-    subjectAccessHistory: [auditorOnly, 'Supervision: every read of one person or enterprise (answering a data subject’s complaint)', { audited: true }],
-    auditAlerts: [auditorOnly, 'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)', { audited: true }],
+    subjectAccessHistory: [
+      auditorOnly,
+      'Supervision: every read of one person or enterprise (answering a data subject’s complaint)',
+      { audited: true },
+    ],
+    auditAlerts: [
+      auditorOnly,
+      'Supervision: patterns worth a look (bulk reads, off-hours reads, refusals, many cases per subject)',
+      { audited: true },
+    ],
     verifyAuditLog: [auditorOnly, 'Supervision: the log is intact', { audited: true }],
     auditCheckpoints: [overseersOfLog, 'Signed checkpoints: auditors verify them, the operator keeps copies'],
     auditPublicKey: [everyone, 'A public key: anyone may check a checkpoint'],
@@ -190,8 +206,14 @@ export const POLICY: Record<string, FieldRule> = {
     prevHash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],
     hash: [auditorOnly, 'Integrity: lets the auditor recompute the chain'],
   }),
-  ...rules('AuditFieldRead', false, { path: [auditorOnly, 'Audit record (who, when, what, under which case)'], outcome: [auditorOnly, 'Audit record (who, when, what, under which case)'] }),
-  ...rules('AuditSourceState', false, { source: [auditorOnly, 'Audit record (who, when, what, under which case)'], state: [auditorOnly, 'Audit record (who, when, what, under which case)'] }),
+  ...rules('AuditFieldRead', false, {
+    path: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+    outcome: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+  }),
+  ...rules('AuditSourceState', false, {
+    source: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+    state: [auditorOnly, 'Audit record (who, when, what, under which case)'],
+  }),
   ...rules('AuditVerification', false, {
     ok: [auditorOnly, 'Integrity report'],
     fromSeq: [auditorOnly, 'Integrity report'],
@@ -229,6 +251,135 @@ export const POLICY: Record<string, FieldRule> = {
     lastSeq: [auditorOnly, 'Alert: where to look in the log'],
   }),
 
+  // ---- Asset control (seize, freeze, deduct, renew, release through the agencies) -------------------------------
+  ...rules('Mutation', false, {
+    draftControlOrder: [
+      clerkOnly,
+      'Execution: the assigned clerk drafts control orders on the respondents’ assets (seed 000 item 26, 003 items 26-27)',
+    ],
+    submitControlOrder: [clerkOnly, 'Execution: the drafting clerk submits for approval (separation of duties)'],
+    renewControlOrder: [clerkOnly, 'Execution: the clerk asks to renew a measure before it ends (SPC rules on periods)'],
+    releaseControlOrder: [clerkOnly, 'Execution: the clerk asks to release a measure no longer needed (seed 002 二(一)2)'],
+    approveControlOrder: [approverOnly, 'The execution-bureau head approves their court’s orders; never their own drafts (separation of duties)'],
+    rejectControlOrder: [approverOnly, 'The execution-bureau head rejects their court’s orders (separation of duties)'],
+    answerAssistanceRequest: [agencyOnly, 'An agency answers the requests addressed to it (协助执行回执, DESIGN.md Principle 5)'],
+    markNotificationsRead: [everyone, 'Every user manages their own notifications'],
+  }),
+  ...rules('Query', false, {
+    controlOrder: [courtStaff, 'The clerks of the case and the approvers of its court follow an order'],
+    approvalQueue: [approverOnly, 'The execution-bureau head sees what waits for approval'],
+    assistanceInbox: [agencyOnly, 'An agency sees only the requests delivered to its own inbox'],
+    notifications: [everyone, 'Every user reads their own notifications'],
+  }),
+  ...rules('ExecutionCase', false, {
+    controlOrders: [clerkOnly, 'Execution: the clerk follows the measures of their case'],
+  }),
+  ...rules(
+    'ControlOrder',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'caseNo',
+        'kind',
+        'state',
+        'source',
+        'assetClass',
+        'assetKey',
+        'subjectName',
+        'subjectIdNumber',
+        'amount',
+        'periodDays',
+        'rulingNo',
+        'rulingDate',
+        'noticeNo',
+        'noticeDate',
+        'parentId',
+        'rank',
+        'registrationNo',
+        'registeredFrom',
+        'registeredUntil',
+        'amountFrozen',
+        'rejectionReason',
+        'draftedByUsername',
+        'deliveredAt',
+        'createdAt',
+        'history',
+      ].map((f) => [
+        f,
+        [courtStaff, 'A control order: the legal document, its parameters, receipt and history, for its court (seed 003 items 26-27)'],
+      ]),
+    ) as Record<string, [typeof courtStaff, string]>,
+  ),
+  ...rules(
+    'ControlOrderEvent',
+    false,
+    Object.fromEntries(
+      ['at', 'actor', 'organisationCode', 'action', 'state', 'note'].map((f) => [f, [courtStaff, 'Who did what when on an order']]),
+    ) as Record<string, [typeof courtStaff, string]>,
+  ),
+  ...rules('ControlOrderConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('ControlOrderEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules(
+    'AssistanceRequest',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'kind',
+        'state',
+        'court',
+        'caseNo',
+        'assetKey',
+        'subjectName',
+        'subjectIdNumber',
+        'amount',
+        'periodDays',
+        'rulingNo',
+        'noticeNo',
+        'originalRequestId',
+        'receivedAt',
+        'receipt',
+      ].map((f) => [f, [agencyOnly, 'A request addressed to the agency: the subject only as the object of that request (Principle 1)']]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules(
+    'AssistanceReceipt',
+    false,
+    Object.fromEntries(
+      ['decision', 'registrationNo', 'rank', 'registeredFrom', 'registeredUntil', 'amountFrozen', 'reason', 'answeredBy', 'answeredAt'].map((f) => [
+        f,
+        [agencyOnly, 'The agency’s own answer'],
+      ]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules('AssistanceRequestConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('AssistanceRequestEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules(
+    'Notification',
+    false,
+    Object.fromEntries(
+      ['id', 'kind', 'message', 'orderId', 'createdAt', 'read'].map((f) => [
+        f,
+        [everyone, 'Own notifications (queue promotion, lapse warnings, receipts)'],
+      ]),
+    ) as Record<string, [typeof everyone, string]>,
+  ),
+  ...rules('NotificationConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('NotificationEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+
   // ---- Subject data -------------------------------------------------------------------------------------------
   ...rules('Subject', true, {
     id: [both, 'Opaque reference to the case party'],
@@ -253,7 +404,11 @@ export const POLICY: Record<string, FieldRule> = {
   }),
   ...rules('LinkedPerson', true, {
     name: [both, 'Who represents or works for the enterprise'],
-    idNumber: [allow('CLERK').and(mask('ADMINISTRATOR')), `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`, { mask: 'idNumber' }],
+    idNumber: [
+      allow('CLERK').and(mask('ADMINISTRATOR')),
+      `${EXEC}: identify the legal representative; administrators see it masked (not their subject)`,
+      { mask: 'idNumber' },
+    ],
     phone: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
     address: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
   }),

@@ -6,6 +6,7 @@ import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
 import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
+import { ControlOrderResolver, ExecutionCaseControlResolver } from '../resolvers/control-order.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
 import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
 import { SubjectResolver } from '../resolvers/subject.resolver';
@@ -15,6 +16,8 @@ import { SOURCES } from '../sources/registry';
 export const RESOLVERS = [
   ViewerResolver,
   ExecutionCaseResolver,
+  ExecutionCaseControlResolver,
+  ControlOrderResolver,
   BankruptcyCaseResolver,
   SubjectResolver,
   ...SOURCES.flatMap((s) => s.resolvers ?? []),

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'BAD_USER_INPUT',
   'NOT_FOUND',
+  'CONFLICT',
   'SOURCE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'GRAPHQL_VALIDATION_FAILED',
@@ -34,4 +35,14 @@ export function sourceUnavailable(source: string, state: string): GraphQLError {
   return new GraphQLError(`The ${source} source is unavailable (${state.toLowerCase()})`, {
     extensions: { code: 'SOURCE_UNAVAILABLE', source, state },
   });
+}
+
+/** A state transition that is not allowed now; `state` is the current one. */
+export function conflict(message: string, state: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', state } });
+}
+
+/** A rule of law refuses the request (over-seizure, period too long, not the owner …). */
+export function refused(reason: string, message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason, ...(argument ? { argument } : {}) } });
 }

@@ -1,9 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DatabaseKey } from '../config';
 import type { CountedDataSource } from '../databases/data-sources';
-import {
-  AdministratorAppointment, BankruptcyCase, ExecutionCase, ExecutionCaseClerk, Organisation, Subject, User,
-} from '../entities/hub';
+import { AdministratorAppointment, BankruptcyCase, ExecutionCase, ExecutionCaseClerk, Organisation, Subject, User } from '../entities/hub';
 import { demoIdentities, DEMO, DEMO_USERS, type DemoIdentities } from './demo-identities';
 import { SOURCES } from '../sources/registry';
 import { SOURCE_NAMES, type SourceName } from '../sources/source-name';
@@ -45,6 +43,14 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   const procuratorate = await org('PR-3415', '六安市人民检察院', 'PROCURATORATE');
   const operator = await org('OP-HUB', '府院通运维中心', 'OPERATOR');
 
+  const agency = (code: string, name: string, source: string) =>
+    m.save(m.create(Organisation, { code, name, kind: 'AGENCY', source, disabledAt: null }));
+  const propertyAgency = await agency('AG-3415-BDC', '金寨县不动产登记中心', 'property');
+  const vehicleAgency = await agency('AG-3415-CGS', '六安市公安局交通警察支队车辆管理所', 'vehicle');
+  const depositAgency = await agency('AG-3415-BANK', '中国工商银行金寨支行 协助执行专岗', 'deposit');
+  const fundAgency = await agency('AG-3415-GJJ', '六安市住房公积金管理中心金寨县管理部', 'housingFund');
+  const marketAgency = await agency('AG-3415-SCJG', '金寨县市场监督管理局', 'marketSupervision');
+
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
   const clerk = await user(DEMO_USERS.CLERK, '执行员 孙立', 'CLERK', jinzhai.id);
@@ -52,9 +58,15 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user(DEMO_USERS.ADMINISTRATOR, '管理人 郑明', 'ADMINISTRATOR', firm.id);
   await user(DEMO_USERS.AUDITOR, '检察官 何平', 'AUDITOR', procuratorate.id);
   await user(DEMO_USERS.ADMIN, '运维 马骏', 'ADMIN', operator.id);
+  await user(DEMO_USERS.APPROVER, '执行局长 陈刚', 'APPROVER', jinzhai.id);
+  await user('demo-approver-2', '执行局长 黄勇', 'APPROVER', huoqiu.id);
+  await user(DEMO_USERS.AGENCY, '登记员 周敏', 'AGENCY', propertyAgency.id);
+  await user('demo-agency-vehicle', '车管民警 许涛', 'AGENCY', vehicleAgency.id);
+  await user('demo-agency-deposit', '协助执行专员 林静', 'AGENCY', depositAgency.id);
+  await user('demo-agency-housing-fund', '公积金专员 罗斌', 'AGENCY', fundAgency.id);
+  await user('demo-agency-market-supervision', '登记科 高洁', 'AGENCY', marketAgency.id);
 
-  const subject = (s: { name: string; id: string }, kind: Subject['kind']) =>
-    m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));
+  const subject = (s: { name: string; id: string }, kind: Subject['kind']) => m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));
   const zhang = await subject(p.zhangWei, 'PERSON');
   const li = await subject(p.liNa, 'PERSON');
   const wang = await subject(p.wangQiang, 'PERSON');
@@ -63,27 +75,74 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   const hongda = await subject(p.hongda, 'ENTERPRISE');
   const yongan = await subject(p.yongan, 'ENTERPRISE');
 
-  const executionCase = async (caseNo: string, courtId: string, status: ExecutionCase['status'], filedOn: string, amountDue: string, respondents: Subject[], clerkId: string) => {
-    const c = await m.save(m.create(ExecutionCase, { caseNo, courtId, status, filedOn, amountDue, closedAt: status === 'CLOSED' ? new Date('2024-06-30T08:00:00Z') : null, respondents }));
+  const executionCase = async (
+    caseNo: string,
+    courtId: string,
+    status: ExecutionCase['status'],
+    filedOn: string,
+    amountDue: string,
+    respondents: Subject[],
+    clerkId: string,
+  ) => {
+    const c = await m.save(
+      m.create(ExecutionCase, {
+        caseNo,
+        courtId,
+        status,
+        filedOn,
+        amountDue,
+        closedAt: status === 'CLOSED' ? new Date('2024-06-30T08:00:00Z') : null,
+        respondents,
+      }),
+    );
     await m.save(m.create(ExecutionCaseClerk, { caseId: c.id, userId: clerkId }));
   };
   await executionCase(DEMO.clerkCase, jinzhai.id, 'ACTIVE', '2024-03-11', '1285000.00', [zhang, huaxing], clerk.id);
   await executionCase(DEMO.clerkCase2, jinzhai.id, 'ACTIVE', '2024-04-02', '86000.00', [li], clerk.id);
   await executionCase(DEMO.closedCase, jinzhai.id, 'CLOSED', '2023-05-20', '42000.00', [liu], clerk.id);
   await executionCase(DEMO.otherCourtCase, huoqiu.id, 'ACTIVE', '2024-02-15', '350000.00', [wang], clerk2.id);
+  await executionCase(DEMO.otherCourtCase2, huoqiu.id, 'ACTIVE', '2024-05-08', '500000.00', [huaxing], clerk2.id);
 
-  const active = await m.save(m.create(BankruptcyCase, {
-    caseNo: DEMO.bankruptcyCase, courtId: jinzhai.id, debtorId: hongda.id, acceptanceRulingNo: '(2024)皖1524破申3号',
-    status: 'REORGANISATION', acceptedOn: '2024-02-26', closedAt: null,
-  }));
-  await m.save(m.create(AdministratorAppointment, {
-    caseId: active.id, firmId: firm.id, decisionNo: '(2024)皖1524破1号之一', validFrom: '2024-03-01', validTo: '2027-02-28', endedAt: null,
-  }));
-  const old = await m.save(m.create(BankruptcyCase, {
-    caseNo: DEMO.expiredBankruptcyCase, courtId: jinzhai.id, debtorId: yongan.id, acceptanceRulingNo: '(2022)皖1524破申1号',
-    status: 'LIQUIDATION', acceptedOn: '2022-01-10', closedAt: null,
-  }));
-  await m.save(m.create(AdministratorAppointment, {
-    caseId: old.id, firmId: firm.id, decisionNo: '(2022)皖1524破2号之一', validFrom: '2022-01-15', validTo: '2023-12-31', endedAt: null,
-  }));
+  const active = await m.save(
+    m.create(BankruptcyCase, {
+      caseNo: DEMO.bankruptcyCase,
+      courtId: jinzhai.id,
+      debtorId: hongda.id,
+      acceptanceRulingNo: '(2024)皖1524破申3号',
+      status: 'REORGANISATION',
+      acceptedOn: '2024-02-26',
+      closedAt: null,
+    }),
+  );
+  await m.save(
+    m.create(AdministratorAppointment, {
+      caseId: active.id,
+      firmId: firm.id,
+      decisionNo: '(2024)皖1524破1号之一',
+      validFrom: '2024-03-01',
+      validTo: '2027-02-28',
+      endedAt: null,
+    }),
+  );
+  const old = await m.save(
+    m.create(BankruptcyCase, {
+      caseNo: DEMO.expiredBankruptcyCase,
+      courtId: jinzhai.id,
+      debtorId: yongan.id,
+      acceptanceRulingNo: '(2022)皖1524破申1号',
+      status: 'LIQUIDATION',
+      acceptedOn: '2022-01-10',
+      closedAt: null,
+    }),
+  );
+  await m.save(
+    m.create(AdministratorAppointment, {
+      caseId: old.id,
+      firmId: firm.id,
+      decisionNo: '(2022)皖1524破2号之一',
+      validFrom: '2022-01-15',
+      validTo: '2023-12-31',
+      endedAt: null,
+    }),
+  );
 }

@@ -8,12 +8,20 @@ export const DEMO = {
   clerkCase2: '(2024)皖1524执124号', // one respondent, on the dishonest list
   closedCase: '(2023)皖1524执88号',
   otherCourtCase: '(2024)皖1522执56号', // demo-clerk-2's
+  otherCourtCase2: '(2024)皖1522执61号', // demo-clerk-2's, against 华兴建材 too: two courts' measures on the same assets
   bankruptcyCase: '(2024)皖1524破1号',
   expiredBankruptcyCase: '(2022)皖1524破2号',
 } as const;
 
-/** The demo user of each role (`demo-clerk`, `demo-auditor`, …): the demo data seeds one per role under this name. */
-export const DEMO_USERS = Object.fromEntries(ROLES.map((role) => [role, `demo-${role.toLowerCase()}`])) as Record<Role, string>;
+/**
+ * The demo user of each role (`demo-clerk`, `demo-auditor`, …): the demo data seeds one per role under this name.
+ * Agency users belong to one source's agency, so the AGENCY role's is the property registry's (`demo-agency-property`);
+ * the other agencies' are `demo-agency-<source>` beside it.
+ */
+export const DEMO_USERS = {
+  ...(Object.fromEntries(ROLES.map((role) => [role, `demo-${role.toLowerCase()}`])) as Record<Role, string>),
+  AGENCY: 'demo-agency-property',
+} satisfies Record<Role, string>;
 
 const JINZHAI = '341524';
 const HUOQIU = '341522';

@@ -1,6 +1,10 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
+import type { ControlRuntime } from '../control/control-runtime';
+import { AssistanceService } from './assistance.service';
 import { AuditService } from './audit.service';
+import { ControlOrderService } from './control-order.service';
+import { NotificationService } from './notification.service';
 import { BankruptcyCaseService } from './bankruptcy-case.service';
 import { ExecutionCaseService } from './execution-case.service';
 
@@ -10,6 +14,9 @@ export interface Services {
   bankruptcyCases: BankruptcyCaseService;
   audit: AuditService;
   admin: AdminServices;
+  controlOrders: ControlOrderService;
+  assistance: AssistanceService;
+  notifications: NotificationService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -17,6 +24,8 @@ export interface Services {
 export interface ServicesOptions {
   /** Subject reads per user per minute; 0 turns the limit off. */
   subjectReadsPerMinute?: number;
+  /** The control machinery (databases, clock, settings); services that need it are created with it. */
+  control?: ControlRuntime;
 }
 
 export function createServices(options: ServicesOptions = {}): Services {
@@ -25,6 +34,9 @@ export function createServices(options: ServicesOptions = {}): Services {
     bankruptcyCases: new BankruptcyCaseService(),
     audit: new AuditService(),
     admin: createAdminServices(),
+    controlOrders: new ControlOrderService(options.control!),
+    assistance: new AssistanceService(options.control!),
+    notifications: new NotificationService(),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

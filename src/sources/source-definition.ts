@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldRule } from '../auth/policy-rules';
+import type { SourceControl } from '../control/source-control';
 import type { RequestContext } from '../context';
 import type { SourceDatabase } from '../databases/source-database';
 import type { SubjectView } from '../schema/subject.type';
@@ -36,6 +37,11 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
   subject: { contacts?: Record<string, SubjectField>; records: Record<string, SubjectField> };
   /** Resolvers of its own GraphQL types, if any field needs one. */
   resolvers?: Class[];
+  /**
+   * Asset control (seize, freeze, deduct through the agency): the asset classes and kinds it takes, their legal
+   * maximum periods, and where the reference processor finds assets and encumbrances. Absent: not controllable.
+   */
+  control?: SourceControl;
   /** The access rules of its Subject fields and its types. */
   policy: Record<string, FieldRule>;
   /** Demo records, seeded when the `sentinel` entity's table is empty. */
@@ -55,8 +61,10 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
   floor: string[];
 }
 
-export interface RegisteredSource<N extends string = string, C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>>
-  extends SourceDefinition<N, C> {
+export interface RegisteredSource<
+  N extends string = string,
+  C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>,
+> extends SourceDefinition<N, C> {
   /** Environment variable of its connection URL, e.g. SOCIAL_SECURITY_DATABASE_URL. */
   envVar: string;
   /** Name of its embedded database, e.g. fuyuantong_social_security. */
@@ -67,10 +75,16 @@ export interface RegisteredSource<N extends string = string, C extends Record<st
   enumKey: string;
 }
 
-const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ');
 
 /** A source definition with the names derived from its `name` (env var, embedded database, folder, enum value). */
-export function defineSource<const N extends string, C extends Record<string, ConnectorClass>>(definition: SourceDefinition<N, C>): RegisteredSource<N, C> {
+export function defineSource<const N extends string, C extends Record<string, ConnectorClass>>(
+  definition: SourceDefinition<N, C>,
+): RegisteredSource<N, C> {
   const parts = words(definition.name);
   return {
     ...definition,

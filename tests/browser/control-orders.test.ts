@@ -60,7 +60,7 @@ describe('control orders in the console', () => {
 
     // The 执行局长 approves it from the court's queue; it goes to the registry.
     const approver = await as('demo-approver');
-    await approver.getByText('待审批的执行措施').waitFor();
+    await approver.getByText('待审批的执行措施', { exact: true }).waitFor();
     const queued = approver.locator('tr.ant-table-row', { hasText: DEMO.clerkCase });
     await queued.waitFor();
     await expect(queued.textContent()).resolves.toContain('341524001001GB00012F00010502');
@@ -101,6 +101,7 @@ describe('control orders in the console', () => {
     await screenshot(clerk, 'clerk-control-receipt');
     await clerk.getByRole('button', { name: '全部标为已读' }).click();
     await clerk.locator('.notification-unread').first().waitFor({ state: 'detached' });
-    await expect(bell.locator('.ant-badge-count').count()).resolves.toBe(0);
+    await bell.getByRole('button', { name: '通知（0 条未读）' }).waitFor();
+    await bell.locator('.ant-badge-count').waitFor({ state: 'hidden' });
   });
 });

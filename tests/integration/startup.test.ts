@@ -117,7 +117,7 @@ describe('npm start', () => {
     const { child, output } = await startEntry(env);
     expect(output()).not.toMatch(/initialising PostgreSQL|migrated |seeding demo data/);
     const body = await me(env.PORT!, 'demo-clerk-2');
-    expect(body.data.myExecutionCases.totalCount).toBe(1);
+    expect(body.data.myExecutionCases.totalCount).toBe(2);
     expect(await stop(child)).toBe(0);
   }, 120000);
 

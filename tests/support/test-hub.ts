@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { issueToken } from '../../src/auth/tokens';
 import { loadConfig, type HubConfig } from '../../src/config';
+import type { Clock } from '../../src/control/clock';
 import { startHub, type Hub } from '../../src/hub';
 import type { Logger } from '../../src/observability/logger';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../../src/sources/source-name';
@@ -20,13 +21,19 @@ export interface TestHub {
   dbUrls: Record<string, string>;
   token(username: string, ttl?: string): Promise<string>;
   /** POSTs a GraphQL request as `username` (or with a raw Authorization header when `auth` is given). */
-  gql(query: string, options?: { as?: string; variables?: Record<string, unknown>; auth?: string | null; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  gql(
+    query: string,
+    options?: { as?: string; variables?: Record<string, unknown>; auth?: string | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse>;
   post(body: string, headers?: Record<string, string>): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
 
 /** A real hub on a free port against six fresh databases of the test cluster, with the demo data seeded. */
-export async function startTestHub(env: Record<string, string> = {}, options: { seedDemo?: boolean; logger?: Logger } = {}): Promise<TestHub> {
+export async function startTestHub(
+  env: Record<string, string> = {},
+  options: { seedDemo?: boolean; logger?: Logger; clock?: Clock } = {},
+): Promise<TestHub> {
   const dbs = await createTestDatabases();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-hub-'));
   const config = loadConfig({
@@ -38,7 +45,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     ...Object.fromEntries(SOURCE_NAMES.map((s) => [SOURCE_DATABASES[s].envVar, dbs.urls[s]])),
     ...env,
   });
-  const hub = await startHub(config, undefined, { logger: options.logger });
+  const hub = await startHub(config, undefined, { logger: options.logger, clock: options.clock });
   const tokens = new Map<string, string>();
   const token = async (username: string, ttl?: string) => {
     if (ttl) return issueToken(config, username, ttl);

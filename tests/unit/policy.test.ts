@@ -13,6 +13,18 @@ async function schemaFields(): Promise<string[]> {
     .sort();
 }
 
+/** The control-order mutations and the only roles that may call them. */
+const CONTROL_MUTATIONS: Record<string, Role[]> = {
+  draftControlOrder: ['CLERK'],
+  submitControlOrder: ['CLERK'],
+  renewControlOrder: ['CLERK'],
+  releaseControlOrder: ['CLERK'],
+  approveControlOrder: ['APPROVER'],
+  rejectControlOrder: ['APPROVER'],
+  answerAssistanceRequest: ['AGENCY'],
+  markNotificationsRead: ROLES,
+};
+
 describe('access policy table', () => {
   it('has a rule for every field of every type for every role', async () => {
     const missing = (await schemaFields()).filter((f) => !POLICY[f] || ROLES.some((r) => !POLICY[f].outcomes[r]));
@@ -56,11 +68,25 @@ describe('access policy table', () => {
     // Signing the audit head releases nothing; auditors may fix a checkpoint without depending on the operator.
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
-    for (const m of mutations.filter((name) => name !== checkpoint)) expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
+    for (const m of mutations.filter((name) => name !== checkpoint && !(name in CONTROL_MUTATIONS))) {
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
+    }
+  });
+
+  it('separates the duties of control orders: clerks draft, approvers approve, agencies answer', () => {
+    for (const [m, roles] of Object.entries(CONTROL_MUTATIONS))
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
 
   it('denies by default: a rule gives outcomes only to the roles it names', () => {
-    expect(allow('CLERK').and(mask('ADMINISTRATOR')).outcomes()).toEqual({ CLERK: 'ALLOW', ADMINISTRATOR: 'MASK', AUDITOR: 'DENY', ADMIN: 'DENY' });
+    expect(allow('CLERK').and(mask('ADMINISTRATOR')).outcomes()).toEqual({
+      CLERK: 'ALLOW',
+      ADMINISTRATOR: 'MASK',
+      AUDITOR: 'DENY',
+      ADMIN: 'DENY',
+      APPROVER: 'DENY',
+      AGENCY: 'DENY',
+    });
     expect(Object.values(nobody.outcomes())).toEqual(ROLES.map(() => 'DENY'));
     expect(outcomeFor('CLERK', 'Subject.noSuchField')).toBe('DENY');
   });

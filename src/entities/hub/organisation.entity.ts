@@ -19,6 +19,10 @@ export class Organisation {
   @Column({ type: 'varchar', length: 32 })
   kind!: OrganisationKind;
 
+  /** Agencies: the source (registry name, e.g. `property`) whose requests they answer. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  source!: string | null;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 

@@ -10,6 +10,8 @@ export const ROLE_ORGANISATIONS = {
   ADMINISTRATOR: ['ADMINISTRATOR_FIRM'],
   AUDITOR: ['PROCURATORATE', 'COURT'],
   ADMIN: ['OPERATOR'],
+  APPROVER: ['COURT'],
+  AGENCY: ['AGENCY'],
 } as const satisfies Record<string, readonly OrganisationKind[]>;
 export type Role = keyof typeof ROLE_ORGANISATIONS;
 export const ROLES = Object.keys(ROLE_ORGANISATIONS) as Role[];

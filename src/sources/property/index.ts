@@ -1,4 +1,5 @@
 import { defineSource } from '../source-definition';
+import { PROPERTY_CONTROL } from './property.control';
 import { PROPERTY_ENTITIES, RealEstateEncumbrance, RealEstateUnit } from './entities';
 import { fromSource } from '../from-source';
 import { PROPERTY_MIGRATIONS } from './migrations';
@@ -15,9 +16,14 @@ export const property = defineSource({
   connectors: { property: PropertyConnector },
   subject: {
     records: {
-      realEstate: { type: () => [RealEstate], description: 'Real estate (不动产登记).', resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'property', s.idNumber) },
+      realEstate: {
+        type: () => [RealEstate],
+        description: 'Real estate (不动产登记).',
+        resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'property', s.idNumber),
+      },
     },
   },
+  control: PROPERTY_CONTROL,
   policy: PROPERTY_POLICY,
   demo: { sentinel: RealEstateUnit, seed: seedPropertyDemo },
   synthetic: { units: RealEstateUnit, encumbrances: RealEstateEncumbrance },

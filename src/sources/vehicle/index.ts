@@ -1,4 +1,5 @@
 import { defineSource } from '../source-definition';
+import { VEHICLE_CONTROL } from './vehicle.control';
 import { fromSource } from '../from-source';
 import { Vehicle, VEHICLE_ENTITIES, VehicleEncumbrance } from './entities';
 import { VEHICLE_MIGRATIONS } from './migrations';
@@ -15,9 +16,14 @@ export const vehicle = defineSource({
   connectors: { vehicle: VehicleConnector },
   subject: {
     records: {
-      vehicles: { type: () => [VehicleType], description: 'Vehicles (公安车管).', resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'vehicle', s.idNumber) },
+      vehicles: {
+        type: () => [VehicleType],
+        description: 'Vehicles (公安车管).',
+        resolve: (s, ctx): Promise<unknown> => fromSource(ctx, 'vehicle', s.idNumber),
+      },
     },
   },
+  control: VEHICLE_CONTROL,
   policy: VEHICLE_POLICY,
   demo: { sentinel: Vehicle, seed: seedVehicleDemo },
   synthetic: { vehicles: Vehicle, encumbrances: VehicleEncumbrance },

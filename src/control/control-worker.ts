@@ -1,0 +1,325 @@
+import { Logger, run, runMigrations, type JobHelpers, type Runner, type Task } from 'graphile-worker';
+import { Pool } from 'pg';
+import type { Logger as AppLogger } from '../observability/logger';
+import { applyRequest, deliverToInbox, readReceipt, renumber, type Receipt } from './agency-registry';
+import { dateOf } from './clock';
+import { enqueue, TASKS } from './control-jobs';
+import { addEvent, controlAuditDraft, loadOrder, notify, recordSteps, type ControlOrderRow, type ControlState } from './control-orders';
+import { controlOf, CONTROLLABLE, type ControlRuntime } from './control-runtime';
+import type { SourceName } from '../sources/source-name';
+
+const WORKER = 'system:control-worker';
+/** Reschedules of a failing step before it is left to the queue's own backoff (about a day at the one-minute cap). */
+const MAX_RESCHEDULES = 1500;
+const agencyActor = (source: string) => `agency:${source}`;
+
+/** The worker's own connections to the hub database (the LISTEN connection and one per concurrent job). */
+export function jobQueuePool(url: string): Pool {
+  const pool = new Pool({ connectionString: url, max: 8, application_name: 'fuyuantong-jobs' });
+  // An idle connection dropped by the server; the next use reconnects.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/** The job queue's tables (schema graphile_worker) in the hub database; add_job must exist before the first approval. */
+export async function migrateJobQueue(pool: Pool): Promise<void> {
+  await runMigrations({ pgPool: pool, logger: quietLogger() });
+}
+
+function quietLogger(log?: AppLogger): Logger {
+  return new Logger(() => (level, message) => {
+    if (!log) return;
+    if (level === 'error') log.error({ worker: true }, message);
+    else if (level === 'warning') log.warn({ worker: true }, message);
+  });
+}
+
+/**
+ * A failed step (an agency database that is down) is tried again after `retryMs`, doubling up to a minute, through
+ * the queue itself: the job completes and a new one with the same key is scheduled, so nothing waits in memory.
+ */
+function retrying(runtime: ControlRuntime, task: string, work: (payload: Record<string, unknown>, helpers: JobHelpers) => Promise<void>): Task {
+  return async (raw, helpers) => {
+    const payload = (raw ?? {}) as Record<string, unknown>;
+    try {
+      await work(payload, helpers);
+    } catch (error) {
+      const attempt = Number(payload.attempt ?? 0) + 1;
+      // Past a day of retries, the queue's own failure handling takes over: the job stays visible with its error.
+      if (attempt > MAX_RESCHEDULES) throw error;
+      const delay = Math.min(60_000, runtime.config.retryMs * 2 ** Math.min(attempt - 1, 10));
+      helpers.logger.warn(`${task} failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : error}`);
+      await enqueue(runtime.hub, task, { ...payload, attempt }, `${task}:${String(payload.orderId ?? 'all')}:retry`, new Date(Date.now() + delay));
+    }
+  };
+}
+
+/** Delivery: the approved request into the agency's inbox, then (reference processor) its processing. */
+export async function deliver(runtime: ControlRuntime, orderId: string): Promise<void> {
+  const order = await loadOrder(runtime.hub, orderId);
+  if (!order || order.deliveredAt || order.state !== 'SENT') return;
+  const db = await runtime.sourceDatabases[order.source as SourceName].ready();
+  // The agency knows a measure by the request that registered it: the first of a chain of renewals.
+  let original: string | null = null;
+  if (order.parentId) {
+    const [root] = (await runtime.hub.query(
+      `WITH RECURSIVE up AS (SELECT id, parent_id, kind FROM control_order WHERE id = $1
+         UNION ALL SELECT o.id, o.parent_id, o.kind FROM control_order o JOIN up ON o.id = up.parent_id AND up.kind = 'RENEW')
+       SELECT id FROM up WHERE kind <> 'RENEW' LIMIT 1`,
+      [order.parentId],
+    )) as Array<{ id: string }>;
+    original = root?.id ?? order.parentId;
+  }
+  await deliverToInbox(db, {
+    requestId: order.id,
+    kind: order.kind,
+    assetKey: order.assetKey,
+    subjectIdNumber: order.subjectIdNumber,
+    subjectName: order.subjectName,
+    court: order.courtName,
+    caseNo: order.caseNo,
+    amount: order.amount,
+    periodDays: order.periodDays,
+    rulingNo: order.rulingNo,
+    noticeNo: order.noticeNo,
+    originalRequestId: original,
+  });
+  await runtime.hub.transaction(async (m) => {
+    const locked = await loadOrder(m, orderId, true);
+    if (!locked || locked.deliveredAt) return;
+    await m.query(`UPDATE control_order SET delivered_at = $2, updated_at = $2, version = version + 1 WHERE id = $1`, [orderId, runtime.clock.now()]);
+    await addEvent(m, runtime, orderId, {
+      actor: WORKER,
+      organisationCode: null,
+      action: 'DELIVERED',
+      state: 'SENT',
+      note: `into the ${order.source} inbox`,
+    });
+    if (!runtime.config.manualSources.includes(order.source as SourceName))
+      await enqueue(m, TASKS.process, { orderId }, `${TASKS.process}:${orderId}`);
+    await recordSteps(runtime, [controlAuditDraft(order, 'DELIVERY', WORKER, { source: order.source })]);
+  });
+}
+
+/** The agency's reference processor: registers the request and writes its receipt, then the hub collects it. */
+export async function processRequest(runtime: ControlRuntime, orderId: string): Promise<void> {
+  const order = await loadOrder(runtime.hub, orderId);
+  if (!order) return;
+  const control = controlOf(order.source);
+  if (!control) throw new Error(`source ${order.source} is not controllable`);
+  const db = await runtime.sourceDatabases[order.source as SourceName].ready();
+  const applied = await applyRequest(db, control, orderId, dateOf(runtime.clock.now()), agencyActor(order.source));
+  if (!applied) return;
+  await runtime.hub.transaction(async (m) => {
+    await enqueue(m, TASKS.collect, { orderId }, `${TASKS.collect}:${orderId}`);
+    if (applied.promoted.length > 0) await enqueue(m, TASKS.sweep, { source: order.source }, `${TASKS.sweep}:${order.source}`);
+  });
+}
+
+/** The receipt into the hub: the order becomes ACTIVE, QUEUED or REJECTED (renewals and releases: see below). */
+export async function collect(runtime: ControlRuntime, orderId: string): Promise<void> {
+  const order = await loadOrder(runtime.hub, orderId);
+  if (!order || order.answeredAt) return;
+  const db = await runtime.sourceDatabases[order.source as SourceName].ready();
+  const receipt = await readReceipt(db, orderId);
+  if (!receipt) return; // not answered yet (manual mode): answering enqueues the collection again
+  await applyReceipt(runtime, orderId, receipt);
+}
+
+async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: Receipt): Promise<void> {
+  await runtime.hub.transaction(async (m) => {
+    const order = await loadOrder(m, orderId, true);
+    if (!order || order.answeredAt || order.state !== 'SENT') return;
+    const accepted = receipt.decision === 'ACCEPTED';
+    let state: ControlState;
+    if (!accepted) state = 'REJECTED';
+    else if (order.kind === 'RELEASE') state = 'RELEASED';
+    else state = receipt.rank !== null && receipt.rank > 1 ? 'QUEUED' : 'ACTIVE';
+    const now = runtime.clock.now();
+    await m.query(
+      `UPDATE control_order SET state = $2, rank = $3, registration_no = $4, registered_from = $5, registered_until = $6, amount_frozen = $7,
+              rejection_reason = $8, answered_at = $9, updated_at = $9, version = version + 1 WHERE id = $1`,
+      [
+        orderId,
+        state,
+        receipt.rank,
+        receipt.registrationNo,
+        receipt.registeredFrom,
+        receipt.registeredUntil,
+        receipt.amountFrozen,
+        accepted ? null : receipt.reason,
+        now,
+      ],
+    );
+    const note = accepted
+      ? `${receipt.registrationNo ?? ''}${receipt.rank ? `, rank ${receipt.rank}` : ''}${receipt.registeredUntil ? `, until ${receipt.registeredUntil}` : ''}`
+      : receipt.reason;
+    await addEvent(m, runtime, orderId, { actor: receipt.answeredBy, organisationCode: null, action: 'RECEIPT', state, note });
+    // A renewal or release carries on the measure it follows: that one becomes RENEWED (its successor now holds the
+    // asset) or RELEASED.
+    const steps = [controlAuditDraft(order, 'RECEIPT', receipt.answeredBy, { state, decision: receipt.decision, rank: receipt.rank })];
+    if (accepted && order.parentId && (order.kind === 'RENEW' || order.kind === 'RELEASE')) {
+      const parentState: ControlState = order.kind === 'RENEW' ? 'RENEWED' : 'RELEASED';
+      await m.query(`UPDATE control_order SET state = $2, updated_at = $3, version = version + 1 WHERE id = $1`, [order.parentId, parentState, now]);
+      await addEvent(m, runtime, order.parentId, {
+        actor: receipt.answeredBy,
+        organisationCode: null,
+        action: order.kind,
+        state: parentState,
+        note: `by ${orderId}`,
+      });
+      if (order.kind === 'RENEW') {
+        await m.query(
+          `UPDATE control_order SET registered_from = (SELECT registered_from FROM control_order WHERE id = $2) WHERE id = $1 AND registered_from IS NULL`,
+          [orderId, order.parentId],
+        );
+      }
+    }
+    const message = `${order.caseNo} ${label(order)}：${accepted ? `协助执行回执已收到（${state}${receipt.rank && receipt.rank > 1 ? `，轮候第${receipt.rank}位` : ''}）` : `协助执行被拒绝：${receipt.reason}`}`;
+    await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId, kind: 'RECEIPT', message });
+    steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'RECEIPT' }));
+    await recordSteps(runtime, steps);
+  });
+}
+
+const label = (o: ControlOrderRow) => `${o.kind} ${o.assetKey}`;
+
+/**
+ * The periodic sweep (hourly, and after a release): measures whose period ran out lapse, the waiting lists move up
+ * (the agency's registry renumbers; an order that reached the first place becomes ACTIVE and its court is told),
+ * and clerks are warned of measures ending within the warning period.
+ */
+export async function sweep(runtime: ControlRuntime, only?: string): Promise<void> {
+  const today = dateOf(runtime.clock.now());
+  for (const [source, control] of Object.entries(CONTROLLABLE)) {
+    if (only && only !== source) continue;
+    const sdb = runtime.sourceDatabases[source as SourceName];
+    let db;
+    try {
+      db = await sdb.ready();
+    } catch {
+      continue; // an agency that is down is swept next time
+    }
+    await db.transaction((m) => renumber(m, control!, today));
+    const queued: Array<{ id: string }> = await runtime.hub.query(`SELECT id FROM control_order WHERE source = $1 AND state = 'QUEUED'`, [source]);
+    const r = control!.registry;
+    const changes: Array<{ requestId: string; rank: number; registeredFrom: string | null; registeredUntil: string | null }> =
+      queued.length === 0
+        ? []
+        : await db.query(
+            `SELECT request_id AS "requestId", rank, registered_on::text AS "registeredFrom", expires_on::text AS "registeredUntil"
+         FROM "${r.encumbranceTable}" WHERE request_id = ANY($1::uuid[]) AND released_on IS NULL`,
+            [queued.map((q) => q.id)],
+          );
+    await runtime.hub.transaction(async (m) => {
+      const lapsed: ControlOrderRow[] = [];
+      const ids: Array<{ id: string }> = await m.query(
+        `SELECT id FROM control_order WHERE source = $1 AND state IN ('ACTIVE', 'QUEUED') AND registered_until IS NOT NULL AND registered_until < $2 FOR UPDATE`,
+        [source, today],
+      );
+      for (const { id } of ids) {
+        const order = (await loadOrder(m, id))!;
+        await m.query(`UPDATE control_order SET state = 'LAPSED', updated_at = $2, version = version + 1 WHERE id = $1`, [id, runtime.clock.now()]);
+        await addEvent(m, runtime, id, {
+          actor: WORKER,
+          organisationCode: null,
+          action: 'LAPSED',
+          state: 'LAPSED',
+          note: `period ended ${order.registeredUntil}`,
+        });
+        await notify(m, runtime, {
+          organisationId: order.courtId,
+          userId: order.draftedBy,
+          orderId: id,
+          kind: 'LAPSED',
+          message: `${order.caseNo} ${label(order)}：期限已届满，措施失效`,
+        });
+        lapsed.push(order);
+      }
+      const steps = lapsed.flatMap((o) => [
+        controlAuditDraft(o, 'LAPSE', WORKER),
+        controlAuditDraft(o, 'NOTIFICATION', WORKER, { notification: 'LAPSED' }),
+      ]);
+      for (const change of changes) {
+        const order = await loadOrder(m, change.requestId, true);
+        if (!order || order.state !== 'QUEUED' || order.rank === change.rank) continue;
+        const promoted = order.state === 'QUEUED' && change.rank === 1;
+        await m.query(
+          `UPDATE control_order SET rank = $2, state = $3, registered_from = COALESCE($4, registered_from), registered_until = COALESCE($5, registered_until),
+                  updated_at = $6, version = version + 1 WHERE id = $1`,
+          [
+            order.id,
+            change.rank,
+            promoted ? 'ACTIVE' : order.state,
+            promoted ? change.registeredFrom : null,
+            promoted ? change.registeredUntil : null,
+            runtime.clock.now(),
+          ],
+        );
+        await addEvent(m, runtime, order.id, {
+          actor: agencyActor(source),
+          organisationCode: null,
+          action: promoted ? 'PROMOTED' : 'RANK',
+          state: promoted ? 'ACTIVE' : order.state,
+          note: `rank ${change.rank}`,
+        });
+        if (promoted) {
+          await notify(m, runtime, {
+            organisationId: order.courtId,
+            userId: order.draftedBy,
+            orderId: order.id,
+            kind: 'PROMOTED',
+            message: `${order.caseNo} ${label(order)}：轮候查封已转为正式查封，至${change.registeredUntil}`,
+          });
+          steps.push(
+            controlAuditDraft(order, 'PROMOTION', agencyActor(source), { rank: 1 }),
+            controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'PROMOTED' }),
+          );
+        }
+      }
+      const warnBy = new Date(Date.parse(`${today}T00:00:00Z`) + runtime.config.expiryWarningDays * 86_400_000).toISOString().slice(0, 10);
+      const ending: Array<{ id: string }> = await m.query(
+        `SELECT id FROM control_order WHERE source = $1 AND state = 'ACTIVE' AND warned_at IS NULL AND registered_until IS NOT NULL AND registered_until <= $2 FOR UPDATE`,
+        [source, warnBy],
+      );
+      for (const { id } of ending) {
+        const order = (await loadOrder(m, id))!;
+        await m.query(`UPDATE control_order SET warned_at = $2 WHERE id = $1`, [id, runtime.clock.now()]);
+        await notify(m, runtime, {
+          organisationId: order.courtId,
+          userId: order.draftedBy,
+          orderId: id,
+          kind: 'EXPIRY_WARNING',
+          message: `${order.caseNo} ${label(order)}：将于${order.registeredUntil}到期，请及时续行`,
+        });
+        steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'EXPIRY_WARNING' }));
+      }
+      await recordSteps(runtime, steps);
+    });
+  }
+}
+
+export interface ControlWorker {
+  stop(): Promise<void>;
+}
+
+/** The job worker inside the hub process: its own connections to the hub database; stopped with the hub. */
+export async function startControlWorker(runtime: ControlRuntime, pool: Pool, log?: AppLogger): Promise<ControlWorker> {
+  const id = (p: Record<string, unknown>) => String(p.orderId);
+  const runner: Runner = await run({
+    pgPool: pool,
+    concurrency: 4,
+    noHandleSignals: true,
+    pollInterval: Math.min(2000, runtime.config.retryMs),
+    logger: quietLogger(log),
+    taskList: {
+      [TASKS.deliver]: retrying(runtime, TASKS.deliver, (p) => deliver(runtime, id(p))),
+      [TASKS.process]: retrying(runtime, TASKS.process, (p) => processRequest(runtime, id(p))),
+      [TASKS.collect]: retrying(runtime, TASKS.collect, (p) => collect(runtime, id(p))),
+      [TASKS.sweep]: async (p) => sweep(runtime, (p as { source?: string } | null)?.source),
+    },
+    crontab: `0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`,
+  });
+  return { stop: () => runner.stop() };
+}

@@ -1,0 +1,354 @@
+import type { EntityManager } from 'typeorm';
+import { may } from '../auth/policy';
+import type { RequestContext } from '../context';
+import { dateOf } from '../control/clock';
+import { enqueue, TASKS } from '../control/control-jobs';
+import { addEvent, loadOrder, ORDER_SELECT, type ControlOrderRow, type ControlState } from '../control/control-orders';
+import { controlOf, type ControlRuntime } from '../control/control-runtime';
+import { weighOverSeizure, type WeighedMeasure } from '../control/over-seizure';
+import { readAsset, type AssetClass, type AssetFacts, type MeasureKind } from '../control/source-control';
+import { badUserInput, conflict, forbidden, notFound, refused, sourceUnavailable } from '../schema/error-codes';
+import type { SourceName } from '../sources/source-name';
+import { caseNoArgument } from './case-number-argument';
+import { subjectIdArgument } from './subject-id-argument';
+import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } from './pagination';
+
+export interface DraftInput {
+  caseNo: string;
+  kind: MeasureKind;
+  subjectIdNumber: string;
+  source: string;
+  assetKey: string;
+  amount?: string | null;
+  periodDays?: number | null;
+  rulingNo: string;
+  rulingDate: string;
+  noticeNo: string;
+  noticeDate: string;
+}
+
+export interface FollowUpInput {
+  periodDays?: number | null;
+  rulingNo: string;
+  rulingDate: string;
+  noticeNo: string;
+  noticeDate: string;
+}
+
+const NOT_VISIBLE = 'No such control order for you';
+/** States in which a measure holds, or will hold, an asset of the case. */
+const WEIGHED_STATES: ControlState[] = ['PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACTIVE', 'QUEUED'];
+
+const text = (value: string | null | undefined, argument: string, max = 60) => {
+  const v = (value ?? '').trim();
+  if (!v || v.length > max) throw badUserInput(argument, `required, at most ${max} characters`);
+  return v;
+};
+const date = (value: string, argument: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badUserInput(argument, 'a date YYYY-MM-DD');
+  return value;
+};
+const amountOf = (value: string | null | undefined): number | null => {
+  if (value == null || value === '') return null;
+  if (!/^\d{1,16}(\.\d{1,2})?$/.test(value)) throw badUserInput('input.amount', 'a positive amount in yuan, at most two decimals');
+  return Number(value);
+};
+
+/**
+ * Control orders: the clerk drafts and submits, the court's approver approves or rejects, the job worker delivers
+ * (control/control-worker.ts). Who may do what follows the policy (`may`); the state machine is checked under a row
+ * lock, so of two racing transitions one wins and the other is a CONFLICT.
+ */
+/** What a seizure secures: its asset's value net of mortgages and of the seizures ranked before it; null when unknown. */
+function coverOf(o: ControlOrderRow, facts: AssetFacts | null): number | null {
+  if (!facts || facts.value === null) return null;
+  const ahead = facts.seizures.filter((s) => s.requestId !== o.id && (o.rank === null || (s.rank ?? 0) < o.rank));
+  if (ahead.some((s) => s.amount === null)) return 0; // an earlier seizure of unknown size may take it all
+  return Number(facts.value) - Number(facts.mortgages) - ahead.reduce((sum, s) => sum + Number(s.amount), 0);
+}
+
+export class ControlOrderService {
+  constructor(private readonly runtime: ControlRuntime) {}
+
+  async draft(ctx: RequestContext, input: DraftInput): Promise<ControlOrderRow> {
+    if (!may(ctx.viewer, 'Mutation.draftControlOrder')) throw forbidden('Your role does not draft control orders');
+    const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'EXECUTION');
+    const [c] = (await ctx.hub.query(
+      `SELECT c.id, c.status, c.amount_due::text AS amount_due, c.court_id FROM execution_case c
+         JOIN execution_case_clerk k ON k.case_id = c.id AND k.user_id = $2 WHERE c.case_no = $1`,
+      [caseNo, ctx.viewer.userId],
+    )) as Array<{ id: string; status: string; amount_due: string; court_id: string }>;
+    if (!c) throw forbidden('You have no access to this case');
+    if (c.status !== 'ACTIVE') throw refused('CASE_NOT_ACTIVE', `Case ${caseNo} is not active`, 'input.caseNo');
+    const { idNumber } = subjectIdArgument('input.subjectIdNumber', input.subjectIdNumber);
+    const [subject] = (await ctx.hub.query(
+      `SELECT s.id FROM subject s JOIN execution_case_respondent r ON r.subject_id = s.id AND r.case_id = $1 WHERE s.id_number = $2`,
+      [c.id, idNumber],
+    )) as Array<{ id: string }>;
+    if (!subject) throw refused('NOT_RESPONDENT', 'The subject is not a respondent of this case', 'input.subjectIdNumber');
+    const control = controlOf(input.source);
+    if (!control) throw refused('NOT_CONTROLLABLE', `The ${input.source} source takes no control orders`, 'input.source');
+    const assetKey = text(input.assetKey, 'input.assetKey', 100);
+    const assetClass = control.classOf(assetKey);
+    const rules = control.assets[assetClass];
+    if (!rules || !rules.kinds.includes(input.kind))
+      throw refused('KIND_NOT_ALLOWED', `${input.kind} is not possible on ${assetClass}`, 'input.kind');
+    const periodDays = input.periodDays ?? null;
+    if (input.kind !== 'DEDUCT') {
+      if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1)
+        throw badUserInput('input.periodDays', 'a period of at least one day');
+      if (periodDays > rules.maxPeriodDays) {
+        throw refused(
+          'PERIOD_TOO_LONG',
+          `The period of ${periodDays} days exceeds the legal maximum of ${rules.maxPeriodDays} days for ${assetClass}`,
+          'input.periodDays',
+        );
+      }
+    }
+    const amount = amountOf(input.amount);
+    if (input.kind !== 'SEIZE' && amount === null) throw badUserInput('input.amount', 'required for freezes and deductions');
+    if (amount !== null && (amount <= 0 || amount > Number(c.amount_due))) {
+      throw refused('AMOUNT_OUT_OF_RANGE', `The amount must be positive and at most the amount due (${c.amount_due})`, 'input.amount');
+    }
+    const facts = await this.asset(input.source, assetKey);
+    if (!facts || facts.ownerIdNumber !== idNumber)
+      throw refused('NOT_OWNER', `The ${input.source} source has no such asset registered to that respondent`, 'input.assetKey');
+    return ctx.hub.transaction(async (m) => {
+      const [{ id }] = (await m.query(
+        `INSERT INTO control_order (case_id, court_id, subject_id, source, kind, asset_class, asset_key, amount, period_days, ruling_no, ruling_date, notice_no, notice_date,
+                                    state, drafted_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'DRAFT', $14, $15, $15) RETURNING id`,
+        [
+          c.id,
+          c.court_id,
+          subject.id,
+          input.source,
+          input.kind,
+          assetClass,
+          assetKey,
+          input.amount || null,
+          periodDays,
+          text(input.rulingNo, 'input.rulingNo'),
+          date(input.rulingDate, 'input.rulingDate'),
+          text(input.noticeNo, 'input.noticeNo'),
+          date(input.noticeDate, 'input.noticeDate'),
+          ctx.viewer.userId,
+          this.runtime.clock.now(),
+        ],
+      )) as Array<{ id: string }>;
+      await addEvent(m, this.runtime, id, this.by(ctx, 'DRAFTED', 'DRAFT'));
+      return (await loadOrder(m, id))!;
+    });
+  }
+
+  async submit(ctx: RequestContext, id: string): Promise<ControlOrderRow> {
+    return this.transition(ctx, id, 'Mutation.submitControlOrder', ['DRAFT'], async (m, order) => {
+      if (order.draftedBy !== ctx.viewer.userId) throw forbidden(NOT_VISIBLE);
+      await this.checkOverSeizure(m, order);
+      return { state: 'PENDING_APPROVAL', action: 'SUBMITTED' };
+    });
+  }
+
+  async approve(ctx: RequestContext, id: string): Promise<ControlOrderRow> {
+    return this.transition(ctx, id, 'Mutation.approveControlOrder', ['PENDING_APPROVAL'], async (m, order) => {
+      if (order.draftedBy === ctx.viewer.userId) throw forbidden('No one approves their own order');
+      if (order.kind !== 'RENEW' && order.kind !== 'RELEASE') await this.checkOverSeizure(m, order);
+      await m.query(`UPDATE control_order SET approved_by = $2 WHERE id = $1`, [order.id, ctx.viewer.userId]);
+      await addEvent(m, this.runtime, order.id, this.by(ctx, 'APPROVED', 'APPROVED'));
+      // The outbox: the delivery job commits with the approval, or neither does.
+      await enqueue(m, TASKS.deliver, { orderId: order.id }, order.id);
+      return { state: 'SENT', action: 'QUEUED_FOR_DELIVERY' };
+    });
+  }
+
+  async reject(ctx: RequestContext, id: string, reason: string): Promise<ControlOrderRow> {
+    const why = text(reason, 'reason', 300);
+    return this.transition(ctx, id, 'Mutation.rejectControlOrder', ['PENDING_APPROVAL'], async (m, order) => {
+      await m.query(`UPDATE control_order SET rejection_reason = $2, approved_by = $3 WHERE id = $1`, [order.id, why, ctx.viewer.userId]);
+      return { state: 'REJECTED', action: 'REJECTED', note: why };
+    });
+  }
+
+  /** A renewal (续行) or release (解除) of a measure in force or waiting: a new order, submitted for approval at once. */
+  async followUp(ctx: RequestContext, id: string, kind: 'RENEW' | 'RELEASE', input: FollowUpInput): Promise<ControlOrderRow> {
+    const operation = kind === 'RENEW' ? 'Mutation.renewControlOrder' : 'Mutation.releaseControlOrder';
+    if (!may(ctx.viewer, operation)) throw forbidden('Your role does not draft control orders');
+    return ctx.hub.transaction(async (m) => {
+      const parent = await this.visible(ctx, m, id, true);
+      // A renewal that took effect is the measure now (its predecessor is RENEWED); a release is no measure.
+      if (parent.kind === 'RELEASE') throw conflict('A release cannot be renewed or released', parent.state);
+      const live = (await m.query(
+        `SELECT id FROM control_order WHERE parent_id = $1 AND state IN ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT')`,
+        [parent.id],
+      )) as unknown[];
+      const allowed = kind === 'RENEW' ? ['ACTIVE', 'QUEUED'] : ['ACTIVE', 'QUEUED'];
+      if (!allowed.includes(parent.state) || live.length > 0)
+        throw conflict(`A ${parent.state} order cannot be ${kind === 'RENEW' ? 'renewed' : 'released'} now`, parent.state);
+      let periodDays: number | null = null;
+      if (kind === 'RENEW') {
+        const max = controlOf(parent.source)?.assets[parent.assetClass as AssetClass]?.maxPeriodDays ?? 0;
+        periodDays = input.periodDays ?? null;
+        if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1)
+          throw badUserInput('input.periodDays', 'a period of at least one day');
+        if (periodDays > max)
+          throw refused(
+            'PERIOD_TOO_LONG',
+            `The period of ${periodDays} days exceeds the legal maximum of ${max} days for ${parent.assetClass}`,
+            'input.periodDays',
+          );
+        if (parent.registeredUntil && parent.registeredUntil < dateOf(this.runtime.clock.now()))
+          throw conflict('The measure has already ended', 'LAPSED');
+      }
+      const [{ id: childId }] = (await m.query(
+        `INSERT INTO control_order (case_id, court_id, subject_id, source, kind, asset_class, asset_key, amount, period_days, ruling_no, ruling_date, notice_no, notice_date,
+                                    parent_id, state, drafted_by, created_at, updated_at)
+         SELECT case_id, court_id, subject_id, source, $2, asset_class, asset_key, amount, $3, $4, $5, $6, $7, id, 'PENDING_APPROVAL', $8, $9, $9
+           FROM control_order WHERE id = $1 RETURNING id`,
+        [
+          parent.id,
+          kind,
+          periodDays,
+          text(input.rulingNo, 'input.rulingNo'),
+          date(input.rulingDate, 'input.rulingDate'),
+          text(input.noticeNo, 'input.noticeNo'),
+          date(input.noticeDate, 'input.noticeDate'),
+          ctx.viewer.userId,
+          this.runtime.clock.now(),
+        ],
+      )) as Array<{ id: string }>;
+      await addEvent(
+        m,
+        this.runtime,
+        childId,
+        this.by(ctx, kind === 'RENEW' ? 'RENEWAL_DRAFTED' : 'RELEASE_DRAFTED', 'PENDING_APPROVAL', `of ${parent.id}`),
+      );
+      await addEvent(
+        m,
+        this.runtime,
+        parent.id,
+        this.by(ctx, kind === 'RENEW' ? 'RENEWAL_REQUESTED' : 'RELEASE_REQUESTED', parent.state, `by ${childId}`),
+      );
+      return (await loadOrder(m, childId))!;
+    });
+  }
+
+  async find(ctx: RequestContext, id: string): Promise<ControlOrderRow> {
+    if (!may(ctx.viewer, 'Query.controlOrder')) throw forbidden(NOT_VISIBLE);
+    return this.visible(ctx, ctx.hub.manager, id, false);
+  }
+
+  async ofCase(ctx: RequestContext, caseId: string): Promise<ControlOrderRow[]> {
+    return ctx.hub.query(`${ORDER_SELECT} WHERE o.case_id = $1 ORDER BY o.created_at, o.id`, [caseId]);
+  }
+
+  async approvalQueue(ctx: RequestContext, page: PageArgs) {
+    checkFirst(page.first);
+    if (!may(ctx.viewer, 'Query.approvalQueue')) throw forbidden('Your role approves no orders');
+    const params: unknown[] = [ctx.viewer.organisationId];
+    let after = '';
+    if (page.after) {
+      const [at, id] = decodeCursor(page.after);
+      if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw badUserInput('after', 'not a cursor returned by this API');
+      params.push(at, id);
+      after = `AND (o.updated_at, o.id) > ($2::timestamptz, $3::uuid)`;
+    }
+    const where = `o.court_id = $1 AND o.state = 'PENDING_APPROVAL'`;
+    const rows: ControlOrderRow[] = await ctx.hub.query(
+      `${ORDER_SELECT} WHERE ${where} ${after} ORDER BY o.updated_at, o.id LIMIT ${page.first + 1}`,
+      params,
+    );
+    const [{ count }] = await ctx.hub.query(`SELECT count(*)::int AS count FROM control_order o WHERE ${where}`, [ctx.viewer.organisationId]);
+    return connectionOf(rows, page.first, (o) => encodeCursor(new Date(o.updatedAt).toISOString(), o.id), count);
+  }
+
+  async history(orderId: string, ctx: RequestContext) {
+    return ctx.hub.query(
+      `SELECT at, actor, organisation_code AS "organisationCode", action, state, note FROM control_order_event WHERE order_id = $1 ORDER BY id`,
+      [orderId],
+    );
+  }
+
+  /** The order if the viewer is a clerk assigned to its case, or an approver of its court. */
+  private async visible(ctx: RequestContext, m: EntityManager, id: string, lock: boolean): Promise<ControlOrderRow> {
+    const order = await loadOrder(m, id, lock);
+    if (!order) throw notFound(NOT_VISIBLE);
+    if (ctx.viewer.role === 'APPROVER' ? order.courtId === ctx.viewer.organisationId : await this.assigned(m, ctx, order.caseId)) return order;
+    throw notFound(NOT_VISIBLE);
+  }
+
+  private async assigned(m: EntityManager, ctx: RequestContext, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM execution_case_clerk WHERE case_id = $1 AND user_id = $2`, [caseId, ctx.viewer.userId]);
+    return rows.length > 0;
+  }
+
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    operation: string,
+    from: ControlState[],
+    step: (m: EntityManager, order: ControlOrderRow) => Promise<{ state: ControlState; action: string; note?: string }>,
+  ): Promise<ControlOrderRow> {
+    if (!may(ctx.viewer, operation)) throw forbidden('Your role may not do this');
+    return ctx.hub.transaction(async (m) => {
+      const order = await this.visible(ctx, m, id, true);
+      if (!from.includes(order.state)) throw conflict(`Not possible while the order is ${order.state}`, order.state);
+      const [c] = (await m.query(`SELECT status FROM execution_case WHERE id = $1`, [order.caseId])) as Array<{ status: string }>;
+      if (c.status !== 'ACTIVE' && order.kind !== 'RELEASE') throw refused('CASE_NOT_ACTIVE', `Case ${order.caseNo} is not active`);
+      const next = await step(m, order);
+      await m.query(`UPDATE control_order SET state = $2, updated_at = $3, version = version + 1 WHERE id = $1 AND version = $4`, [
+        order.id,
+        next.state,
+        this.runtime.clock.now(),
+        order.version,
+      ]);
+      await addEvent(m, this.runtime, order.id, this.by(ctx, next.action, next.state, next.note));
+      return (await loadOrder(m, order.id))!;
+    });
+  }
+
+  /** The over-seizure check (README "Over-seizure"): refuses an order the case's other measures make unnecessary. */
+  private async checkOverSeizure(m: EntityManager, order: ControlOrderRow): Promise<void> {
+    // The case row is locked: two of its orders weighed at once would each miss the other.
+    const [c] = (await m.query(`SELECT amount_due::text AS amount_due FROM execution_case WHERE id = $1 FOR UPDATE`, [order.caseId])) as Array<{
+      amount_due: string;
+    }>;
+    const others: ControlOrderRow[] = await m.query(
+      `${ORDER_SELECT} WHERE o.case_id = $1 AND o.id <> $2 AND o.kind IN ('SEIZE', 'FREEZE') AND o.state = ANY($3)`,
+      [order.caseId, order.id, WEIGHED_STATES],
+    );
+    // Each asset is read once, however many of the case's measures hold it.
+    const assets = new Map<string, Promise<AssetFacts | null>>();
+    const factsOf = (o: ControlOrderRow) => {
+      const key = `${o.source}|${o.assetKey}`;
+      if (!assets.has(key))
+        assets.set(
+          key,
+          this.asset(o.source, o.assetKey).catch(() => null),
+        );
+      return assets.get(key)!;
+    };
+    const weighed: WeighedMeasure[] = [];
+    for (const o of others)
+      weighed.push({ id: o.id, covers: o.kind === 'FREEZE' ? Number(o.amountFrozen ?? o.amount ?? 0) : coverOf(o, await factsOf(o)) });
+    const verdict = weighOverSeizure(Number(c.amount_due), this.runtime.config.costRate, weighed);
+    if (verdict.over) {
+      throw refused(
+        'OVER_SEIZURE',
+        `Over-seizure: the case's other measures already secure ${verdict.covered.toFixed(2)} yuan of a claim of ${verdict.claim.toFixed(2)} yuan ` +
+          `(amount due ${c.amount_due} plus ${(this.runtime.config.costRate * 100).toFixed(0)} % costs); this measure is not needed`,
+      );
+    }
+  }
+
+  private async asset(source: string, key: string) {
+    const control = controlOf(source)!;
+    const db = await this.runtime.sourceDatabases[source as SourceName].ready().catch(() => {
+      throw sourceUnavailable(source, 'ERROR');
+    });
+    return readAsset(db, control.registry, key, dateOf(this.runtime.clock.now()));
+  }
+
+  private by(ctx: RequestContext, action: string, state: ControlState, note?: string | null) {
+    return { actor: ctx.viewer.username, organisationCode: ctx.viewer.organisationCode, action, state, note: note ?? null };
+  }
+}
