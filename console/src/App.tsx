@@ -7,6 +7,7 @@ import { currentToken, signOut, takeTokenFromLocation } from './auth/session';
 import { ROLE_TEXT, text } from './format';
 import { resolvePage, ROLE_PAGES } from './pages';
 import { SignIn } from './pages/SignIn';
+import { NotificationBell } from './components/NotificationBell';
 import { navigate, useLocationPath } from './router';
 
 interface Me {
@@ -85,6 +86,7 @@ export function App() {
       <Layout.Header className="header no-print">
         <span className="brand">府院通</span>
         <span className="header-user">
+          {(me.role === 'CLERK' || me.role === 'APPROVER') && <NotificationBell />}
           {me.displayName} <Tag color="blue">{text(ROLE_TEXT, me.role)}</Tag> {me.organisation.name}
           <Button
             type="link"

@@ -37,7 +37,14 @@ export function formatArea(value: string | null | undefined): string {
   return value ? `${value} ㎡` : '—';
 }
 
-export const ROLE_TEXT: Record<string, string> = { CLERK: '执行书记员', ADMINISTRATOR: '破产管理人', AUDITOR: '审计员', ADMIN: '运维管理员' };
+export const ROLE_TEXT: Record<string, string> = {
+  CLERK: '执行书记员',
+  ADMINISTRATOR: '破产管理人',
+  AUDITOR: '审计员',
+  ADMIN: '运维管理员',
+  APPROVER: '执行局长',
+  AGENCY: '协助执行部门',
+};
 export const ORG_KIND_TEXT: Record<string, string> = {
   COURT: '法院',
   ADMINISTRATOR_FIRM: '管理人机构',
@@ -128,4 +135,41 @@ export function formatPercent(value: string | null | undefined): string {
   const m = /^(-?\d+)(?:\.(\d*?))?0*$/.exec(value);
   if (!m) return `${value}%`;
   return `${m[1]}${m[2] ? `.${m[2]}` : ''}%`;
+}
+
+export const CONTROL_STATE_TEXT: Record<string, string> = {
+  DRAFT: '草稿',
+  PENDING_APPROVAL: '待审批',
+  APPROVED: '已批准',
+  SENT: '已送达',
+  ACTIVE: '已生效',
+  QUEUED: '轮候中',
+  REJECTED: '已驳回',
+  RENEWED: '已续封',
+  RELEASED: '已解除',
+  LAPSED: '已失效',
+  EXECUTED: '已扣划',
+  WITHDRAWN: '已撤回',
+};
+export const CONTROL_STATE_COLOR: Record<string, string> = {
+  DRAFT: 'default',
+  PENDING_APPROVAL: 'gold',
+  APPROVED: 'blue',
+  SENT: 'blue',
+  ACTIVE: 'green',
+  QUEUED: 'orange',
+  REJECTED: 'red',
+  RENEWED: 'cyan',
+  RELEASED: 'default',
+  LAPSED: 'default',
+  EXECUTED: 'purple',
+  WITHDRAWN: 'default',
+};
+export const CONTROL_KIND_TEXT: Record<string, string> = { SEIZE: '查封', FREEZE: '冻结', DEDUCT: '扣划', RENEW: '续行', RELEASE: '解除' };
+export const RECEIPT_DECISION_TEXT: Record<string, string> = { ACCEPTED: '已协助执行', REJECTED: '拒绝协助' };
+
+/** A control order's place: 1 is in force (首封), n > 1 waits behind n − 1 others (轮候 n − 1). */
+export function formatOrderRank(rank: number | null | undefined): string {
+  if (rank === null || rank === undefined) return '—';
+  return rank <= 1 ? '首封' : `轮候 ${rank - 1}`;
 }

@@ -23,6 +23,8 @@ import { Policy } from './pages/auditor/Policy';
 import { SubjectHistory } from './pages/auditor/SubjectHistory';
 import { Verify } from './pages/auditor/Verify';
 import { MyCases } from './pages/clerk/MyCases';
+import { ApprovalQueue } from './pages/approver/ApprovalQueue';
+import { Inbox } from './pages/agency/Inbox';
 import { Inquiry } from './pages/clerk/Inquiry';
 import { Appointments } from './pages/operator/Appointments';
 import { Assignments } from './pages/operator/Assignments';
@@ -45,6 +47,8 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
     { path: '/cases', label: '我的执行案件', icon: <FolderOpenOutlined />, render: () => <MyCases /> },
     { path: '/inquiry', render: (caseNo) => <Inquiry key={caseNo} caseNo={caseNo} /> },
   ],
+  APPROVER: [{ path: '/approvals', label: '待审批措施', icon: <AuditOutlined />, render: () => <ApprovalQueue /> }],
+  AGENCY: [{ path: '/inbox', label: '协助执行请求', icon: <FileSearchOutlined />, render: () => <Inbox /> }],
   ADMINISTRATOR: [
     {
       path: '/bankruptcy',

@@ -4,6 +4,7 @@ import { at, Val } from '../components/Val';
 import { formatArea, formatDate } from '../format';
 import { EncumbranceTable, ENCUMBRANCE_SELECTION, type Encumbrance } from './encumbrances';
 import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
+import { ControlButton } from '../control/ControlButton';
 import type { PanelProps } from './registry';
 import type { ReferenceValued } from './types';
 
@@ -42,6 +43,9 @@ export function PropertyPanel({ subject, place }: PanelProps) {
           { title: '登记日期', render: (_, r) => formatDate(r.registeredOn) },
           { title: '参考价', render: (_, r, i) => <ReferenceValue row={r} place={at(list, i)} /> },
           { title: '抵押 / 查封', render: (_, r) => `${r.encumbrances?.length ?? 0} 项` },
+          ...ControlButton.column<RealEstateUnit>((r) =>
+            r.unitCode ? { source: 'PROPERTY', assetKey: r.unitCode, label: r.certificateNo ?? r.unitCode, kind: 'SEIZE' } : null,
+          ),
         ]}
       />
     </Section>

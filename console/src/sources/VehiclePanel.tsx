@@ -4,6 +4,7 @@ import { at, Val } from '../components/Val';
 import { formatDate, text, VEHICLE_STATUS_TEXT } from '../format';
 import { EncumbranceTable, ENCUMBRANCE_SELECTION, type Encumbrance } from './encumbrances';
 import { ReferenceValue, REFERENCE_VALUE_SELECTION } from './reference-value';
+import { ControlButton } from '../control/ControlButton';
 import type { PanelProps } from './registry';
 import type { ReferenceValued } from './types';
 
@@ -40,6 +41,9 @@ export function VehiclePanel({ subject, place }: PanelProps) {
           { title: '登记日期', render: (_, r) => formatDate(r.registeredOn) },
           { title: '参考价', render: (_, r, i) => <ReferenceValue row={r} place={at(list, i)} /> },
           { title: '状态', render: (_, r) => <Tag color={r.status === 'NORMAL' ? 'green' : 'red'}>{text(VEHICLE_STATUS_TEXT, r.status)}</Tag> },
+          ...ControlButton.column<VehicleAnswer>((r) =>
+            r.vin ? { source: 'VEHICLE', assetKey: r.vin, label: r.plate ?? r.vin, kind: 'SEIZE' } : null,
+          ),
         ]}
       />
     </Section>

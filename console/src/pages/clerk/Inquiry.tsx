@@ -7,6 +7,11 @@ import { CASE_STATUS_TEXT, formatAmount, formatDate, formatDateTime, text } from
 import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
 import { Link } from '../../router';
 import type { SubjectAnswer } from '../../api/results';
+import { useState } from 'react';
+import { CaseOrders } from '../../control/CaseOrders';
+import { ControlContext, type ControlTarget } from '../../control/ControlContext';
+import { DraftOrder } from '../../control/DraftOrder';
+import { ORDER_FIELDS, type ControlOrder } from '../../control/orders';
 import { useQuery } from '../../useQuery';
 
 interface Answer {
@@ -26,8 +31,13 @@ const QUERY = `query ExecutionCaseInquiry($caseNo: String!) {
   executionCase(caseNo: $caseNo) { caseNo status filedOn amountDue court { name }
     respondents { id kind name idNumber phone address ${SUBJECT_SOURCES_SELECTION} } } }`;
 
+// The case's measures are asked for apart: a refusal there must not hide the inquiry, and they reload on their own.
+const ORDERS = `query ExecutionCaseOrders($caseNo: String!) { executionCase(caseNo: $caseNo) { controlOrders { ${ORDER_FIELDS} } } }`;
+
 export function Inquiry({ caseNo }: { caseNo: string }) {
   const q = useQuery<Answer>(QUERY, { caseNo });
+  const orders = useQuery<{ executionCase: { controlOrders: ControlOrder[] | null } | null }>(ORDERS, { caseNo });
+  const [drafting, setDrafting] = useState<{ target: ControlTarget; subjectIdNumber: string; subjectName: string } | null>(null);
   const c = q.data?.executionCase;
   const respondentsError = errorAt(q.errors, ['executionCase', 'respondents']);
   return (
@@ -69,9 +79,25 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
       )}
       {respondentsError && <Alert type="error" showIcon message={errorText(respondentsError, '该案件的被执行人')} />}
       {c?.respondents?.length === 0 && <Alert type="info" message="该案件没有登记被执行人" />}
+      {c && c.status === 'ACTIVE' && <CaseOrders q={orders} />}
       {c?.respondents?.map((r, i) => (
-        <SubjectView key={r.id ?? i} subject={r} place={{ errors: q.errors, path: ['executionCase', 'respondents', i] }} />
+        <ControlContext.Provider
+          key={r.id ?? i}
+          value={
+            c.status === 'ACTIVE' && r.idNumber
+              ? {
+                  caseNo,
+                  subjectIdNumber: r.idNumber,
+                  subjectName: r.name,
+                  onControl: (target) => setDrafting({ target, subjectIdNumber: r.idNumber ?? '', subjectName: r.name }),
+                }
+              : null
+          }
+        >
+          <SubjectView subject={r} place={{ errors: q.errors, path: ['executionCase', 'respondents', i] }} />
+        </ControlContext.Provider>
       ))}
+      {drafting && <DraftOrder {...drafting} caseNo={caseNo} onClose={() => setDrafting(null)} onDone={orders.reload} />}
     </div>
   );
 }
