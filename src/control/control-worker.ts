@@ -178,7 +178,7 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
         );
       }
     }
-    const message = `${order.caseNo} ${label(order)}：${accepted ? `协助执行回执已收到（${state}${receipt.rank && receipt.rank > 1 ? `，轮候第${receipt.rank}位` : ''}）` : `协助执行被拒绝：${receipt.reason}`}`;
+    const message = `${order.caseNo} ${label(order)}：${accepted ? `协助执行回执已收到（${state}${receipt.rank && receipt.rank > 1 ? `，轮候第${receipt.rank - 1}位` : ''}）` : `协助执行被拒绝：${receipt.reason}`}`;
     await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId, kind: 'RECEIPT', message });
     steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'RECEIPT' }));
     await recordSteps(runtime, steps);

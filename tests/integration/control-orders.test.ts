@@ -267,6 +267,10 @@ describe('control orders: draft, approval, delivery, receipt', () => {
     const [first, second] = oa.rank === 1 ? [a, b] : [b, a];
     const firstClerk = courts.get(first)!.clerk;
     const secondClerk = courts.get(second)!.clerk;
+    // The queued court's receipt names its place in the waiting list: one measure ahead is 轮候第1位.
+    const receipts = await t.gql('{ notifications(first: 50) { edges { node { kind message orderId } } } }', { as: secondClerk });
+    const receipt = receipts.body.data?.notifications.edges.map((e: any) => e.node).find((n: any) => n.kind === 'RECEIPT' && n.orderId === second);
+    expect(receipt.message).toContain('轮候第1位');
     // Warned once within 30 days of the end.
     clock.advanceDays(680);
     await sweep(t.hub.control);
