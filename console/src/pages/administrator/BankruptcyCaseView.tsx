@@ -1,11 +1,10 @@
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Space } from 'antd';
+import { Alert, Card, Descriptions } from 'antd';
 import { errorAt, errorText } from '../../api/errors';
+import { CaseToolbar } from '../../components/CaseToolbar';
 import { QueryProblem } from '../../components/QueryProblem';
 import { SubjectLoading, SubjectView } from '../../components/SubjectView';
 import { CASE_STATUS_TEXT, formatDate, text } from '../../format';
 import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
-import { Link } from '../../router';
 import type { SubjectAnswer } from '../../api/results';
 import { useQuery } from '../../useQuery';
 
@@ -32,15 +31,7 @@ export function BankruptcyCaseView({ caseNo }: { caseNo: string }) {
   const debtorError = errorAt(q.errors, ['bankruptcyCase', 'debtor']);
   return (
     <div className="inquiry">
-      <Space className="toolbar no-print">
-        <Link to="/bankruptcy">← 返回我的破产案件</Link>
-        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>
-          重新查询
-        </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>
-          打印查询结果
-        </Button>
-      </Space>
+      <CaseToolbar back="/bankruptcy" backText="返回我的破产案件" reload={q.reload} loading={q.loading} printable={!!c} />
       <Card
         title={
           <span>

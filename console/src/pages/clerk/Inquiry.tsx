@@ -1,11 +1,10 @@
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Typography } from 'antd';
 import { errorAt, errorText } from '../../api/errors';
+import { CaseToolbar } from '../../components/CaseToolbar';
 import { QueryProblem } from '../../components/QueryProblem';
 import { SubjectLoading, SubjectView } from '../../components/SubjectView';
 import { CASE_STATUS_TEXT, formatAmount, formatDate, formatDateTime, text } from '../../format';
 import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
-import { Link } from '../../router';
 import type { SubjectAnswer } from '../../api/results';
 import { useState } from 'react';
 import { CaseOrders } from '../../control/CaseOrders';
@@ -42,15 +41,7 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
   const respondentsError = errorAt(q.errors, ['executionCase', 'respondents']);
   return (
     <div className="inquiry">
-      <Space className="toolbar no-print">
-        <Link to="/cases">← 返回我的案件</Link>
-        <Button icon={<ReloadOutlined />} onClick={q.reload} loading={q.loading}>
-          重新查询
-        </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!c}>
-          打印查询结果
-        </Button>
-      </Space>
+      <CaseToolbar back="/cases" backText="返回我的案件" reload={q.reload} loading={q.loading} printable={!!c} />
       <Card
         title={
           <span>
