@@ -121,8 +121,24 @@ export class ControlOrderType {
 
 export const ControlOrderConnection = Connection(ControlOrderType, 'ControlOrder');
 
+/** The legal basis every order and follow-up carries: its ruling (裁定书) and assistance notice (协助执行通知书). */
+@InputType()
+abstract class LegalBasisInput {
+  @Field()
+  rulingNo!: string;
+
+  @Field(() => LocalDate)
+  rulingDate!: string;
+
+  @Field()
+  noticeNo!: string;
+
+  @Field(() => LocalDate)
+  noticeDate!: string;
+}
+
 @InputType('DraftControlOrderInput')
-export class DraftControlOrderInput {
+export class DraftControlOrderInput extends LegalBasisInput {
   @Field()
   caseNo!: string;
 
@@ -143,36 +159,12 @@ export class DraftControlOrderInput {
 
   @Field(() => Int, { nullable: true })
   periodDays?: number | null;
-
-  @Field()
-  rulingNo!: string;
-
-  @Field(() => LocalDate)
-  rulingDate!: string;
-
-  @Field()
-  noticeNo!: string;
-
-  @Field(() => LocalDate)
-  noticeDate!: string;
 }
 
 @InputType('FollowUpControlOrderInput', { description: 'A renewal (with its period) or a release, with its own ruling and notice.' })
-export class FollowUpInputType {
+export class FollowUpInputType extends LegalBasisInput {
   @Field(() => Int, { nullable: true })
   periodDays?: number | null;
-
-  @Field()
-  rulingNo!: string;
-
-  @Field(() => LocalDate)
-  rulingDate!: string;
-
-  @Field()
-  noticeNo!: string;
-
-  @Field(() => LocalDate)
-  noticeDate!: string;
 }
 
 @ObjectType('AssistanceReceipt', { description: "The agency's answer (回执)." })
