@@ -5,7 +5,7 @@ import type { RequestContext } from '../context';
 import type { SourceDatabase } from '../databases/source-database';
 import type { SubjectView } from '../schema/subject.type';
 import type { DemoIdentities } from '../seed/demo-identities';
-import type { SyntheticChunk } from '../seed/synthetic-rows';
+import type { SyntheticGenerate } from '../seed/synthetic-chunk';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { SourceConnector } from './source-connector';
 
@@ -24,7 +24,11 @@ export interface SubjectField {
 }
 
 /** Everything the hub knows about one agency source; the registry (registry.ts) lists them. */
-export interface SourceDefinition<N extends string = string, C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>> {
+export interface SourceDefinition<
+  N extends string = string,
+  C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>,
+  G extends SyntheticGenerate = SyntheticGenerate,
+> {
   /** camelCase: the key of its loaders, its status, metrics and configuration. */
   name: N;
   /** TypeORM entities of its database. */
@@ -52,11 +56,10 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
    */
   synthetic: Record<string, Class>;
   /**
-   * Builds those rows for one chunk of a synthetic dataset. The five first sources have theirs built together in
-   * seed/synthetic-rows.ts (their data is interwoven: seizures of the cases' respondents, employers); a new source
-   * brings its own here.
+   * Builds those rows for one chunk of a synthetic dataset (its `<folder>.synthetic.ts`): a function run once the
+   * chunk's parties and cases are settled, or a generator woven into the cases (see seed/synthetic-chunk.ts).
    */
-  generate?: (chunk: SyntheticChunk) => Record<string, object[]>;
+  generate?: G;
   /** The raw-SQL benchmark floor: the statements of one lookup of this source, `$1` the array of ID numbers. */
   floor: string[];
 }
@@ -64,7 +67,8 @@ export interface SourceDefinition<N extends string = string, C extends Record<st
 export interface RegisteredSource<
   N extends string = string,
   C extends Record<string, ConnectorClass> = Record<string, ConnectorClass>,
-> extends SourceDefinition<N, C> {
+  G extends SyntheticGenerate = SyntheticGenerate,
+> extends SourceDefinition<N, C, G> {
   /** Environment variable of its connection URL, e.g. SOCIAL_SECURITY_DATABASE_URL. */
   envVar: string;
   /** Name of its embedded database, e.g. fuyuantong_social_security. */
@@ -82,9 +86,9 @@ const words = (name: string) =>
     .split(' ');
 
 /** A source definition with the names derived from its `name` (env var, embedded database, folder, enum value). */
-export function defineSource<const N extends string, C extends Record<string, ConnectorClass>>(
-  definition: SourceDefinition<N, C>,
-): RegisteredSource<N, C> {
+export function defineSource<const N extends string, C extends Record<string, ConnectorClass>, G extends SyntheticGenerate = SyntheticGenerate>(
+  definition: SourceDefinition<N, C, G>,
+): RegisteredSource<N, C, G> {
   const parts = words(definition.name);
   return {
     ...definition,

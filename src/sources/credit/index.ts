@@ -7,6 +7,7 @@ import { seedCreditDemo } from './credit.demo';
 import { CREDIT_POLICY } from './credit.policy';
 import { toCreditRecord } from './credit-record';
 import { CreditRecord } from './credit.type';
+import { creditSynthetic } from './credit.synthetic';
 
 /** 信用: dishonest-debtor entries, consumption restrictions, administrative penalties, credit repairs. */
 export const credit = defineSource({
@@ -27,6 +28,7 @@ export const credit = defineSource({
     penalties: AdministrativePenalty,
     creditRepairs: CreditRepair,
   },
+  generate: creditSynthetic,
   floor: [
     'SELECT * FROM dishonest_debtor_entry WHERE subject_id_number = ANY($1) ORDER BY listed_on',
     'SELECT * FROM consumption_restriction WHERE subject_id_number = ANY($1) ORDER BY issued_on',

@@ -7,6 +7,7 @@ import { PropertyConnector } from './property.connector';
 import { seedPropertyDemo } from './property.demo';
 import { PROPERTY_POLICY } from './property.policy';
 import { RealEstate } from './property.type';
+import { propertySynthetic } from './property.synthetic';
 
 /** 不动产登记: real-estate units by owner, with their mortgages and seizures. */
 export const property = defineSource({
@@ -27,6 +28,7 @@ export const property = defineSource({
   policy: PROPERTY_POLICY,
   demo: { sentinel: RealEstateUnit, seed: seedPropertyDemo },
   synthetic: { units: RealEstateUnit, encumbrances: RealEstateEncumbrance },
+  generate: propertySynthetic,
   floor: [
     `SELECT u.*, e.id AS e_id, e.kind AS e_kind, e.holder AS e_holder, e.case_no AS e_case_no, e.amount AS e_amount,
        e.registered_on AS e_registered_on, e.expires_on AS e_expires_on, e.released_on AS e_released_on

@@ -8,6 +8,7 @@ import { SOCIAL_SECURITY_POLICY } from './social-security.policy';
 import { toSocialSecurity } from './social-security-record';
 import { SocialSecurityResolver } from './social-security.resolver';
 import { SocialSecurity } from './social-security.type';
+import { socialSecuritySynthetic } from './social-security.synthetic';
 
 /** 人社: insured persons (with the registered phone and address) and employers. */
 export const socialSecurity = defineSource({
@@ -40,5 +41,6 @@ export const socialSecurity = defineSource({
   policy: SOCIAL_SECURITY_POLICY,
   demo: { sentinel: InsuredPerson, seed: seedSocialSecurityDemo },
   synthetic: { employers: InsuredEmployer, persons: InsuredPerson },
+  generate: socialSecuritySynthetic,
   floor: ['SELECT * FROM insured_person WHERE id_number = ANY($1)', 'SELECT * FROM insured_employer WHERE id_number = ANY($1)'],
 });

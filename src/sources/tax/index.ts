@@ -7,6 +7,7 @@ import { seedTaxDemo } from './tax.demo';
 import { TAX_POLICY } from './tax.policy';
 import { toTaxRecord } from './tax-record';
 import { TaxRecord } from './tax.type';
+import { taxSynthetic } from './tax.synthetic';
 
 /** 税务: taxpayer profile, filings, arrears and refunds due. */
 export const tax = defineSource({
@@ -22,6 +23,7 @@ export const tax = defineSource({
   policy: TAX_POLICY,
   demo: { sentinel: Taxpayer, seed: seedTaxDemo },
   synthetic: { taxpayers: Taxpayer, filings: TaxFiling, arrears: TaxArrear, refunds: TaxRefund },
+  generate: taxSynthetic,
   floor: [
     'SELECT * FROM taxpayer WHERE id_number = ANY($1)',
     'SELECT * FROM tax_filing WHERE taxpayer_id_number = ANY($1) ORDER BY period DESC',

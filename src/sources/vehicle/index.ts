@@ -7,6 +7,7 @@ import { VehicleConnector } from './vehicle.connector';
 import { seedVehicleDemo } from './vehicle.demo';
 import { VEHICLE_POLICY } from './vehicle.policy';
 import { VehicleType } from './vehicle.type';
+import { vehicleSynthetic } from './vehicle.synthetic';
 
 /** 公安车管: vehicles by owner, with their mortgages and seizures. */
 export const vehicle = defineSource({
@@ -27,6 +28,7 @@ export const vehicle = defineSource({
   policy: VEHICLE_POLICY,
   demo: { sentinel: Vehicle, seed: seedVehicleDemo },
   synthetic: { vehicles: Vehicle, encumbrances: VehicleEncumbrance },
+  generate: vehicleSynthetic,
   floor: [
     `SELECT v.*, e.id AS e_id, e.kind AS e_kind, e.holder AS e_holder, e.case_no AS e_case_no, e.amount AS e_amount,
        e.registered_on AS e_registered_on, e.released_on AS e_released_on
