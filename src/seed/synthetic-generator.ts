@@ -261,13 +261,13 @@ async function writeHub(hub: Client, rows: ChunkRows['hub'], staff: StaffIds, co
 }
 
 /** One entity's table as the synthetic writer sees it: columns from the metadata, the parent tables it depends on. */
-interface TablePlan {
+export interface TablePlan {
   counterKey: string;
   rowsKey: string;
   write: (client: Client, rows: readonly Record<string, unknown>[]) => Promise<number>;
 }
 
-function tablePlan(source: string, rowsKey: string, meta: EntityMetadata, dataSource: DataSource): TablePlan {
+export function tablePlan(source: string, rowsKey: string, meta: EntityMetadata, dataSource: DataSource): TablePlan {
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const parents = meta.manyToOneRelations.filter((r) => r.joinColumns.length === 1);
   return {
@@ -275,6 +275,9 @@ function tablePlan(source: string, rowsKey: string, meta: EntityMetadata, dataSo
     rowsKey,
     write: (client, rows) => {
       if (rows.length === 0) return Promise.resolve(0);
+      // A value with no column would be dropped without a word; a generator's rows name columns only.
+      const strays = Object.keys(rows[0]).filter((key) => !meta.columns.some((c) => c.propertyName === key));
+      if (strays.length > 0) throw new Error(`${source} ${rowsKey}: ${meta.tableName} has no column for ${strays.join(', ')}`);
       const present = meta.columns.filter((c) => c.propertyName in rows[0]);
       // unnest flattens multi-dimensional arrays, so an array column travels as one array literal per row.
       const columns: Column<Record<string, unknown>>[] = present.map((c) => {
