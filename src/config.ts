@@ -60,6 +60,8 @@ export interface ControlConfig {
   costRate: number;
   /** Run the job worker inside this process (delivery, processor, receipts, lapse). */
   worker: boolean;
+  /** Days an agency has to answer a sent order before supervision lists it as overdue (README "Supervision and statistics"). */
+  answerDeadlineDays: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       expiryWarningDays: intSetting(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
       costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
       worker: bool(env, 'CONTROL_WORKER', true),
+      answerDeadlineDays: intSetting(env, 'ANSWER_DEADLINE_DAYS', 7, 1, 365),
     },
   };
 }

@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  EyeOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   IdcardOutlined,
@@ -31,6 +33,8 @@ import { Assignments } from './pages/operator/Assignments';
 import { Cases } from './pages/operator/Cases';
 import { Organisations } from './pages/operator/Organisations';
 import { Users } from './pages/operator/Users';
+import { StatisticsPage } from './supervision/StatisticsPage';
+import { SupervisionList } from './supervision/SupervisionList';
 
 export interface PageDefinition {
   /** Path below /console; a page with an argument takes the rest of the path (a case number). */
@@ -58,12 +62,20 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
     },
   ],
   AUDITOR: [
-    { path: '/audit', label: '审计日志', icon: <AuditOutlined />, render: () => <AuditLog /> },
+    {
+      path: '/audit',
+      label: '审计日志',
+      icon: <AuditOutlined />,
+      // /audit/<case number>: the log filtered by that case (the supervision list links here).
+      render: (caseNo) => <AuditLog key={caseNo} initialFilter={caseNo ? { caseNo } : undefined} />,
+    },
     { path: '/subject-history', label: '主体访问记录', icon: <IdcardOutlined />, render: () => <SubjectHistory /> },
     { path: '/alerts', label: '审计告警', icon: <AlertOutlined />, render: () => <Alerts /> },
     { path: '/verify', label: '完整性校验', icon: <VerifiedOutlined />, render: () => <Verify /> },
     { path: '/checkpoints', label: '签名检查点', icon: <SafetyCertificateOutlined />, render: () => <Checkpoints /> },
     { path: '/policy', label: '访问策略', icon: <TableOutlined />, render: () => <Policy /> },
+    { path: '/supervision', label: '执行监督', icon: <EyeOutlined />, render: () => <SupervisionList /> },
+    { path: '/statistics', label: '统计', icon: <BarChartOutlined />, render: () => <StatisticsPage /> },
   ],
   ADMIN: [
     { path: '/organisations', label: '机构', icon: <ApartmentOutlined />, render: () => <Organisations /> },
@@ -73,6 +85,7 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
     { path: '/appointments', label: '管理人指定', icon: <SolutionOutlined />, render: () => <Appointments /> },
     { path: '/checkpoints', label: '签名检查点', icon: <SafetyCertificateOutlined />, render: () => <Checkpoints /> },
     { path: '/policy', label: '访问策略', icon: <TableOutlined />, render: () => <Policy /> },
+    { path: '/statistics', label: '统计', icon: <BarChartOutlined />, render: () => <StatisticsPage /> },
   ],
 };
 

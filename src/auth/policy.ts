@@ -1,5 +1,6 @@
 import type { Role } from '../entities/hub/user.entity';
 import { SOURCES } from '../sources/registry';
+import { SUPERVISION_POLICY } from '../supervision/supervision.policy';
 import { allow, ASSET, caseReaders, EXEC, everyone, mask, rules, type FieldRule, type Outcome } from './policy-rules';
 
 export type { FieldRule, MaskKind, Outcome } from './policy-rules';
@@ -418,6 +419,9 @@ export const POLICY: Record<string, FieldRule> = {
     totalCount: [everyone, 'Pagination structure'],
   }),
   ...rules('NotificationEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+
+  // ---- Supervision and statistics: src/supervision/supervision.policy.ts -----------------------------------------
+  ...SUPERVISION_POLICY,
 
   // ---- Subject data -------------------------------------------------------------------------------------------
   ...rules('Subject', true, {

@@ -12,6 +12,7 @@ import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
 import { SubjectResolver } from '../resolvers/subject.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { SOURCES } from '../sources/registry';
+import { SupervisionResolver } from '../supervision/supervision.resolver';
 // Imported last, so that the operator's lists follow the other root fields in the emitted schema.
 import { AdminListResolver } from '../resolvers/admin/admin-list.resolver';
 
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   LinkedPersonResolver,
   AuditResolver,
   AccessPolicyResolver,
+  SupervisionResolver,
   OrganisationAdminResolver,
   CaseAdminResolver,
   AdminListResolver,

@@ -7,6 +7,8 @@ import { ControlOrderService } from './control-order.service';
 import { NotificationService } from './notification.service';
 import { BankruptcyCaseService } from './bankruptcy-case.service';
 import { ExecutionCaseService } from './execution-case.service';
+import { StatisticsService } from '../supervision/statistics.service';
+import { SupervisionService } from '../supervision/supervision.service';
 
 /** Stateless services shared by all requests; each call takes the request context first. */
 export interface Services {
@@ -17,6 +19,8 @@ export interface Services {
   controlOrders: ControlOrderService;
   assistance: AssistanceService;
   notifications: NotificationService;
+  supervision: SupervisionService;
+  statistics: StatisticsService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -37,6 +41,8 @@ export function createServices(options: ServicesOptions = {}): Services {
     controlOrders: new ControlOrderService(options.control!),
     assistance: new AssistanceService(options.control!),
     notifications: new NotificationService(),
+    supervision: new SupervisionService(options.control!),
+    statistics: new StatisticsService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

@@ -107,7 +107,9 @@ describe('access policy table', () => {
       'managedExecutionCases',
       'managedOrganisations',
       'managedUsers',
+      'statistics',
       'subjectAccessHistory',
+      'supervision',
       'verifyAuditLog',
     ]);
     // The operator's lists are admin operations; the auditor's queries are audit operations.
@@ -118,7 +120,9 @@ describe('access policy table', () => {
       'managedExecutionCases ADMIN',
       'managedOrganisations ADMIN',
       'managedUsers ADMIN',
+      'statistics AUDIT',
       'subjectAccessHistory AUDIT',
+      'supervision AUDIT',
       'verifyAuditLog AUDIT',
     ]);
   });

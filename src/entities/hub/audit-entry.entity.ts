@@ -31,6 +31,8 @@ export interface AuditSourceState {
 @Index(['subjectIdNumber', 'seq'])
 @Index(['outcome', 'seq'])
 @Index(['at'])
+// (kind, at) INCLUDE (case_no, request_id, subject_id, subject_id_number, outcome): statistics; migration 1795900000000.
+@Index('IDX_audit_entry_kind_at', { synchronize: false })
 export class AuditEntry {
   @PrimaryColumn({ type: 'bigint' })
   seq!: string;
