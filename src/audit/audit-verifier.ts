@@ -159,7 +159,8 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   let nextFrom = fromSeq;
   let batchNo = 0;
   const schedule = () => {
-    while (inFlight.length < depth && nextFrom <= toSeq) {
+    // Nothing past a finding can change the report: no batch beyond it is read.
+    while (inFlight.length < depth && nextFrom <= toSeq && (!finding || nextFrom <= (finding as Finding).seq)) {
       const lo = nextFrom;
       const hi = lo + BigInt(batchSize) - 1n < toSeq ? lo + BigInt(batchSize) - 1n : toSeq;
       nextFrom = hi + 1n;
@@ -179,7 +180,7 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     schedule();
     scan: while (inFlight.length > 0) {
       const batch = await inFlight.shift()!;
-      if (!finding) schedule();
+      schedule();
       for (let i = 0; i < batch.seqs.length; i += 1) {
         const seqText = batch.seqs[i];
         const seq = BigInt(seqText);

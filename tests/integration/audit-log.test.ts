@@ -929,6 +929,12 @@ describe('audit log', () => {
       await db.query(`DELETE FROM audit_checkpoint`);
       const report = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external });
       expect(report).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING', firstBadSeq: external[0].seq });
+      // A problem found before the walk does not stop it short: an earlier edit, many small batches in, still comes first.
+      expect(BigInt(external[0].seq)).toBeGreaterThan(40n);
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      await db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = 40`);
+      const small = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external, batchSize: 3, threads: 2 });
+      expect(small).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: '40' });
     });
 
     it('pinpoints a truncated tail that a checkpoint had signed', async () => {
