@@ -45,9 +45,12 @@ export class AuditLog {
     return createCheckpoint(this.db, this.keys, this.dataDir);
   }
 
-  verify(range: { fromSeq?: bigint; toSeq?: bigint } = {}): Promise<VerificationReport> {
+  /** Verifies a range of seq and/or of time (default: the whole chain), reading batches on the hub's pool. */
+  verify(range: { fromSeq?: bigint; toSeq?: bigint; from?: Date; to?: Date } = {}): Promise<VerificationReport> {
     return verifyAuditChain(this.db, this.keys.verifier, {
       ...range,
+      // Two lanes of batches on the pool: the database renders one batch while the previous one travels.
+      readers: [this.db, this.db],
       externalCheckpoints: readCheckpointFile(path.join(this.dataDir, CHECKPOINT_FILE)),
     });
   }

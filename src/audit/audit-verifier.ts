@@ -1,7 +1,13 @@
-import { entryFromRow, entryHash, GENESIS_HASH, type AuditEntryRow } from './audit-entry-hash';
+import { GENESIS_HASH } from './audit-entry-hash';
 import { checkpointFromRow, checkpointStatement, type Checkpoint } from './audit-checkpoints';
 import type { CheckpointVerifier } from './audit-keys';
+import { defaultHashThreads, HashPool } from './audit-hash-pool';
+import { ENTRY_LINE_SQL, type HashedBatch } from './audit-hash-worker';
 import type { Queryable } from './insert-entries';
+
+// One batch: the entries with seq in [$1, $2], oldest first, as one text of JSON lines.
+const BATCH_SQL = `SELECT string_agg(line, E'\\n' ORDER BY seq) AS text
+  FROM (SELECT seq, ${ENTRY_LINE_SQL} AS line FROM audit_entry WHERE seq BETWEEN $1 AND $2) batch`;
 
 export const AUDIT_PROBLEMS = [
   'HASH_MISMATCH',
@@ -34,7 +40,18 @@ export interface VerifyOptions {
   toSeq?: bigint;
   /** Checkpoints kept outside the database (audit-checkpoints.jsonl); each must also be in the table and match. */
   externalCheckpoints?: Checkpoint[];
+  /** Entries dated `from <= at < to` (the chain's time never runs backwards, so they are one range of seq). */
+  from?: Date;
+  to?: Date;
+  /** Entries per batch (default 10,000). */
   batchSize?: number;
+  /** Threads that recompute hashes (default: one per core, at most four; 0 = on the calling thread). */
+  threads?: number;
+  /**
+   * Where to read batches, in turn, one statement at a time on each (default: `db` alone). Several connections, or a
+   * pool given more than once, let the database render batches in parallel.
+   */
+  readers?: Queryable[];
 }
 
 interface Finding {
@@ -50,14 +67,36 @@ interface Finding {
  * Reports the first (lowest) bad sequence number and why.
  */
 export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, options: VerifyOptions = {}): Promise<VerificationReport> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 10_000;
   const [head] = await db.query(`SELECT seq, hash FROM audit_head WHERE id = 1`);
   const [{ max }] = await db.query(`SELECT max(seq) AS max FROM audit_entry`);
   const headSeq = BigInt(head?.seq ?? 0);
   const chainEnd = max === null ? 0n : BigInt(max);
-  const fromSeq = options.fromSeq ?? 1n;
+  let fromSeq = options.fromSeq ?? 1n;
   const end = headSeq > chainEnd ? headSeq : chainEnd;
-  const toSeq = options.toSeq !== undefined && options.toSeq < end ? options.toSeq : end;
+  let toSeq = options.toSeq !== undefined && options.toSeq < end ? options.toSeq : end;
+  if (options.from || options.to) {
+    // A time range is the run of entries dated within it: time never runs backwards along the chain (and an entry
+    // that does is reported as TIME_REVERSED inside the run).
+    const [span] = await db.query(`SELECT min(seq) AS lo, max(seq) AS hi FROM audit_entry WHERE at >= $1 AND at < $2`, [
+      options.from?.toISOString() ?? '-infinity',
+      options.to?.toISOString() ?? 'infinity',
+    ]);
+    if (span?.lo === null || span?.lo === undefined) {
+      return {
+        ok: true,
+        fromSeq: String(fromSeq),
+        toSeq: String(fromSeq - 1n),
+        entriesChecked: 0,
+        checkpointsChecked: 0,
+        firstBadSeq: null,
+        problem: null,
+        message: 'OK: no entries are dated within the range',
+      };
+    }
+    if (BigInt(span.lo) > fromSeq) fromSeq = BigInt(span.lo);
+    if (BigInt(span.hi) < toSeq) toSeq = BigInt(span.hi);
+  }
   const toEnd = toSeq === end;
 
   let finding: Finding | null = null;
@@ -108,49 +147,77 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   let lastAt = -Infinity;
   let lastGoodCheckpoint: string | null = null;
   let entriesChecked = 0;
-  const fetch = (from: bigint): Promise<AuditEntryRow[]> =>
-    from > toSeq
-      ? Promise.resolve([])
-      : db.query(`SELECT * FROM audit_entry WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${batchSize}`, [String(from), String(toSeq)]);
-  let pending = fetch(fromSeq);
-  scan: for (;;) {
-    const rows = await pending;
-    if (rows.length === 0) break;
-    // The next batch is read while this one is hashed.
-    pending = rows.length < batchSize ? Promise.resolve([]) : fetch(BigInt(rows[rows.length - 1].seq) + 1n);
-    for (const row of rows) {
-      const entry = entryFromRow(row);
-      const seq = BigInt(entry.seq);
-      if (finding && seq > (finding as Finding).seq) break scan;
-      if (seq === last) {
-        flag(seq, 'DUPLICATE', `seq ${seq} occurs more than once`);
-        continue;
-      }
-      if (seq > last + 1n) flag(last + 1n, 'GAP', `entries ${last + 1n}${seq - 1n > last + 1n ? `–${seq - 1n}` : ''} are missing`);
-      entriesChecked += 1;
-      if (entryHash(entry) !== entry.hash)
-        flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
-      if (expectedPrev !== null && entry.prevHash !== expectedPrev)
-        flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
-      if (entry.at.getTime() < lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
-      for (const c of checkpoints.get(entry.seq) ?? []) {
-        if (c.hash !== entry.hash) {
-          const since = lastGoodCheckpoint ? `after the checkpoint at seq ${lastGoodCheckpoint}` : 'before it';
-          flag(
-            seq,
-            'CHECKPOINT_MISMATCH',
-            `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`,
-          );
-        } else {
-          lastGoodCheckpoint = entry.seq;
-        }
-      }
-      expectedPrev = entry.hash;
-      last = seq;
-      lastAt = entry.at.getTime();
+
+  // Batches by sequence number, each read as one text of JSON lines and hashed on a worker thread; several are in
+  // flight at once (read on the readers' connections while others are hashed), and their results are checked
+  // strictly in order. Memory holds at most `depth` batches whatever the chain's length.
+  const readers = options.readers && options.readers.length > 0 ? options.readers : [db];
+  const pool = new HashPool(options.threads ?? defaultHashThreads());
+  const depth = Math.max(2, pool.threads * 2);
+  const inFlight: Array<Promise<HashedBatch>> = [];
+  const lanes: Array<Promise<void>> = readers.map(() => Promise.resolve());
+  let nextFrom = fromSeq;
+  let batchNo = 0;
+  const schedule = () => {
+    // Nothing past a finding can change the report: no batch beyond it is read.
+    while (inFlight.length < depth && nextFrom <= toSeq && (!finding || nextFrom <= (finding as Finding).seq)) {
+      const lo = nextFrom;
+      const hi = lo + BigInt(batchSize) - 1n < toSeq ? lo + BigInt(batchSize) - 1n : toSeq;
+      nextFrom = hi + 1n;
+      // Each reader runs one statement at a time: a batch is asked for once the reader's previous one has arrived.
+      const lane = batchNo++ % readers.length;
+      const text = lanes[lane].then(() => readers[lane].query(BATCH_SQL, [String(lo), String(hi)])) as Promise<Array<{ text: string | null }>>;
+      lanes[lane] = text.then(
+        () => undefined,
+        () => undefined,
+      );
+      const batch = text.then((rows) => pool.hash(rows[0]?.text ?? ''));
+      batch.catch(() => undefined); // awaited in order below
+      inFlight.push(batch);
     }
+  };
+  try {
+    schedule();
+    scan: while (inFlight.length > 0) {
+      const batch = await inFlight.shift()!;
+      schedule();
+      for (let i = 0; i < batch.seqs.length; i += 1) {
+        const seqText = batch.seqs[i];
+        const seq = BigInt(seqText);
+        if (finding && seq > (finding as Finding).seq) break scan;
+        if (seq === last) {
+          flag(seq, 'DUPLICATE', `seq ${seq} occurs more than once`);
+          continue;
+        }
+        if (seq > last + 1n) flag(last + 1n, 'GAP', `entries ${last + 1n}${seq - 1n > last + 1n ? `–${seq - 1n}` : ''} are missing`);
+        entriesChecked += 1;
+        const hash = batch.hashes[i];
+        if (batch.intact[i] !== 1) flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
+        if (expectedPrev !== null && batch.prevHashes[i] !== expectedPrev)
+          flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
+        const at = batch.ats[i];
+        if (at < lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
+        for (const c of checkpoints.get(seqText) ?? []) {
+          if (c.hash !== hash) {
+            const since = lastGoodCheckpoint ? `after the checkpoint at seq ${lastGoodCheckpoint}` : 'before it';
+            flag(
+              seq,
+              'CHECKPOINT_MISMATCH',
+              `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`,
+            );
+          } else {
+            lastGoodCheckpoint = seqText;
+          }
+        }
+        expectedPrev = hash;
+        last = seq;
+        lastAt = at;
+      }
+    }
+  } finally {
+    await Promise.all(inFlight.splice(0).map((b) => b.catch(() => undefined)));
+    await pool.close();
   }
-  await pending.catch(() => undefined);
 
   if (!finding) {
     const beyond = [...checkpoints.keys()]

@@ -46,13 +46,19 @@ export class AuditResolver {
     return ctx.services.audit.alerts(ctx, since, until);
   }
 
-  @Query(() => AuditVerificationType, { nullable: true, description: 'Verifies the chain and its checkpoints over a range (default: all of it).' })
+  @Query(() => AuditVerificationType, {
+    nullable: true,
+    description:
+      'Verifies the chain and its checkpoints over a range of sequence numbers and/or of time (entries with from <= at < to; default: all of it).',
+  })
   verifyAuditLog(
     @Ctx() ctx: RequestContext,
     @Arg('fromSeq', () => String, { nullable: true }) fromSeq: string | null,
     @Arg('toSeq', () => String, { nullable: true }) toSeq: string | null,
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
   ) {
-    return ctx.services.audit.verify(ctx, fromSeq, toSeq);
+    return ctx.services.audit.verify(ctx, fromSeq, toSeq, from, to);
   }
 
   @Query(() => AuditPublicKeyType, { nullable: true, description: 'The public key that verifies audit checkpoints.' })

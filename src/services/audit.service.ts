@@ -130,12 +130,21 @@ export class AuditService {
     return findAlerts(log.db, start, end);
   }
 
-  async verify(ctx: RequestContext, fromSeq: string | null, toSeq: string | null): Promise<VerificationReport> {
+  async verify(
+    ctx: RequestContext,
+    fromSeq: string | null,
+    toSeq: string | null,
+    fromTime: Date | null = null,
+    toTime: Date | null = null,
+  ): Promise<VerificationReport> {
     const log = this.log(ctx, 'Query.verifyAuditLog');
     const from = seqArgument('fromSeq', fromSeq);
     const to = seqArgument('toSeq', toSeq);
     if (from !== undefined && to !== undefined && to < from) throw badUserInput('toSeq', 'must not be lower than fromSeq');
-    return log.verify({ fromSeq: from, toSeq: to });
+    const since = timeArgument('from', fromTime);
+    const until = timeArgument('to', toTime);
+    if (since && until && until <= since) throw badUserInput('to', 'must be later than from');
+    return log.verify({ fromSeq: from, toSeq: to, from: since, to: until });
   }
 
   publicKey(ctx: RequestContext) {

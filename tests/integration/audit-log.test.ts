@@ -313,6 +313,8 @@ describe('audit log', () => {
       ['auditEntries(first: 0) { edges { cursor } }', 'first'],
       ['auditEntries(after: "bm9wZQ") { edges { cursor } }', 'after'],
       ['verifyAuditLog(fromSeq: "-1") { ok }', 'fromSeq'],
+      ['verifyAuditLog(from: "2025-02-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { ok }', 'to'],
+      ['verifyAuditLog(from: "0000-12-31T00:00:00Z") { ok }', 'from'],
       ['auditAlerts(since: "2020-01-01T00:00:00Z") { rule }', 'since'],
     ])('answers %s with BAD_USER_INPUT naming %s', async (field, argument) => {
       const res = await t.gql(`{ ${field} }`, { as: 'demo-auditor' });
@@ -730,6 +732,40 @@ describe('audit log', () => {
     });
   });
 
+  describe('verification of a range of time, in batches, on worker threads', () => {
+    it('verifies the entries dated within a range of time, and nothing in a range without entries', async () => {
+      const [mid] = await t.hub.hub.query(`SELECT at FROM audit_entry WHERE seq = (SELECT max(seq) / 2 FROM audit_entry)`);
+      const from = new Date(mid.at);
+      const to = new Date(from.getTime() + 1);
+      const [span] = await t.hub.hub.query(
+        `SELECT min(seq)::text AS lo, max(seq)::text AS hi, count(*)::int AS n FROM audit_entry WHERE at >= $1 AND at < $2`,
+        [from.toISOString(), to.toISOString()],
+      );
+      const res = await t.gql(
+        `query($from: DateTimeISO, $to: DateTimeISO) { verifyAuditLog(from: $from, to: $to) { ok fromSeq toSeq entriesChecked message } }`,
+        { as: 'demo-auditor', variables: { from: from.toISOString(), to: to.toISOString() } },
+      );
+      expect(res.body.data!.verifyAuditLog).toMatchObject({ ok: true, fromSeq: span.lo, toSeq: span.hi, entriesChecked: span.n });
+      const before = await t.gql(`{ verifyAuditLog(from: "2001-01-01T00:00:00Z", to: "2002-01-01T00:00:00Z") { ok entriesChecked message } }`, {
+        as: 'demo-auditor',
+      });
+      expect(before.body.data!.verifyAuditLog).toMatchObject({ ok: true, entriesChecked: 0, message: expect.stringMatching(/no entries/) });
+      // Up to now from the start: the whole chain as it stood.
+      const [head] = await t.hub.hub.query(`SELECT seq::text AS seq FROM audit_head`);
+      const upToNow = await verifyAuditChain(t.hub.hub, t.hub.audit!.keys.verifier, { to: new Date(Date.now() + 60_000) });
+      expect(upToNow).toMatchObject({ ok: true, fromSeq: '1', toSeq: head.seq, entriesChecked: Number(head.seq) });
+    });
+
+    it('gives the same report on one thread in one batch as on worker threads in many small batches', async () => {
+      const keys = t.hub.audit!.keys.verifier;
+      const whole = await verifyAuditChain(t.hub.hub, keys, { threads: 0, batchSize: 1_000_000 });
+      const split = await verifyAuditChain(t.hub.hub, keys, { threads: 2, batchSize: 7 });
+      expect(whole.ok).toBe(true);
+      expect(split).toEqual(whole);
+      expect(split.entriesChecked).toBeGreaterThan(7 * 4);
+    });
+  });
+
   describe('under concurrency, with two hub processes on one database', () => {
     let second: Hub;
     beforeAll(async () => {
@@ -785,6 +821,16 @@ describe('audit log', () => {
       fs.writeFileSync(path.join(dir, 'audit.pem'), key.stdout);
       expect(await cli('audit-verify', ['--public-key', path.join(dir, 'audit.pem'), '--from', '2'])).toMatchObject({ code: 0 });
       expect(await cli('audit-verify', ['--from', 'one'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--from must be/) });
+      const year = new Date().getUTCFullYear();
+      expect(await cli('audit-verify', ['--since', `${year}-01-01`, '--until', `${year + 1}-01-01`, '--threads', '2'])).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^OK: \d+ entries/),
+      });
+      expect(await cli('audit-verify', ['--since', '2001-01-01', '--until', '2002-01-01'])).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^OK: no entries/),
+      });
+      expect(await cli('audit-verify', ['--since', '2025-02-01', '--until', '2025-01-01'])).toMatchObject({ code: 2 });
     });
 
     it('exports entries as JSON Lines that recompute to the chain, and as CSV', async () => {
@@ -840,6 +886,16 @@ describe('audit log', () => {
       expect(await verifyInside()).toMatchObject({ ok: false, firstBadSeq: middle, problem: 'HASH_MISMATCH' });
     });
 
+    it('pinpoints an edit and a deletion alike in small batches hashed on several threads', async () => {
+      const small = () => verifyAuditChain(inside, t.hub.audit!.keys.verifier, { threads: 2, batchSize: 3 });
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      const later = String(BigInt(middle) + 4n);
+      await db.query(`UPDATE audit_entry SET detail = '{"changed":true}' WHERE seq = $1`, [later]);
+      expect(await small()).toMatchObject({ ok: false, firstBadSeq: later, problem: 'HASH_MISMATCH' });
+      await db.query(`DELETE FROM audit_entry WHERE seq = $1`, [middle]);
+      expect(await small()).toMatchObject({ ok: false, firstBadSeq: middle, problem: 'GAP' });
+    });
+
     it('pinpoints a deleted entry', async () => {
       await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
       await db.query(`DELETE FROM audit_entry WHERE seq = $1`, [middle]);
@@ -873,6 +929,12 @@ describe('audit log', () => {
       await db.query(`DELETE FROM audit_checkpoint`);
       const report = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external });
       expect(report).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING', firstBadSeq: external[0].seq });
+      // A problem found before the walk does not stop it short: an earlier edit, many small batches in, still comes first.
+      expect(BigInt(external[0].seq)).toBeGreaterThan(40n);
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      await db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = 40`);
+      const small = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external, batchSize: 3, threads: 2 });
+      expect(small).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: '40' });
     });
 
     it('pinpoints a truncated tail that a checkpoint had signed', async () => {
