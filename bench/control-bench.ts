@@ -1,7 +1,7 @@
 // Control-order throughput, end to end: drafts → submission → approval (HTTP, as the demo clerk and approver) →
 // delivery → reference processor → receipt, against a fresh embedded PostgreSQL with the demo data.
 //   npm run bench:control -- [--orders 200] [--concurrency 8]
-// Writes bench/results/control.md.
+// Writes bench/results/control.md. `npm run bench` runs the same phase last (run-bench.ts, `--no-control` skips it).
 
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -22,9 +22,28 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-async function main(): Promise<void> {
-  const orders = option('orders', 200);
-  const concurrency = option('concurrency', 8);
+export interface ControlBenchResult {
+  orders: number;
+  concurrency: number;
+  /** Draft, submit and approve over HTTP, seconds. */
+  apiSeconds: number;
+  /** First draft to last receipt, seconds. */
+  endToEndSeconds: number;
+  ordersPerSecond: number;
+  states: Array<{ state: string; n: number }>;
+  /** The result as Markdown (also written to bench/results/control.md). */
+  markdown: string;
+}
+
+/**
+ * One run of order throughput: `orders` orders drafted, submitted and approved by `concurrency` clients, then
+ * timed until the last receipt is in. A hub of its own on a fresh data directory, stopped at the end.
+ */
+export async function runControlBench(
+  orders = 200,
+  concurrency = 8,
+  command = `npm run bench:control -- --orders ${orders} --concurrency ${concurrency}`,
+): Promise<ControlBenchResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-control-bench-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ASSISTANCE_RETRY_MS: '200' });
   const hub = await startHub(config);
@@ -89,7 +108,7 @@ async function main(): Promise<void> {
     const report = [
       '# Control-order throughput',
       '',
-      `\`npm run bench:control -- --orders ${orders} --concurrency ${concurrency}\`; ${os.cpus().length} vCPU (${os.cpus()[0]?.model.trim()}), Node ${process.version},`,
+      `\`${command}\`; ${os.cpus().length} vCPU (${os.cpus()[0]?.model.trim()}), Node ${process.version},`,
       'embedded PostgreSQL, hub and agency databases on one cluster, the worker inside the hub process (concurrency 4).',
       '',
       '| | |',
@@ -105,14 +124,26 @@ async function main(): Promise<void> {
     ].join('\n');
     fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'control.md'), report);
-    process.stdout.write(report);
+    return {
+      orders,
+      concurrency,
+      apiSeconds: (approvedAt - started) / 1000,
+      endToEndSeconds: seconds,
+      ordersPerSecond: orders / seconds,
+      states,
+      markdown: report,
+    };
   } finally {
     await hub.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runControlBench(option('orders', 200), option('concurrency', 8))
+    .then((result) => process.stdout.write(result.markdown))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,10 +1,13 @@
-// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile]
+// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile
+//                  --control-orders 200 --control-concurrency 8 --no-control --control-only]
 //
 // 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises, in bench/.data/.
 // 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, and the hub with shield and audit
 //    off, each in its own process, one after another, and reports throughput, latency, SQL statements per
 //    request and server memory, as ratios to the floor.
 // 3. Scale: the full hub's inquiry latency on 10,000 and 1,000,000 persons, and the generator's time.
+// 4. Control orders: drafts to receipts per second, end to end with the reference processor (control-bench.ts) on a
+//    hub of its own with the demo data; `--no-control` skips it, `--control-only` runs it alone.
 // Results are printed as Markdown and kept in bench/.data/last-run.{json,md}.
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, openDataset, type OpenDataset } from './bench-dataset';
+import { runControlBench, type ControlBenchResult } from './control-bench';
 import { benchHubEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
 import { runLoad, type LoadResult } from './load-run';
@@ -42,6 +46,10 @@ interface Options {
   scaleDurationS: number;
   scaleConnections: number;
   profile: boolean;
+  control: boolean;
+  controlOnly: boolean;
+  controlOrders: number;
+  controlConcurrency: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -54,6 +62,10 @@ function parseOptions(argv: string[]): Options {
     scaleDurationS: 10,
     scaleConnections: 4,
     profile: false,
+    control: true,
+    controlOnly: false,
+    controlOrders: 200,
+    controlConcurrency: 8,
   };
   const numeric: Record<string, keyof Options> = {
     '--duration': 'durationS',
@@ -62,17 +74,23 @@ function parseOptions(argv: string[]): Options {
     '--warmup': 'warmupRequests',
     '--scale-duration': 'scaleDurationS',
     '--scale-connections': 'scaleConnections',
+    '--control-orders': 'controlOrders',
+    '--control-concurrency': 'controlConcurrency',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-scale') options.scale = false;
     else if (arg === '--profile') options.profile = true;
+    else if (arg === '--no-control') options.control = false;
+    else if (arg === '--control-only') options.controlOnly = true;
     else if (numeric[arg]) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
       (options as unknown as Record<string, number>)[numeric[arg]] = value;
     } else throw new Error(`unknown option ${arg}`);
   }
+  if (options.controlOrders < 1 || options.controlConcurrency < 1) throw new Error('--control-orders and --control-concurrency need at least 1');
+  if (options.controlOnly && !options.control) throw new Error('--control-only and --no-control exclude each other');
   return options;
 }
 
@@ -354,6 +372,7 @@ function markdown(report: Report): string {
     }
   }
   if (report.profile) lines.push('', 'Full hub CPU profile, top self time:', '', '```', report.profile, '```');
+  if (report.control) lines.push('', report.control.markdown.replace(/^# /, '### ').trimEnd());
   return `${lines.join('\n')}\n`;
 }
 
@@ -380,6 +399,7 @@ interface Report {
     plans: { scans: string[]; sequential: string[] };
   }>;
   profile?: string;
+  control?: ControlBenchResult;
 }
 
 /** The full hub on the small and the large dataset, both clusters up, runs alternating so machine noise hits both alike. */
@@ -427,8 +447,22 @@ async function scaleRuns(options: Options): Promise<Report['scale']> {
   }
 }
 
+/** Phase 4: order throughput (control-bench.ts), named in its table by the command that ran it. */
+async function controlPhase(options: Options): Promise<ControlBenchResult> {
+  log(`control orders: ${options.controlOrders} orders, ${options.controlConcurrency} clients`);
+  const command = `npm run bench -- --control-orders ${options.controlOrders} --control-concurrency ${options.controlConcurrency}`;
+  return runControlBench(options.controlOrders, options.controlConcurrency, command);
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.controlOnly) {
+    const control = await controlPhase(options);
+    fs.mkdirSync(BENCH_DATA, { recursive: true });
+    fs.writeFileSync(path.join(BENCH_DATA, 'last-control-run.md'), control.markdown);
+    process.stdout.write(control.markdown);
+    return;
+  }
   const startedAt = new Date().toISOString();
   const profileFile = path.join(BENCH_DATA, 'profiles', `full-hub-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
   if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
@@ -467,6 +501,7 @@ async function main(): Promise<void> {
   });
   if (options.profile) report.profile = summariseProfile(profileFile, 25);
   if (options.scale) report.scale = await scaleRuns(options);
+  if (options.control) report.control = await controlPhase(options);
   const text = markdown(report);
   fs.mkdirSync(BENCH_DATA, { recursive: true });
   fs.writeFileSync(path.join(BENCH_DATA, 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);

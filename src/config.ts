@@ -58,6 +58,8 @@ export interface ControlConfig {
   expiryWarningDays: number;
   /** Costs added to the amount due when weighing over-seizure (0.05 = 5 %). */
   costRate: number;
+  /** Days an agency has to answer a request sent to it before the order is flagged overdue (control/overdue-answers.ts). */
+  answerDays: number;
   /** Run the job worker inside this process (delivery, processor, receipts, lapse). */
   worker: boolean;
   /** Days an agency has to answer a sent order before supervision lists it as overdue (README "Supervision and statistics"). */
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       retryMs: intSetting(env, 'ASSISTANCE_RETRY_MS', 2000, 10, 3600000),
       expiryWarningDays: intSetting(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
       costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
+      answerDays: intSetting(env, 'ASSISTANCE_ANSWER_DAYS', 3, 1, 365),
       worker: bool(env, 'CONTROL_WORKER', true),
       answerDeadlineDays: intSetting(env, 'ANSWER_DEADLINE_DAYS', 7, 1, 365),
     },

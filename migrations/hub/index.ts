@@ -2,6 +2,7 @@ import { InitialHub1795313491084 } from './1795313491084-initial-hub';
 import { AuditLog1795314315484 } from './1795314315484-audit-log';
 import { AuditEntryCommitment1795400000000 } from './1795400000000-audit-entry-commitment';
 import { ControlOrders1795500000000 } from './1795500000000-control-orders';
+import { ControlOrderLinks1795510000000 } from './1795510000000-control-order-links';
 import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
 
 export const HUB_MIGRATIONS = [
@@ -9,5 +10,6 @@ export const HUB_MIGRATIONS = [
   AuditLog1795314315484,
   AuditEntryCommitment1795400000000,
   ControlOrders1795500000000,
+  ControlOrderLinks1795510000000,
   AuditEntryStatisticsIndex1795900000000,
 ];

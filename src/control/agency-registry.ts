@@ -242,42 +242,63 @@ export async function applyRequest(
 
 /**
  * The waiting lists after seizures ended (released, or lapsed: their period ran out): every seizure in force or
- * waiting is renumbered 1, 2, … in its order; one that reaches 1 takes effect today for its own period.
+ * waiting is renumbered 1, 2, … in its order; one that reaches 1 takes effect today for its own period. A freeze of
+ * a balance that reaches 1 is weighed again: it now holds what it asked, at most the balance less what measures still
+ * ranked ahead of it hold (the amount frozen while waiting was what the earlier freezes left, and they are gone).
  * One asset, or all of them (the periodic sweep). Returns the seizures whose place changed.
  */
 export async function renumber(db: DataSource | EntityManager, control: SourceControl, today: string, assetId?: string): Promise<RankChange[]> {
   const r = control.registry;
   const c = registryColumns(r);
   const first = c.firstRank;
-  const rows: Array<{ request_id: string | null; rank: number; expires_on: string | null }> = await db.query(
+  type Moved = { id: string; request_id: string | null; rank: number; expires_on: string | null; promoted: boolean; asked: string | null };
+  const rows: Moved[] = await db.query(
     `WITH active AS (
-       SELECT e.id, e.request_id, e.rank,
+       SELECT e.id, e.request_id, e.rank, e.expires_on,
               (row_number() OVER (PARTITION BY e."${r.assetIdColumn}" ORDER BY e.rank NULLS FIRST, e."${c.registeredOn}", e.id) - 1 + ${first})::int AS new_rank
          FROM "${r.encumbranceTable}" e
         WHERE ${c.courtMeasure('e')} AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $1)
           ${assetId ? `AND e."${r.assetIdColumn}" = $2` : ''}
      ), moved AS (
-       SELECT a.id, a.new_rank, i.period_days FROM active a LEFT JOIN assistance_inbox i ON i.request_id = a.request_id
+       SELECT a.id, a.new_rank, i.period_days, i.amount AS asked,
+              (a.new_rank = ${first} AND a.expires_on IS NULL AND i.period_days IS NOT NULL) AS promoted
+         FROM active a LEFT JOIN assistance_inbox i ON i.request_id = a.request_id
         WHERE a.rank IS DISTINCT FROM a.new_rank
      )
      UPDATE "${r.encumbranceTable}" e
         SET rank = moved.new_rank,
-            expires_on = CASE WHEN moved.new_rank = ${first} AND e.expires_on IS NULL AND moved.period_days IS NOT NULL
-                              THEN $1::date + (moved.period_days - 1) ELSE e.expires_on END,
-            "${c.registeredOn}" = CASE WHEN moved.new_rank = ${first} AND e.expires_on IS NULL AND moved.period_days IS NOT NULL
-                                      THEN $1::date ELSE e."${c.registeredOn}" END
+            expires_on = CASE WHEN moved.promoted THEN $1::date + (moved.period_days - 1) ELSE e.expires_on END,
+            "${c.registeredOn}" = CASE WHEN moved.promoted THEN $1::date ELSE e."${c.registeredOn}" END
        FROM moved WHERE e.id = moved.id
-     RETURNING e.request_id, e.rank, e.expires_on::text AS expires_on`,
+     RETURNING e.id, e.request_id, e.rank, e.expires_on::text AS expires_on, moved.promoted, moved.asked::text AS asked`,
     assetId ? [today, assetId] : [today],
   );
   // TypeORM returns [rows, count] for UPDATE … RETURNING.
-  const list = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<{ request_id: string | null; rank: number; expires_on: string | null }>;
-  return list
-    .filter((row) => row.request_id !== null)
-    .map((row) => {
-      const rank = c.hubRank(row.rank)!;
-      return { requestId: row.request_id!, rank, registeredFrom: rank === 1 ? today : null, registeredUntil: rank === 1 ? row.expires_on : null };
-    });
+  const list = (Array.isArray(rows[0]) ? rows[0] : rows) as Moved[];
+  const changes: RankChange[] = [];
+  for (const row of list) {
+    if (row.promoted && r.balanceColumn && c.amount && row.asked !== null) await reweigh(db, control, row.id, row.asked, today);
+    if (row.request_id === null) continue;
+    const rank = c.hubRank(row.rank)!;
+    changes.push({ requestId: row.request_id, rank, registeredFrom: rank === 1 ? today : null, registeredUntil: rank === 1 ? row.expires_on : null });
+  }
+  return changes;
+}
+
+/** A freeze now first in line holds what it asked, at most the balance less what measures ranked ahead still hold. */
+async function reweigh(db: DataSource | EntityManager, control: SourceControl, freezeId: string, asked: string, today: string): Promise<void> {
+  const r = control.registry;
+  const c = registryColumns(r);
+  await db.query(
+    `UPDATE "${r.encumbranceTable}" e
+        SET "${c.amount}" = greatest(0, least($2::numeric, a."${r.balanceColumn}" - coalesce((
+              SELECT sum(o."${c.amount}") FROM "${r.encumbranceTable}" o
+               WHERE o."${r.assetIdColumn}" = e."${r.assetIdColumn}" AND o.id <> e.id AND ${c.courtMeasure('o')} AND o.rank < e.rank
+                 AND o.released_on IS NULL AND (o.expires_on IS NULL OR o.expires_on >= $3)), 0)))
+       FROM "${r.assetTable}" a
+      WHERE e.id = $1 AND a."${c.id}" = e."${r.assetIdColumn}"`,
+    [freezeId, asked, today],
+  );
 }
 
 /**
@@ -299,15 +320,21 @@ async function deduct(
   const d = r.deductions;
   if (!d || !c.amount || !r.balanceColumn)
     return { outcome: { ...base, decision: 'REJECTED', reason: 'NOT_POSSIBLE: this register takes no deductions' }, promoted: [] };
+  // The freeze named by the request (the request that registered it), else the case's effective freeze on the account.
+  const named = request.original_request_id ?? null;
   const [freeze] = (await m.query(
     `SELECT e.id, e."${c.amount}"::text AS amount FROM "${r.encumbranceTable}" e
       WHERE e."${r.assetIdColumn}" = $1 AND e.case_no = $2 AND e.rank = $3 AND ${c.courtMeasure('e')}
-        AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $4)
+        AND e.released_on IS NULL AND (e.expires_on IS NULL OR e.expires_on >= $4) AND ($5::uuid IS NULL OR e.request_id = $5::uuid)
       ORDER BY e."${c.registeredOn}" LIMIT 1 FOR UPDATE`,
-    [assetId, request.case_no, c.firstRank, today],
+    [assetId, request.case_no, c.firstRank, today, named],
   )) as Array<{ id: string; amount: string }>;
-  if (!freeze)
-    return { outcome: { ...base, decision: 'REJECTED', reason: 'NOT_FROZEN: this case holds no effective freeze on the account' }, promoted: [] };
+  if (!freeze) {
+    const reason = named
+      ? 'NOT_FROZEN: the freeze named is not in force on the account for this case'
+      : 'NOT_FROZEN: this case holds no effective freeze on the account';
+    return { outcome: { ...base, decision: 'REJECTED', reason }, promoted: [] };
+  }
   const [{ balance }] = (await m.query(`SELECT "${r.balanceColumn}"::text AS balance FROM "${r.assetTable}" WHERE "${c.id}" = $1`, [
     assetId,
   ])) as Array<{

@@ -41,6 +41,8 @@ export interface ControlOrderRow {
   noticeNo: string;
   noticeDate: string;
   parentId: string | null;
+  /** Deductions: the freeze order they draw on (the one that registered the freeze, not a renewal of it). */
+  freezeOrderId: string | null;
   state: ControlState;
   rank: number | null;
   registrationNo: string | null;
@@ -51,6 +53,8 @@ export interface ControlOrderRow {
   draftedBy: string;
   draftedByUsername: string;
   approvedBy: string | null;
+  /** When the approval sent it to its agency; an answer falls due from then (control/overdue-answers.ts). */
+  sentAt: Date | null;
   deliveredAt: Date | null;
   answeredAt: Date | null;
   version: number;
@@ -63,9 +67,9 @@ export const ORDER_SELECT = `
          o.subject_id AS "subjectId", s.kind AS "subjectKind", s.id_number AS "subjectIdNumber", s.name AS "subjectName",
          o.source, o.kind, o.asset_class AS "assetClass", o.asset_key AS "assetKey", o.amount::text AS amount, o.period_days AS "periodDays",
          o.ruling_no AS "rulingNo", o.ruling_date::text AS "rulingDate", o.notice_no AS "noticeNo", o.notice_date::text AS "noticeDate",
-         o.parent_id AS "parentId", o.state, o.rank, o.registration_no AS "registrationNo", o.registered_from::text AS "registeredFrom",
+         o.parent_id AS "parentId", o.freeze_order_id AS "freezeOrderId", o.state, o.rank, o.registration_no AS "registrationNo", o.registered_from::text AS "registeredFrom",
          o.registered_until::text AS "registeredUntil", o.amount_frozen::text AS "amountFrozen", o.rejection_reason AS "rejectionReason",
-         o.drafted_by AS "draftedBy", u.username AS "draftedByUsername", o.approved_by AS "approvedBy", o.delivered_at AS "deliveredAt",
+         o.drafted_by AS "draftedBy", u.username AS "draftedByUsername", o.approved_by AS "approvedBy", o.sent_at AS "sentAt", o.delivered_at AS "deliveredAt",
          o.answered_at AS "answeredAt", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"
     FROM control_order o
     JOIN execution_case c ON c.id = o.case_id

@@ -6,7 +6,10 @@ import { dateOf } from './clock';
 import { enqueue, TASKS } from './control-jobs';
 import { addEvent, controlAuditDraft, loadOrder, notify, recordSteps, type ControlOrderRow, type ControlState } from './control-orders';
 import { controlOf, CONTROLLABLE, type ControlRuntime } from './control-runtime';
+import { freezeChainInForce, freezeHolding, freezeRootOf } from './deductions';
+import { answerDueAt, overdueAnswers } from './overdue-answers';
 import { registryColumns } from './source-control';
+import type { EntityManager } from 'typeorm';
 import type { SourceName } from '../sources/source-name';
 
 const WORKER = 'system:control-worker';
@@ -71,6 +74,9 @@ export async function deliver(runtime: ControlRuntime, orderId: string): Promise
       [order.parentId],
     )) as Array<{ id: string }>;
     original = root?.id ?? order.parentId;
+  } else if (order.freezeOrderId) {
+    // A deduction names the freeze it draws on by the request that registered it.
+    original = order.freezeOrderId;
   }
   await deliverToInbox(db, {
     requestId: order.id,
@@ -178,6 +184,7 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
         );
       }
     }
+    if (accepted && order.kind === 'DEDUCT' && order.freezeOrderId) steps.push(...(await onDeducted(m, runtime, order, receipt)));
     const message = `${order.caseNo} ${label(order)}：${accepted ? `协助执行回执已收到（${state}${receipt.rank && receipt.rank > 1 ? `，轮候第${receipt.rank - 1}位` : ''}）` : `协助执行被拒绝：${receipt.reason}`}`;
     await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId, kind: 'RECEIPT', message });
     steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'RECEIPT' }));
@@ -186,6 +193,40 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
 }
 
 const label = (o: ControlOrderRow) => `${o.kind} ${o.assetKey}`;
+const yuan = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * A deduction carried out: its freeze's history records it with what the freeze still holds; a freeze drawn down to
+ * nil (the agency releases it and the next in line moves up) is EXECUTED.
+ */
+async function onDeducted(m: EntityManager, runtime: ControlRuntime, order: ControlOrderRow, receipt: Receipt) {
+  const root = await freezeRootOf(m, order.freezeOrderId!);
+  if (!root) return [];
+  const held = await freezeHolding(m, root);
+  const left = Math.round((held.frozen - held.deducted) * 100);
+  const inForce = await freezeChainInForce(m, root.id);
+  const holder = inForce[0] ?? root;
+  const usedUp = left <= 0 && inForce.length > 0;
+  const note = `${receipt.amountFrozen ?? '0.00'} by ${order.id}; ${yuan(Math.max(0, left))} left frozen`;
+  await addEvent(m, runtime, holder.id, {
+    actor: receipt.answeredBy,
+    organisationCode: null,
+    action: 'DEDUCTED',
+    state: usedUp ? 'EXECUTED' : holder.state,
+    note,
+  });
+  if (usedUp) {
+    for (const o of inForce)
+      await m.query(`UPDATE control_order SET state = 'EXECUTED', updated_at = $2, version = version + 1 WHERE id = $1`, [o.id, runtime.clock.now()]);
+  }
+  return [
+    controlAuditDraft(holder, 'DEDUCTION', receipt.answeredBy, {
+      deductionId: order.id,
+      amount: receipt.amountFrozen,
+      left: yuan(Math.max(0, left)),
+    }),
+  ];
+}
 
 /**
  * The periodic sweep (hourly, and after a release): measures whose period ran out lapse, the waiting lists move up
@@ -207,11 +248,12 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
     const queued: Array<{ id: string }> = await runtime.hub.query(`SELECT id FROM control_order WHERE source = $1 AND state = 'QUEUED'`, [source]);
     const r = control!.registry;
     const c = registryColumns(r);
-    const changes: Array<{ requestId: string; rank: number; registeredFrom: string | null; registeredUntil: string | null }> =
+    const changes: Array<{ requestId: string; rank: number; registeredFrom: string | null; registeredUntil: string | null; amount: string | null }> =
       queued.length === 0
         ? []
         : await db.query(
-            `SELECT request_id AS "requestId", rank - ${c.firstRank} + 1 AS rank, "${c.registeredOn}"::text AS "registeredFrom", expires_on::text AS "registeredUntil"
+            `SELECT request_id AS "requestId", rank - ${c.firstRank} + 1 AS rank, "${c.registeredOn}"::text AS "registeredFrom", expires_on::text AS "registeredUntil",
+                    ${c.amount ? `"${c.amount}"::text` : 'NULL'} AS amount
          FROM "${r.encumbranceTable}" WHERE request_id = ANY($1::uuid[]) AND released_on IS NULL`,
             [queued.map((q) => q.id)],
           );
@@ -248,9 +290,14 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
         const order = await loadOrder(m, change.requestId, true);
         if (!order || order.state !== 'QUEUED' || order.rank === change.rank) continue;
         const promoted = order.state === 'QUEUED' && change.rank === 1;
+        // A freeze of a balance reaching the first place was weighed again by the agency against the balance now held.
+        const refrozen =
+          promoted && order.kind === 'FREEZE' && change.amount !== null && order.amountFrozen !== null && change.amount !== order.amountFrozen
+            ? { from: order.amountFrozen, to: change.amount }
+            : null;
         await m.query(
           `UPDATE control_order SET rank = $2, state = $3, registered_from = COALESCE($4, registered_from), registered_until = COALESCE($5, registered_until),
-                  updated_at = $6, version = version + 1 WHERE id = $1`,
+                  amount_frozen = COALESCE($7, amount_frozen), updated_at = $6, version = version + 1 WHERE id = $1`,
           [
             order.id,
             change.rank,
@@ -258,6 +305,7 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
             promoted ? change.registeredFrom : null,
             promoted ? change.registeredUntil : null,
             runtime.clock.now(),
+            refrozen?.to ?? null,
           ],
         );
         await addEvent(m, runtime, order.id, {
@@ -265,18 +313,23 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
           organisationCode: null,
           action: promoted ? 'PROMOTED' : 'RANK',
           state: promoted ? 'ACTIVE' : order.state,
-          note: `rank ${change.rank}`,
+          note: `rank ${change.rank}${refrozen ? `; amount frozen ${refrozen.from} → ${refrozen.to} (rechecked against the balance)` : ''}`,
         });
         if (promoted) {
+          const measure = order.kind === 'FREEZE' ? '冻结' : '查封';
+          const amountNote = refrozen ? `，按现有余额重新核定实际冻结金额：由${refrozen.from}元变为${refrozen.to}元` : '';
           await notify(m, runtime, {
             organisationId: order.courtId,
             userId: order.draftedBy,
             orderId: order.id,
             kind: 'PROMOTED',
-            message: `${order.caseNo} ${label(order)}：轮候查封已转为正式查封，至${change.registeredUntil}`,
+            message: `${order.caseNo} ${label(order)}：轮候${measure}已转为正式${measure}，至${change.registeredUntil}${amountNote}`,
           });
           steps.push(
-            controlAuditDraft(order, 'PROMOTION', agencyActor(source), { rank: 1 }),
+            controlAuditDraft(order, 'PROMOTION', agencyActor(source), {
+              rank: 1,
+              ...(refrozen ? { amountFrozenBefore: refrozen.from, amountFrozen: refrozen.to } : {}),
+            }),
             controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'PROMOTED' }),
           );
         }
@@ -301,6 +354,47 @@ export async function sweep(runtime: ControlRuntime, only?: string): Promise<voi
       await recordSteps(runtime, steps);
     });
   }
+  await flagOverdueAnswers(runtime, only);
+}
+
+/**
+ * Orders whose agency has not answered in time (control/overdue-answers.ts): each is flagged once, with a note in its
+ * history and a notification to the clerk who drafted it and the approver who sent it. Runs whatever the state of the
+ * agency's database: an agency that is down is precisely one that does not answer.
+ */
+export async function flagOverdueAnswers(runtime: ControlRuntime, only?: string): Promise<number> {
+  const now = runtime.clock.now();
+  const days = runtime.config.answerDays;
+  return runtime.hub.transaction(async (m) => {
+    const { rows } = await overdueAnswers(m, { now, answerDays: days, notNotified: true, first: 1000 });
+    let flagged = 0;
+    const steps: Array<ReturnType<typeof controlAuditDraft>> = [];
+    for (const found of rows) {
+      if (only && found.source !== only) continue;
+      const locked: Array<{ id: string }> = await m.query(
+        `SELECT id FROM control_order WHERE id = $1 AND overdue_notified_at IS NULL AND state = 'SENT' FOR UPDATE SKIP LOCKED`,
+        [found.id],
+      );
+      if (locked.length === 0) continue;
+      const order = (await loadOrder(m, found.id))!;
+      await m.query(`UPDATE control_order SET overdue_notified_at = $2 WHERE id = $1`, [order.id, now]);
+      const due = answerDueAt(new Date(order.sentAt!), days);
+      await addEvent(m, runtime, order.id, {
+        actor: WORKER,
+        organisationCode: null,
+        action: 'ANSWER_OVERDUE',
+        state: order.state,
+        note: `no answer from the ${order.source} agency ${days} days after sending (due ${due.toISOString()})`,
+      });
+      const message = `${order.caseNo} ${label(order)}：协助执行请求已发出${days}日，协助单位尚未回复，请督促`;
+      for (const userId of new Set([order.draftedBy, order.approvedBy].filter((id): id is string => !!id)))
+        await notify(m, runtime, { organisationId: order.courtId, userId, orderId: order.id, kind: 'ANSWER_OVERDUE', message });
+      steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'ANSWER_OVERDUE', dueAt: due.toISOString() }));
+      flagged++;
+    }
+    await recordSteps(runtime, steps);
+    return flagged;
+  });
 }
 
 export interface ControlWorker {

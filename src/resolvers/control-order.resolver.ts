@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { ExecutionCaseType } from '../schema/case.type';
+import { Decimal } from '../schema/scalars';
 import {
   AnswerAssistanceInput,
   AssistanceReceiptType,
@@ -66,9 +67,42 @@ export class ControlOrderResolver {
     return ctx.services.controlOrders.approvalQueue(ctx, { first, after });
   }
 
+  @Query(() => ControlOrderConnection, {
+    nullable: true,
+    description:
+      "Orders sent to an agency that has not answered within ASSISTANCE_ANSWER_DAYS days, oldest sent first: the approver's court's, the clerk's cases'.",
+  })
+  overdueControlOrders(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return ctx.services.controlOrders.overdue(ctx, { first, after });
+  }
+
   @FieldResolver(() => [ControlOrderEventType], { nullable: true })
   history(@Root() order: ControlOrderType, @Ctx() ctx: RequestContext) {
     return ctx.services.controlOrders.history(order.id, ctx);
+  }
+
+  @FieldResolver(() => ControlOrderType, { nullable: true, description: 'Deductions: the freeze order they draw on.' })
+  freezeOrder(@Root() order: ControlOrderType, @Ctx() ctx: RequestContext) {
+    return ctx.services.controlOrders.freezeOrder(ctx, order);
+  }
+
+  @FieldResolver(() => Decimal, { nullable: true, description: 'Freezes and their renewals: what deductions carried out took from the freeze.' })
+  amountDeducted(@Root() order: ControlOrderType, @Ctx() ctx: RequestContext) {
+    return ctx.services.controlOrders.amountDeducted(ctx, order);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the agency's answer falls due (sent + ASSISTANCE_ANSWER_DAYS days)." })
+  answerDueAt(@Root() order: ControlOrderType, @Ctx() ctx: RequestContext) {
+    return ctx.services.controlOrders.answerDueAt(order);
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Sent, unanswered, and past its answer date.' })
+  answerOverdue(@Root() order: ControlOrderType, @Ctx() ctx: RequestContext) {
+    return ctx.services.controlOrders.answerOverdue({ ...order, state: order.state as never });
   }
 
   @Query(() => AssistanceRequestConnection, { nullable: true, description: "The requests delivered to the viewer's agency, oldest first." })

@@ -42,6 +42,7 @@ export class ControlOrderType {
   caseId!: string;
   draftedBy!: string;
   courtId!: string;
+  answeredAt!: Date | null;
 
   @Field(() => ID)
   id!: string;
@@ -91,6 +92,12 @@ export class ControlOrderType {
   @Field(() => ID, { nullable: true, description: 'Renewals and releases: the order they follow.' })
   parentId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Deductions: the freeze order they draw on (the FREEZE that registered the freeze, not a renewal of it).',
+  })
+  freezeOrderId!: string | null;
+
   @Field(() => Int, { nullable: true, description: '1 = in force; n > 1 = waiting (轮候) in place n.' })
   rank!: number | null;
 
@@ -103,7 +110,12 @@ export class ControlOrderType {
   @Field(() => LocalDate, { nullable: true })
   registeredUntil!: string | null;
 
-  @Field(() => Decimal, { nullable: true, description: 'Freezes: the amount actually frozen (a balance may be lower than asked).' })
+  @Field(() => Decimal, {
+    nullable: true,
+    description:
+      'Freezes: the amount actually frozen (a balance may be lower than asked; rechecked when a waiting freeze becomes first). ' +
+      'Deductions: the amount deducted.',
+  })
   amountFrozen!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -111,6 +123,9 @@ export class ControlOrderType {
 
   @Field(() => String, { description: 'Username of the clerk who drafted it.' })
   draftedByUsername!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the approval sent it to its agency; its answer falls due from then.' })
+  sentAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it reached the agency inbox; null while delivery is pending.' })
   deliveredAt!: Date | null;
@@ -159,6 +174,13 @@ export class DraftControlOrderInput extends LegalBasisInput {
 
   @Field(() => Int, { nullable: true })
   periodDays?: number | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Deductions: the freeze order to draw on (a freeze of the case on the account, or a renewal of one); the case's only freeze in force there when left out.",
+  })
+  freezeOrderId?: string | null;
 }
 
 @InputType('FollowUpControlOrderInput', { description: 'A renewal (with its period) or a release, with its own ruling and notice.' })

@@ -5,8 +5,11 @@ import { dateOf } from '../control/clock';
 import { enqueue, TASKS } from '../control/control-jobs';
 import { addEvent, loadOrder, ORDER_SELECT, type ControlOrderRow, type ControlState } from '../control/control-orders';
 import { controlOf, type ControlRuntime } from '../control/control-runtime';
+import { freezeChainInForce, freezeHolding, freezeRootOf } from '../control/deductions';
+import { followUpControlOrder } from '../control/follow-up';
+import { answerDueAt, isAnswerOverdue, overdueAnswers } from '../control/overdue-answers';
 import { weighOverSeizure, type WeighedMeasure } from '../control/over-seizure';
-import { readAsset, type AssetClass, type AssetFacts, type MeasureKind } from '../control/source-control';
+import { readAsset, type AssetFacts, type MeasureKind } from '../control/source-control';
 import { badUserInput, conflict, forbidden, notFound, refused, sourceUnavailable } from '../schema/error-codes';
 import type { SourceName } from '../sources/source-name';
 import { caseNoArgument } from './case-number-argument';
@@ -16,6 +19,8 @@ import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } f
 export interface DraftInput {
   caseNo: string;
   kind: MeasureKind;
+  /** Deductions: the freeze order drawn on (a freeze of this case on the account, or a renewal of one). */
+  freezeOrderId?: string | null;
   subjectIdNumber: string;
   source: string;
   assetKey: string;
@@ -110,14 +115,21 @@ export class ControlOrderService {
     if (amount !== null && (amount <= 0 || amount > Number(c.amount_due))) {
       throw refused('AMOUNT_OUT_OF_RANGE', `The amount must be positive and at most the amount due (${c.amount_due})`, 'input.amount');
     }
+    if (input.kind !== 'DEDUCT' && input.freezeOrderId) throw badUserInput('input.freezeOrderId', 'only a deduction draws on a freeze');
     const facts = await this.asset(input.source, assetKey);
     if (!facts || facts.ownerIdNumber !== idNumber)
       throw refused('NOT_OWNER', `The ${input.source} source has no such asset registered to that respondent`, 'input.assetKey');
     return ctx.hub.transaction(async (m) => {
+      let freezeOrderId: string | null = null;
+      if (input.kind === 'DEDUCT') {
+        const freeze = await this.freezeToDeductFrom(m, { caseId: c.id, source: input.source, assetKey }, input.freezeOrderId ?? null);
+        await this.checkDeduction(m, freeze, amount!, null);
+        freezeOrderId = freeze.id;
+      }
       const [{ id }] = (await m.query(
         `INSERT INTO control_order (case_id, court_id, subject_id, source, kind, asset_class, asset_key, amount, period_days, ruling_no, ruling_date, notice_no, notice_date,
-                                    state, drafted_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'DRAFT', $14, $15, $15) RETURNING id`,
+                                    state, drafted_by, created_at, updated_at, freeze_order_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'DRAFT', $14, $15, $15, $16) RETURNING id`,
         [
           c.id,
           c.court_id,
@@ -134,9 +146,10 @@ export class ControlOrderService {
           date(input.noticeDate, 'input.noticeDate'),
           ctx.viewer.userId,
           this.runtime.clock.now(),
+          freezeOrderId,
         ],
       )) as Array<{ id: string }>;
-      await addEvent(m, this.runtime, id, this.by(ctx, 'DRAFTED', 'DRAFT'));
+      await addEvent(m, this.runtime, id, this.by(ctx, 'DRAFTED', 'DRAFT', freezeOrderId ? `from freeze ${freezeOrderId}` : null));
       return (await loadOrder(m, id))!;
     });
   }
@@ -144,7 +157,7 @@ export class ControlOrderService {
   async submit(ctx: RequestContext, id: string): Promise<ControlOrderRow> {
     return this.transition(ctx, id, 'Mutation.submitControlOrder', ['DRAFT'], async (m, order) => {
       if (order.draftedBy !== ctx.viewer.userId) throw forbidden(NOT_VISIBLE);
-      await this.checkOverSeizure(m, order);
+      await this.weigh(m, order);
       return { state: 'PENDING_APPROVAL', action: 'SUBMITTED' };
     });
   }
@@ -152,8 +165,8 @@ export class ControlOrderService {
   async approve(ctx: RequestContext, id: string): Promise<ControlOrderRow> {
     return this.transition(ctx, id, 'Mutation.approveControlOrder', ['PENDING_APPROVAL'], async (m, order) => {
       if (order.draftedBy === ctx.viewer.userId) throw forbidden('No one approves their own order');
-      if (order.kind !== 'RENEW' && order.kind !== 'RELEASE') await this.checkOverSeizure(m, order);
-      await m.query(`UPDATE control_order SET approved_by = $2 WHERE id = $1`, [order.id, ctx.viewer.userId]);
+      await this.weigh(m, order);
+      await m.query(`UPDATE control_order SET approved_by = $2, sent_at = $3 WHERE id = $1`, [order.id, ctx.viewer.userId, this.runtime.clock.now()]);
       await addEvent(m, this.runtime, order.id, this.by(ctx, 'APPROVED', 'APPROVED'));
       // The outbox: the delivery job commits with the approval, or neither does.
       await enqueue(m, TASKS.deliver, { orderId: order.id }, order.id);
@@ -175,60 +188,8 @@ export class ControlOrderService {
     if (!may(ctx.viewer, operation)) throw forbidden('Your role does not draft control orders');
     return ctx.hub.transaction(async (m) => {
       const parent = await this.visible(ctx, m, id, true);
-      // A renewal that took effect is the measure now (its predecessor is RENEWED); a release is no measure.
-      if (parent.kind === 'RELEASE') throw conflict('A release cannot be renewed or released', parent.state);
-      const live = (await m.query(
-        `SELECT id FROM control_order WHERE parent_id = $1 AND state IN ('DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT')`,
-        [parent.id],
-      )) as unknown[];
-      const allowed = kind === 'RENEW' ? ['ACTIVE', 'QUEUED'] : ['ACTIVE', 'QUEUED'];
-      if (!allowed.includes(parent.state) || live.length > 0)
-        throw conflict(`A ${parent.state} order cannot be ${kind === 'RENEW' ? 'renewed' : 'released'} now`, parent.state);
-      let periodDays: number | null = null;
-      if (kind === 'RENEW') {
-        const max = controlOf(parent.source)?.assets[parent.assetClass as AssetClass]?.maxPeriodDays ?? 0;
-        periodDays = input.periodDays ?? null;
-        if (periodDays === null || !Number.isInteger(periodDays) || periodDays < 1)
-          throw badUserInput('input.periodDays', 'a period of at least one day');
-        if (periodDays > max)
-          throw refused(
-            'PERIOD_TOO_LONG',
-            `The period of ${periodDays} days exceeds the legal maximum of ${max} days for ${parent.assetClass}`,
-            'input.periodDays',
-          );
-        if (parent.registeredUntil && parent.registeredUntil < dateOf(this.runtime.clock.now()))
-          throw conflict('The measure has already ended', 'LAPSED');
-      }
-      const [{ id: childId }] = (await m.query(
-        `INSERT INTO control_order (case_id, court_id, subject_id, source, kind, asset_class, asset_key, amount, period_days, ruling_no, ruling_date, notice_no, notice_date,
-                                    parent_id, state, drafted_by, created_at, updated_at)
-         SELECT case_id, court_id, subject_id, source, $2, asset_class, asset_key, amount, $3, $4, $5, $6, $7, id, 'PENDING_APPROVAL', $8, $9, $9
-           FROM control_order WHERE id = $1 RETURNING id`,
-        [
-          parent.id,
-          kind,
-          periodDays,
-          text(input.rulingNo, 'input.rulingNo'),
-          date(input.rulingDate, 'input.rulingDate'),
-          text(input.noticeNo, 'input.noticeNo'),
-          date(input.noticeDate, 'input.noticeDate'),
-          ctx.viewer.userId,
-          this.runtime.clock.now(),
-        ],
-      )) as Array<{ id: string }>;
-      await addEvent(
-        m,
-        this.runtime,
-        childId,
-        this.by(ctx, kind === 'RENEW' ? 'RENEWAL_DRAFTED' : 'RELEASE_DRAFTED', 'PENDING_APPROVAL', `of ${parent.id}`),
-      );
-      await addEvent(
-        m,
-        this.runtime,
-        parent.id,
-        this.by(ctx, kind === 'RENEW' ? 'RENEWAL_REQUESTED' : 'RELEASE_REQUESTED', parent.state, `by ${childId}`),
-      );
-      return (await loadOrder(m, childId))!;
+      const actor = { userId: ctx.viewer.userId, username: ctx.viewer.username, organisationCode: ctx.viewer.organisationCode };
+      return followUpControlOrder(m, this.runtime, actor, parent.id, kind, input);
     });
   }
 
@@ -259,6 +220,50 @@ export class ControlOrderService {
     );
     const [{ count }] = await ctx.hub.query(`SELECT count(*)::int AS count FROM control_order o WHERE ${where}`, [ctx.viewer.organisationId]);
     return connectionOf(rows, page.first, (o) => encodeCursor(new Date(o.updatedAt).toISOString(), o.id), count);
+  }
+
+  /**
+   * Orders whose agency has not answered in time (control/overdue-answers.ts), oldest sent first: an approver's are
+   * their court's, a clerk's those of their cases.
+   */
+  async overdue(ctx: RequestContext, page: PageArgs) {
+    checkFirst(page.first);
+    if (!may(ctx.viewer, 'Query.overdueControlOrders')) throw forbidden('Your role follows no control orders');
+    let after: { sentAt: string; id: string } | null = null;
+    if (page.after) {
+      const [at, id] = decodeCursor(page.after);
+      if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw badUserInput('after', 'not a cursor returned by this API');
+      after = { sentAt: at, id };
+    }
+    const scope = ctx.viewer.role === 'APPROVER' ? { courtIds: [ctx.viewer.organisationId] } : { clerkId: ctx.viewer.userId };
+    const { rows, total } = await overdueAnswers(ctx.hub, {
+      now: this.runtime.clock.now(),
+      answerDays: this.runtime.config.answerDays,
+      ...scope,
+      first: page.first,
+      after,
+    });
+    return connectionOf(rows, page.first, (o) => encodeCursor(new Date(o.sentAt!).toISOString(), o.id), total);
+  }
+
+  /** When the agency's answer falls due (sent + ASSISTANCE_ANSWER_DAYS); null before the order is sent. */
+  answerDueAt(order: Pick<ControlOrderRow, 'sentAt'>): Date | null {
+    return order.sentAt ? answerDueAt(new Date(order.sentAt), this.runtime.config.answerDays) : null;
+  }
+
+  answerOverdue(order: Pick<ControlOrderRow, 'state' | 'sentAt' | 'answeredAt'>): boolean {
+    return isAnswerOverdue(order, this.runtime.clock.now(), this.runtime.config.answerDays);
+  }
+
+  /** A deduction's freeze (an order of the same case, so visible to whoever sees the deduction). */
+  async freezeOrder(ctx: RequestContext, order: Pick<ControlOrderRow, 'freezeOrderId'>): Promise<ControlOrderRow | null> {
+    return order.freezeOrderId ? loadOrder(ctx.hub, order.freezeOrderId) : null;
+  }
+
+  /** A freeze (or a renewal of one): what deductions took from it so far; null for other orders. */
+  async amountDeducted(ctx: RequestContext, order: Pick<ControlOrderRow, 'id'>): Promise<string | null> {
+    const root = await freezeRootOf(ctx.hub, order.id);
+    return root ? (await freezeHolding(ctx.hub, root)).deducted.toFixed(2) : null;
   }
 
   async history(orderId: string, ctx: RequestContext) {
@@ -304,6 +309,78 @@ export class ControlOrderService {
       await addEvent(m, this.runtime, order.id, this.by(ctx, next.action, next.state, next.note));
       return (await loadOrder(m, order.id))!;
     });
+  }
+
+  /**
+   * The checks at submission and again at approval: a seizure or freeze against over-seizure, a deduction against
+   * what its freeze still holds (renewals and releases need neither).
+   */
+  private async weigh(m: EntityManager, order: ControlOrderRow): Promise<void> {
+    if (order.kind === 'SEIZE' || order.kind === 'FREEZE') await this.checkOverSeizure(m, order);
+    if (order.kind === 'DEDUCT') {
+      const freeze = order.freezeOrderId ? await loadOrder(m, order.freezeOrderId, true) : null;
+      if (!freeze) throw refused('NOT_FROZEN', 'The deduction names no freeze of this case on the account');
+      if ((await freezeChainInForce(m, freeze.id)).length === 0)
+        throw refused('NOT_FROZEN', `The freeze ${freeze.id} the deduction draws on is no longer in force (${freeze.state})`);
+      await this.checkDeduction(m, freeze, Number(order.amount), order.id);
+    }
+  }
+
+  /**
+   * The freeze a deduction draws on: the one named (a FREEZE order of the case on this account, or a renewal of one),
+   * or else the case's only freeze in force on the account. It must be in force (ACTIVE: first in line); a freeze
+   * waiting in line (轮候) holds nothing yet. Returns the FREEZE order that registered it, locked.
+   */
+  private async freezeToDeductFrom(
+    m: EntityManager,
+    on: { caseId: string; source: string; assetKey: string },
+    named: string | null,
+  ): Promise<ControlOrderRow> {
+    let candidates: string[];
+    if (named) {
+      if (!/^[0-9a-f-]{36}$/i.test(named)) throw badUserInput('input.freezeOrderId', 'not a control order id');
+      candidates = [named];
+    } else {
+      const rows: Array<{ id: string }> = await m.query(
+        `SELECT id FROM control_order WHERE case_id = $1 AND source = $2 AND asset_key = $3 AND state = 'ACTIVE' AND kind IN ('FREEZE', 'RENEW') ORDER BY created_at, id`,
+        [on.caseId, on.source, on.assetKey],
+      );
+      candidates = rows.map((r) => r.id);
+    }
+    const roots = new Map<string, ControlOrderRow>();
+    for (const id of candidates) {
+      const root = await freezeRootOf(m, id);
+      if (root && root.caseId === on.caseId && root.source === on.source && root.assetKey === on.assetKey) roots.set(root.id, root);
+    }
+    if (named && roots.size === 0) throw refused('NOT_FROZEN', 'The order named is not a freeze of this case on that account', 'input.freezeOrderId');
+    if (roots.size === 0) throw refused('NOT_FROZEN', 'This case holds no freeze in force on that account', 'input.assetKey');
+    if (roots.size > 1)
+      throw refused('FREEZE_NOT_NAMED', `This case holds ${roots.size} freezes on that account: name the one to deduct from`, 'input.freezeOrderId');
+    const root = [...roots.values()][0];
+    await m.query('SELECT 1 FROM control_order WHERE id = $1 FOR UPDATE', [root.id]);
+    const inForce = await freezeChainInForce(m, root.id);
+    if (inForce.length === 0) {
+      const state = root.state === 'RENEWED' ? 'no longer in force' : root.state;
+      throw refused(
+        'NOT_FROZEN',
+        `The freeze ${root.id} is not in force (${state}): only a freeze first in line can be deducted from`,
+        'input.freezeOrderId',
+      );
+    }
+    return (await loadOrder(m, root.id))!;
+  }
+
+  /** A deduction takes at most what its freeze froze, less what earlier deductions took or are about to take. */
+  private async checkDeduction(m: EntityManager, freeze: ControlOrderRow, amount: number, except: string | null): Promise<void> {
+    const held = await freezeHolding(m, freeze, except ?? undefined);
+    if (Math.round(amount * 100) > Math.round(held.available * 100)) {
+      throw refused(
+        'EXCEEDS_FROZEN',
+        `The deduction of ${amount.toFixed(2)} yuan exceeds what the freeze holds: ${held.frozen.toFixed(2)} yuan frozen, ` +
+          `${held.deducted.toFixed(2)} deducted, ${held.pending.toFixed(2)} in deductions under way; at most ${held.available.toFixed(2)} yuan`,
+        'input.amount',
+      );
+    }
   }
 
   /** The over-seizure check (README "Over-seizure"): refuses an order the case's other measures make unnecessary. */

@@ -1,10 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { QueryProblem } from '../components/QueryProblem';
 import { CONTROL_KIND_TEXT, CONTROL_STATE_COLOR, CONTROL_STATE_TEXT, formatAmount, formatDate, formatOrderRank, text } from '../format';
 import { sourceByName } from '../sources/registry';
 import type { QueryState } from '../useQuery';
+import { FollowUp, type FollowUpKind } from './FollowUp';
 import type { ControlOrder } from './orders';
+
+/** What the clerk may ask of a measure now: renew or release one in force or waiting; deduct from a deposit freeze in force. */
+function actionsOf(o: ControlOrder): FollowUpKind[] {
+  if (o.kind === 'RELEASE' || o.kind === 'DEDUCT' || (o.state !== 'ACTIVE' && o.state !== 'QUEUED')) return [];
+  const kinds: FollowUpKind[] = ['RENEW', 'RELEASE'];
+  if (o.state === 'ACTIVE' && o.assetClass === 'DEPOSIT') kinds.push('DEDUCT');
+  return kinds;
+}
 
 export function StateTag({ state }: { state: string }) {
   return (
@@ -17,6 +27,11 @@ export function StateTag({ state }: { state: string }) {
 /** The case's seizures and freezes (执行措施), oldest first: state, the agency's receipt and the rank. */
 export function CaseOrders({ q }: { q: QueryState<{ executionCase: { controlOrders: ControlOrder[] | null } | null }> }) {
   const orders = q.data?.executionCase?.controlOrders ?? [];
+  const [asking, setAsking] = useState<{ order: ControlOrder; kind: FollowUpKind } | null>(null);
+  // A follow-up already waiting for approval or the agency: the measure takes no other until it is answered.
+  const followed = new Set(
+    orders.filter((o) => ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT'].includes(o.state) && o.parentId).map((o) => o.parentId),
+  );
   return (
     <Card
       title="执行措施（查封、冻结）"
@@ -50,9 +65,36 @@ export function CaseOrders({ q }: { q: QueryState<{ executionCase: { controlOrde
               o.registeredFrom ? `${formatDate(o.registeredFrom)} 至 ${formatDate(o.registeredUntil)}` : o.periodDays ? `${o.periodDays} 天` : '—',
           },
           { title: '实际冻结', render: (_, o) => (o.amountFrozen ? formatAmount(o.amountFrozen) : '—') },
-          { title: '说明', render: (_, o) => o.rejectionReason ?? '—' },
+          {
+            title: '说明',
+            render: (_, o) =>
+              o.answerOverdue ? (
+                <Tag color="warning" className="answer-overdue">
+                  协助单位逾期未回复
+                </Tag>
+              ) : (
+                (o.rejectionReason ?? (o.amountDeducted && Number(o.amountDeducted) > 0 ? `已扣划 ${formatAmount(o.amountDeducted)}` : '—'))
+              ),
+          },
+          {
+            title: '操作',
+            className: 'no-print',
+            render: (_, o) =>
+              followed.has(o.id) ? (
+                '办理中'
+              ) : (
+                <Space size={4}>
+                  {actionsOf(o).map((kind) => (
+                    <Button key={kind} size="small" className={`order-${kind.toLowerCase()}`} onClick={() => setAsking({ order: o, kind })}>
+                      {text(CONTROL_KIND_TEXT, kind)}
+                    </Button>
+                  ))}
+                </Space>
+              ),
+          },
         ]}
       />
+      {asking && <FollowUp order={asking.order} kind={asking.kind} onClose={() => setAsking(null)} onDone={q.reload} />}
     </Card>
   );
 }

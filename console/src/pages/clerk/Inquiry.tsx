@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { CaseOrders } from '../../control/CaseOrders';
 import { ControlContext, type ControlTarget } from '../../control/ControlContext';
 import { DraftOrder } from '../../control/DraftOrder';
-import { ORDER_FIELDS, type ControlOrder } from '../../control/orders';
+import { CASE_ORDER_FIELDS, type ControlOrder } from '../../control/orders';
 import { useQuery } from '../../useQuery';
 
 interface Answer {
@@ -31,7 +31,7 @@ const QUERY = `query ExecutionCaseInquiry($caseNo: String!) {
     respondents { id kind name idNumber phone address ${SUBJECT_SOURCES_SELECTION} } } }`;
 
 // The case's measures are asked for apart: a refusal there must not hide the inquiry, and they reload on their own.
-const ORDERS = `query ExecutionCaseOrders($caseNo: String!) { executionCase(caseNo: $caseNo) { controlOrders { ${ORDER_FIELDS} } } }`;
+const ORDERS = `query ExecutionCaseOrders($caseNo: String!) { executionCase(caseNo: $caseNo) { controlOrders { ${CASE_ORDER_FIELDS} } } }`;
 
 export function Inquiry({ caseNo }: { caseNo: string }) {
   const q = useQuery<Answer>(QUERY, { caseNo });

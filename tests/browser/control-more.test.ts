@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { ManualClock } from '../../src/control/clock';
+import { sweep } from '../../src/control/control-worker';
+import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { launchChromium, newPage, screenshot, signIn } from './browser';
+
+// The measures of a case after they took effect: the clerk releases one from the case's list, the court whose
+// seizure waited behind it is told on the bell that it is now first, and a seizure the case no longer needs is refused
+// in the draft dialog with the figures. The agencies answer by the reference processor; the clock is the test's.
+const people = demoIdentities();
+const TRUCK = people.vins[2]; // 金寨县华兴建材有限公司's truck
+const FACTORY = '341524101001GB00003F00000000'; // 华兴建材's factory, reference value 4,716,000
+
+describe('following up measures in the console', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let base: string;
+  const pages: Page[] = [];
+  const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+
+  beforeAll(async () => {
+    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100' }, { clock });
+    base = t.hub.url.replace(/\/graphql$/, '');
+    browser = await launchChromium();
+  }, 180000);
+  afterAll(async () => {
+    for (const p of pages) await p.context().close();
+    await browser?.close();
+    await t?.stop();
+  });
+  const as = async (username: string) => {
+    const page = await newPage(browser);
+    pages.push(page);
+    await signIn(page, base, username);
+    return page;
+  };
+  const api = async (username: string, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await t.gql(query, { as: username, variables });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data as Record<string, any>;
+  };
+  const stateOf = async (username: string, id: string) =>
+    (await api(username, `query ($id: ID!) { controlOrder(id: $id) { state } }`, { id })).controlOrder.state;
+  const settled = async (username: string, id: string, not: string[] = ['SENT']) => {
+    for (let i = 0; i < 200; i++) {
+      const state = await stateOf(username, id);
+      if (!not.includes(state)) return state;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`order ${id} stayed ${not.join('/')}`);
+  };
+  /** Drafts and submits a seizure; approves it too unless `approve` is false. */
+  const seize = async (court: { clerk: string; approver: string; caseNo: string }, assetKey: string, source = 'VEHICLE', approve = true) => {
+    const input = {
+      caseNo: court.caseNo,
+      kind: 'SEIZE',
+      subjectIdNumber: people.huaxing.id,
+      source,
+      assetKey,
+      periodDays: 365,
+      rulingNo: `${court.caseNo}之一`,
+      rulingDate: '2026-11-20',
+      noticeNo: `${court.caseNo.replace(/号$/, '')}协字1号`,
+      noticeDate: '2026-11-20',
+    };
+    const id = (await api(court.clerk, 'mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }', { input }))
+      .draftControlOrder.id as string;
+    await api(court.clerk, 'mutation ($id: ID!) { submitControlOrder(id: $id) { state } }', { id });
+    if (approve) await api(court.approver, 'mutation ($id: ID!) { approveControlOrder(id: $id) { state } }', { id });
+    return id;
+  };
+  const JINZHAI = { clerk: 'demo-clerk', approver: 'demo-approver', caseNo: DEMO.clerkCase };
+  const HUOQIU = { clerk: 'demo-clerk-2', approver: 'demo-approver-2', caseNo: DEMO.otherCourtCase2 };
+
+  it('a clerk releases a seizure from the case’s list; the court waiting behind it is told on the bell that its seizure is now first', async () => {
+    const first = await seize(HUOQIU, TRUCK);
+    expect(await settled('demo-clerk-2', first)).toBe('ACTIVE');
+    const waiting = await seize(JINZHAI, TRUCK);
+    expect(await settled('demo-clerk', waiting)).toBe('QUEUED');
+
+    clock.advanceDays(1);
+    const clerk2 = await as('demo-clerk-2');
+    await clerk2.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    const orders = clerk2.locator('.case-orders');
+    const seizure = orders.locator('tr.ant-table-row', { hasText: TRUCK }).filter({ hasText: /^查封/ });
+    await expect(seizure.locator('.order-state').textContent()).resolves.toBe('已生效');
+    await seizure.getByRole('button', { name: /解\s*除/ }).click();
+    const dialog = clerk2.locator('.follow-up-order');
+    await dialog.getByText(people.huaxing.id).waitFor();
+    await dialog.getByLabel('执行裁定书文号').fill(`${DEMO.otherCourtCase2}之二`);
+    await dialog.getByLabel('协助执行通知书文号').fill(`${DEMO.otherCourtCase2}协字2号`);
+    await dialog.getByRole('button', { name: '提交审批' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const release = orders.locator('tr.ant-table-row', { hasText: '解除' }).filter({ has: clerk2.locator('.order-state', { hasText: '待审批' }) });
+    await release.waitFor();
+    await expect(seizure.textContent()).resolves.toContain('办理中');
+    await screenshot(clerk2, 'clerk-control-release');
+
+    // The 执行局长 approves; the registry releases it and the waiting seizure moves up.
+    const queue = await api('demo-approver-2', '{ approvalQueue(first: 10) { edges { node { id kind parentId } } } }');
+    const releaseId = queue.approvalQueue.edges.map((e: any) => e.node).find((n: any) => n.kind === 'RELEASE' && n.parentId === first).id;
+    await api('demo-approver-2', 'mutation ($id: ID!) { approveControlOrder(id: $id) { state } }', { id: releaseId });
+    expect(await settled('demo-clerk-2', releaseId)).toBe('RELEASED');
+    expect(await stateOf('demo-clerk-2', first)).toBe('RELEASED');
+    await sweep(t.hub.control);
+    expect(await settled('demo-clerk', waiting, ['QUEUED'])).toBe('ACTIVE');
+
+    const clerk = await as('demo-clerk');
+    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
+    const truck = clerk.locator('.case-orders tr.ant-table-row', { hasText: TRUCK }).filter({ hasText: /^查封/ });
+    await expect(truck.locator('.order-state').textContent()).resolves.toBe('已生效');
+    await expect(truck.locator('.order-rank').textContent()).resolves.toBe('首封');
+    const bell = clerk.locator('.notification-bell');
+    await bell.getByRole('button').click();
+    await clerk.locator('.notification-unread', { hasText: '轮候查封已转为正式查封' }).first().waitFor();
+    await screenshot(clerk, 'clerk-control-promoted');
+  });
+
+  it('a seizure the case no longer needs is refused in the draft dialog, with the figures', async () => {
+    // 金寨's case holds the truck; its factory seizure, pending approval, covers the claim on its own.
+    await seize(JINZHAI, FACTORY, 'PROPERTY', false);
+    const clerk = await as('demo-clerk');
+    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
+    const person = clerk.locator('.subject-card').filter({ has: clerk.locator('.subject-name', { hasText: /^张伟$/ }) });
+    const unit = person.locator('[data-source-pane="PROPERTY"] tr.ant-table-row', { hasText: '皖(2019)金寨县不动产权第0003127号' }).first();
+    await unit.getByRole('button', { name: /查\s*封/ }).click();
+    const draft = clerk.locator('.draft-order');
+    await draft.getByLabel('执行裁定书文号').fill(`${DEMO.clerkCase}之九`);
+    await draft.getByLabel('协助执行通知书文号').fill(`${DEMO.clerkCase}之十`);
+    await draft.getByRole('button', { name: '提交审批' }).click();
+    const problem = draft.locator('.draft-problem');
+    await problem.waitFor();
+    const said = await problem.textContent();
+    expect(said).toContain('超标的查封');
+    expect(said).toContain('达到债权额 ¥1,349,250.00（执行标的 ¥1,285,000.00 加 5% 执行费用）');
+    expect(said).toMatch(/已可清偿 ¥[\d,]+\.\d{2}/);
+    await screenshot(clerk, 'clerk-control-over-seizure');
+  });
+});
