@@ -182,9 +182,10 @@ function rowsAsJson(
     childHydrators.push([child.relation, nested.hydrate]);
   }
   const r = alias();
+  const ordering = orderBy(t, meta, order);
   const sql =
     `(SELECT coalesce(json_agg(${r} ORDER BY ${r}."__n"), '[]'::json) FROM (` +
-    `SELECT ${selected.join(', ')}, row_number() OVER (ORDER BY ${orderBy(t, meta, order)}) AS "__n" ` +
+    `SELECT ${selected.join(', ')}, row_number() OVER (${ordering ? `ORDER BY ${ordering}` : ''}) AS "__n" ` +
     `FROM ${quote(meta.tableName)} ${t} WHERE ${where}) ${r})`;
   const Entity = meta.target as new () => Record<string, unknown>;
   const timestamps = new Set(meta.columns.filter((c) => typeOf(dataSource, c).startsWith('timestamp')).map((c) => c.propertyName));
