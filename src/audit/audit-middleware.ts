@@ -7,7 +7,7 @@ import { subjectIdProblem } from '../ids/subject-id';
 import { SubjectView } from '../schema/subject.type';
 import { redactArguments } from './redact-arguments';
 import type { Beneath, RequestAudit } from './request-audit';
-import { requestedBeneath } from './requested-beneath';
+import { fieldNamesAlong, requestedBeneath } from './requested-beneath';
 
 /** Root queries of the auditor's API: looking into the log is itself on the record (the policy's `audited` rules). */
 export const AUDITED_QUERIES = auditedQueries();
@@ -33,13 +33,26 @@ function isForbidden(error: unknown): boolean {
   return error instanceof GraphQLError && error.extensions?.code === 'FORBIDDEN';
 }
 
-/** The subject this field is read beneath, if any, and its path from the subject (list indices dropped). */
+/**
+ * The subject this field is read beneath, if any, and its path from the subject (list indices dropped). Fields a role
+ * is plainly allowed run without this middleware (auth/planned-fields.ts) and leave no mark on the way down, so the
+ * nearest marked field above is found and the field names between are read from the query (response keys may be aliases).
+ */
 function locate(audit: RequestAudit, parent: unknown, info: GraphQLResolveInfo): Beneath | null {
-  if (parent instanceof SubjectView && parent.binding) return { read: audit.subjectRead(parent), path: info.fieldName };
-  let p = info.path.prev;
-  while (p && typeof p.key === 'number') p = p.prev;
-  const above = p ? audit.beneath.get(p) : undefined;
-  return above ? { read: above.read, path: `${above.path}.${info.fieldName}` } : null;
+  if (parent instanceof SubjectView && parent.binding) return { read: audit.subjectRead(parent), path: info.fieldName, nodes: info.fieldNodes };
+  const keys: string[] = [];
+  for (let p = info.path.prev; p; p = p.prev) {
+    if (typeof p.key === 'number') continue;
+    const above = audit.beneath.get(p);
+    if (above) {
+      const between = fieldNamesAlong(above.nodes, keys.reverse(), info.fragments);
+      if (between === null) return null;
+      const path = [above.path, ...between, info.fieldName].join('.');
+      return { read: above.read, path, nodes: info.fieldNodes };
+    }
+    keys.push(p.key);
+  }
+  return null;
 }
 
 function linkedIdNumber(parent: unknown): string | null {
@@ -74,7 +87,8 @@ function subjectArgument(args: Record<string, unknown>): string | null {
  *   - a query of the auditor's API: an entry with its arguments;
  *   - a list of the operator's (the policy's `audited: 'ADMIN'`): an admin entry with its arguments.
  */
-export function buildAuditMiddleware(): IMiddlewareFunction {
+export function buildAuditMiddleware(options: { planned?: boolean } = {}): IMiddlewareFunction {
+  const planned = options.planned === true;
   return async (resolve, parent, args, ctx: RequestContext, info) => {
     const audit = ctx?.audit;
     if (!audit) return resolve(parent, args, ctx, info);
@@ -90,8 +104,12 @@ export function buildAuditMiddleware(): IMiddlewareFunction {
       for (const read of reads) read.field(beneath.path, outcome);
       // Whether the record has data there must not show: what was asked beneath an empty list, a missing object
       // or a refused field is recorded as if it had been there.
+      // The same list is what the fields beneath record as they run. When fields are planned (auth/planned-fields.ts),
+      // those a role is plainly allowed do not run this middleware, so a field read directly on the subject records
+      // them all here, each with the table's outcome (the shield and the masking apply exactly that table).
       const value = result.value;
-      if (result.error || value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+      const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+      if (result.error || empty || (planned && parent instanceof SubjectView)) {
         const failed = result.error ? outcome : null;
         for (const below of requestedBeneath(info, ctx.viewer.role)) {
           for (const read of reads) read.field(`${beneath.path}.${below.path}`, failed ?? below.outcome);
@@ -133,4 +151,24 @@ export function buildAuditMiddleware(): IMiddlewareFunction {
     }
     return deliver(result);
   };
+}
+
+/**
+ * What this middleware records for a field that failed, for the fields that run without it (auth/planned-fields.ts):
+ * beneath a subject, the field and everything asked beneath it as DENY or FAILED; elsewhere, a FORBIDDEN as a
+ * refusal under the case it names.
+ */
+export function auditFieldError(error: unknown, parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo): void {
+  const audit = ctx?.audit;
+  if (!audit) return;
+  const beneath = locate(audit, parent, info);
+  if (beneath) {
+    audit.beneath.set(info.path, beneath);
+    const outcome = isForbidden(error) ? 'DENY' : 'FAILED';
+    beneath.read.field(beneath.path, outcome);
+    for (const below of requestedBeneath(info, ctx.viewer.role)) beneath.read.field(`${beneath.path}.${below.path}`, outcome);
+  } else if (isForbidden(error)) {
+    const { kind: caseKind, caseNo } = caseOf(args, parent, info);
+    audit.refusal(caseKind, caseNo, `${info.parentType.name}.${info.fieldName}`, (error as GraphQLError).message);
+  }
 }

@@ -1,3 +1,4 @@
+import type { FieldNode } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import type { AuditEntryKind, AuditOutcome } from '../entities/hub/audit-entry.entity';
 import type { SubjectView } from '../schema/subject.type';
@@ -26,6 +27,8 @@ interface Operation {
 export interface Beneath {
   read: SubjectRead;
   path: string;
+  /** The query's selections of the field at this path, to name the fields between it and a field read further down. */
+  nodes: readonly FieldNode[];
 }
 
 const STATE_SEVERITY: Record<string, number> = { OK: 0, TIMEOUT: 1, ERROR: 2 };

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { User, type Role } from '../entities/hub/user.entity';
+import type { Role } from '../entities/hub/user.entity';
 import type { OrganisationKind } from '../entities/hub/organisation.entity';
 
 /** The authenticated user a request acts for. */
@@ -14,26 +14,25 @@ export interface Viewer {
   organisationKind: OrganisationKind;
 }
 
+/** The user with their organisation: one statement, plain rows (no entity hydration on every request). */
+const VIEWER_SQL = `
+  SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId",
+         o.code AS "organisationCode", o.name AS "organisationName", o.kind AS "organisationKind"
+    FROM hub_user u JOIN organisation o ON o.id = u.organisation_id
+   WHERE u.username = $1 AND u.disabled_at IS NULL AND o.disabled_at IS NULL`;
+
 /** The enabled user of an enabled organisation, or null. */
 export async function loadViewer(hub: DataSource, username: string): Promise<Viewer | null> {
-  // One statement: findOne() with a relation sends two (a DISTINCT id query, then the rows), on every request.
-  const user = await hub
-    .getRepository(User)
-    .createQueryBuilder('u')
-    .innerJoinAndSelect('u.organisation', 'o')
-    .where('u.username = :username', { username })
-    .andWhere('u.disabled_at IS NULL')
-    .andWhere('o.disabled_at IS NULL')
-    .getOne();
-  if (!user || !user.organisation) return null;
+  const [row]: Viewer[] = await hub.query(VIEWER_SQL, [username]);
+  if (!row) return null;
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    organisationId: user.organisationId,
-    organisationCode: user.organisation.code,
-    organisationName: user.organisation.name,
-    organisationKind: user.organisation.kind,
+    userId: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    organisationId: row.organisationId,
+    organisationCode: row.organisationCode,
+    organisationName: row.organisationName,
+    organisationKind: row.organisationKind,
   };
 }

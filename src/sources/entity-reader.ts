@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
@@ -8,27 +9,61 @@ export interface ReadSpec<E> {
   /** Property whose column is matched against the keys (`= ANY($1)`). */
   by: keyof E & string;
   order: Array<[keyof E & string, Order]>;
+  /** One-to-many relations filled in the same statement. */
+  children?: Array<ChildSpec<E>>;
 }
 
-export interface ChildSpec<E, C> {
-  /** The one-to-many property filled with the children, and the children's foreign-key property. */
+export interface ChildSpec<E, C = never> {
+  /** The property filled with the children (an array, empty when there are none). */
   relation: keyof E & string;
   entity: new () => C;
+  /** The children's property matched against the parent's `parentKey` (its primary key unless given). */
   foreignKey: keyof C & string;
+  parentKey?: keyof E & string;
   order: Array<[keyof C & string, Order]>;
 }
 
-interface Plan {
-  sql: string;
-  hydrate: (rows: Array<Record<string, unknown>>) => unknown[];
+/** Any spec, whatever its entity (what `readAll` takes; each spec's own entity types its rows). */
+interface AnyReadSpec {
+  entity: new () => unknown;
+  by: string;
+  order: ReadonlyArray<readonly [string, Order]>;
+  children?: ReadonlyArray<{
+    relation: string;
+    entity: new () => unknown;
+    foreignKey: string;
+    parentKey?: string;
+    order: ReadonlyArray<readonly [string, Order]>;
+  }>;
 }
+
+/** The rows of each spec, in the order of the specs. */
+type RowsOf<S extends readonly AnyReadSpec[]> = { -readonly [I in keyof S]: S[I] extends { entity: new () => infer E } ? E[] : never };
+
+interface Plan {
+  /** The name the statement is prepared under on each connection. */
+  name: string;
+  text: string;
+  hydrate: (row: Record<string, unknown>) => unknown[][];
+}
+
+type Hydrate = (object: Record<string, unknown>) => unknown;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** `date` columns as text: what TypeORM hands out for them (YYYY-MM-DD), not a JS Date at local midnight. */
-function selectColumn(table: string, column: ColumnMetadata, alias: string): string {
+/** The database type a column is declared with, as the driver spells it (`numeric`, `timestamp with time zone`, …). */
+const typeOf = (dataSource: DataSource, column: ColumnMetadata): string => String(dataSource.driver.normalizeType(column)).toLowerCase();
+
+/**
+ * A column as it goes into the statement's JSON, so that each value comes back as `pg` hands out the same column
+ * read plainly: exact decimals and 64-bit integers as text, dates as YYYY-MM-DD text (what TypeORM hands out for
+ * them, not a JS Date at local midnight); timestamps are turned back into Dates when the rows are filled.
+ */
+function selectColumn(dataSource: DataSource, table: string, column: ColumnMetadata): string {
   const ref = `${table}.${quote(column.databaseName)}`;
-  return `${column.type === 'date' ? `${ref}::text` : ref} AS ${quote(alias)}`;
+  const type = typeOf(dataSource, column);
+  const asText = ['numeric', 'decimal', 'bigint', 'int8', 'money', 'date'].includes(type);
+  return `${asText ? `${ref}::text` : ref} AS ${quote(column.propertyName)}`;
 }
 
 function columnOf(meta: EntityMetadata, property: string): ColumnMetadata {
@@ -37,85 +72,132 @@ function columnOf(meta: EntityMetadata, property: string): ColumnMetadata {
   return column;
 }
 
-function orderBy(table: string, meta: EntityMetadata, order: Array<[string, Order]>): string[] {
-  return order.map(([property, direction]) => `${table}.${quote(columnOf(meta, property).databaseName)} ${direction}`);
+function orderBy(table: string, meta: EntityMetadata, order: ReadonlyArray<readonly [string, Order]>): string {
+  const keys = [...order.map(([property, direction]) => `${table}.${quote(columnOf(meta, property).databaseName)} ${direction}`)];
+  for (const primary of meta.primaryColumns) keys.push(`${table}.${quote(primary.databaseName)}`);
+  return keys.join(', ');
 }
 
 /**
- * Plain-SQL reads of source entities by a key column, the SQL built once from TypeORM's metadata. In the
- * inquiry hot path TypeORM's find() spent more CPU building each query and hydrating its rows than the
- * source database spent answering it; this sends the same single statement and fills the same entity classes.
+ * Plain-SQL reads of source entities by a key column, built once from TypeORM's metadata. All the tables a lookup
+ * needs are read in one statement: each table's rows for the keys (and each row's children) aggregated into one JSON
+ * array, sent as a statement prepared once per connection (`pg`'s named statements), so a source answers a batch of
+ * subjects in one round trip whatever the number of its tables. In the inquiry hot path TypeORM's find() spent more
+ * CPU building each query and hydrating its rows than the source database spent answering it.
  */
 export class EntityReader {
   private readonly plans = new Map<string, Plan>();
 
   constructor(private readonly key: string) {}
 
-  /** Rows of `spec.entity` whose `spec.by` is one of `keys`, optionally with one one-to-many relation joined in. */
+  /** Rows of `spec.entity` whose `spec.by` is one of `keys`, optionally with one one-to-many relation filled. */
   async read<E, C = never>(dataSource: DataSource, keys: readonly string[], spec: ReadSpec<E>, child?: ChildSpec<E, C>): Promise<E[]> {
-    const plan = this.plan(dataSource, spec, child);
-    const rows: Array<Record<string, unknown>> = await dataSource.query(plan.sql, [[...keys]]);
-    return plan.hydrate(rows) as E[];
+    const full: AnyReadSpec = child ? { ...spec, children: [...(spec.children ?? []), child] } : spec;
+    const [rows] = await this.readAll(dataSource, keys, [full]);
+    return rows as E[];
   }
 
-  private plan<E, C>(dataSource: DataSource, spec: ReadSpec<E>, child?: ChildSpec<E, C>): Plan {
-    const name = `${this.key}:${spec.entity.name}:${String(child?.relation ?? '')}`;
-    let plan = this.plans.get(name);
+  /** The rows of every spec for the same keys, in one statement. */
+  async readAll<const S extends readonly AnyReadSpec[]>(dataSource: DataSource, keys: readonly string[], specs: S): Promise<RowsOf<S>> {
+    const plan = this.plan(dataSource, specs);
+    const values = [[...keys]];
+    // Counted like every statement a source's DataSource sends (tests and the benchmark count them).
+    dataSource.logger.logQuery(plan.text, values);
+    const pool = (dataSource.driver as unknown as { master: { query: (q: object) => Promise<{ rows: Array<Record<string, unknown>> }> } }).master;
+    try {
+      const { rows } = await pool.query({ name: plan.name, text: plan.text, values });
+      return plan.hydrate(rows[0]) as RowsOf<S>;
+    } catch (error) {
+      dataSource.logger.logQueryError(error as Error, plan.text, values);
+      throw error;
+    }
+  }
+
+  private plan(dataSource: DataSource, specs: readonly AnyReadSpec[]): Plan {
+    const key = specs.map(specKey).join(';');
+    let plan = this.plans.get(key);
     if (!plan) {
-      plan = child ? joinedPlan(dataSource, spec, child) : flatPlan(dataSource, spec);
-      this.plans.set(name, plan);
+      plan = buildPlan(this.key, dataSource, specs);
+      this.plans.set(key, plan);
     }
     return plan;
   }
 }
 
-function flatPlan<E>(dataSource: DataSource, spec: ReadSpec<E>): Plan {
-  const meta = dataSource.getMetadata(spec.entity);
-  const columns = meta.columns;
-  const sql =
-    `SELECT ${columns.map((c) => selectColumn('t', c, c.propertyName)).join(', ')} FROM ${quote(meta.tableName)} t ` +
-    `WHERE t.${quote(columnOf(meta, spec.by).databaseName)} = ANY($1)` +
-    (spec.order.length ? ` ORDER BY ${orderBy('t', meta, spec.order).join(', ')}` : '');
-  const Entity = spec.entity;
-  return { sql, hydrate: (rows) => rows.map((row) => Object.assign(new Entity() as object, row)) };
+function specKey(spec: AnyReadSpec): string {
+  const children = (spec.children ?? []).map(
+    (c) => `${c.relation}<${c.entity.name}.${c.foreignKey}=${c.parentKey ?? ''}|${c.order.flat().join(',')}`,
+  );
+  return `${spec.entity.name}.${spec.by}|${spec.order.flat().join(',')}|${children.join('+')}`;
 }
 
-function joinedPlan<E, C>(dataSource: DataSource, spec: ReadSpec<E>, child: ChildSpec<E, C>): Plan {
-  const meta = dataSource.getMetadata(spec.entity);
-  const childMeta = dataSource.getMetadata(child.entity);
-  const primary = meta.primaryColumns[0];
-  const childPrimary = childMeta.primaryColumns[0];
-  const parentColumns = meta.columns.map((c) => [c.propertyName, `p_${c.propertyName}`] as const);
-  const childColumns = childMeta.columns.map((c) => [c.propertyName, `c_${c.propertyName}`] as const);
-  const sql =
-    `SELECT ${meta.columns.map((c) => selectColumn('p', c, `p_${c.propertyName}`)).join(', ')}, ` +
-    `${childMeta.columns.map((c) => selectColumn('c', c, `c_${c.propertyName}`)).join(', ')} ` +
-    `FROM ${quote(meta.tableName)} p LEFT JOIN ${quote(childMeta.tableName)} c ` +
-    `ON c.${quote(columnOf(childMeta, child.foreignKey).databaseName)} = p.${quote(primary.databaseName)} ` +
-    `WHERE p.${quote(columnOf(meta, spec.by).databaseName)} = ANY($1) ` +
-    `ORDER BY ${[...orderBy('p', meta, spec.order), `p.${quote(primary.databaseName)}`, ...orderBy('c', childMeta, child.order)].join(', ')}`;
-  const Parent = spec.entity;
-  const Child = child.entity;
-  const childKey = `c_${childPrimary.propertyName}`;
-  const parentKey = `p_${primary.propertyName}`;
+/** `SELECT (rows of spec 0 as JSON) AS s0, (rows of spec 1) AS s1, …`: one row, one JSON array per spec. */
+function buildPlan(source: string, dataSource: DataSource, specs: readonly AnyReadSpec[]): Plan {
+  let aliases = 0;
+  const alias = () => `t${aliases++}`;
+  const hydrators: Hydrate[] = [];
+  const columns: string[] = [];
+  specs.forEach((spec, i) => {
+    const meta = dataSource.getMetadata(spec.entity);
+    const t = alias();
+    const where = `${t}.${quote(columnOf(meta, spec.by).databaseName)} = ANY($1)`;
+    const { sql, hydrate } = rowsAsJson(dataSource, meta, t, where, spec.order, spec.children ?? [], alias);
+    columns.push(`${sql} AS "s${i}"`);
+    hydrators.push(hydrate);
+  });
+  const text = `SELECT ${columns.join(', ')}`;
   return {
-    sql,
-    hydrate: (rows) => {
-      const parents = new Map<unknown, E>();
-      for (const row of rows) {
-        let parent = parents.get(row[parentKey]);
-        if (!parent) {
-          parent = new Parent();
-          for (const [property, alias] of parentColumns) (parent as Record<string, unknown>)[property] = row[alias];
-          (parent as Record<string, unknown>)[child.relation] = [];
-          parents.set(row[parentKey], parent);
-        }
-        if (row[childKey] === null) continue;
-        const item = new Child();
-        for (const [property, alias] of childColumns) (item as Record<string, unknown>)[property] = row[alias];
-        ((parent as Record<string, unknown>)[child.relation] as C[]).push(item);
-      }
-      return [...parents.values()];
-    },
+    name: `${source}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`,
+    text,
+    hydrate: (row) => hydrators.map((h, i) => hydrateList(h, row[`s${i}`])),
   };
+}
+
+function hydrateList(hydrate: Hydrate, value: unknown): unknown[] {
+  return Array.isArray(value) ? value.map((item) => hydrate(item as Record<string, unknown>)) : [];
+}
+
+/**
+ * The rows of `meta`'s table matching `where`, in order, as one JSON array (`[]` when none), each row with its
+ * children's arrays; and how to fill entity objects from it.
+ */
+function rowsAsJson(
+  dataSource: DataSource,
+  meta: EntityMetadata,
+  t: string,
+  where: string,
+  order: ReadonlyArray<readonly [string, Order]>,
+  children: NonNullable<AnyReadSpec['children']>,
+  alias: () => string,
+): { sql: string; hydrate: Hydrate } {
+  const selected = meta.columns.map((c) => selectColumn(dataSource, t, c));
+  const childHydrators: Array<[string, Hydrate]> = [];
+  for (const child of children) {
+    const childMeta = dataSource.getMetadata(child.entity);
+    const c = alias();
+    const parentColumn = child.parentKey ? columnOf(meta, child.parentKey) : meta.primaryColumns[0];
+    const childWhere = `${c}.${quote(columnOf(childMeta, child.foreignKey).databaseName)} = ${t}.${quote(parentColumn.databaseName)}`;
+    const nested = rowsAsJson(dataSource, childMeta, c, childWhere, child.order, [], alias);
+    selected.push(`${nested.sql} AS ${quote(child.relation)}`);
+    childHydrators.push([child.relation, nested.hydrate]);
+  }
+  const r = alias();
+  const ordering = orderBy(t, meta, order);
+  const sql =
+    `(SELECT coalesce(json_agg(${r} ORDER BY ${r}."__n"), '[]'::json) FROM (` +
+    `SELECT ${selected.join(', ')}, row_number() OVER (${ordering ? `ORDER BY ${ordering}` : ''}) AS "__n" ` +
+    `FROM ${quote(meta.tableName)} ${t} WHERE ${where}) ${r})`;
+  const Entity = meta.target as new () => Record<string, unknown>;
+  const timestamps = new Set(meta.columns.filter((c) => typeOf(dataSource, c).startsWith('timestamp')).map((c) => c.propertyName));
+  const properties = meta.columns.map((c) => c.propertyName);
+  const hydrate: Hydrate = (object) => {
+    const entity = new Entity();
+    for (const property of properties) {
+      const value = object[property];
+      entity[property] = value !== null && value !== undefined && timestamps.has(property) ? new Date(value as string) : value;
+    }
+    for (const [relation, fill] of childHydrators) entity[relation] = hydrateList(fill, object[relation]);
+    return entity;
+  };
+  return { sql, hydrate };
 }

@@ -42,9 +42,36 @@ export function sourceConnectors(sources: Sources): Array<SourceConnector<unknow
   return SOURCE_NAMES.map((name) => (sources as Record<string, SourceConnector<unknown>>)[name]);
 }
 
-/** Fresh loaders for one request, so batches and caches never cross requests or viewers; `log` is the request's logger. */
+/** Per `Sources`, the class of its requests' loaders: a getter per lookup, the loader made on first use. */
+const LOADER_CLASSES = new WeakMap<Sources, new (log?: Logger) => SourceLoaders>();
+
+function loaderClass(sources: Sources): new (log?: Logger) => SourceLoaders {
+  let Loaders = LOADER_CLASSES.get(sources);
+  if (!Loaders) {
+    class RequestLoaders {
+      readonly made = new Map<string, DataLoader<string, SourceOutcome<unknown>>>();
+      constructor(readonly log?: Logger) {}
+    }
+    for (const [lookup, connector] of Object.entries(sources as Record<string, SourceConnector<unknown>>)) {
+      Object.defineProperty(RequestLoaders.prototype, lookup, {
+        enumerable: true,
+        get(this: RequestLoaders) {
+          let loader = this.made.get(lookup);
+          if (!loader) this.made.set(lookup, (loader = connector.createLoader(this.log)));
+          return loader;
+        },
+      });
+    }
+    Loaders = RequestLoaders as unknown as new (log?: Logger) => SourceLoaders;
+    LOADER_CLASSES.set(sources, Loaders);
+  }
+  return Loaders;
+}
+
+/**
+ * Fresh loaders for one request, so batches and caches never cross requests or viewers; `log` is the request's logger.
+ * A lookup's loader is made when the request first uses it: a query that reads no source allocates none.
+ */
 export function createLoaders(sources: Sources, log?: Logger): SourceLoaders {
-  return Object.fromEntries(
-    Object.entries(sources as Record<string, SourceConnector<unknown>>).map(([lookup, connector]) => [lookup, connector.createLoader(log)]),
-  ) as SourceLoaders;
+  return new (loaderClass(sources))(log);
 }

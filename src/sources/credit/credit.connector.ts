@@ -20,11 +20,11 @@ export class CreditConnector extends SourceConnector<CreditBundle> {
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, CreditBundle>> {
     const ds = this.db.dataSource;
     const by = 'subjectIdNumber';
-    const [entries, restrictions, penalties, repairs] = await Promise.all([
-      reader.read(ds, idNumbers, { entity: DishonestDebtorEntry, by, order: [['listedOn', 'ASC']] }),
-      reader.read(ds, idNumbers, { entity: ConsumptionRestriction, by, order: [['issuedOn', 'ASC']] }),
-      reader.read(ds, idNumbers, { entity: AdministrativePenalty, by, order: [['decidedOn', 'ASC']] }),
-      reader.read(ds, idNumbers, { entity: CreditRepair, by, order: [['repairedOn', 'ASC']] }),
+    const [entries, restrictions, penalties, repairs] = await reader.readAll(ds, idNumbers, [
+      { entity: DishonestDebtorEntry, by, order: [['listedOn', 'ASC']] },
+      { entity: ConsumptionRestriction, by, order: [['issuedOn', 'ASC']] },
+      { entity: AdministrativePenalty, by, order: [['decidedOn', 'ASC']] },
+      { entity: CreditRepair, by, order: [['repairedOn', 'ASC']] },
     ]);
     const e = groupBy(entries, (r) => r.subjectIdNumber);
     const c = groupBy(restrictions, (r) => r.subjectIdNumber);

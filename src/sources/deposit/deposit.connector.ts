@@ -5,7 +5,7 @@ import { SourceConnector } from '../source-connector';
 
 const reader = new EntityReader('deposit');
 
-/** Accounts by holder with their freezes (one statement), then the deductions of those accounts (one more). */
+/** Accounts by holder with their freezes and deductions, in one statement. */
 export class DepositConnector extends SourceConnector<BankAccount[]> {
   protected empty(): BankAccount[] {
     return [];
@@ -13,9 +13,7 @@ export class DepositConnector extends SourceConnector<BankAccount[]> {
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, BankAccount[]>> {
     const ds = this.db.dataSource;
-    const accounts = await reader.read(
-      ds,
-      idNumbers,
+    const [accounts] = await reader.readAll(ds, idNumbers, [
       {
         entity: BankAccount,
         by: 'holderIdNumber',
@@ -23,26 +21,20 @@ export class DepositConnector extends SourceConnector<BankAccount[]> {
           ['bankCode', 'ASC'],
           ['openedOn', 'ASC'],
         ],
-      },
-      {
-        relation: 'freezes',
-        entity: DepositFreeze,
-        foreignKey: 'accountId',
-        order: [
-          ['rank', 'ASC'],
-          ['frozenOn', 'ASC'],
+        children: [
+          {
+            relation: 'freezes',
+            entity: DepositFreeze,
+            foreignKey: 'accountId',
+            order: [
+              ['rank', 'ASC'],
+              ['frozenOn', 'ASC'],
+            ],
+          },
+          { relation: 'deductions', entity: DepositDeduction, foreignKey: 'accountId', order: [['deductedOn', 'ASC']] },
         ],
       },
-    );
-    const deductions = groupBy(
-      await reader.read(
-        ds,
-        accounts.map((a) => a.id),
-        { entity: DepositDeduction, by: 'accountId', order: [['deductedOn', 'ASC']] },
-      ),
-      (d) => d.accountId,
-    );
-    for (const account of accounts) account.deductions = deductions.get(account.id) ?? [];
+    ]);
     return groupBy(accounts, (a) => a.holderIdNumber);
   }
 }

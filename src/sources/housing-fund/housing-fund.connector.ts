@@ -17,23 +17,25 @@ export class HousingFundConnector extends SourceConnector<HousingFundBundle> {
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, HousingFundBundle>> {
     const ds = this.db.dataSource;
-    const [persons, employers] = await Promise.all([
-      reader.read(
-        ds,
-        idNumbers,
+    const [persons, employers] = await reader.readAll(ds, idNumbers, [
+      {
+        entity: FundAccount,
+        by: 'holderIdNumber',
         // A person keeps one live account; an older, closed one sorts first and the newest wins below.
-        { entity: FundAccount, by: 'holderIdNumber', order: [['openedOn', 'ASC']] },
-        {
-          relation: 'freezes',
-          entity: FundFreeze,
-          foreignKey: 'accountNo',
-          order: [
-            ['rank', 'ASC'],
-            ['frozenOn', 'ASC'],
-          ],
-        },
-      ),
-      reader.read(ds, idNumbers, { entity: FundEmployerAccount, by: 'creditCode', order: [] }),
+        order: [['openedOn', 'ASC']],
+        children: [
+          {
+            relation: 'freezes',
+            entity: FundFreeze,
+            foreignKey: 'accountNo',
+            order: [
+              ['rank', 'ASC'],
+              ['frozenOn', 'ASC'],
+            ],
+          },
+        ],
+      },
+      { entity: FundEmployerAccount, by: 'creditCode', order: [] },
     ]);
     const result = new Map<string, HousingFundBundle>();
     for (const p of persons) result.set(p.holderIdNumber, { person: p, employer: null });

@@ -13,8 +13,8 @@ export interface MarketSupervisionBundle {
 const reader = new EntityReader('marketSupervision');
 
 /**
- * The subjects' registrations and shareholdings (with freezes) in parallel, then the registrations of the enterprises
- * held: three statements for any number of subjects.
+ * The subjects' registrations and shareholdings, each with its freezes and the registration of the enterprise held:
+ * one statement for any number of subjects.
  */
 export class MarketSupervisionConnector extends SourceConnector<MarketSupervisionBundle> {
   protected empty(): MarketSupervisionBundle {
@@ -23,25 +23,27 @@ export class MarketSupervisionConnector extends SourceConnector<MarketSupervisio
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, MarketSupervisionBundle>> {
     const ds = this.db.dataSource;
-    const [registrations, shareholdings] = await Promise.all([
-      reader.read(ds, idNumbers, { entity: EnterpriseRegistration, by: 'creditCode', order: [] }),
-      reader.read(
-        ds,
-        idNumbers,
-        { entity: Shareholding, by: 'holderIdNumber', order: [['targetCreditCode', 'ASC']] },
-        {
-          relation: 'freezes',
-          entity: EquityFreeze,
-          foreignKey: 'shareholdingId',
-          order: [
-            ['rank', 'ASC'],
-            ['frozenOn', 'ASC'],
-          ],
-        },
-      ),
+    const [registrations, shareholdings] = await reader.readAll(ds, idNumbers, [
+      { entity: EnterpriseRegistration, by: 'creditCode', order: [] },
+      {
+        entity: Shareholding,
+        by: 'holderIdNumber',
+        order: [['targetCreditCode', 'ASC']],
+        children: [
+          {
+            relation: 'freezes',
+            entity: EquityFreeze,
+            foreignKey: 'shareholdingId',
+            order: [
+              ['rank', 'ASC'],
+              ['frozenOn', 'ASC'],
+            ],
+          },
+          { relation: 'target', entity: EnterpriseRegistration, foreignKey: 'creditCode', parentKey: 'targetCreditCode', order: [] },
+        ],
+      },
     ]);
-    const targets = [...new Set(shareholdings.map((s) => s.targetCreditCode))];
-    const held = await reader.read(ds, targets, { entity: EnterpriseRegistration, by: 'creditCode', order: [] });
+    const held = shareholdings.flatMap((s) => s.target ?? []);
     const capitalOf = new Map([...registrations, ...held].map((r) => [r.creditCode, r.registeredCapital]));
     const byHolder = groupBy(shareholdings, (s) => s.holderIdNumber);
     const result = new Map<string, MarketSupervisionBundle>();

@@ -16,9 +16,9 @@ export class SocialSecurityConnector extends SourceConnector<SocialSecurityBundl
 
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, SocialSecurityBundle>> {
     const ds = this.db.dataSource;
-    const [persons, employers] = await Promise.all([
-      reader.read(ds, idNumbers, { entity: InsuredPerson, by: 'idNumber', order: [] }),
-      reader.read(ds, idNumbers, { entity: InsuredEmployer, by: 'idNumber', order: [] }),
+    const [persons, employers] = await reader.readAll(ds, idNumbers, [
+      { entity: InsuredPerson, by: 'idNumber', order: [] },
+      { entity: InsuredEmployer, by: 'idNumber', order: [] },
     ]);
     const result = new Map<string, SocialSecurityBundle>();
     for (const p of persons) result.set(p.idNumber, { person: p, employer: null });

@@ -20,11 +20,11 @@ export class TaxConnector extends SourceConnector<TaxBundle> {
   protected async fetch(idNumbers: readonly string[]): Promise<Map<string, TaxBundle>> {
     const ids = [...idNumbers];
     const ds = this.db.dataSource;
-    const [profiles, filings, arrears, refunds] = await Promise.all([
-      reader.read(ds, ids, { entity: Taxpayer, by: 'idNumber', order: [] }),
-      reader.read(ds, ids, { entity: TaxFiling, by: 'taxpayerIdNumber', order: [['period', 'DESC']] }),
-      reader.read(ds, ids, { entity: TaxArrear, by: 'taxpayerIdNumber', order: [['since', 'ASC']] }),
-      reader.read(ds, ids, { entity: TaxRefund, by: 'taxpayerIdNumber', order: [['appliedOn', 'ASC']] }),
+    const [profiles, filings, arrears, refunds] = await reader.readAll(ds, ids, [
+      { entity: Taxpayer, by: 'idNumber', order: [] },
+      { entity: TaxFiling, by: 'taxpayerIdNumber', order: [['period', 'DESC']] },
+      { entity: TaxArrear, by: 'taxpayerIdNumber', order: [['since', 'ASC']] },
+      { entity: TaxRefund, by: 'taxpayerIdNumber', order: [['appliedOn', 'ASC']] },
     ]);
     const byFiling = groupBy(filings, (r) => r.taxpayerIdNumber);
     const byArrear = groupBy(arrears, (r) => r.taxpayerIdNumber);

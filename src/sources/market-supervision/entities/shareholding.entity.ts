@@ -1,5 +1,6 @@
 import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReferenceValueBasis } from '../../../schema/records.type';
+import type { EnterpriseRegistration } from './enterprise-registration.entity';
 import { EquityFreeze } from './equity-freeze.entity';
 
 /**
@@ -46,4 +47,7 @@ export class Shareholding {
 
   @OneToMany(() => EquityFreeze, (f) => f.shareholding)
   freezes?: EquityFreeze[];
+
+  /** The registration of the enterprise held, when registered here (filled by the connector's read; not a column). */
+  target?: EnterpriseRegistration[];
 }

@@ -1,0 +1,148 @@
+// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000]
+//
+// CPU per inquiry by a fixed number of requests, which a busy machine disturbs far less than throughput: the full hub
+// (and, with --bare, the hub with shield and audit off) answers the same clerk inquiries; reported are the hub
+// process's and PostgreSQL's CPU milliseconds per inquiry, the SQL statements per inquiry by database (a sequential
+// pass of 50 checked answers), and, with --profile, the hub's self time by function over the measured requests.
+
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+import { BENCH_DATA, openDataset } from './bench-dataset';
+import { benchHubEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
+import { runLoad } from './load-run';
+import { summariseProfile } from './profile-summary';
+
+interface Options {
+  requests: number;
+  connections: number;
+  warmup: number;
+  bare: boolean;
+  profile: boolean;
+  persons: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { requests: 2000, connections: 4, warmup: 300, bare: false, profile: false, persons: 10_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--bare') options.bare = true;
+    else if (arg === '--profile') options.profile = true;
+    else if (['--requests', '--connections', '--warmup', '--persons'].includes(arg)) {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
+      (options as unknown as Record<string, number>)[arg.slice(2)] = value;
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+const log = (line: string) => process.stderr.write(`[bench:cpu] ${line}\n`);
+
+function serverProcess(spec: BenchServerSpec) {
+  const child = fork(path.join(__dirname, 'bench-server.js'), [], {
+    env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T extends BenchServerMessage['type']>(type: T, send?: object) =>
+    new Promise<Extract<BenchServerMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: BenchServerMessage) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as Extract<BenchServerMessage, { type: T }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`bench server exited (${code}) before '${type}'`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      if (send) child.send(send);
+    });
+  return { child, next };
+}
+
+async function statementsPerInquiry(port: number, workload: Workload, stats: () => Promise<Record<string, number>>) {
+  const sample = workload.inquiries.slice(0, 50);
+  const before = await stats();
+  for (const inquiry of sample) {
+    const shape = graphqlRequest(workload, inquiry);
+    const res = await fetch(`http://127.0.0.1:${port}${shape.path}`, { method: 'POST', headers: shape.headers, body: shape.body });
+    const body = (await res.json()) as { errors?: unknown; data?: { executionCase?: { respondents?: unknown[] } } };
+    if (res.status !== 200 || body.errors || body.data?.executionCase?.respondents?.length !== inquiry.respondents) {
+      throw new Error(`wrong answer for ${inquiry.caseNo}: ${JSON.stringify(body).slice(0, 400)}`);
+    }
+  }
+  const after = await stats();
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] - (before[k] ?? 0)) / sample.length]));
+}
+
+async function measure(name: string, spec: BenchServerSpec, workload: Workload, options: Options, postgresPid: number, profileFile?: string) {
+  const server = serverProcess(spec);
+  try {
+    const { port } = await server.next('ready');
+    const stats = async () => (await server.next('stats', { type: 'stats' })).statements;
+    const byDatabase = await statementsPerInquiry(port, workload, stats);
+    let cursor = 0;
+    const next = (): HttpRequestShape => graphqlRequest(workload, workload.inquiries[cursor++ % workload.inquiries.length]);
+    const base = { port, connections: options.connections, next, serverPid: server.child.pid!, postgresPid, durationS: 0 };
+    await runLoad({ ...base, amount: options.warmup });
+    if (profileFile) await server.next('profiling', { type: 'profile-start' });
+    const result = await runLoad({ ...base, amount: options.requests });
+    if (profileFile) await server.next('profiled', { type: 'profile-stop', file: profileFile });
+    if (result.non2xx || result.answerErrors || result.socketErrors) throw new Error(`${name}: answers with errors`);
+    const total = Object.values(byDatabase).reduce((a, b) => a + b, 0);
+    return { name, requests: result.requests, cpu: result.cpuMsPerRequest, statements: total, byDatabase, load: os.loadavg()[0] };
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.child.once('exit', () => resolve());
+      server.child.send({ type: 'stop' });
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const spec = { name: `persons-${options.persons / 1000}k`, persons: options.persons, enterprises: options.persons / 10, seed: 1 };
+  const ds = await openDataset(spec, log);
+  const lines: string[] = [];
+  try {
+    const config = loadConfig(benchHubEnv({ urls: ds.urls, dataDir: ds.dataDir, env: {} }));
+    const workload = await loadWorkload(ds.urls.hub, config, 2000);
+    const startedAt = new Date().toISOString();
+    const profileFile = path.join(BENCH_DATA, 'profiles', `cpu-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
+    if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
+    const base = { urls: ds.urls, dataDir: ds.dataDir, mode: 'hub' as const };
+    const runs = [await measure('full hub', { ...base, env: {} }, workload, options, ds.postmasterPid(), options.profile ? profileFile : undefined)];
+    if (options.bare) {
+      const env = { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' };
+      runs.push(await measure('hub, shield and audit off', { ...base, env }, workload, options, ds.postmasterPid()));
+    }
+    lines.push(
+      `${startedAt}: ${options.requests} inquiries after ${options.warmup} warm-up, ${options.connections} connections, ` +
+        `${ds.record.persons.toLocaleString('en')} persons, load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      '',
+      '| server | CPU ms/inquiry hub | CPU ms/inquiry PostgreSQL | statements/inquiry | by database |',
+      '|---|---:|---:|---:|---|',
+    );
+    for (const r of runs) {
+      const by = Object.entries(r.byDatabase)
+        .map(([k, v]) => `${k} ${Number(v.toFixed(2))}`)
+        .join(', ');
+      lines.push(`| ${r.name} | ${r.cpu.server.toFixed(2)} | ${r.cpu.postgres.toFixed(2)} | ${r.statements.toFixed(2)} | ${by} |`);
+    }
+    if (options.profile) lines.push('', 'Full hub, self time over the measured inquiries:', '', '```', summariseProfile(profileFile, 30), '```');
+  } finally {
+    await ds.stop();
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:cpu failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
