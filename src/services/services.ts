@@ -1,6 +1,8 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
 import type { ControlRuntime } from '../control/control-runtime';
+import type { ChecksConfig } from '../config';
+import { DishonestCheckService } from '../checks/dishonest-check.service';
 import { AssistanceService } from './assistance.service';
 import { AuditService } from './audit.service';
 import { ControlOrderService } from './control-order.service';
@@ -17,6 +19,8 @@ export interface Services {
   controlOrders: ControlOrderService;
   assistance: AssistanceService;
   notifications: NotificationService;
+  /** Dishonest-list checks by agencies (src/checks/). */
+  checks: DishonestCheckService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -26,6 +30,8 @@ export interface ServicesOptions {
   subjectReadsPerMinute?: number;
   /** The control machinery (databases, clock, settings); services that need it are created with it. */
   control?: ControlRuntime;
+  /** Rate limits and batch size of the list checks. */
+  checks?: ChecksConfig;
 }
 
 export function createServices(options: ServicesOptions = {}): Services {
@@ -37,6 +43,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     controlOrders: new ControlOrderService(options.control!),
     assistance: new AssistanceService(options.control!),
     notifications: new NotificationService(),
+    checks: new DishonestCheckService(options.control!, options.checks ?? { perMinute: 0, batchesPerHour: 0, batchMaxLines: 100_000 }),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }
