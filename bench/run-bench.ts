@@ -1,10 +1,12 @@
-// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile]
+// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile
+//                   --no-dishonest-batch --dishonest-batch-only]
 //
 // 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises, in bench/.data/.
 // 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, and the hub with shield and audit
 //    off, each in its own process, one after another, and reports throughput, latency, SQL statements per
 //    request and server memory, as ratios to the floor.
 // 3. Scale: the full hub's inquiry latency on 10,000 and 1,000,000 persons, and the generator's time.
+// 4. Batch dishonest-list checks at 100,000 and 1,000,000 IDs (bench/dishonest-batch.ts): IDs per second and peak memory.
 // Results are printed as Markdown and kept in bench/.data/last-run.{json,md}.
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -19,6 +21,7 @@ import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type
 import { runLoad, type LoadResult } from './load-run';
 import { sourcePlans } from './plan-check';
 import { summariseProfile } from './profile-summary';
+import { batchMarkdown, runDishonestBatchBench } from './dishonest-batch';
 
 const FLOOR = 'raw-SQL floor';
 const FULL = 'full hub';
@@ -42,6 +45,8 @@ interface Options {
   scaleDurationS: number;
   scaleConnections: number;
   profile: boolean;
+  /** Phase 4; `--no-dishonest-batch` skips it, `--dishonest-batch-only` runs it alone. */
+  dishonestBatch: 'yes' | 'no' | 'only';
 }
 
 function parseOptions(argv: string[]): Options {
@@ -54,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     scaleDurationS: 10,
     scaleConnections: 4,
     profile: false,
+    dishonestBatch: 'yes',
   };
   const numeric: Record<string, keyof Options> = {
     '--duration': 'durationS',
@@ -67,6 +73,8 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i];
     if (arg === '--no-scale') options.scale = false;
     else if (arg === '--profile') options.profile = true;
+    else if (arg === '--no-dishonest-batch') options.dishonestBatch = 'no';
+    else if (arg === '--dishonest-batch-only') options.dishonestBatch = 'only';
     else if (numeric[arg]) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
@@ -429,6 +437,13 @@ async function scaleRuns(options: Options): Promise<Report['scale']> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.dishonestBatch === 'only') {
+    const text = batchMarkdown(await runDishonestBatchBench());
+    fs.mkdirSync(BENCH_DATA, { recursive: true });
+    fs.writeFileSync(path.join(BENCH_DATA, 'last-run-dishonest-batch.md'), text);
+    process.stdout.write(text);
+    return;
+  }
   const startedAt = new Date().toISOString();
   const profileFile = path.join(BENCH_DATA, 'profiles', `full-hub-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
   if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
@@ -467,7 +482,8 @@ async function main(): Promise<void> {
   });
   if (options.profile) report.profile = summariseProfile(profileFile, 25);
   if (options.scale) report.scale = await scaleRuns(options);
-  const text = markdown(report);
+  let text = markdown(report);
+  if (options.dishonestBatch === 'yes') text += `\n${batchMarkdown(await runDishonestBatchBench())}`;
   fs.mkdirSync(BENCH_DATA, { recursive: true });
   fs.writeFileSync(path.join(BENCH_DATA, 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(BENCH_DATA, 'last-run.md'), text);
