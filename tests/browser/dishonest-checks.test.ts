@@ -34,13 +34,13 @@ describe('dishonest-list checks in the console', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const choosePurpose = async (nth: number, label: string) => {
-    await page.getByLabel('核查用途').nth(nth).click();
+  const choosePurpose = async (card: string, label: string) => {
+    await page.locator('.ant-card', { hasText: card }).locator('.ant-select').click();
     await page.locator('.ant-select-item-option', { hasText: label }).last().click();
   };
 
   it('checks a subject on the list and one not on it, showing the restrictions for the purpose', async () => {
-    await choosePurpose(0, '政府采购');
+    await choosePurpose('单个核查', '政府采购');
     await page.getByLabel('申请编号', { exact: true }).fill('CG-2026-088');
     await page.getByLabel('证件号码').fill(`${people.liNa.id}\n${clean}`);
     await page
@@ -61,12 +61,12 @@ describe('dishonest-list checks in the console', () => {
   it('uploads a batch with a bad line, shows progress to the end, and downloads a result that names the line', async () => {
     const file = path.join(dir, 'list.csv');
     fs.writeFileSync(file, `证件号码,姓名\n${people.liNa.id},李娜\n${clean.slice(0, 17)}${clean[17] === '0' ? '1' : '0'},错号\n${clean},张三\n`);
-    await choosePurpose(1, '招标投标');
+    await choosePurpose('批量核查', '招标投标');
     await page.getByLabel('批量申请编号').fill('ZB-2026-031');
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: '上传并核查' }).click();
     await page.getByText('核查完成：共 3 行，已处理 3 行，命中 1 个，错误 1 行').waitFor({ timeout: 30000 });
-    await expect(page.locator('.ant-progress-text').textContent()).resolves.toBeTruthy();
+    await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('100');
     await screenshot(page, 'agency-dishonest-batch');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载核查结果' }).click()]);
     const saved = path.join(dir, 'result.csv');
