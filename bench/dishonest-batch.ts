@@ -58,7 +58,12 @@ async function writeList(file: string, n: number): Promise<string[]> {
   return listed;
 }
 
-async function upload(hub: Hub, token: string, file: string, purpose = 'GOVERNMENT_PROCUREMENT'): Promise<{ status: number; body: any }> {
+async function upload(
+  hub: Hub,
+  token: string,
+  file: string,
+  purpose = 'GOVERNMENT_PROCUREMENT',
+): Promise<{ status: number; body: { data?: { dishonestCheckBatch?: { id: string; state: string; hits: number; errors: number } } } }> {
   const base = hub.url.replace(/\/graphql$/, '');
   const res = await fetch(`${base}/dishonest-checks/batch?purpose=${purpose}&applicationNo=BENCH-${Date.now()}`, {
     method: 'POST',
@@ -66,7 +71,10 @@ async function upload(hub: Hub, token: string, file: string, purpose = 'GOVERNME
     body: Readable.toWeb(fs.createReadStream(file, { highWaterMark: 64 * 1024 })) as unknown as ReadableStream,
     duplex: 'half',
   } as RequestInit);
-  return { status: res.status, body: await res.json() };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: { dishonestCheckBatch?: { id: string; state: string; hits: number; errors: number } } },
+  };
 }
 
 async function measure(hub: Hub, token: string, file: string, ids: number, limit: number): Promise<BatchRun> {

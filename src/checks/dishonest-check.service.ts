@@ -47,7 +47,6 @@ export function applicationNoArgument(argument: string, raw: unknown): string {
   if (typeof raw !== 'string') throw badUserInput(argument, 'required');
   const value = raw.trim();
   if (value.length === 0 || value.length > 64) throw badUserInput(argument, 'must be 1 to 64 characters');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value) || LONE_SURROGATE.test(value)) throw badUserInput(argument, 'must be printable text');
   return value;
 }
@@ -204,7 +203,6 @@ export class DishonestCheckService {
     if (outcome !== 'INTERCEPTED' && outcome !== 'ALLOWED') throw badUserInput('outcome', 'INTERCEPTED or ALLOWED');
     const text = typeof reason === 'string' ? reason.trim() : '';
     if (text.length === 0 || text.length > 500) throw badUserInput('reason', 'must be 1 to 500 characters');
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) || LONE_SURROGATE.test(text))
       throw badUserInput('reason', 'must be printable text');
     if (!UUID.test(checkId)) throw notFound('No such check of your agency');
