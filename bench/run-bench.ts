@@ -1,5 +1,6 @@
 // npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile
-//                  --control-orders 200 --control-concurrency 8 --no-control --control-only]
+//                  --control-orders 200 --control-concurrency 8 --no-control --control-only
+//                  --no-dishonest-batch --dishonest-batch-only]
 //
 // 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises, in bench/.data/.
 // 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, and the hub with shield and audit
@@ -8,6 +9,7 @@
 // 3. Scale: the full hub's inquiry latency on 10,000 and 1,000,000 persons, and the generator's time.
 // 4. Control orders: drafts to receipts per second, end to end with the reference processor (control-bench.ts) on a
 //    hub of its own with the demo data; `--no-control` skips it, `--control-only` runs it alone.
+// 5. Batch dishonest-list checks at 100,000 and 1,000,000 IDs (bench/dishonest-batch.ts): IDs per second and peak memory.
 // Results are printed as Markdown and kept in bench/.data/last-run.{json,md}.
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,6 +25,7 @@ import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type
 import { runLoad, type LoadResult } from './load-run';
 import { sourcePlans } from './plan-check';
 import { summariseProfile } from './profile-summary';
+import { batchMarkdown, runDishonestBatchBench } from './dishonest-batch';
 
 const FLOOR = 'raw-SQL floor';
 const FULL = 'full hub';
@@ -50,6 +53,8 @@ interface Options {
   controlOnly: boolean;
   controlOrders: number;
   controlConcurrency: number;
+  /** Phase 4; `--no-dishonest-batch` skips it, `--dishonest-batch-only` runs it alone. */
+  dishonestBatch: 'yes' | 'no' | 'only';
 }
 
 function parseOptions(argv: string[]): Options {
@@ -66,6 +71,7 @@ function parseOptions(argv: string[]): Options {
     controlOnly: false,
     controlOrders: 200,
     controlConcurrency: 8,
+    dishonestBatch: 'yes',
   };
   const numeric: Record<string, keyof Options> = {
     '--duration': 'durationS',
@@ -83,6 +89,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--no-control') options.control = false;
     else if (arg === '--control-only') options.controlOnly = true;
+    else if (arg === '--no-dishonest-batch') options.dishonestBatch = 'no';
+    else if (arg === '--dishonest-batch-only') options.dishonestBatch = 'only';
     else if (numeric[arg]) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
@@ -463,6 +471,13 @@ async function main(): Promise<void> {
     process.stdout.write(control.markdown);
     return;
   }
+  if (options.dishonestBatch === 'only') {
+    const text = batchMarkdown(await runDishonestBatchBench());
+    fs.mkdirSync(BENCH_DATA, { recursive: true });
+    fs.writeFileSync(path.join(BENCH_DATA, 'last-run-dishonest-batch.md'), text);
+    process.stdout.write(text);
+    return;
+  }
   const startedAt = new Date().toISOString();
   const profileFile = path.join(BENCH_DATA, 'profiles', `full-hub-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
   if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
@@ -502,7 +517,8 @@ async function main(): Promise<void> {
   if (options.profile) report.profile = summariseProfile(profileFile, 25);
   if (options.scale) report.scale = await scaleRuns(options);
   if (options.control) report.control = await controlPhase(options);
-  const text = markdown(report);
+  let text = markdown(report);
+  if (options.dishonestBatch === 'yes') text += `\n${batchMarkdown(await runDishonestBatchBench())}`;
   fs.mkdirSync(BENCH_DATA, { recursive: true });
   fs.writeFileSync(path.join(BENCH_DATA, 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(BENCH_DATA, 'last-run.md'), text);

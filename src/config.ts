@@ -45,6 +45,8 @@ export interface HubConfig {
   subjectReadRateLimit: number;
   /** Control orders: delivery, the agencies' reference processor, lapse and expiry warnings (README "Asset control"). */
   control: ControlConfig;
+  /** Dishonest-list checks by agencies (README "Dishonest-list checks by agencies"). */
+  checks: ChecksConfig;
   /** Benchmarks only (SHIELD_DISABLED_FOR_BENCHMARK): no field authorization or masking. Refused when NODE_ENV=production. */
   shieldDisabledForBenchmark: boolean;
 }
@@ -64,6 +66,15 @@ export interface ControlConfig {
   worker: boolean;
   /** Days an agency has to answer a sent order before supervision lists it as overdue (README "Supervision and statistics"). */
   answerDeadlineDays: number;
+}
+
+export interface ChecksConfig {
+  /** Subjects one agency may check per minute through `checkDishonest` (sliding window, per hub process); 0 = no limit. */
+  perMinute: number;
+  /** Batch uploads one agency may make per hour (per hub process); 0 = no limit. */
+  batchesPerHour: number;
+  /** Most ID lines one batch file may hold; the line past it refuses the upload (HTTP 413). */
+  batchMaxLines: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -188,6 +199,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       answerDays: intSetting(env, 'ASSISTANCE_ANSWER_DAYS', 3, 1, 365),
       worker: bool(env, 'CONTROL_WORKER', true),
       answerDeadlineDays: intSetting(env, 'ANSWER_DEADLINE_DAYS', 7, 1, 365),
+    },
+    checks: {
+      perMinute: intSetting(env, 'DISHONEST_CHECKS_PER_MINUTE', 1000, 0, 10000000),
+      batchesPerHour: intSetting(env, 'DISHONEST_BATCHES_PER_HOUR', 20, 0, 100000),
+      batchMaxLines: intSetting(env, 'DISHONEST_BATCH_MAX_LINES', 100000, 1, 10000000),
     },
   };
 }

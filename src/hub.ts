@@ -5,6 +5,8 @@ import { systemClock, type Clock } from './control/clock';
 import type { ControlRuntime } from './control/control-runtime';
 import { jobQueuePool, migrateJobQueue, startControlWorker, type ControlWorker } from './control/control-worker';
 import { protectSchema } from './auth/protect-schema';
+import { startCheckWorker, type CheckWorker } from './checks/check-worker';
+import type { DishonestCheckService } from './checks/dishonest-check.service';
 import { TokenVerifier } from './auth/tokens';
 import type { DatabaseKey, HubConfig } from './config';
 import type { CountedDataSource } from './databases/data-sources';
@@ -32,6 +34,8 @@ export interface Hub {
   http: HttpServer;
   /** Control orders: the databases, the clock and the settings the job worker and the services share. */
   control: ControlRuntime;
+  /** Dishonest-list checks (the batch job and the list-exit sweep run on the same queue). */
+  checks: DishonestCheckService;
   stop(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function startHub(
   const sourceDatabases = {} as Record<SourceName, SourceDatabase>;
   let jobPool: ReturnType<typeof jobQueuePool> | undefined;
   let worker: ControlWorker | undefined;
+  let checkWorker: CheckWorker | undefined;
   try {
     hubDb = await connectAndMigrate('hub', resolved.urls.hub, { migrate: true }, log);
     if (config.seedDemo) await seedDemoHubIfEmpty(hubDb.dataSource, log);
@@ -82,10 +87,12 @@ export async function startHub(
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
+    const services = createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control, checks: config.checks });
+    if (config.control.worker) checkWorker = await startCheckWorker(services.checks, jobPool, logger);
     const http = await createServer(config, schema, {
       hub: databases.hub.dataSource,
       sources,
-      services: createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control }),
+      services,
       verifier,
       logger,
       audit,
@@ -103,8 +110,10 @@ export async function startHub(
       audit,
       http,
       control,
+      checks: services.checks,
       stop: async () => {
         await http.stop();
+        await checkWorker?.stop();
         await worker?.stop();
         await jobPool?.end();
         await audit?.close();
@@ -114,6 +123,7 @@ export async function startHub(
       },
     };
   } catch (error) {
+    await checkWorker?.stop().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await jobPool?.end().catch(() => undefined);
     await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));

@@ -9,6 +9,7 @@ import {
   FolderOpenOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  SecurityScanOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
@@ -27,6 +28,7 @@ import { Verify } from './pages/auditor/Verify';
 import { MyCases } from './pages/clerk/MyCases';
 import { ApprovalQueue } from './pages/approver/ApprovalQueue';
 import { Inbox } from './pages/agency/Inbox';
+import { DishonestChecks } from './checks/DishonestChecks';
 import { Inquiry } from './pages/clerk/Inquiry';
 import { Appointments } from './pages/operator/Appointments';
 import { Assignments } from './pages/operator/Assignments';
@@ -52,7 +54,10 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
     { path: '/inquiry', render: (caseNo) => <Inquiry key={caseNo} caseNo={caseNo} /> },
   ],
   APPROVER: [{ path: '/approvals', label: '待审批措施', icon: <AuditOutlined />, render: () => <ApprovalQueue /> }],
-  AGENCY: [{ path: '/inbox', label: '协助执行请求', icon: <FileSearchOutlined />, render: () => <Inbox /> }],
+  AGENCY: [
+    { path: '/inbox', label: '协助执行请求', icon: <FileSearchOutlined />, render: () => <Inbox /> },
+    { path: '/checks', label: '失信名单核查', icon: <SecurityScanOutlined />, render: () => <DishonestChecks /> },
+  ],
   ADMINISTRATOR: [
     {
       path: '/bankruptcy',

@@ -4,6 +4,7 @@ import { AuditEntryCommitment1795400000000 } from './1795400000000-audit-entry-c
 import { ControlOrders1795500000000 } from './1795500000000-control-orders';
 import { ControlOrderLinks1795510000000 } from './1795510000000-control-order-links';
 import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
+import { DishonestChecks1795800000000 } from './1795800000000-dishonest-checks';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -12,4 +13,5 @@ export const HUB_MIGRATIONS = [
   ControlOrders1795500000000,
   ControlOrderLinks1795510000000,
   AuditEntryStatisticsIndex1795900000000,
+  DishonestChecks1795800000000,
 ];

@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 
-export const ALERT_RULES = ['BULK_READS', 'OFF_HOURS', 'REPEATED_REFUSALS', 'SUBJECT_MANY_CASES'] as const;
+export const ALERT_RULES = [
+  'BULK_READS',
+  'OFF_HOURS',
+  'REPEATED_REFUSALS',
+  'SUBJECT_MANY_CASES',
+  'CHECKS_WITHOUT_OUTCOME',
+  'PURPOSE_NOT_DECLARED',
+] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 /** One group of entries a rule found: who or whom, when, how many, and the range of the chain it spans. */
@@ -25,6 +32,8 @@ export const ALERT_THRESHOLDS = {
   refusalsPerHour: 5,
   /** Distinct case numbers under which one subject was read within the queried window. */
   casesPerSubject: 3,
+  /** Subjects one user checked against the dishonest-debtor list within one day (UTC+8) while reporting no outcome that day. */
+  checksWithoutOutcomePerDay: 100,
 } as const;
 
 export interface AuditAlert {
@@ -57,7 +66,7 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
   const range = [since.toISOString(), until.toISOString()];
   const window = `at >= $1 AND at < $2`;
   const cases = `coalesce((array_agg(DISTINCT case_no) FILTER (WHERE case_no IS NOT NULL))[1:20], '{}')`;
-  const [bulk, offHours, refusals, manyCases] = await Promise.all([
+  const [bulk, offHours, refusals, manyCases, unreported, undeclared] = await Promise.all([
     db.query(
       `SELECT username, date_trunc('hour', at) AS start, count(DISTINCT subject_id_number)::int AS n, min(seq) AS first, max(seq) AS last, ${cases} AS cases
        FROM audit_entry WHERE ${RELEASED} AND ${window}
@@ -83,6 +92,22 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
        FROM audit_entry WHERE ${RELEASED} AND ${window}
        GROUP BY subject_id_number HAVING count(DISTINCT case_no) >= $3 ORDER BY start`,
       [...range, T.casesPerSubject],
+    ),
+    // List checks (kind CHECK, one entry per subject) against outcomes reported (reportCheckOutcome) by the same user.
+    db.query(
+      `SELECT username, min(at) AS start, max(at) AS "end", count(*) FILTER (WHERE kind = 'CHECK')::int AS n, min(seq) AS first, max(seq) AS last
+       FROM audit_entry
+       WHERE ${window} AND ((kind = 'CHECK' AND subject_id_number IS NOT NULL AND outcome = 'ALLOWED')
+                           OR (kind = 'ADMIN' AND outcome = 'ALLOWED' AND detail->>'operation' = 'reportCheckOutcome'))
+       GROUP BY username, (at AT TIME ZONE $3)::date
+       HAVING count(*) FILTER (WHERE kind = 'CHECK') >= $4 AND count(*) FILTER (WHERE kind = 'ADMIN') = 0 ORDER BY start`,
+      [...range, T.workingHours.timeZone, T.checksWithoutOutcomePerDay],
+    ),
+    db.query(
+      `SELECT username, min(at) AS start, max(at) AS "end", count(*)::int AS n, min(seq) AS first, max(seq) AS last
+       FROM audit_entry WHERE ${window} AND kind = 'CHECK' AND outcome = 'DENIED' AND detail->>'reason' = 'PURPOSE_NOT_DECLARED'
+       GROUP BY username ORDER BY start`,
+      range,
     ),
   ]);
   const hour = (start: Date) => new Date(new Date(start).getTime() + 3_600_000);
@@ -117,6 +142,18 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
     ),
     ...manyCases.map((r: AlertRow) =>
       alert('SUBJECT_MANY_CASES', r, `one subject was read under ${r.n} different cases`, T.casesPerSubject, new Date(r.end)),
+    ),
+    ...unreported.map((r: AlertRow) =>
+      alert(
+        'CHECKS_WITHOUT_OUTCOME',
+        r,
+        `${r.username} checked ${r.n} subjects against the dishonest-debtor list in one day and reported no outcome`,
+        T.checksWithoutOutcomePerDay,
+        new Date(r.end),
+      ),
+    ),
+    ...undeclared.map((r: AlertRow) =>
+      alert('PURPOSE_NOT_DECLARED', r, `${r.username} tried ${r.n} list check(s) for a purpose their agency has not declared`, 1, new Date(r.end)),
     ),
   ].sort((a, b) => a.windowStart.getTime() - b.windowStart.getTime());
 }

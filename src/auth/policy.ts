@@ -1,4 +1,5 @@
 import type { Role } from '../entities/hub/user.entity';
+import { CHECK_POLICY } from '../checks/check.policy';
 import { SOURCES } from '../sources/registry';
 import { SUPERVISION_POLICY } from '../supervision/supervision.policy';
 import { allow, ASSET, caseReaders, EXEC, everyone, mask, rules, type FieldRule, type Outcome } from './policy-rules';
@@ -465,6 +466,8 @@ export const POLICY: Record<string, FieldRule> = {
     phone: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
     address: [clerkOnly, `${EXEC}: whereabouts; administrators have no lawful purpose for a linked person's contacts`],
   }),
+  // List checks by agencies: src/checks/check.policy.ts.
+  ...CHECK_POLICY,
   // Each source's fields: src/sources/<source>/<source>.policy.ts.
   ...Object.assign({}, ...SOURCES.map((source) => source.policy)),
 };

@@ -5,6 +5,7 @@ import { AccessPolicyResolver } from '../resolvers/access-policy.resolver';
 import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
 import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
 import { AuditResolver } from '../resolvers/audit.resolver';
+import { DishonestCheckResolver } from '../checks/dishonest-check.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
 import { ControlOrderResolver, ExecutionCaseControlResolver } from '../resolvers/control-order.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   SubjectResolver,
   ...SOURCES.flatMap((s) => s.resolvers ?? []),
   LinkedPersonResolver,
+  DishonestCheckResolver,
   AuditResolver,
   AccessPolicyResolver,
   SupervisionResolver,

@@ -43,13 +43,16 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   const procuratorate = await org('PR-3415', '六安市人民检察院', 'PROCURATORATE');
   const operator = await org('OP-HUB', '府院通运维中心', 'OPERATOR');
 
-  const agency = (code: string, name: string, source: string) =>
-    m.save(m.create(Organisation, { code, name, kind: 'AGENCY', source, disabledAt: null }));
-  const propertyAgency = await agency('AG-3415-BDC', '金寨县不动产登记中心', 'property');
+  // Each agency's declared purposes: what its users may check the dishonest-debtor list for (src/checks/).
+  const agency = (code: string, name: string, source: string | null, declaredPurposes: string[] = []) =>
+    m.save(m.create(Organisation, { code, name, kind: 'AGENCY', source, declaredPurposes, disabledAt: null }));
+  const propertyAgency = await agency('AG-3415-BDC', '金寨县不动产登记中心', 'property', ['LAND']);
   const vehicleAgency = await agency('AG-3415-CGS', '六安市公安局交通警察支队车辆管理所', 'vehicle');
-  const depositAgency = await agency('AG-3415-BANK', '中国工商银行金寨支行 协助执行专岗', 'deposit');
+  const depositAgency = await agency('AG-3415-BANK', '中国工商银行金寨支行 协助执行专岗', 'deposit', ['FINANCING']);
   const fundAgency = await agency('AG-3415-GJJ', '六安市住房公积金管理中心金寨县管理部', 'housingFund');
-  const marketAgency = await agency('AG-3415-SCJG', '金寨县市场监督管理局', 'marketSupervision');
+  const marketAgency = await agency('AG-3415-SCJG', '金寨县市场监督管理局', 'marketSupervision', ['LICENCE']);
+  const financeBureau = await agency('AG-3415-CZJ', '金寨县财政局', null, ['GOVERNMENT_PROCUREMENT', 'BIDDING', 'SUBSIDIES']);
+  const housingBureau = await agency('AG-3415-ZJJ', '金寨县住房和城乡建设局', null, ['LICENCE', 'BIDDING', 'SUBSIDIES']);
 
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
@@ -65,6 +68,8 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user('demo-agency-deposit', '协助执行专员 林静', 'AGENCY', depositAgency.id);
   await user('demo-agency-housing-fund', '公积金专员 罗斌', 'AGENCY', fundAgency.id);
   await user('demo-agency-market-supervision', '登记科 高洁', 'AGENCY', marketAgency.id);
+  await user('demo-agency-procurement', '政府采购科 孙悦', 'AGENCY', financeBureau.id);
+  await user('demo-agency-housing', '建筑市场监管科 韩冬', 'AGENCY', housingBureau.id);
 
   const subject = (s: { name: string; id: string }, kind: Subject['kind']) => m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));
   const zhang = await subject(p.zhangWei, 'PERSON');

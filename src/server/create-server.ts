@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { HubConfig } from '../config';
 import type { RequestContext } from '../context';
 import { auditPlugin } from '../audit/audit-plugin';
+import { checkRoutes } from '../checks/check-routes';
 import { consoleRoutes } from './console-routes';
 import { createContext, identifyRequest, type ContextDeps } from './create-context';
 import { devSignInRoutes } from './dev-sign-in';
@@ -79,6 +80,8 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: async ({ req, res }) => observedContext(res, () => createContext(deps, req)) }),
   );
+  // Batch list checks: a CSV upload and its result download, with the same token, policy and audit as /graphql.
+  app.use(checkRoutes(deps));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,6 +1,8 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
 import type { ControlRuntime } from '../control/control-runtime';
+import type { ChecksConfig } from '../config';
+import { DishonestCheckService } from '../checks/dishonest-check.service';
 import { AssistanceService } from './assistance.service';
 import { AuditService } from './audit.service';
 import { ControlOrderService } from './control-order.service';
@@ -21,6 +23,8 @@ export interface Services {
   notifications: NotificationService;
   supervision: SupervisionService;
   statistics: StatisticsService;
+  /** Dishonest-list checks by agencies (src/checks/). */
+  checks: DishonestCheckService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -30,6 +34,8 @@ export interface ServicesOptions {
   subjectReadsPerMinute?: number;
   /** The control machinery (databases, clock, settings); services that need it are created with it. */
   control?: ControlRuntime;
+  /** Rate limits and batch size of the list checks. */
+  checks?: ChecksConfig;
 }
 
 export function createServices(options: ServicesOptions = {}): Services {
@@ -43,6 +49,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     notifications: new NotificationService(),
     supervision: new SupervisionService(options.control!),
     statistics: new StatisticsService(options.control!),
+    checks: new DishonestCheckService(options.control!, options.checks ?? { perMinute: 0, batchesPerHour: 0, batchMaxLines: 100_000 }),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

@@ -25,6 +25,13 @@ const CONTROL_MUTATIONS: Record<string, Role[]> = {
   markNotificationsRead: ROLES,
 };
 
+/** The list checks' mutations: agencies check and report; the operator declares an agency's purposes. */
+const CHECK_MUTATIONS: Record<string, Role[]> = {
+  checkDishonest: ['AGENCY'],
+  reportCheckOutcome: ['AGENCY'],
+  declareCheckPurposes: ['ADMIN'],
+};
+
 describe('access policy table', () => {
   it('has a rule for every field of every type for every role', async () => {
     const missing = (await schemaFields()).filter((f) => !POLICY[f] || ROLES.some((r) => !POLICY[f].outcomes[r]));
@@ -68,13 +75,18 @@ describe('access policy table', () => {
     // Signing the audit head releases nothing; auditors may fix a checkpoint without depending on the operator.
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
-    for (const m of mutations.filter((name) => name !== checkpoint && !(name in CONTROL_MUTATIONS))) {
+    for (const m of mutations.filter((name) => name !== checkpoint && !(name in CONTROL_MUTATIONS) && !(name in CHECK_MUTATIONS))) {
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
     }
   });
 
   it('separates the duties of control orders: clerks draft, approvers approve, agencies answer', () => {
     for (const [m, roles] of Object.entries(CONTROL_MUTATIONS))
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
+  });
+
+  it('lets only agencies check the dishonest-debtor list and report outcomes', () => {
+    for (const [m, roles] of Object.entries(CHECK_MUTATIONS))
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const AUDIT_ENTRY_KINDS = ['READ', 'REFUSAL', 'ADMIN', 'AUDIT', 'AUTH_FAILURE', 'CONTROL'] as const;
+export const AUDIT_ENTRY_KINDS = ['READ', 'REFUSAL', 'ADMIN', 'AUDIT', 'AUTH_FAILURE', 'CONTROL', 'CHECK'] as const;
 export type AuditEntryKind = (typeof AUDIT_ENTRY_KINDS)[number];
 
 export const AUDIT_OUTCOMES = ['ALLOWED', 'PARTIAL', 'DENIED', 'FAILED', 'REQUESTED'] as const;

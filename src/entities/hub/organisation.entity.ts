@@ -23,6 +23,10 @@ export class Organisation {
   @Column({ type: 'varchar', length: 32, nullable: true })
   source!: string | null;
 
+  /** The purposes its users may check the dishonest-debtor list for (src/checks/check-purposes.ts). */
+  @Column({ name: 'declared_purposes', type: 'varchar', length: 32, array: true, default: () => "'{}'" })
+  declaredPurposes!: string[];
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
