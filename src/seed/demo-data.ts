@@ -50,6 +50,9 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   const depositAgency = await agency('AG-3415-BANK', '中国工商银行金寨支行 协助执行专岗', 'deposit');
   const fundAgency = await agency('AG-3415-GJJ', '六安市住房公积金管理中心金寨县管理部', 'housingFund');
   const marketAgency = await agency('AG-3415-SCJG', '金寨县市场监督管理局', 'marketSupervision');
+  // Public creditors in a bankruptcy: claim notices and credit repair (see Bankruptcy coordination).
+  const taxAgency = await agency('AG-3415-SW', '国家税务总局金寨县税务局', 'tax');
+  const socialSecurityAgency = await agency('AG-3415-SB', '金寨县社会保险中心', 'socialSecurity');
 
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
@@ -65,6 +68,8 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user('demo-agency-deposit', '协助执行专员 林静', 'AGENCY', depositAgency.id);
   await user('demo-agency-housing-fund', '公积金专员 罗斌', 'AGENCY', fundAgency.id);
   await user('demo-agency-market-supervision', '登记科 高洁', 'AGENCY', marketAgency.id);
+  await user('demo-agency-tax', '征管科 丁蕾', 'AGENCY', taxAgency.id);
+  await user('demo-agency-social-security', '稽核科 葛峰', 'AGENCY', socialSecurityAgency.id);
 
   const subject = (s: { name: string; id: string }, kind: Subject['kind']) => m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));
   const zhang = await subject(p.zhangWei, 'PERSON');

@@ -1,4 +1,6 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
+import { ClaimService } from '../bankruptcy/claims/claim.service';
+import { CreditRepairService } from '../bankruptcy/credit-repair/credit-repair.service';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
 import type { ControlRuntime } from '../control/control-runtime';
 import { AssistanceService } from './assistance.service';
@@ -17,6 +19,8 @@ export interface Services {
   controlOrders: ControlOrderService;
   assistance: AssistanceService;
   notifications: NotificationService;
+  claims: ClaimService;
+  creditRepair: CreditRepairService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -37,6 +41,8 @@ export function createServices(options: ServicesOptions = {}): Services {
     controlOrders: new ControlOrderService(options.control!),
     assistance: new AssistanceService(options.control!),
     notifications: new NotificationService(),
+    claims: new ClaimService(options.control!),
+    creditRepair: new CreditRepairService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

@@ -24,6 +24,12 @@ const CONTROL_MUTATIONS: Record<string, Role[]> = {
   answerAssistanceRequest: ['AGENCY'],
   markNotificationsRead: ROLES,
 };
+/** Bankruptcy coordination: the administrator decides the claims and asks for credit repair; agencies file by hand. */
+const CLAIM_MUTATIONS: Record<string, Role[]> = {
+  confirmClaim: ['ADMINISTRATOR'],
+  disputeClaim: ['ADMINISTRATOR'],
+  requestCreditRepair: ['ADMINISTRATOR'],
+};
 
 describe('access policy table', () => {
   it('has a rule for every field of every type for every role', async () => {
@@ -68,13 +74,18 @@ describe('access policy table', () => {
     // Signing the audit head releases nothing; auditors may fix a checkpoint without depending on the operator.
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
-    for (const m of mutations.filter((name) => name !== checkpoint && !(name in CONTROL_MUTATIONS))) {
+    for (const m of mutations.filter((name) => name !== checkpoint && !(name in CONTROL_MUTATIONS) && !(name in CLAIM_MUTATIONS))) {
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
     }
   });
 
   it('separates the duties of control orders: clerks draft, approvers approve, agencies answer', () => {
     for (const [m, roles] of Object.entries(CONTROL_MUTATIONS))
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
+  });
+
+  it('lets administrators decide claims and request credit repair, and no one else', () => {
+    for (const [m, roles] of Object.entries(CLAIM_MUTATIONS))
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
 
