@@ -425,7 +425,48 @@ export const POLICY: Record<string, FieldRule> = {
     disputeClaim: [administratorOnly, 'Bankruptcy: the administrator disputes a claim filed, with the reason (企业破产法 art. 57)'],
     recordReorganisationPlanApproval: [adminOnly, 'Hub operation: record the ruling approving a reorganisation plan (seed 000 item 22)'],
     requestCreditRepair: [administratorOnly, 'Bankruptcy: credit repair after an approved reorganisation plan (seed 000 item 22, 003 item 12)'],
+    fileClaim: [agencyOnly, 'A public creditor files its claim in a bankruptcy case addressed to it (seed 000 items 14, 20)'],
+    answerCreditRepair: [agencyOnly, 'An agency answers the credit-repair request addressed to it (seed 000 item 22)'],
   }),
+  ...rules('Query', false, {
+    bankruptcyInbox: [agencyOnly, 'An agency sees only the bankruptcy requests delivered to its own inbox'],
+  }),
+  ...rules(
+    'BankruptcyRequest',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'kind',
+        'state',
+        'court',
+        'caseNo',
+        'subjectName',
+        'subjectIdNumber',
+        'asOf',
+        'rulingNo',
+        'rulingDate',
+        'receivedAt',
+        'decision',
+        'reason',
+        'answeredBy',
+        'answeredAt',
+      ].map((f) => [f, [agencyOnly, 'A request addressed to the agency: the debtor only as the object of that request (Principle 1)']]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules('BankruptcyRequestConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('BankruptcyRequestEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules(
+    'BankruptcyReceipt',
+    false,
+    Object.fromEntries(
+      ['requestId', 'decision', 'reason', 'answeredBy', 'answeredAt'].map((f) => [f, [agencyOnly, 'The agency’s own answer']]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
   ...rules('BankruptcyCase', false, {
     claims: [administratorOnly, 'Bankruptcy: the public creditors’ claims as of the acceptance date (seed 000 items 14, 20)'],
     creditRepairRequests: [administratorOnly, 'Bankruptcy: the administrator follows the credit repair they requested (seed 000 item 22)'],

@@ -1,8 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { ManagedBankruptcyCaseType } from '../schema/admin/managed.type';
 import {
+  AnswerCreditRepairInput,
   BankruptcyClaimType,
+  BankruptcyReceiptType,
+  BankruptcyRequestConnection,
+  BankruptcyRequestStateEnum,
+  FileClaimInput,
   CreditRepairInput,
   CreditRepairRequestType,
   ReorganisationPlanApprovalInput,
@@ -58,5 +63,35 @@ export class BankruptcyCoordinationResolver {
   })
   requestCreditRepair(@Ctx() ctx: RequestContext, @Arg('caseNo') caseNo: string, @Arg('input', () => CreditRepairInput) input: CreditRepairInput) {
     return ctx.services.creditRepair.request(ctx, caseNo, input);
+  }
+
+  @Query(() => BankruptcyRequestConnection, {
+    nullable: true,
+    description: "Claim notices and credit-repair requests delivered to the viewer's agency, oldest first.",
+  })
+  bankruptcyInbox(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('state', () => BankruptcyRequestStateEnum, { nullable: true }) state: 'PENDING' | 'ANSWERED' | null,
+  ) {
+    return ctx.services.bankruptcyInbox.inbox(ctx, { first, after }, state ?? null);
+  }
+
+  @Mutation(() => BankruptcyReceiptType, { nullable: true, description: 'An agency files its claim by hand; a second answer is a CONFLICT.' })
+  fileClaim(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => FileClaimInput) input: FileClaimInput) {
+    return ctx.services.bankruptcyInbox.fileClaim(ctx, id, input);
+  }
+
+  @Mutation(() => BankruptcyReceiptType, {
+    nullable: true,
+    description: 'An agency grants or refuses a credit repair by hand; a second answer is a CONFLICT.',
+  })
+  answerCreditRepair(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AnswerCreditRepairInput) input: AnswerCreditRepairInput,
+  ) {
+    return ctx.services.bankruptcyInbox.answerCreditRepair(ctx, id, input);
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CLAIM_PRIORITY_CLASSES } from '../bankruptcy/claims/claim-processor';
 import { CLAIM_KINDS, CLAIM_STATES } from '../bankruptcy/claims/claims';
 import { CREDIT_REPAIR_DELIVERY_STATES, CREDIT_REPAIR_STATES } from '../bankruptcy/credit-repair/credit-repair';
+import { Connection } from './connection.type';
 import { enumOf } from './enum-of';
 import { Decimal, LocalDate } from './scalars';
 import { SourceNameEnum } from './source-status.type';
@@ -106,4 +107,59 @@ export class ReorganisationPlanApprovalInput {
 export class CreditRepairInput {
   @Field({ description: 'Why the repair is due (the plan, its performance).' }) reasons!: string;
   @Field(() => [String], { nullable: true, description: 'The documents enclosed, by title and number (at most 20).' }) documents?: string[] | null;
+}
+
+export const BankruptcyRequestKindEnum = enumOf(['CLAIM_NOTICE', 'CREDIT_REPAIR'] as const, 'BankruptcyRequestKind');
+export const BankruptcyRequestStateEnum = enumOf(['PENDING', 'ANSWERED'] as const, 'BankruptcyRequestState');
+export const CreditRepairDecisionEnum = enumOf(['GRANTED', 'REFUSED'] as const, 'CreditRepairDecision');
+
+@ObjectType('BankruptcyRequest', { description: "A claim notice or a credit-repair request in an agency's inbox, and its answer." })
+export class BankruptcyRequestType {
+  @Field(() => ID) id!: string;
+  @Field(() => BankruptcyRequestKindEnum) kind!: string;
+  @Field(() => BankruptcyRequestStateEnum) state!: string;
+  @Field() court!: string;
+  @Field() caseNo!: string;
+  @Field() subjectName!: string;
+  @Field() subjectIdNumber!: string;
+  @Field(() => LocalDate, { description: 'Claims: the acceptance date; credit repair: the date of the ruling approving the plan.' }) asOf!: string;
+  @Field(() => String, { nullable: true }) rulingNo!: string | null;
+  @Field(() => LocalDate, { nullable: true }) rulingDate!: string | null;
+  @Field(() => Date) receivedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'FILED, GRANTED or REFUSED once answered.' }) decision!: string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => String, { nullable: true }) answeredBy!: string | null;
+  @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
+}
+
+export const BankruptcyRequestConnection = Connection(BankruptcyRequestType, 'BankruptcyRequest');
+
+@ObjectType('BankruptcyReceipt', { description: "The agency's answer to a bankruptcy request." })
+export class BankruptcyReceiptType {
+  @Field() requestId!: string;
+  @Field() decision!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field() answeredBy!: string;
+  @Field(() => Date) answeredAt!: Date;
+}
+
+@InputType('ClaimLineInput')
+export class ClaimLineInput {
+  @Field() type!: string;
+  @Field() period!: string;
+  @Field(() => Decimal) principal!: string;
+  @Field(() => Decimal) lateFees!: string;
+  @Field(() => LocalDate) overdueSince!: string;
+}
+
+@InputType('FileClaimInput')
+export class FileClaimInput {
+  @Field(() => String, { nullable: true }) creditor?: string | null;
+  @Field(() => [ClaimLineInput]) lines!: ClaimLineInput[];
+}
+
+@InputType('AnswerCreditRepairInput')
+export class AnswerCreditRepairInput {
+  @Field(() => CreditRepairDecisionEnum) decision!: 'GRANTED' | 'REFUSED';
+  @Field(() => String, { nullable: true, description: 'Required for a refusal.' }) reason?: string | null;
 }

@@ -1,4 +1,5 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
+import { BankruptcyInboxService } from '../bankruptcy/bankruptcy-inbox.service';
 import { ClaimService } from '../bankruptcy/claims/claim.service';
 import { CreditRepairService } from '../bankruptcy/credit-repair/credit-repair.service';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
@@ -21,6 +22,7 @@ export interface Services {
   notifications: NotificationService;
   claims: ClaimService;
   creditRepair: CreditRepairService;
+  bankruptcyInbox: BankruptcyInboxService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -43,6 +45,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     notifications: new NotificationService(),
     claims: new ClaimService(options.control!),
     creditRepair: new CreditRepairService(options.control!),
+    bankruptcyInbox: new BankruptcyInboxService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

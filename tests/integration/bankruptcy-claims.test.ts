@@ -256,6 +256,56 @@ describe('bankruptcy claims and credit repair', () => {
     expect(firmNotes).toEqual(expect.arrayContaining(['PLAN_APPROVED', 'CREDIT_REPAIR_REQUESTED', 'CREDIT_REPAIR_GRANTED', 'DISHONEST_LIST_EXIT']));
   });
 
+  it('lets a manual agency file its claim by hand from its inbox, once', async () => {
+    const other = people.yongan;
+    const caseNo = '(2024)皖1524破9号';
+    expect(
+      (
+        await t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
+          as: 'demo-admin',
+          variables: { input: { caseNo, acceptedOn: '2024-05-10', acceptanceRulingNo: caseNo, debtor: { idNumber: other.id, name: other.name } } },
+        })
+      ).body.errors,
+    ).toBeUndefined();
+    const INBOX = `{ bankruptcyInbox(first: 20, state: PENDING) { totalCount edges { node { id kind state caseNo asOf subjectIdNumber } } } }`;
+    const pending = await waitFor(
+      async () => (await t.gql(INBOX, { as: 'demo-agency-social-security' })).body,
+      (b) => b.data?.bankruptcyInbox.edges.some((e: any) => e.node.caseNo === caseNo),
+    );
+    const notice = pending.data!.bankruptcyInbox.edges.find((e: any) => e.node.caseNo === caseNo).node;
+    expect(notice).toMatchObject({ kind: 'CLAIM_NOTICE', state: 'PENDING', asOf: '2024-05-10', subjectIdNumber: other.id });
+    // Another agency's inbox does not hold it; other roles have none.
+    const taxInbox = (await t.gql(INBOX, { as: 'demo-agency-tax' })).body.data!.bankruptcyInbox.edges.map((e: any) => e.node.id);
+    expect(taxInbox).not.toContain(notice.id);
+    expect(codes(await t.gql(INBOX, { as: 'demo-agency-property' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(INBOX, { as: 'demo-clerk' }))).toEqual(['FORBIDDEN']);
+
+    const FILE = `mutation ($id: ID!, $input: FileClaimInput!) { fileClaim(id: $id, input: $input) { decision answeredBy } }`;
+    const lines = [{ type: 'PENSION', period: '2024-03', principal: '1500.00', lateFees: '18.75', overdueSince: '2024-04-16' }];
+    expect(codes(await t.gql(FILE, { as: 'demo-agency-tax', variables: { id: notice.id, input: { lines } } }))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(
+        await t.gql(FILE, { as: 'demo-agency-social-security', variables: { id: notice.id, input: { lines: [{ ...lines[0], principal: '-1' }] } } }),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    const filed = await t.gql(FILE, { as: 'demo-agency-social-security', variables: { id: notice.id, input: { lines } } });
+    expect(filed.body.data?.fileClaim).toEqual({ decision: 'FILED', answeredBy: 'demo-agency-social-security' });
+    const twice = await t.gql(FILE, { as: 'demo-agency-social-security', variables: { id: notice.id, input: { lines } } });
+    expect(codes(twice)).toEqual(['CONFLICT']);
+    expect(twice.body.errors![0].extensions!.state).toBe('ANSWERED');
+
+    const [row] = await waitFor(
+      () =>
+        t.hub.hub.query(
+          `SELECT state, principal::text, late_fees::text AS "lateFees", filed_by AS "filedBy", lines FROM bankruptcy_claim WHERE id = $1`,
+          [notice.id],
+        ),
+      (rows: any[]) => rows[0]?.state === 'FILED',
+    );
+    expect(row).toMatchObject({ state: 'FILED', principal: '1500.00', lateFees: '18.75', filedBy: 'demo-agency-social-security' });
+    expect(row.lines).toEqual([{ ...lines[0], days: 24, priorityClass: 'SOCIAL_INSURANCE' }]);
+  });
+
   it('keeps claims and repairs from roles that may not see them, and shows auditors every step without the debtor’s identity', async () => {
     for (const as of ['demo-clerk', 'demo-auditor', 'demo-admin', 'demo-agency-tax']) {
       expect(codes(await t.gql(CASE, { as, variables: { caseNo: CASE_NO } }))).toContain('FORBIDDEN');

@@ -29,6 +29,8 @@ const CLAIM_MUTATIONS: Record<string, Role[]> = {
   confirmClaim: ['ADMINISTRATOR'],
   disputeClaim: ['ADMINISTRATOR'],
   requestCreditRepair: ['ADMINISTRATOR'],
+  fileClaim: ['AGENCY'],
+  answerCreditRepair: ['AGENCY'],
 };
 
 describe('access policy table', () => {
@@ -84,7 +86,7 @@ describe('access policy table', () => {
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
 
-  it('lets administrators decide claims and request credit repair, and no one else', () => {
+  it('lets administrators decide claims and request credit repair, and agencies answer, and no one else', () => {
     for (const [m, roles] of Object.entries(CLAIM_MUTATIONS))
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
