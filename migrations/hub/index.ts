@@ -5,6 +5,7 @@ import { ControlOrders1795500000000 } from './1795500000000-control-orders';
 import { ControlOrderLinks1795510000000 } from './1795510000000-control-order-links';
 import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
 import { DishonestChecks1795800000000 } from './1795800000000-dishonest-checks';
+import { BankruptcyClaimsCreditRepair1795700000000 } from './1795700000000-bankruptcy-claims-credit-repair';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -14,4 +15,5 @@ export const HUB_MIGRATIONS = [
   ControlOrderLinks1795510000000,
   AuditEntryStatisticsIndex1795900000000,
   DishonestChecks1795800000000,
+  BankruptcyClaimsCreditRepair1795700000000,
 ];

@@ -433,6 +433,126 @@ export const POLICY: Record<string, FieldRule> = {
 
   // ---- Supervision and statistics: src/supervision/supervision.policy.ts -----------------------------------------
   ...SUPERVISION_POLICY,
+  // ---- Bankruptcy coordination: claims and credit repair --------------------------------------------------------
+  ...rules('Mutation', false, {
+    confirmClaim: [administratorOnly, 'Bankruptcy: the administrator reviews and confirms the claims filed (企业破产法 art. 57)'],
+    disputeClaim: [administratorOnly, 'Bankruptcy: the administrator disputes a claim filed, with the reason (企业破产法 art. 57)'],
+    recordReorganisationPlanApproval: [adminOnly, 'Hub operation: record the ruling approving a reorganisation plan (seed 000 item 22)'],
+    requestCreditRepair: [administratorOnly, 'Bankruptcy: credit repair after an approved reorganisation plan (seed 000 item 22, 003 item 12)'],
+    fileClaim: [agencyOnly, 'A public creditor files its claim in a bankruptcy case addressed to it (seed 000 items 14, 20)'],
+    answerCreditRepair: [agencyOnly, 'An agency answers the credit-repair request addressed to it (seed 000 item 22)'],
+  }),
+  ...rules('Query', false, {
+    bankruptcyInbox: [agencyOnly, 'An agency sees only the bankruptcy requests delivered to its own inbox'],
+  }),
+  ...rules(
+    'BankruptcyRequest',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'kind',
+        'state',
+        'court',
+        'caseNo',
+        'subjectName',
+        'subjectIdNumber',
+        'asOf',
+        'rulingNo',
+        'rulingDate',
+        'receivedAt',
+        'decision',
+        'reason',
+        'answeredBy',
+        'answeredAt',
+      ].map((f) => [f, [agencyOnly, 'A request addressed to the agency: the debtor only as the object of that request (Principle 1)']]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules('BankruptcyRequestConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('BankruptcyRequestEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules(
+    'BankruptcyReceipt',
+    false,
+    Object.fromEntries(
+      ['requestId', 'decision', 'reason', 'answeredBy', 'answeredAt'].map((f) => [f, [agencyOnly, 'The agency’s own answer']]),
+    ) as Record<string, [typeof agencyOnly, string]>,
+  ),
+  ...rules('BankruptcyCase', false, {
+    claims: [administratorOnly, 'Bankruptcy: the public creditors’ claims as of the acceptance date (seed 000 items 14, 20)'],
+    creditRepairRequests: [administratorOnly, 'Bankruptcy: the administrator follows the credit repair they requested (seed 000 item 22)'],
+    reorganisationPlan: [administratorOnly, 'Bankruptcy: the ruling the credit repair rests on'],
+  }),
+  ...rules(
+    'BankruptcyClaim',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'caseNo',
+        'source',
+        'kind',
+        'creditor',
+        'state',
+        'asOf',
+        'principal',
+        'lateFees',
+        'priorityClass',
+        'lateFeesPriorityClass',
+        'lines',
+        'disputeReason',
+        'deliveredAt',
+        'filedAt',
+        'decidedAt',
+        'decidedBy',
+        'history',
+      ].map((f) => [f, [administratorOnly, 'A claim against the debtor, for the administrator who reviews it (企业破产法 art. 57)']]),
+    ) as Record<string, [typeof administratorOnly, string]>,
+  ),
+  ...rules(
+    'ClaimLine',
+    false,
+    Object.fromEntries(
+      ['type', 'period', 'principal', 'lateFees', 'overdueSince', 'days', 'priorityClass'].map((f) => [
+        f,
+        [administratorOnly, 'How a claim is made up: principal and late fees per tax or insurance type'],
+      ]),
+    ) as Record<string, [typeof administratorOnly, string]>,
+  ),
+  ...rules(
+    'BankruptcyEvent',
+    false,
+    Object.fromEntries(
+      ['at', 'actor', 'action', 'state', 'note'].map((f) => [f, [administratorOnly, 'Who did what when on a claim or a credit repair']]),
+    ) as Record<string, [typeof administratorOnly, string]>,
+  ),
+  ...rules(
+    'CreditRepairRequest',
+    false,
+    Object.fromEntries(
+      ['id', 'state', 'reasons', 'documents', 'requestedBy', 'createdAt', 'rulingNo', 'rulingDate', 'agencies'].map((f) => [
+        f,
+        [administratorOnly, 'The administrator’s own credit-repair request and its progress'],
+      ]),
+    ) as Record<string, [typeof administratorOnly, string]>,
+  ),
+  ...rules(
+    'CreditRepairAgency',
+    false,
+    Object.fromEntries(
+      ['source', 'state', 'outcome', 'deliveredAt', 'answeredAt', 'history'].map((f) => [
+        f,
+        [administratorOnly, 'Each agency’s answer to the credit-repair request'],
+      ]),
+    ) as Record<string, [typeof administratorOnly, string]>,
+  ),
+  ...rules('ReorganisationPlan', false, {
+    rulingNo: [administratorOnly, 'The ruling the credit repair rests on'],
+    rulingDate: [administratorOnly, 'The ruling the credit repair rests on'],
+  }),
 
   // ---- Subject data -------------------------------------------------------------------------------------------
   ...rules('Subject', true, {

@@ -1,5 +1,6 @@
 import { Logger, run, runMigrations, type JobHelpers, type Runner, type Task } from 'graphile-worker';
 import { Pool } from 'pg';
+import { bankruptcyTasks } from '../bankruptcy/bankruptcy-jobs';
 import type { Logger as AppLogger } from '../observability/logger';
 import { applyRequest, deliverToInbox, readReceipt, renumber, type Receipt } from './agency-registry';
 import { dateOf } from './clock';
@@ -415,6 +416,7 @@ export async function startControlWorker(runtime: ControlRuntime, pool: Pool, lo
       [TASKS.process]: retrying(runtime, TASKS.process, (p) => processRequest(runtime, id(p))),
       [TASKS.collect]: retrying(runtime, TASKS.collect, (p) => collect(runtime, id(p))),
       [TASKS.sweep]: async (p) => sweep(runtime, (p as { source?: string } | null)?.source),
+      ...bankruptcyTasks(runtime),
     },
     crontab: `0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`,
   });

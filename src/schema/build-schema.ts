@@ -7,6 +7,7 @@ import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { DishonestCheckResolver } from '../checks/dishonest-check.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
+import { BankruptcyCoordinationResolver } from '../resolvers/bankruptcy-coordination.resolver';
 import { ControlOrderResolver, ExecutionCaseControlResolver } from '../resolvers/control-order.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
 import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
@@ -23,6 +24,7 @@ export const RESOLVERS = [
   ExecutionCaseControlResolver,
   ControlOrderResolver,
   BankruptcyCaseResolver,
+  BankruptcyCoordinationResolver,
   SubjectResolver,
   ...SOURCES.flatMap((s) => s.resolvers ?? []),
   LinkedPersonResolver,

@@ -53,6 +53,9 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   const marketAgency = await agency('AG-3415-SCJG', '金寨县市场监督管理局', 'marketSupervision', ['LICENCE']);
   const financeBureau = await agency('AG-3415-CZJ', '金寨县财政局', null, ['GOVERNMENT_PROCUREMENT', 'BIDDING', 'SUBSIDIES']);
   const housingBureau = await agency('AG-3415-ZJJ', '金寨县住房和城乡建设局', null, ['LICENCE', 'BIDDING', 'SUBSIDIES']);
+  // Public creditors in a bankruptcy: claim notices and credit repair (see Bankruptcy coordination).
+  const taxAgency = await agency('AG-3415-SW', '国家税务总局金寨县税务局', 'tax');
+  const socialSecurityAgency = await agency('AG-3415-SB', '金寨县社会保险中心', 'socialSecurity');
 
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
@@ -70,6 +73,8 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user('demo-agency-market-supervision', '登记科 高洁', 'AGENCY', marketAgency.id);
   await user('demo-agency-procurement', '政府采购科 孙悦', 'AGENCY', financeBureau.id);
   await user('demo-agency-housing', '建筑市场监管科 韩冬', 'AGENCY', housingBureau.id);
+  await user('demo-agency-tax', '征管科 丁蕾', 'AGENCY', taxAgency.id);
+  await user('demo-agency-social-security', '稽核科 葛峰', 'AGENCY', socialSecurityAgency.id);
 
   const subject = (s: { name: string; id: string }, kind: Subject['kind']) => m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));
   const zhang = await subject(p.zhangWei, 'PERSON');

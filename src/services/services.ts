@@ -1,4 +1,7 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
+import { BankruptcyInboxService } from '../bankruptcy/bankruptcy-inbox.service';
+import { ClaimService } from '../bankruptcy/claims/claim.service';
+import { CreditRepairService } from '../bankruptcy/credit-repair/credit-repair.service';
 import { createAdminServices, type AdminServices } from './admin/admin-services';
 import type { ControlRuntime } from '../control/control-runtime';
 import type { ChecksConfig } from '../config';
@@ -25,6 +28,9 @@ export interface Services {
   statistics: StatisticsService;
   /** Dishonest-list checks by agencies (src/checks/). */
   checks: DishonestCheckService;
+  claims: ClaimService;
+  creditRepair: CreditRepairService;
+  bankruptcyInbox: BankruptcyInboxService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -50,6 +56,9 @@ export function createServices(options: ServicesOptions = {}): Services {
     supervision: new SupervisionService(options.control!),
     statistics: new StatisticsService(options.control!),
     checks: new DishonestCheckService(options.control!, options.checks ?? { perMinute: 0, batchesPerHour: 0, batchMaxLines: 100_000 }),
+    claims: new ClaimService(options.control!),
+    creditRepair: new CreditRepairService(options.control!),
+    bankruptcyInbox: new BankruptcyInboxService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

@@ -24,6 +24,14 @@ const CONTROL_MUTATIONS: Record<string, Role[]> = {
   answerAssistanceRequest: ['AGENCY'],
   markNotificationsRead: ROLES,
 };
+/** Bankruptcy coordination: the administrator decides the claims and asks for credit repair; agencies file by hand. */
+const CLAIM_MUTATIONS: Record<string, Role[]> = {
+  confirmClaim: ['ADMINISTRATOR'],
+  disputeClaim: ['ADMINISTRATOR'],
+  requestCreditRepair: ['ADMINISTRATOR'],
+  fileClaim: ['AGENCY'],
+  answerCreditRepair: ['AGENCY'],
+};
 
 /** The list checks' mutations: agencies check and report; the operator declares an agency's purposes. */
 const CHECK_MUTATIONS: Record<string, Role[]> = {
@@ -75,7 +83,9 @@ describe('access policy table', () => {
     // Signing the audit head releases nothing; auditors may fix a checkpoint without depending on the operator.
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
-    for (const m of mutations.filter((name) => name !== checkpoint && !(name in CONTROL_MUTATIONS) && !(name in CHECK_MUTATIONS))) {
+    for (const m of mutations.filter(
+      (name) => name !== checkpoint && !(name in CONTROL_MUTATIONS) && !(name in CHECK_MUTATIONS) && !(name in CLAIM_MUTATIONS),
+    )) {
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
     }
   });
@@ -87,6 +97,11 @@ describe('access policy table', () => {
 
   it('lets only agencies check the dishonest-debtor list and report outcomes', () => {
     for (const [m, roles] of Object.entries(CHECK_MUTATIONS))
+      expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
+  });
+
+  it('lets administrators decide claims and request credit repair, and agencies answer, and no one else', () => {
+    for (const [m, roles] of Object.entries(CLAIM_MUTATIONS))
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, roles]);
   });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DemoIdentities } from '../../seed/demo-identities';
-import { InsuredEmployer, InsuredPerson } from './entities';
+import { ContributionArrear, InsuredEmployer, InsuredPerson } from './entities';
 
 export async function seedSocialSecurityDemo(m: EntityManager, p: DemoIdentities): Promise<void> {
   const person = (
@@ -45,4 +45,24 @@ export async function seedSocialSecurityDemo(m: EntityManager, p: DemoIdentities
     );
   await employer(p.huaxing, 1, '0.00', null);
   await employer(p.hongda, 4, '58230.00', '2023-10-01');
+  // 宏达茶业's 58,230.00 unpaid since October 2023, per insurance type and month (each due by the 15th of the next).
+  const monthly = { PENSION: '9200.00', MEDICAL: '3730.00', UNEMPLOYMENT: '577.50', WORK_INJURY: '412.50', MATERNITY: '637.50' } as const;
+  for (const [period, overdueSince] of [
+    ['2023-10', '2023-11-16'],
+    ['2023-11', '2023-12-16'],
+    ['2023-12', '2024-01-16'],
+    ['2024-01', '2024-02-16'],
+  ]) {
+    for (const [insuranceType, amount] of Object.entries(monthly)) {
+      await m.save(
+        m.create(ContributionArrear, {
+          employerIdNumber: p.hongda.id,
+          insuranceType: insuranceType as keyof typeof monthly,
+          period,
+          amount,
+          overdueSince,
+        }),
+      );
+    }
+  }
 }

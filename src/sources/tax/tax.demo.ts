@@ -77,6 +77,17 @@ export async function seedTaxDemo(m: EntityManager, p: DemoIdentities): Promise<
       since: '2024-06-01',
     }),
   );
+  // Owed before 宏达茶业's bankruptcy was accepted (2024-02-26): the tax claim of (2024)皖1524破1号.
+  await m.save(
+    m.create(TaxArrear, {
+      taxpayerIdNumber: p.hongda.id,
+      taxType: '增值税',
+      period: '2023-12',
+      amount: '52600.00',
+      lateFee: '1078.30',
+      since: '2024-01-16',
+    }),
+  );
   await m.save(
     m.create(TaxRefund, { taxpayerIdNumber: p.huaxing.id, kind: 'EXPORT_REBATE', amount: '73500.00', status: 'APPROVED', appliedOn: '2024-02-20' }),
   );

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions } from 'antd';
 import { errorAt, errorText } from '../../api/errors';
+import { BankruptcyCoordination } from '../../claims/BankruptcyCoordination';
 import { CaseToolbar } from '../../components/CaseToolbar';
 import { QueryProblem } from '../../components/QueryProblem';
 import { SubjectLoading, SubjectView } from '../../components/SubjectView';
@@ -55,6 +56,7 @@ export function BankruptcyCaseView({ caseNo }: { caseNo: string }) {
       {q.loading && !c && <SubjectLoading />}
       {debtorError && <Alert type="error" showIcon message={errorText(debtorError, '该案件的债务人')} />}
       {c?.debtor && <SubjectView subject={c.debtor} place={{ errors: q.errors, path: ['bankruptcyCase', 'debtor'] }} />}
+      {c && <BankruptcyCoordination caseNo={caseNo} />}
     </div>
   );
 }

@@ -22,4 +22,8 @@ export class CreditRepair {
 
   @Column({ name: 'repaired_on', type: 'date' })
   repairedOn!: string;
+
+  /** The hub's credit-repair request that granted it, when it came through the hub. */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 }

@@ -1,0 +1,8 @@
+/** The job worker's bankruptcy tasks (bankruptcy/bankruptcy-jobs.ts), beside the control tasks in the same queue. */
+export const BANKRUPTCY_TASKS = { deliver: 'bankruptcy_deliver', process: 'bankruptcy_process', collect: 'bankruptcy_collect' } as const;
+
+/** What a bankruptcy job is about: a claim notice (the claim's id) or one agency's part of a credit repair (the delivery's id). */
+export interface BankruptcyJob {
+  kind: 'CLAIM_NOTICE' | 'CREDIT_REPAIR';
+  id: string;
+}
