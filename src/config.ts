@@ -60,6 +60,19 @@ export interface ControlConfig {
   costRate: number;
   /** Run the job worker inside this process (delivery, processor, receipts, lapse). */
   worker: boolean;
+  /** Bankruptcy coordination (README "Bankruptcy coordination"). */
+  bankruptcy: BankruptcyConfig;
+}
+
+export interface BankruptcyConfig {
+  /** Public holidays (no working days), `YYYY-MM-DD`, from HOLIDAYS. */
+  holidays: string[];
+  /** Weekend days worked in exchange for a holiday (调休), from MAKEUP_WORKDAYS. */
+  makeupWorkdays: string[];
+  /** Working days a release task is due in after the acceptance sweep (RELEASE_TASK_WORKING_DAYS, default 10). */
+  releaseWorkingDays: number;
+  /** Days the bankruptcy tribunal has to decide on a transfer (TRANSFER_DECISION_DAYS, default 7). */
+  transferDecisionDays: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -182,8 +195,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       expiryWarningDays: intSetting(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
       costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
       worker: bool(env, 'CONTROL_WORKER', true),
+      bankruptcy: {
+        holidays: dateList(env, 'HOLIDAYS'),
+        makeupWorkdays: dateList(env, 'MAKEUP_WORKDAYS'),
+        releaseWorkingDays: intSetting(env, 'RELEASE_TASK_WORKING_DAYS', 10, 1, 60),
+        transferDecisionDays: intSetting(env, 'TRANSFER_DECISION_DAYS', 7, 1, 90),
+      },
     },
   };
+}
+
+function dateList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const dates = (env[name] ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  for (const d of dates) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) throw new ConfigError(`${name} must list dates YYYY-MM-DD, got "${d}"`);
+  }
+  return dates;
 }
 
 function manualSources(env: NodeJS.ProcessEnv): SourceName[] {

@@ -6,6 +6,11 @@ import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
 import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
+import {
+  BankruptcyCaseCoordinationResolver,
+  BankruptcyCoordinationResolver,
+  ExecutionCaseSuspensionResolver,
+} from '../resolvers/bankruptcy-coordination.resolver';
 import { ControlOrderResolver, ExecutionCaseControlResolver } from '../resolvers/control-order.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
 import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
@@ -21,6 +26,9 @@ export const RESOLVERS = [
   ExecutionCaseControlResolver,
   ControlOrderResolver,
   BankruptcyCaseResolver,
+  BankruptcyCaseCoordinationResolver,
+  ExecutionCaseSuspensionResolver,
+  BankruptcyCoordinationResolver,
   SubjectResolver,
   ...SOURCES.flatMap((s) => s.resolvers ?? []),
   LinkedPersonResolver,

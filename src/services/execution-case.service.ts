@@ -9,11 +9,14 @@ import { checkFirst, connectionOf, decodeDateIdCursor, encodeCursor, type PageAr
 export const NO_CASE_ACCESS = 'You have no access to this case';
 
 export class ExecutionCaseService {
-  /** The case if the viewer is a clerk assigned to it and it is active; FORBIDDEN otherwise. */
+  /**
+   * The case if the viewer is a clerk assigned to it and it is active or suspended (中止: still read, to release its
+   * measures; it takes no new order); FORBIDDEN otherwise.
+   */
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<ExecutionCase> {
     const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     if (!may(ctx.viewer, 'Query.executionCase')) throw forbidden(NO_CASE_ACCESS);
-    const found = await this.assigned(ctx).andWhere('c.case_no = :caseNo', { caseNo }).andWhere("c.status = 'ACTIVE'").getOne();
+    const found = await this.assigned(ctx).andWhere('c.case_no = :caseNo', { caseNo }).andWhere("c.status IN ('ACTIVE', 'SUSPENDED')").getOne();
     if (!found) throw forbidden(NO_CASE_ACCESS);
     return found;
   }
@@ -22,7 +25,7 @@ export class ExecutionCaseService {
     checkFirst(page.first);
     if (!may(ctx.viewer, 'Query.myExecutionCases')) throw forbidden('Your role has no execution cases');
     const base = this.assigned(ctx);
-    if (!includeClosed) base.andWhere("c.status = 'ACTIVE'");
+    if (!includeClosed) base.andWhere("c.status IN ('ACTIVE', 'SUSPENDED')");
     const totalCount = await base.clone().getCount();
     const query = base
       .orderBy('c.filed_on', 'DESC')

@@ -6,6 +6,7 @@ import { AuditService } from './audit.service';
 import { ControlOrderService } from './control-order.service';
 import { NotificationService } from './notification.service';
 import { BankruptcyCaseService } from './bankruptcy-case.service';
+import { BankruptcyCoordinationService } from '../bankruptcy/bankruptcy.service';
 import { ExecutionCaseService } from './execution-case.service';
 
 /** Stateless services shared by all requests; each call takes the request context first. */
@@ -17,6 +18,8 @@ export interface Services {
   controlOrders: ControlOrderService;
   assistance: AssistanceService;
   notifications: NotificationService;
+  /** Bankruptcy coordination: suspensions, release tasks, transfers (src/bankruptcy). */
+  bankruptcy: BankruptcyCoordinationService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -37,6 +40,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     controlOrders: new ControlOrderService(options.control!),
     assistance: new AssistanceService(options.control!),
     notifications: new NotificationService(),
+    bankruptcy: new BankruptcyCoordinationService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

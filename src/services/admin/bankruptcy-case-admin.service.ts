@@ -1,3 +1,4 @@
+import { acceptBankruptcy } from '../../bankruptcy/acceptance';
 import type { RequestContext } from '../../context';
 import { AdministratorAppointment, BankruptcyCase, Organisation } from '../../entities/hub';
 import { normaliseCaseNo, parseCaseNo } from '../../ids/case-number';
@@ -46,6 +47,7 @@ export class BankruptcyCaseAdminService {
           .save(
             m.create(BankruptcyCase, { caseNo, courtId: court.id, debtorId, acceptanceRulingNo, status: 'ACCEPTED', acceptedOn, closedAt: null }),
           );
+        await acceptBankruptcy(m, ctx.services.bankruptcy.runtime, saved, { username: ctx.viewer.username, organisationCode: ctx.viewer.organisationCode });
         return managedBankruptcyCase(m, saved.id);
       });
     } catch (error) {
