@@ -211,7 +211,8 @@ function dateList(env: NodeJS.ProcessEnv, name: string): string[] {
     .map((d) => d.trim())
     .filter(Boolean);
   for (const d of dates) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) throw new ConfigError(`${name} must list dates YYYY-MM-DD, got "${d}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+      throw new ConfigError(`${name} must list dates YYYY-MM-DD, got "${d}"`);
   }
   return dates;
 }

@@ -4,4 +4,10 @@ import { AuditEntryCommitment1795400000000 } from './1795400000000-audit-entry-c
 import { ControlOrders1795500000000 } from './1795500000000-control-orders';
 import { BankruptcyCoordination1795600000000 } from './1795600000000-bankruptcy-coordination';
 
-export const HUB_MIGRATIONS = [InitialHub1795313491084, AuditLog1795314315484, AuditEntryCommitment1795400000000, ControlOrders1795500000000, BankruptcyCoordination1795600000000];
+export const HUB_MIGRATIONS = [
+  InitialHub1795313491084,
+  AuditLog1795314315484,
+  AuditEntryCommitment1795400000000,
+  ControlOrders1795500000000,
+  BankruptcyCoordination1795600000000,
+];

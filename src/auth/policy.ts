@@ -425,7 +425,10 @@ export const POLICY: Record<string, FieldRule> = {
   ...rules('Mutation', false, {
     releaseFromTask: [clerkOnly, 'Bankruptcy: the clerk of the ordering case releases its measure once the debtor is in bankruptcy (破产法 art. 19)'],
     recordOutsideRelease: [clerkOnly, 'Bankruptcy: a court records the release of its own measure made outside the hub (破产法 art. 19)'],
-    proposeBankruptcyTransfer: [clerkOnly, 'Execution to bankruptcy (执转破): the assigned clerk proposes, with the written consent (seed 000 item 30)'],
+    proposeBankruptcyTransfer: [
+      clerkOnly,
+      'Execution to bankruptcy (执转破): the assigned clerk proposes, with the written consent (seed 000 item 30)',
+    ],
     acceptBankruptcyTransfer: [judgeOnly, 'Execution to bankruptcy: the bankruptcy tribunal of the receiving court decides (seed 004 item 14)'],
     returnBankruptcyTransfer: [judgeOnly, 'Execution to bankruptcy: the bankruptcy tribunal of the receiving court decides (seed 004 item 14)'],
   }),

@@ -22,7 +22,12 @@ export interface OutsideMeasure {
  * (`request_id` empty): read through the source's `ControlRegistry` description, so every controllable source is
  * swept by the same query.
  */
-export async function outsideMeasures(runtime: ControlRuntime, source: SourceName, control: SourceControl, debtorIdNumber: string): Promise<OutsideMeasure[]> {
+export async function outsideMeasures(
+  runtime: ControlRuntime,
+  source: SourceName,
+  control: SourceControl,
+  debtorIdNumber: string,
+): Promise<OutsideMeasure[]> {
   const r = control.registry;
   const c = registryColumns(r);
   const db = await runtime.sourceDatabases[source].ready();
@@ -62,7 +67,9 @@ export async function sweepRegistries(runtime: ControlRuntime, bankruptcyCaseId:
       continue;
     }
     for (const e of measures) {
-      const [court] = (await runtime.hub.query(`SELECT id FROM organisation WHERE kind = 'COURT' AND name = $1 AND disabled_at IS NULL`, [e.holder])) as Array<{
+      const [court] = (await runtime.hub.query(`SELECT id FROM organisation WHERE kind = 'COURT' AND name = $1 AND disabled_at IS NULL`, [
+        e.holder,
+      ])) as Array<{
         id: string;
       }>;
       const assetClass = control!.classOf(e.assetKey);

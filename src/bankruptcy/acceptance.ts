@@ -33,7 +33,12 @@ export async function debtorStepCase(m: EntityManager, c: AcceptedCase): Promise
  * (job `bankruptcy_sweep`, idempotent, retried while an agency is down). Both the operator's `createBankruptcyCase` and
  * the judge's `acceptBankruptcyTransfer` call this, and only this.
  */
-export async function acceptBankruptcy(m: EntityManager, runtime: ControlRuntime, bankruptcyCase: AcceptedCase, actor: Actor): Promise<AcceptanceSummary> {
+export async function acceptBankruptcy(
+  m: EntityManager,
+  runtime: ControlRuntime,
+  bankruptcyCase: AcceptedCase,
+  actor: Actor,
+): Promise<AcceptanceSummary> {
   const stepCase = await debtorStepCase(m, bankruptcyCase);
   const suspended = await suspendExecutions(m, runtime, bankruptcyCase, stepCase, actor);
   const releaseTasks = await createHubReleaseTasks(m, runtime, bankruptcyCase, stepCase);
@@ -48,13 +53,7 @@ export async function acceptBankruptcy(m: EntityManager, runtime: ControlRuntime
  * Every execution case against the debtor that is active (or already suspended pending a transfer) is suspended by
  * this bankruptcy case; the assigned clerks are notified. Returns the case numbers newly suspended by it.
  */
-async function suspendExecutions(
-  m: EntityManager,
-  runtime: ControlRuntime,
-  b: AcceptedCase,
-  stepCase: StepCase,
-  actor: Actor,
-): Promise<string[]> {
+async function suspendExecutions(m: EntityManager, runtime: ControlRuntime, b: AcceptedCase, stepCase: StepCase, actor: Actor): Promise<string[]> {
   const cases = (await m.query(
     `SELECT c.id, c.case_no, c.court_id, c.status FROM execution_case c
        JOIN execution_case_respondent r ON r.case_id = c.id

@@ -86,7 +86,10 @@ export class BankruptcyCoordinationService {
       params.push(due, id);
       where.push(`(t.due_on, t.id) > ($3::date, $4::uuid)`);
     }
-    const rows: ReleaseTaskRow[] = await ctx.hub.query(`${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.due_on, t.id LIMIT ${page.first + 1}`, params);
+    const rows: ReleaseTaskRow[] = await ctx.hub.query(
+      `${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.due_on, t.id LIMIT ${page.first + 1}`,
+      params,
+    );
     return connectionOf(
       rows.map((t) => this.view(t)),
       page.first,
@@ -108,7 +111,10 @@ export class BankruptcyCoordinationService {
       params.push(due, id);
       where.push(`(t.due_on, t.id) > ($2::date, $3::uuid)`);
     }
-    const rows: ReleaseTaskRow[] = await ctx.hub.query(`${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.due_on, t.id LIMIT ${page.first + 1}`, params);
+    const rows: ReleaseTaskRow[] = await ctx.hub.query(
+      `${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.due_on, t.id LIMIT ${page.first + 1}`,
+      params,
+    );
     return connectionOf(rows, page.first, (t) => encodeCursor(t.dueOn, t.id), count);
   }
 

@@ -172,9 +172,10 @@ export async function releaseReceiptArrived(
   if (!task) return [];
   const now = runtime.clock.now();
   const t = (await loadTask(m, task.id))!;
-  const [b] = (await m.query(`SELECT b.court_id, b.debtor_id, s.kind, s.id_number FROM bankruptcy_case b JOIN subject s ON s.id = b.debtor_id WHERE b.id = $1`, [
-    t.bankruptcyCaseId,
-  ])) as Array<{ court_id: string; debtor_id: string; kind: string; id_number: string }>;
+  const [b] = (await m.query(
+    `SELECT b.court_id, b.debtor_id, s.kind, s.id_number FROM bankruptcy_case b JOIN subject s ON s.id = b.debtor_id WHERE b.id = $1`,
+    [t.bankruptcyCaseId],
+  )) as Array<{ court_id: string; debtor_id: string; kind: string; id_number: string }>;
   const stepCase: StepCase = {
     caseKind: 'BANKRUPTCY',
     caseNo: t.bankruptcyCaseNo,
@@ -192,10 +193,12 @@ export async function releaseReceiptArrived(
     return [bankruptcyAuditDraft(stepCase, 'RELEASE_REFUSED', SYSTEM, { taskId: t.id, orderId: order.id })];
   }
   const releasedOn = dateOf(now);
-  await m.query(
-    `UPDATE release_task SET state = 'RELEASED', receipt_no = $2, released_on = $3, handed_over_at = $4, updated_at = $4 WHERE id = $1`,
-    [t.id, receipt.registrationNo, releasedOn, now],
-  );
+  await m.query(`UPDATE release_task SET state = 'RELEASED', receipt_no = $2, released_on = $3, handed_over_at = $4, updated_at = $4 WHERE id = $1`, [
+    t.id,
+    receipt.registrationNo,
+    releasedOn,
+    now,
+  ]);
   await tellAdministratorAndCourt(m, runtime, t, b.court_id, receipt.registrationNo);
   return [bankruptcyAuditDraft(stepCase, 'HANDOVER', SYSTEM, { taskId: t.id, orderId: order.id, receiptNo: receipt.registrationNo })];
 }

@@ -112,7 +112,9 @@ export class TransferService {
       if (!subject) throw badUserInput('input.respondentIdNumber', 'not a respondent of this case');
       let courtId = c.court_id;
       if (courtCode) {
-        const [court] = (await m.query(`SELECT id FROM organisation WHERE code = $1 AND kind = 'COURT' AND disabled_at IS NULL`, [courtCode])) as Array<{
+        const [court] = (await m.query(`SELECT id FROM organisation WHERE code = $1 AND kind = 'COURT' AND disabled_at IS NULL`, [
+          courtCode,
+        ])) as Array<{
           id: string;
         }>;
         if (!court) throw badUserInput('input.courtCode', `no enabled court with code ${courtCode}`);
@@ -188,13 +190,14 @@ export class TransferService {
     const today = dateOf(this.runtime.clock.now());
     if (input.acceptedOn > today) throw badUserInput('input.acceptedOn', 'must not be in the future');
     const courtCode = parseCaseNo(caseNo)!.courtCode;
-    if (courtCode !== ctx.viewer.organisationCode) throw badUserInput('input.caseNo', `must be a case of your court (${ctx.viewer.organisationCode})`);
-    if (parseCaseNo(rulingNo)!.courtCode !== courtCode) throw badUserInput('input.acceptanceRulingNo', `must be a ruling of your court (${courtCode})`);
+    if (courtCode !== ctx.viewer.organisationCode)
+      throw badUserInput('input.caseNo', `must be a case of your court (${ctx.viewer.organisationCode})`);
+    if (parseCaseNo(rulingNo)!.courtCode !== courtCode)
+      throw badUserInput('input.acceptanceRulingNo', `must be a ruling of your court (${courtCode})`);
     try {
       return await ctx.hub.transaction(async (m) => {
         const t = await this.decidable(ctx, m, id, 'Mutation.acceptBankruptcyTransfer');
-        if (input.acceptedOn < dateOf(new Date(t.createdAt)))
-          throw badUserInput('input.acceptedOn', 'must not be before the transfer was proposed');
+        if (input.acceptedOn < dateOf(new Date(t.createdAt))) throw badUserInput('input.acceptedOn', 'must not be before the transfer was proposed');
         const [existing] = (await m.query(`SELECT 1 FROM bankruptcy_case WHERE case_no = $1`, [caseNo])) as unknown[];
         if (existing) throw badUserInput('input.caseNo', `bankruptcy case ${caseNo} already exists`);
         const [{ id: bankruptcyCaseId }] = (await m.query(

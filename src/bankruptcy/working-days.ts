@@ -20,7 +20,7 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
  */
 export function addWorkingDays(from: string, days: number, calendar: WorkingCalendar): string {
   let date = from;
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     date = addDays(date, 1);
     if (isWorkingDay(date, calendar)) counted++;
   }

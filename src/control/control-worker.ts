@@ -55,7 +55,13 @@ function retrying(runtime: ControlRuntime, task: string, work: (payload: Record<
       if (attempt > MAX_RESCHEDULES) throw error;
       const delay = Math.min(60_000, runtime.config.retryMs * 2 ** Math.min(attempt - 1, 10));
       helpers.logger.warn(`${task} failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : error}`);
-      await enqueue(runtime.hub, task, { ...payload, attempt }, `${task}:${String(payload.orderId ?? payload.bankruptcyCaseId ?? 'all')}:retry`, new Date(Date.now() + delay));
+      await enqueue(
+        runtime.hub,
+        task,
+        { ...payload, attempt },
+        `${task}:${String(payload.orderId ?? payload.bankruptcyCaseId ?? 'all')}:retry`,
+        new Date(Date.now() + delay),
+      );
     }
   };
 }
@@ -334,7 +340,10 @@ export async function startControlWorker(runtime: ControlRuntime, pool: Pool, lo
         await flagOverdue(runtime);
       },
     },
-    crontab: [`0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`, `5 * * * * ${BANKRUPTCY_TASKS.deadlines} ?jobKey=${BANKRUPTCY_TASKS.deadlines}`].join('\n'),
+    crontab: [
+      `0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`,
+      `5 * * * * ${BANKRUPTCY_TASKS.deadlines} ?jobKey=${BANKRUPTCY_TASKS.deadlines}`,
+    ].join('\n'),
   });
   return { stop: () => runner.stop() };
 }

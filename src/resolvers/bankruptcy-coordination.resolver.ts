@@ -32,7 +32,10 @@ export class BankruptcyCaseCoordinationResolver {
     return ctx.services.bankruptcy.ofCase(ctx, c.id);
   }
 
-  @FieldResolver(() => [SuspendedExecutionType], { nullable: true, description: 'The execution cases against the debtor this acceptance suspended (中止).' })
+  @FieldResolver(() => [SuspendedExecutionType], {
+    nullable: true,
+    description: 'The execution cases against the debtor this acceptance suspended (中止).',
+  })
   suspendedExecutions(@Root() c: BankruptcyCaseType, @Ctx() ctx: RequestContext) {
     return ctx.services.bankruptcy.suspendedExecutions(ctx, c.id);
   }
@@ -82,7 +85,11 @@ export class BankruptcyCoordinationResolver {
   }
 
   @Mutation(() => ReleaseTaskType, { nullable: true, description: "A measure made outside the hub, released on paper: the registry's receipt." })
-  recordOutsideRelease(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => OutsideReleaseInput) input: OutsideReleaseInput) {
+  recordOutsideRelease(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => OutsideReleaseInput) input: OutsideReleaseInput,
+  ) {
     return ctx.services.bankruptcy.recordOutsideRelease(ctx, id, input);
   }
 
@@ -121,7 +128,10 @@ export class BankruptcyCoordinationResolver {
     return transferView(ctx, await ctx.services.bankruptcy.transfers.accept(ctx, id, input));
   }
 
-  @Mutation(() => BankruptcyTransferType, { nullable: true, description: 'The tribunal returns the transfer with its reasons; the execution resumes.' })
+  @Mutation(() => BankruptcyTransferType, {
+    nullable: true,
+    description: 'The tribunal returns the transfer with its reasons; the execution resumes.',
+  })
   async returnBankruptcyTransfer(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
     return transferView(ctx, await ctx.services.bankruptcy.transfers.return(ctx, id, reason));
   }

@@ -15,7 +15,8 @@ export const TransferStateEnum = enumOf(TRANSFER_STATES, 'BankruptcyTransferStat
 export const ConsentPartyEnum = enumOf(CONSENT_PARTIES, 'ConsentParty', 'APPLICANT (申请执行人) or RESPONDENT (被执行人).');
 
 @ObjectType('ReleaseTask', {
-  description: 'A measure on the debtor found by the acceptance sweep, to be released by the court that ordered it and handed over to the administrator (移交管理人).',
+  description:
+    'A measure on the debtor found by the acceptance sweep, to be released by the court that ordered it and handed over to the administrator (移交管理人).',
 })
 export class ReleaseTaskType {
   @Field(() => ID)
@@ -136,7 +137,9 @@ export class ExecutionSuspensionType {
   transferState!: string | null;
 }
 
-@ObjectType('BankruptcyTransfer', { description: 'A transfer of an execution into bankruptcy (执转破), proposed by the clerk, decided by the tribunal.' })
+@ObjectType('BankruptcyTransfer', {
+  description: 'A transfer of an execution into bankruptcy (执转破), proposed by the clerk, decided by the tribunal.',
+})
 export class BankruptcyTransferType {
   @Field(() => ID)
   id!: string;
@@ -195,7 +198,8 @@ export const OverdueReleaseTaskConnection = Connection(OverdueReleaseTaskType, '
 export const BankruptcyTransferConnection = Connection(BankruptcyTransferType, 'BankruptcyTransfer');
 
 @InputType('ReleaseFromTaskInput', {
-  description: "The release order's legal documents; by default the acceptance ruling (破产法 art. 19) and a notice numbered after the ordering case.",
+  description:
+    "The release order's legal documents; by default the acceptance ruling (破产法 art. 19) and a notice numbered after the ordering case.",
 })
 export class ReleaseFromTaskInput {
   @Field(() => String, { nullable: true })

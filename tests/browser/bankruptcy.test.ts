@@ -46,7 +46,13 @@ describe('bankruptcy coordination in the console', () => {
       {
         as: 'demo-clerk-2',
         variables: {
-          input: { respondentIdNumber: people.huaxing.id, consentBy: 'RESPONDENT', consentDocumentNo: '同意移送破产审查书第7号', consentDate: today, courtCode: '皖1524' },
+          input: {
+            respondentIdNumber: people.huaxing.id,
+            consentBy: 'RESPONDENT',
+            consentDocumentNo: '同意移送破产审查书第7号',
+            consentDate: today,
+            courtCode: '皖1524',
+          },
         },
       },
     );
@@ -105,7 +111,11 @@ describe('bankruptcy coordination in the console', () => {
     const handed = administrator.locator('.case-releases tr.ant-table-row', { hasText: DEMO.hongdaCase });
     await until(
       administrator,
-      () => administrator.locator('.case-releases').getByRole('button', { name: /刷\s*新/ }).click(),
+      () =>
+        administrator
+          .locator('.case-releases')
+          .getByRole('button', { name: /刷\s*新/ })
+          .click(),
       async () => ((await handed.textContent()) ?? '').includes('已移交管理人'),
     );
     await expect(handed.textContent()).resolves.toMatch(/不动产查封登记\d{8}-/);

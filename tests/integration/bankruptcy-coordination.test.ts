@@ -5,7 +5,8 @@ import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
 const people = demoIdentities();
-const TASK = 'id source assetKey measureKind controlOrderId releaseOrderId orderingCourtName orderingCaseNo addressedCourtName registryDetails state dueOn overdue receiptNo releasedOn handedOver';
+const TASK =
+  'id source assetKey measureKind controlOrderId releaseOrderId orderingCourtName orderingCaseNo addressedCourtName registryDetails state dueOn overdue receiptNo releasedOn handedOver';
 const CASE_VIEW = `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { releaseTasks { ${TASK} } suspendedExecutions { caseNo courtName reason } } }`;
 const TRANSFER = 'id executionCaseNo debtorName state decideBy overdue returnReason bankruptcyCaseNo consentBy';
 
@@ -42,9 +43,10 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
 
   it('replays the acceptance of (2024)皖1524破1号: 霍邱 execution suspended, its hub seizure and every registry measure get a task', async () => {
     await t.hub.control.hub.transaction(async (m) => {
-      const [b] = await m.query(`SELECT id, case_no AS "caseNo", court_id AS "courtId", debtor_id AS "debtorId", accepted_on::text AS "acceptedOn" FROM bankruptcy_case WHERE case_no = $1`, [
-        DEMO.bankruptcyCase,
-      ]);
+      const [b] = await m.query(
+        `SELECT id, case_no AS "caseNo", court_id AS "courtId", debtor_id AS "debtorId", accepted_on::text AS "acceptedOn" FROM bankruptcy_case WHERE case_no = $1`,
+        [DEMO.bankruptcyCase],
+      );
       const summary = await acceptBankruptcy(m, t.hub.control, b, { username: 'demo-admin', organisationCode: 'OP-HUB' });
       expect(summary).toEqual({ suspended: [DEMO.hongdaCase], releaseTasks: 1 });
     });
@@ -81,15 +83,21 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
     // Replaying the sweep adds nothing: tasks are keyed by measure.
     const before = view.releaseTasks.length;
     await t.hub.control.hub.transaction(async (m) => {
-      const [b] = await m.query(`SELECT id, case_no AS "caseNo", court_id AS "courtId", debtor_id AS "debtorId", accepted_on::text AS "acceptedOn" FROM bankruptcy_case WHERE case_no = $1`, [
-        DEMO.bankruptcyCase,
-      ]);
-      expect(await acceptBankruptcy(m, t.hub.control, b, { username: 'demo-admin', organisationCode: 'OP-HUB' })).toEqual({ suspended: [], releaseTasks: 0 });
+      const [b] = await m.query(
+        `SELECT id, case_no AS "caseNo", court_id AS "courtId", debtor_id AS "debtorId", accepted_on::text AS "acceptedOn" FROM bankruptcy_case WHERE case_no = $1`,
+        [DEMO.bankruptcyCase],
+      );
+      expect(await acceptBankruptcy(m, t.hub.control, b, { username: 'demo-admin', organisationCode: 'OP-HUB' })).toEqual({
+        suspended: [],
+        releaseTasks: 0,
+      });
     });
     await new Promise((r) => setTimeout(r, 1500));
     expect((await caseTasks()).releaseTasks).toHaveLength(before);
 
-    expect((await notifications('demo-clerk-2')).map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['EXECUTION_SUSPENDED', 'RELEASE_TASK']));
+    expect((await notifications('demo-clerk-2')).map((n: { kind: string }) => n.kind)).toEqual(
+      expect.arrayContaining(['EXECUTION_SUSPENDED', 'RELEASE_TASK']),
+    );
   }, 60000);
 
   it('a suspended case is still read by its clerk, with the reason, and drafts no order', async () => {
@@ -128,7 +136,10 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
     const other = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state } }`, { as: 'demo-clerk', variables: { id: mine[0].id } });
     expect(codes(other)).toEqual(['NOT_FOUND']);
 
-    const released = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state releaseOrderId } }`, { as: 'demo-clerk-2', variables: { id: mine[0].id } });
+    const released = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state releaseOrderId } }`, {
+      as: 'demo-clerk-2',
+      variables: { id: mine[0].id },
+    });
     expect(released.body.errors).toBeUndefined();
     expect(released.body.data?.releaseFromTask.state).toBe('RELEASING');
     const again = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state } }`, { as: 'demo-clerk-2', variables: { id: mine[0].id } });
@@ -136,7 +147,10 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
     expect(again.body.errors?.[0].extensions?.state).toBe('RELEASING');
 
     const releaseOrderId = released.body.data!.releaseFromTask.releaseOrderId as string;
-    const approved = await t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, { as: 'demo-approver-2', variables: { id: releaseOrderId } });
+    const approved = await t.gql(`mutation ($id: ID!) { approveControlOrder(id: $id) { state } }`, {
+      as: 'demo-approver-2',
+      variables: { id: releaseOrderId },
+    });
     expect(approved.body.data?.approveControlOrder.state).toBe('SENT');
     const view = await waitFor(
       () => caseTasks(),
@@ -153,22 +167,30 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
 
   it('a measure made outside the hub is recorded released by the addressed court, once', async () => {
     const list = await t.gql(`{ releaseTasks(first: 50) { edges { node { id source controlOrderId orderingCourtName } } } }`, { as: 'demo-clerk' });
-    const task = list.body.data!.releaseTasks.edges.map((e: { node: Task }) => e.node).find((n: Task) => n.orderingCourtName === '六安市中级人民法院' && n.source === 'PROPERTY');
+    const task = list.body
+      .data!.releaseTasks.edges.map((e: { node: Task }) => e.node)
+      .find((n: Task) => n.orderingCourtName === '六安市中级人民法院' && n.source === 'PROPERTY');
     expect(task).toBeDefined();
     const hubWay = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state } }`, { as: 'demo-clerk', variables: { id: task.id } });
     expect(codes(hubWay)).toEqual(['CONFLICT']);
     const input = { receiptNo: '不动产解封登记20261201-0007', releasedOn: '2026-12-01' };
-    const done = await t.gql(`mutation ($id: ID!, $input: OutsideReleaseInput!) { recordOutsideRelease(id: $id, input: $input) { state handedOver receiptNo } }`, {
-      as: 'demo-clerk',
-      variables: { id: task.id, input },
-    });
+    const done = await t.gql(
+      `mutation ($id: ID!, $input: OutsideReleaseInput!) { recordOutsideRelease(id: $id, input: $input) { state handedOver receiptNo } }`,
+      {
+        as: 'demo-clerk',
+        variables: { id: task.id, input },
+      },
+    );
     expect(done.body.data?.recordOutsideRelease).toEqual({ state: 'RELEASED', handedOver: true, receiptNo: input.receiptNo });
     const twice = await t.gql(`mutation ($id: ID!, $input: OutsideReleaseInput!) { recordOutsideRelease(id: $id, input: $input) { state } }`, {
       as: 'demo-clerk',
       variables: { id: task.id, input },
     });
     expect(codes(twice)).toEqual(['CONFLICT']);
-    const hostile = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state } }`, { as: 'demo-clerk', variables: { id: 'not-a-task\u0000' } });
+    const hostile = await t.gql(`mutation ($id: ID!) { releaseFromTask(id: $id) { state } }`, {
+      as: 'demo-clerk',
+      variables: { id: 'not-a-task\u0000' },
+    });
     expect(codes(hostile)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -177,7 +199,9 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
     const first = await flagOverdue(t.hub.control);
     expect(first.tasks).toBeGreaterThan(0);
     expect((await flagOverdue(t.hub.control)).tasks).toBe(0);
-    const audit = await t.gql(`{ overdueReleaseTasks(first: 50) { totalCount edges { node { bankruptcyCaseNo source dueOn state } } } }`, { as: 'demo-auditor' });
+    const audit = await t.gql(`{ overdueReleaseTasks(first: 50) { totalCount edges { node { bankruptcyCaseNo source dueOn state } } } }`, {
+      as: 'demo-auditor',
+    });
     expect(audit.body.data?.overdueReleaseTasks.totalCount).toBe(first.tasks);
     expect(audit.body.data?.overdueReleaseTasks.edges[0].node).toMatchObject({ bankruptcyCaseNo: DEMO.bankruptcyCase, dueOn: '2026-12-16' });
     const denied = await t.gql(`{ overdueReleaseTasks(first: 5) { totalCount } }`, { as: 'demo-clerk' });
@@ -188,13 +212,21 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
   });
 
   const propose = (caseNo: string, as = 'demo-clerk') =>
-    t.gql(`mutation ($caseNo: String!, $input: ProposeBankruptcyTransferInput!) { proposeBankruptcyTransfer(caseNo: $caseNo, input: $input) { ${TRANSFER} } }`, {
-      as,
-      variables: {
-        caseNo,
-        input: { respondentIdNumber: people.huaxing.id, consentBy: 'APPLICANT', consentDocumentNo: '同意移送破产审查书2026-12', consentDate: '2026-11-30' },
+    t.gql(
+      `mutation ($caseNo: String!, $input: ProposeBankruptcyTransferInput!) { proposeBankruptcyTransfer(caseNo: $caseNo, input: $input) { ${TRANSFER} } }`,
+      {
+        as,
+        variables: {
+          caseNo,
+          input: {
+            respondentIdNumber: people.huaxing.id,
+            consentBy: 'APPLICANT',
+            consentDocumentNo: '同意移送破产审查书2026-12',
+            consentDate: '2026-11-30',
+          },
+        },
       },
-    });
+    );
   const inbox = async () =>
     (await t.gql(`{ bankruptcyTransfers(first: 10, state: PROPOSED) { totalCount edges { node { ${TRANSFER} } } } }`, { as: 'demo-judge' })).body.data
       ?.bankruptcyTransfers;
@@ -218,18 +250,27 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
     const list = await inbox();
     expect(list.totalCount).toBe(1);
     const id = list.edges[0].node.id;
-    expect(codes(await t.gql(`mutation ($id: ID!) { returnBankruptcyTransfer(id: $id, reason: "r") { state } }`, { as: 'demo-clerk', variables: { id } }))).toEqual([
-      'FORBIDDEN',
-    ]);
-    const returned = await t.gql(`mutation ($id: ID!) { returnBankruptcyTransfer(id: $id, reason: "债务人资产足以清偿，不符合破产原因") { state returnReason } }`, {
+    expect(
+      codes(await t.gql(`mutation ($id: ID!) { returnBankruptcyTransfer(id: $id, reason: "r") { state } }`, { as: 'demo-clerk', variables: { id } })),
+    ).toEqual(['FORBIDDEN']);
+    const returned = await t.gql(
+      `mutation ($id: ID!) { returnBankruptcyTransfer(id: $id, reason: "债务人资产足以清偿，不符合破产原因") { state returnReason } }`,
+      {
+        as: 'demo-judge',
+        variables: { id },
+      },
+    );
+    expect(returned.body.data?.returnBankruptcyTransfer).toEqual({ state: 'RETURNED', returnReason: '债务人资产足以清偿，不符合破产原因' });
+    const resumed = await t.gql(`query ($c: String!) { executionCase(caseNo: $c) { status suspension { reason } } }`, {
+      as: 'demo-clerk',
+      variables: { c: DEMO.clerkCase },
+    });
+    expect(resumed.body.data?.executionCase).toEqual({ status: 'ACTIVE', suspension: null });
+    expect((await notifications('demo-clerk')).map((n: { kind: string }) => n.kind)).toContain('TRANSFER_RETURNED');
+    const twice = await t.gql(`mutation ($id: ID!) { returnBankruptcyTransfer(id: $id, reason: "again") { state } }`, {
       as: 'demo-judge',
       variables: { id },
     });
-    expect(returned.body.data?.returnBankruptcyTransfer).toEqual({ state: 'RETURNED', returnReason: '债务人资产足以清偿，不符合破产原因' });
-    const resumed = await t.gql(`query ($c: String!) { executionCase(caseNo: $c) { status suspension { reason } } }`, { as: 'demo-clerk', variables: { c: DEMO.clerkCase } });
-    expect(resumed.body.data?.executionCase).toEqual({ status: 'ACTIVE', suspension: null });
-    expect((await notifications('demo-clerk')).map((n: { kind: string }) => n.kind)).toContain('TRANSFER_RETURNED');
-    const twice = await t.gql(`mutation ($id: ID!) { returnBankruptcyTransfer(id: $id, reason: "again") { state } }`, { as: 'demo-judge', variables: { id } });
     expect(codes(twice)).toEqual(['CONFLICT']);
     expect(twice.body.errors?.[0].extensions?.state).toBe('RETURNED');
   });
@@ -246,21 +287,30 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
       acceptedOn: '2026-12-01',
       administrator: { firmCode: 'AF-3415-001', decisionNo: '(2026)皖1524破3号之一', validFrom: '2026-12-01' },
     };
-    const wrongCourt = await t.gql(`mutation ($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { state } }`, {
-      as: 'demo-judge',
-      variables: { id, input: { ...input, caseNo: '(2026)皖1522破3号' } },
-    });
+    const wrongCourt = await t.gql(
+      `mutation ($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { state } }`,
+      {
+        as: 'demo-judge',
+        variables: { id, input: { ...input, caseNo: '(2026)皖1522破3号' } },
+      },
+    );
     expect(codes(wrongCourt)).toEqual(['BAD_USER_INPUT']);
-    const accepted = await t.gql(`mutation ($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { ${TRANSFER} } }`, {
-      as: 'demo-judge',
-      variables: { id, input },
-    });
+    const accepted = await t.gql(
+      `mutation ($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { ${TRANSFER} } }`,
+      {
+        as: 'demo-judge',
+        variables: { id, input },
+      },
+    );
     expect(accepted.body.errors).toBeUndefined();
     expect(accepted.body.data?.acceptBankruptcyTransfer).toMatchObject({ state: 'ACCEPTED', bankruptcyCaseNo: '(2026)皖1524破3号', overdue: false });
-    const again = await t.gql(`mutation ($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { state } }`, {
-      as: 'demo-judge',
-      variables: { id, input },
-    });
+    const again = await t.gql(
+      `mutation ($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { state } }`,
+      {
+        as: 'demo-judge',
+        variables: { id, input },
+      },
+    );
     expect(codes(again)).toEqual(['CONFLICT']);
     // The administrator reads the new case at once: both executions against 华兴建材 are suspended, its measures swept.
     const view = await waitFor(
@@ -268,26 +318,36 @@ describe('bankruptcy coordination: acceptance sweep, release tasks, hand-over, �
       (v) => (v?.suspendedExecutions ?? []).length > 0,
     );
     expect(view.suspendedExecutions.map((s) => s.caseNo).sort()).toEqual([DEMO.otherCourtCase2, DEMO.clerkCase].sort());
-    const clerk2 = await t.gql(`query ($c: String!) { executionCase(caseNo: $c) { status } }`, { as: 'demo-clerk-2', variables: { c: DEMO.otherCourtCase2 } });
+    const clerk2 = await t.gql(`query ($c: String!) { executionCase(caseNo: $c) { status } }`, {
+      as: 'demo-clerk-2',
+      variables: { c: DEMO.otherCourtCase2 },
+    });
     expect(clerk2.body.data?.executionCase.status).toBe('SUSPENDED');
-    const audit = await t.gql(`{ auditEntries(first: 50, filter: { caseNo: "(2026)皖1524破3号" }) { edges { node { kind detail } } } }`, { as: 'demo-auditor' });
+    const audit = await t.gql(`{ auditEntries(first: 50, filter: { caseNo: "(2026)皖1524破3号" }) { edges { node { kind detail } } } }`, {
+      as: 'demo-auditor',
+    });
     const steps = audit.body.data?.auditEntries.edges.map((e: { node: { detail: string | null } }) => JSON.parse(e.node.detail ?? '{}').step);
     expect(steps).toEqual(expect.arrayContaining(['TRANSFER_ACCEPTED', 'ACCEPTANCE_SWEEP']));
   }, 60000);
 
   it('the operator recording an acceptance runs the same sweep', async () => {
-    const res = await t.gql(
-      `mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`,
-      {
-        as: 'demo-admin',
-        variables: {
-          input: { caseNo: '(2026)皖1522破1号', acceptedOn: '2026-11-30', acceptanceRulingNo: '(2026)皖1522破申1号', debtor: { idNumber: people.wangQiang.id, name: '王强' } },
+    const res = await t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
+      as: 'demo-admin',
+      variables: {
+        input: {
+          caseNo: '(2026)皖1522破1号',
+          acceptedOn: '2026-11-30',
+          acceptanceRulingNo: '(2026)皖1522破申1号',
+          debtor: { idNumber: people.wangQiang.id, name: '王强' },
         },
       },
-    );
+    });
     // A person is no bankruptcy debtor: refused before anything is swept.
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
-    const status = await t.gql(`query ($c: String!) { executionCase(caseNo: $c) { status } }`, { as: 'demo-clerk-2', variables: { c: DEMO.otherCourtCase } });
+    const status = await t.gql(`query ($c: String!) { executionCase(caseNo: $c) { status } }`, {
+      as: 'demo-clerk-2',
+      variables: { c: DEMO.otherCourtCase },
+    });
     expect(status.body.data?.executionCase.status).toBe('ACTIVE');
   });
 });

@@ -38,7 +38,12 @@ export function CaseReleases({ caseNo }: { caseNo: string }) {
           ]}
         />
       </Card>
-      <Card title={`解除与移交（已移交 ${handed} / ${tasks.length}）`} className="case-releases" size="small" extra={<Button onClick={q.reload}>刷新</Button>}>
+      <Card
+        title={`解除与移交（已移交 ${handed} / ${tasks.length}）`}
+        className="case-releases"
+        size="small"
+        extra={<Button onClick={q.reload}>刷新</Button>}
+      >
         <TaskTable tasks={tasks} loading={q.loading} />
       </Card>
     </>

@@ -8,7 +8,7 @@ import { useQuery } from '../useQuery';
 import { TASK_FIELDS, type ReleaseTask } from './tasks';
 import { TaskTable } from './TaskTable';
 
-const QUERY = `query ReleaseTasks { releaseTasks(first: 100) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
+const QUERY = `query ReleaseTasks { releaseTasks(first: 50) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
 const RELEASE = `mutation ReleaseFromTask($id: ID!) { releaseFromTask(id: $id) { id state releaseOrderId } }`;
 const OUTSIDE = `mutation RecordOutsideRelease($id: ID!, $input: OutsideReleaseInput!) { recordOutsideRelease(id: $id, input: $input) { id state } }`;
 
@@ -39,7 +39,12 @@ export function ClerkReleaseTasks() {
         loading={q.loading}
         action={(t) =>
           t.state !== 'PENDING' ? null : t.controlOrderId ? (
-            <Button type="primary" size="small" loading={busy === t.id} onClick={() => run(t.id, RELEASE, { id: t.id }, '已提交解除，待执行局长审批')}>
+            <Button
+              type="primary"
+              size="small"
+              loading={busy === t.id}
+              onClick={() => run(t.id, RELEASE, { id: t.id }, '已提交解除，待执行局长审批')}
+            >
               一键解除
             </Button>
           ) : (

@@ -26,7 +26,8 @@ export function SuspensionBanner({ caseNo }: { caseNo: string }) {
       message={`本案执行中止${s.bankruptcyCaseNo ? `（破产案件 ${s.bankruptcyCaseNo}）` : s.transferState ? `（执转破${TRANSFER_STATE_TEXT[s.transferState] ?? s.transferState}）` : ''}`}
       description={
         <span>
-          {s.reason}（{formatDateTime(s.suspendedAt)}）。中止期间不得采取新的执行措施；已采取的查封、冻结请在 <Link to="/release-tasks">破产解除任务</Link> 中解除。
+          {s.reason}（{formatDateTime(s.suspendedAt)}）。中止期间不得采取新的执行措施；已采取的查封、冻结请在{' '}
+          <Link to="/release-tasks">破产解除任务</Link> 中解除。
         </span>
       }
     />

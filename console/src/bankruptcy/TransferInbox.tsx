@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, text } from '../format';
 import { useQuery } from '../useQuery';
 import { CONSENT_TEXT, TRANSFER_FIELDS, TRANSFER_STATE_TEXT, type BankruptcyTransfer } from './tasks';
 
-const QUERY = `query BankruptcyTransfers { bankruptcyTransfers(first: 100) { totalCount edges { node { ${TRANSFER_FIELDS} } } } }`;
+const QUERY = `query BankruptcyTransfers { bankruptcyTransfers(first: 50) { totalCount edges { node { ${TRANSFER_FIELDS} } } } }`;
 const ACCEPT = `mutation AcceptBankruptcyTransfer($id: ID!, $input: AcceptBankruptcyTransferInput!) { acceptBankruptcyTransfer(id: $id, input: $input) { id state bankruptcyCaseNo } }`;
 const RETURN = `mutation ReturnBankruptcyTransfer($id: ID!, $reason: String!) { returnBankruptcyTransfer(id: $id, reason: $reason) { id state } }`;
 
@@ -54,7 +54,14 @@ export function TransferInbox() {
           { title: '债务人', render: (_, t) => `${t.debtorName}（${t.debtorIdNumber}）` },
           { title: '同意移送', render: (_, t) => `${text(CONSENT_TEXT, t.consentBy)} ${t.consentDocumentNo}（${formatDate(t.consentDate)}）` },
           { title: '移送时间', render: (_, t) => formatDateTime(t.createdAt) },
-          { title: '审查期限', render: (_, t) => <span>{formatDate(t.decideBy)} {t.overdue && <Tag color="red">已逾期</Tag>}</span> },
+          {
+            title: '审查期限',
+            render: (_, t) => (
+              <span>
+                {formatDate(t.decideBy)} {t.overdue && <Tag color="red">已逾期</Tag>}
+              </span>
+            ),
+          },
           {
             title: '状态',
             render: (_, t) => (
@@ -129,7 +136,12 @@ export function TransferInbox() {
           setReason('');
         }}
       >
-        <Input.TextArea aria-label="退回理由" placeholder="退回理由（将告知移送法院的书记员）" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          aria-label="退回理由"
+          placeholder="退回理由（将告知移送法院的书记员）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Modal>
     </Card>
   );

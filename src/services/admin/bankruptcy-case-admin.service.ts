@@ -47,7 +47,10 @@ export class BankruptcyCaseAdminService {
           .save(
             m.create(BankruptcyCase, { caseNo, courtId: court.id, debtorId, acceptanceRulingNo, status: 'ACCEPTED', acceptedOn, closedAt: null }),
           );
-        await acceptBankruptcy(m, ctx.services.bankruptcy.runtime, saved, { username: ctx.viewer.username, organisationCode: ctx.viewer.organisationCode });
+        await acceptBankruptcy(m, ctx.services.bankruptcy.runtime, saved, {
+          username: ctx.viewer.username,
+          organisationCode: ctx.viewer.organisationCode,
+        });
         return managedBankruptcyCase(m, saved.id);
       });
     } catch (error) {
