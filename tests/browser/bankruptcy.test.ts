@@ -76,7 +76,7 @@ describe('bankruptcy coordination in the console', () => {
     await clerk.locator('.suspension-banner').getByText(`破产案件 (${year})皖1524破8号`).waitFor();
   });
 
-  it('the clerk sees the suspension and releases from the task; the administrator follows the release and the hand-over', async () => {
+  it('the clerk sees the suspension and releases from the task in one action; the 执行局长 approves the release', async () => {
     // The acceptance of (2024)皖1524破1号 replayed on its debtor's demo situation.
     await t.hub.control.hub.transaction(async (m) => {
       const [b] = await m.query(
@@ -104,7 +104,9 @@ describe('bankruptcy coordination in the console', () => {
     await queued.waitFor();
     await queued.getByRole('button', { name: /批\s*准/ }).click();
     await approver.getByText('没有待审批的执行措施').waitFor();
+  });
 
+  it('the administrator follows the suspended executions, the releases and the hand-overs on the bankruptcy case', async () => {
     const administrator = await as('demo-administrator');
     await administrator.goto(`${base}/console/bankruptcy/${encodeURIComponent(DEMO.bankruptcyCase)}`);
     await administrator.locator('.suspended-executions').getByText(DEMO.hongdaCase).waitFor();
