@@ -66,6 +66,19 @@ export interface ControlConfig {
   worker: boolean;
   /** Days an agency has to answer a sent order before supervision lists it as overdue (README "Supervision and statistics"). */
   answerDeadlineDays: number;
+  /** Bankruptcy coordination (README "Bankruptcy coordination"). */
+  bankruptcy: BankruptcyConfig;
+}
+
+export interface BankruptcyConfig {
+  /** Public holidays (no working days), `YYYY-MM-DD`, from HOLIDAYS. */
+  holidays: string[];
+  /** Weekend days worked in exchange for a holiday (调休), from MAKEUP_WORKDAYS. */
+  makeupWorkdays: string[];
+  /** Working days a release task is due in after the acceptance sweep (RELEASE_TASK_WORKING_DAYS, default 10). */
+  releaseWorkingDays: number;
+  /** Days the bankruptcy tribunal has to decide on a transfer (TRANSFER_DECISION_DAYS, default 7). */
+  transferDecisionDays: number;
 }
 
 export interface ChecksConfig {
@@ -199,6 +212,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       answerDays: intSetting(env, 'ASSISTANCE_ANSWER_DAYS', 3, 1, 365),
       worker: bool(env, 'CONTROL_WORKER', true),
       answerDeadlineDays: intSetting(env, 'ANSWER_DEADLINE_DAYS', 7, 1, 365),
+      bankruptcy: {
+        holidays: dateList(env, 'HOLIDAYS'),
+        makeupWorkdays: dateList(env, 'MAKEUP_WORKDAYS'),
+        releaseWorkingDays: intSetting(env, 'RELEASE_TASK_WORKING_DAYS', 10, 1, 60),
+        transferDecisionDays: intSetting(env, 'TRANSFER_DECISION_DAYS', 7, 1, 90),
+      },
     },
     checks: {
       perMinute: intSetting(env, 'DISHONEST_CHECKS_PER_MINUTE', 1000, 0, 10000000),
@@ -206,6 +225,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       batchMaxLines: intSetting(env, 'DISHONEST_BATCH_MAX_LINES', 100000, 1, 10000000),
     },
   };
+}
+
+function dateList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const dates = (env[name] ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  for (const d of dates) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+      throw new ConfigError(`${name} must list dates YYYY-MM-DD, got "${d}"`);
+  }
+  return dates;
 }
 
 function manualSources(env: NodeJS.ProcessEnv): SourceName[] {

@@ -86,7 +86,7 @@ export function App() {
       <Layout.Header className="header no-print">
         <span className="brand">府院通</span>
         <span className="header-user">
-          {(me.role === 'CLERK' || me.role === 'APPROVER') && <NotificationBell />}
+          {['CLERK', 'APPROVER', 'JUDGE', 'ADMINISTRATOR'].includes(me.role) && <NotificationBell />}
           {me.displayName} <Tag color="blue">{text(ROLE_TEXT, me.role)}</Tag> {me.organisation.name}
           <Button
             type="link"

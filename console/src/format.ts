@@ -44,6 +44,7 @@ export const ROLE_TEXT: Record<string, string> = {
   ADMIN: '运维管理员',
   APPROVER: '执行局长',
   AGENCY: '协助执行部门',
+  JUDGE: '破产审判庭法官',
 };
 export const ORG_KIND_TEXT: Record<string, string> = {
   COURT: '法院',
@@ -54,6 +55,7 @@ export const ORG_KIND_TEXT: Record<string, string> = {
 };
 export const CASE_STATUS_TEXT: Record<string, string> = {
   ACTIVE: '执行中',
+  SUSPENDED: '中止执行',
   CLOSED: '已结案',
   ACCEPTED: '已受理',
   REORGANISATION: '重整',

@@ -17,6 +17,8 @@ import {
   VerifiedOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { ClerkReleaseTasks } from './bankruptcy/ClerkReleaseTasks';
+import { TransferInbox } from './bankruptcy/TransferInbox';
 import { BankruptcyCaseView } from './pages/administrator/BankruptcyCaseView';
 import { MyBankruptcyCases } from './pages/administrator/MyBankruptcyCases';
 import { Alerts } from './pages/auditor/Alerts';
@@ -52,7 +54,9 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
   CLERK: [
     { path: '/cases', label: '我的执行案件', icon: <FolderOpenOutlined />, render: () => <MyCases /> },
     { path: '/inquiry', render: (caseNo) => <Inquiry key={caseNo} caseNo={caseNo} /> },
+    { path: '/release-tasks', label: '破产解除任务', icon: <BankOutlined />, render: () => <ClerkReleaseTasks /> },
   ],
+  JUDGE: [{ path: '/transfers', label: '执转破移送', icon: <BankOutlined />, render: () => <TransferInbox /> }],
   APPROVER: [{ path: '/approvals', label: '待审批措施', icon: <AuditOutlined />, render: () => <ApprovalQueue /> }],
   AGENCY: [
     { path: '/inbox', label: '协助执行请求', icon: <FileSearchOutlined />, render: () => <Inbox /> },

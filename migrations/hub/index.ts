@@ -3,9 +3,10 @@ import { AuditLog1795314315484 } from './1795314315484-audit-log';
 import { AuditEntryCommitment1795400000000 } from './1795400000000-audit-entry-commitment';
 import { ControlOrders1795500000000 } from './1795500000000-control-orders';
 import { ControlOrderLinks1795510000000 } from './1795510000000-control-order-links';
-import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
-import { DishonestChecks1795800000000 } from './1795800000000-dishonest-checks';
+import { BankruptcyCoordination1795600000000 } from './1795600000000-bankruptcy-coordination';
 import { BankruptcyClaimsCreditRepair1795700000000 } from './1795700000000-bankruptcy-claims-credit-repair';
+import { DishonestChecks1795800000000 } from './1795800000000-dishonest-checks';
+import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -13,7 +14,8 @@ export const HUB_MIGRATIONS = [
   AuditEntryCommitment1795400000000,
   ControlOrders1795500000000,
   ControlOrderLinks1795510000000,
-  AuditEntryStatisticsIndex1795900000000,
-  DishonestChecks1795800000000,
+  BankruptcyCoordination1795600000000,
   BankruptcyClaimsCreditRepair1795700000000,
+  DishonestChecks1795800000000,
+  AuditEntryStatisticsIndex1795900000000,
 ];

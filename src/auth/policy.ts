@@ -2,7 +2,7 @@ import type { Role } from '../entities/hub/user.entity';
 import { CHECK_POLICY } from '../checks/check.policy';
 import { SOURCES } from '../sources/registry';
 import { SUPERVISION_POLICY } from '../supervision/supervision.policy';
-import { allow, ASSET, caseReaders, EXEC, everyone, mask, rules, type FieldRule, type Outcome } from './policy-rules';
+import { allow, ASSET, caseReaders, EXEC, everyone, mask, rules, type Access, type FieldRule, type Outcome } from './policy-rules';
 
 export type { FieldRule, MaskKind, Outcome } from './policy-rules';
 
@@ -31,6 +31,8 @@ const courtStaff = allow('CLERK', 'APPROVER');
 const agencyOnly = allow('AGENCY');
 /** The policy itself is transparent to those who oversee the hub. */
 const overseers = allow('AUDITOR', 'ADMIN');
+/** The bankruptcy tribunal (破产审判庭): decides on transfers from execution (执转破). */
+const judgeOnly = allow('JUDGE');
 
 export const POLICY: Record<string, FieldRule> = {
   ...rules('Query', false, {
@@ -430,6 +432,135 @@ export const POLICY: Record<string, FieldRule> = {
     totalCount: [everyone, 'Pagination structure'],
   }),
   ...rules('NotificationEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+
+  // ---- Bankruptcy coordination (acceptance sweep, release tasks, 执转破) ---------------------------------------
+  ...rules('Mutation', false, {
+    releaseFromTask: [clerkOnly, 'Bankruptcy: the clerk of the ordering case releases its measure once the debtor is in bankruptcy (破产法 art. 19)'],
+    recordOutsideRelease: [clerkOnly, 'Bankruptcy: a court records the release of its own measure made outside the hub (破产法 art. 19)'],
+    proposeBankruptcyTransfer: [
+      clerkOnly,
+      'Execution to bankruptcy (执转破): the assigned clerk proposes, with the written consent (seed 000 item 30)',
+    ],
+    acceptBankruptcyTransfer: [judgeOnly, 'Execution to bankruptcy: the bankruptcy tribunal of the receiving court decides (seed 004 item 14)'],
+    returnBankruptcyTransfer: [judgeOnly, 'Execution to bankruptcy: the bankruptcy tribunal of the receiving court decides (seed 004 item 14)'],
+  }),
+  ...rules('Query', false, {
+    releaseTasks: [clerkOnly, "Bankruptcy: the releases addressed to the clerk's court (seed 000 item 13, section 六)"],
+    overdueReleaseTasks: [auditorOnly, 'Supervision: releases past their ten working days (seed 000 section 六, 004 item 15)'],
+    bankruptcyTransfers: [judgeOnly, "Execution to bankruptcy: the transfers addressed to the judge's court"],
+  }),
+  ...rules('BankruptcyCase', false, {
+    releaseTasks: [administratorOnly, 'Bankruptcy: the administrator follows the release and hand-over of the debtor’s assets (移交管理人)'],
+    suspendedExecutions: [administratorOnly, 'Bankruptcy: the executions against the debtor that the acceptance suspended (破产法 art. 19)'],
+  }),
+  ...rules('ExecutionCase', false, {
+    suspension: [clerkOnly, 'Execution: why the clerk’s case is suspended (中止) and by which bankruptcy case or transfer'],
+  }),
+  ...rules(
+    'ReleaseTask',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'bankruptcyCaseNo',
+        'source',
+        'assetKey',
+        'measureKind',
+        'controlOrderId',
+        'releaseOrderId',
+        'orderingCourtName',
+        'orderingCaseNo',
+        'addressedCourtName',
+        'registryDetails',
+        'state',
+        'dueOn',
+        'overdue',
+        'receiptNo',
+        'releasedOn',
+        'handedOver',
+        'handedOverAt',
+      ].map((f) => [
+        f,
+        [
+          allow('CLERK', 'ADMINISTRATOR'),
+          'A release task: the measure and asset, for the court that releases it and the administrator it is handed to (seed 000 item 13)',
+        ],
+      ]),
+    ) as Record<string, [Access, string]>,
+  ),
+  ...rules(
+    'OverdueReleaseTask',
+    false,
+    Object.fromEntries(
+      ['id', 'bankruptcyCaseNo', 'source', 'orderingCourtName', 'orderingCaseNo', 'addressedCourtName', 'state', 'dueOn'].map((f) => [
+        f,
+        [auditorOnly, 'Supervision of an overdue release: which courts and cases, never the asset or the debtor'],
+      ]),
+    ) as Record<string, [Access, string]>,
+  ),
+  ...rules(
+    'SuspendedExecution',
+    false,
+    Object.fromEntries(
+      ['caseNo', 'courtName', 'reason', 'suspendedAt', 'resumedAt'].map((f) => [f, [administratorOnly, 'Case metadata of a suspended execution']]),
+    ) as Record<string, [Access, string]>,
+  ),
+  ...rules(
+    'ExecutionSuspension',
+    false,
+    Object.fromEntries(
+      ['reason', 'suspendedAt', 'bankruptcyCaseNo', 'transferId', 'transferState'].map((f) => [f, [clerkOnly, 'Why the clerk’s case is suspended']]),
+    ) as Record<string, [Access, string]>,
+  ),
+  ...rules(
+    'BankruptcyTransfer',
+    false,
+    Object.fromEntries(
+      [
+        'id',
+        'executionCaseNo',
+        'executionCourtName',
+        'debtorName',
+        'debtorIdNumber',
+        'tribunalCourtName',
+        'consentBy',
+        'consentDocumentNo',
+        'consentDate',
+        'state',
+        'decideBy',
+        'overdue',
+        'returnReason',
+        'bankruptcyCaseNo',
+        'proposedBy',
+        'createdAt',
+        'decidedAt',
+      ].map((f) => [
+        f,
+        [
+          allow('CLERK', 'JUDGE'),
+          'A transfer (执转破): the enterprise (its credit code is public), the consent and the decision, for the proposing clerk and the tribunal',
+        ],
+      ]),
+    ) as Record<string, [Access, string]>,
+  ),
+  ...rules('ReleaseTaskConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('ReleaseTaskEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules('OverdueReleaseTaskConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('OverdueReleaseTaskEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  ...rules('BankruptcyTransferConnection', false, {
+    edges: [everyone, 'Pagination structure'],
+    pageInfo: [everyone, 'Pagination structure'],
+    totalCount: [everyone, 'Pagination structure'],
+  }),
+  ...rules('BankruptcyTransferEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
 
   // ---- Supervision and statistics: src/supervision/supervision.policy.ts -----------------------------------------
   ...SUPERVISION_POLICY,

@@ -12,6 +12,10 @@ import { answerDueAt, overdueAnswers } from './overdue-answers';
 import { registryColumns } from './source-control';
 import type { EntityManager } from 'typeorm';
 import type { SourceName } from '../sources/source-name';
+import { sweepRegistries } from '../bankruptcy/acceptance-sweep';
+import { flagOverdue } from '../bankruptcy/deadlines';
+import { BANKRUPTCY_TASKS } from '../bankruptcy/jobs';
+import { releaseReceiptArrived } from '../bankruptcy/release-tasks';
 
 const WORKER = 'system:control-worker';
 /** Reschedules of a failing step before it is left to the queue's own backoff (about a day at the one-minute cap). */
@@ -55,7 +59,13 @@ function retrying(runtime: ControlRuntime, task: string, work: (payload: Record<
       if (attempt > MAX_RESCHEDULES) throw error;
       const delay = Math.min(60_000, runtime.config.retryMs * 2 ** Math.min(attempt - 1, 10));
       helpers.logger.warn(`${task} failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : error}`);
-      await enqueue(runtime.hub, task, { ...payload, attempt }, `${task}:${String(payload.orderId ?? 'all')}:retry`, new Date(Date.now() + delay));
+      await enqueue(
+        runtime.hub,
+        task,
+        { ...payload, attempt },
+        `${task}:${String(payload.orderId ?? payload.bankruptcyCaseId ?? 'all')}:retry`,
+        new Date(Date.now() + delay),
+      );
     }
   };
 }
@@ -189,6 +199,8 @@ async function applyReceipt(runtime: ControlRuntime, orderId: string, receipt: R
     const message = `${order.caseNo} ${label(order)}：${accepted ? `协助执行回执已收到（${state}${receipt.rank && receipt.rank > 1 ? `，轮候第${receipt.rank - 1}位` : ''}）` : `协助执行被拒绝：${receipt.reason}`}`;
     await notify(m, runtime, { organisationId: order.courtId, userId: order.draftedBy, orderId, kind: 'RECEIPT', message });
     steps.push(controlAuditDraft(order, 'NOTIFICATION', WORKER, { notification: 'RECEIPT' }));
+    // A release set off by a bankruptcy acceptance: its task is done and the asset handed over (src/bankruptcy).
+    steps.push(...(await releaseReceiptArrived(m, runtime, order, state, receipt)));
     await recordSteps(runtime, steps);
   });
 }
@@ -417,8 +429,17 @@ export async function startControlWorker(runtime: ControlRuntime, pool: Pool, lo
       [TASKS.collect]: retrying(runtime, TASKS.collect, (p) => collect(runtime, id(p))),
       [TASKS.sweep]: async (p) => sweep(runtime, (p as { source?: string } | null)?.source),
       ...bankruptcyTasks(runtime),
+      [BANKRUPTCY_TASKS.sweep]: retrying(runtime, BANKRUPTCY_TASKS.sweep, async (p) => {
+        await sweepRegistries(runtime, String(p.bankruptcyCaseId));
+      }),
+      [BANKRUPTCY_TASKS.deadlines]: async () => {
+        await flagOverdue(runtime);
+      },
     },
-    crontab: `0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`,
+    crontab: [
+      `0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`,
+      `5 * * * * ${BANKRUPTCY_TASKS.deadlines} ?jobKey=${BANKRUPTCY_TASKS.deadlines}`,
+    ].join('\n'),
   });
   return { stop: () => runner.stop() };
 }

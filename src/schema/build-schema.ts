@@ -7,7 +7,12 @@ import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { DishonestCheckResolver } from '../checks/dishonest-check.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
-import { BankruptcyCoordinationResolver } from '../resolvers/bankruptcy-coordination.resolver';
+import { BankruptcyClaimsResolver } from '../resolvers/bankruptcy-claims.resolver';
+import {
+  BankruptcyCaseCoordinationResolver,
+  BankruptcyCoordinationResolver,
+  ExecutionCaseSuspensionResolver,
+} from '../resolvers/bankruptcy-coordination.resolver';
 import { ControlOrderResolver, ExecutionCaseControlResolver } from '../resolvers/control-order.resolver';
 import { ExecutionCaseResolver } from '../resolvers/execution-case.resolver';
 import { LinkedPersonResolver } from '../resolvers/linked-person.resolver';
@@ -24,7 +29,10 @@ export const RESOLVERS = [
   ExecutionCaseControlResolver,
   ControlOrderResolver,
   BankruptcyCaseResolver,
+  BankruptcyCaseCoordinationResolver,
+  ExecutionCaseSuspensionResolver,
   BankruptcyCoordinationResolver,
+  BankruptcyClaimsResolver,
   SubjectResolver,
   ...SOURCES.flatMap((s) => s.resolvers ?? []),
   LinkedPersonResolver,

@@ -64,6 +64,7 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user(DEMO_USERS.ADMINISTRATOR, '管理人 郑明', 'ADMINISTRATOR', firm.id);
   await user(DEMO_USERS.AUDITOR, '检察官 何平', 'AUDITOR', procuratorate.id);
   await user(DEMO_USERS.ADMIN, '运维 马骏', 'ADMIN', operator.id);
+  await user(DEMO_USERS.JUDGE, '破产审判庭法官 钱文', 'JUDGE', jinzhai.id);
   await user(DEMO_USERS.APPROVER, '执行局长 陈刚', 'APPROVER', jinzhai.id);
   await user('demo-approver-2', '执行局长 黄勇', 'APPROVER', huoqiu.id);
   await user(DEMO_USERS.AGENCY, '登记员 周敏', 'AGENCY', propertyAgency.id);
@@ -106,12 +107,23 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
       }),
     );
     await m.save(m.create(ExecutionCaseClerk, { caseId: c.id, userId: clerkId }));
+    return c;
   };
   await executionCase(DEMO.clerkCase, jinzhai.id, 'ACTIVE', '2024-03-11', '1285000.00', [zhang, huaxing], clerk.id);
   await executionCase(DEMO.clerkCase2, jinzhai.id, 'ACTIVE', '2024-04-02', '86000.00', [li], clerk.id);
   await executionCase(DEMO.closedCase, jinzhai.id, 'CLOSED', '2023-05-20', '42000.00', [liu], clerk.id);
   await executionCase(DEMO.otherCourtCase, huoqiu.id, 'ACTIVE', '2024-02-15', '350000.00', [wang], clerk2.id);
   await executionCase(DEMO.otherCourtCase2, huoqiu.id, 'ACTIVE', '2024-05-08', '500000.00', [huaxing], clerk2.id);
+  // 宏达茶业 before its bankruptcy: 霍邱 seized its tea factory through the hub, waiting (轮候) behind the seizure
+  // 六安中院 registered directly at the registry; its bank accounts carry two courts' freezes (deposit demo).
+  const hongdaCase = await executionCase(DEMO.hongdaCase, huoqiu.id, 'ACTIVE', '2023-12-04', '260000.00', [hongda], clerk2.id);
+  await m.query(
+    `INSERT INTO control_order (id, case_id, court_id, subject_id, source, kind, asset_class, asset_key, period_days, ruling_no, ruling_date, notice_no, notice_date,
+                                state, rank, registration_no, drafted_by, delivered_at, answered_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'property', 'SEIZE', 'REAL_ESTATE', $5, 1095, '(2024)皖1522执90号之一', '2023-12-15', '(2024)皖1522执90号协字1号', '2023-12-15',
+             'QUEUED', 2, '不动产查封登记20231218-5E1D0B3A', $6, '2023-12-18T02:00:00Z', '2023-12-18T03:00:00Z', '2023-12-15T02:00:00Z', '2023-12-18T03:00:00Z')`,
+    [DEMO.hongdaSeizureOrder, hongdaCase.id, huoqiu.id, hongda.id, DEMO.hongdaFactory, clerk2.id],
+  );
 
   const active = await m.save(
     m.create(BankruptcyCase, {

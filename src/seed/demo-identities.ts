@@ -11,6 +11,12 @@ export const DEMO = {
   otherCourtCase2: '(2024)皖1522执61号', // demo-clerk-2's, against 华兴建材 too: two courts' measures on the same assets
   bankruptcyCase: '(2024)皖1524破1号',
   expiredBankruptcyCase: '(2022)皖1524破2号',
+  /** 霍邱's execution against 宏达茶业 (the debtor of (2024)皖1524破1号), with a seizure of its tea factory through the hub. */
+  hongdaCase: '(2024)皖1522执90号',
+  /** That seizure's control order, also the request id the property registry holds it under (轮候 behind 六安中院's). */
+  hongdaSeizureOrder: '5e1d0b3a-8c2f-4f6e-9a41-2b7c9d3e0f12',
+  /** 宏达茶业's tea factory (不动产单元号). */
+  hongdaFactory: '341524102003GB00021F00000000',
 } as const;
 
 /**

@@ -39,13 +39,16 @@ const CASE_FOR_VIEWER = `
     FROM execution_case c
     JOIN organisation o ON o.id = c.court_id
     JOIN execution_case_clerk k ON k.case_id = c.id AND k.user_id = $1
-   WHERE c.case_no = $2 AND c.status = 'ACTIVE'`;
+   WHERE c.case_no = $2 AND c.status IN ('ACTIVE', 'SUSPENDED')`;
 
 /** Same words whether the case is missing, closed or someone else's: no existence leak. */
 export const NO_CASE_ACCESS = 'You have no access to this case';
 
 export class ExecutionCaseService {
-  /** The case if the viewer is a clerk assigned to it and it is active; FORBIDDEN otherwise. */
+  /**
+   * The case if the viewer is a clerk assigned to it and it is active or suspended (中止: still read, to release its
+   * measures; it takes no new order); FORBIDDEN otherwise.
+   */
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<ExecutionCase> {
     const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     if (!may(ctx.viewer, 'Query.executionCase')) throw forbidden(NO_CASE_ACCESS);
@@ -83,7 +86,7 @@ export class ExecutionCaseService {
     checkFirst(page.first);
     if (!may(ctx.viewer, 'Query.myExecutionCases')) throw forbidden('Your role has no execution cases');
     const base = this.assigned(ctx);
-    if (!includeClosed) base.andWhere("c.status = 'ACTIVE'");
+    if (!includeClosed) base.andWhere("c.status IN ('ACTIVE', 'SUSPENDED')");
     const totalCount = await base.clone().getCount();
     const query = base
       .orderBy('c.filed_on', 'DESC')

@@ -11,6 +11,7 @@ import { AuditService } from './audit.service';
 import { ControlOrderService } from './control-order.service';
 import { NotificationService } from './notification.service';
 import { BankruptcyCaseService } from './bankruptcy-case.service';
+import { BankruptcyCoordinationService } from '../bankruptcy/bankruptcy.service';
 import { ExecutionCaseService } from './execution-case.service';
 import { StatisticsService } from '../supervision/statistics.service';
 import { SupervisionService } from '../supervision/supervision.service';
@@ -31,6 +32,8 @@ export interface Services {
   claims: ClaimService;
   creditRepair: CreditRepairService;
   bankruptcyInbox: BankruptcyInboxService;
+  /** Bankruptcy coordination: suspensions, release tasks, transfers (src/bankruptcy). */
+  bankruptcy: BankruptcyCoordinationService;
   /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
   subjectReads: SubjectReadLimiter;
 }
@@ -59,6 +62,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     claims: new ClaimService(options.control!),
     creditRepair: new CreditRepairService(options.control!),
     bankruptcyInbox: new BankruptcyInboxService(options.control!),
+    bankruptcy: new BankruptcyCoordinationService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
   };
 }

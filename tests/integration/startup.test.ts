@@ -117,7 +117,8 @@ describe('npm start', () => {
     const { child, output } = await startEntry(env);
     expect(output()).not.toMatch(/initialising PostgreSQL|migrated |seeding demo data/);
     const body = await me(env.PORT!, 'demo-clerk-2');
-    expect(body.data.myExecutionCases.totalCount).toBe(2);
+    // 56号, 61号 and 90号 (宏达茶业, the bankruptcy demo's debtor).
+    expect(body.data.myExecutionCases.totalCount).toBe(3);
     expect(await stop(child)).toBe(0);
   }, 120000);
 

@@ -13,7 +13,7 @@ async function schemaFields(): Promise<string[]> {
     .sort();
 }
 
-/** The control-order mutations and the only roles that may call them. */
+/** The courts’ and agencies’ mutations (control orders, bankruptcy coordination) and the only roles that may call them. */
 const CONTROL_MUTATIONS: Record<string, Role[]> = {
   draftControlOrder: ['CLERK'],
   submitControlOrder: ['CLERK'],
@@ -23,6 +23,12 @@ const CONTROL_MUTATIONS: Record<string, Role[]> = {
   rejectControlOrder: ['APPROVER'],
   answerAssistanceRequest: ['AGENCY'],
   markNotificationsRead: ROLES,
+  // Bankruptcy coordination: courts release and decide, never the operator.
+  releaseFromTask: ['CLERK'],
+  recordOutsideRelease: ['CLERK'],
+  proposeBankruptcyTransfer: ['CLERK'],
+  acceptBankruptcyTransfer: ['JUDGE'],
+  returnBankruptcyTransfer: ['JUDGE'],
 };
 /** Bankruptcy coordination: the administrator decides the claims and asks for credit repair; agencies file by hand. */
 const CLAIM_MUTATIONS: Record<string, Role[]> = {
@@ -113,6 +119,7 @@ describe('access policy table', () => {
       ADMIN: 'DENY',
       APPROVER: 'DENY',
       AGENCY: 'DENY',
+      JUDGE: 'DENY',
     });
     expect(Object.values(nobody.outcomes())).toEqual(ROLES.map(() => 'DENY'));
     expect(outcomeFor('CLERK', 'Subject.noSuchField')).toBe('DENY');

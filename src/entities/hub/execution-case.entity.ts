@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToM
 import { Organisation } from './organisation.entity';
 import { Subject } from './subject.entity';
 
-export const EXECUTION_CASE_STATUSES = ['ACTIVE', 'CLOSED'] as const;
+/** SUSPENDED (中止): stopped by a bankruptcy acceptance or a pending transfer to bankruptcy (README "Bankruptcy coordination"). */
+export const EXECUTION_CASE_STATUSES = ['ACTIVE', 'SUSPENDED', 'CLOSED'] as const;
 export type ExecutionCaseStatus = (typeof EXECUTION_CASE_STATUSES)[number];
 
 @Entity('execution_case')

@@ -12,6 +12,8 @@ export const ROLE_ORGANISATIONS = {
   ADMIN: ['OPERATOR'],
   APPROVER: ['COURT'],
   AGENCY: ['AGENCY'],
+  /** The bankruptcy tribunal (破产审判庭) of a court: decides on transfers from execution (执转破). */
+  JUDGE: ['COURT'],
 } as const satisfies Record<string, readonly OrganisationKind[]>;
 export type Role = keyof typeof ROLE_ORGANISATIONS;
 export const ROLES = Object.keys(ROLE_ORGANISATIONS) as Role[];

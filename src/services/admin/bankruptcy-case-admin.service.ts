@@ -1,4 +1,4 @@
-import { sendClaimNotices } from '../../bankruptcy/claims/claims';
+import { acceptBankruptcy } from '../../bankruptcy/acceptance';
 import type { RequestContext } from '../../context';
 import { AdministratorAppointment, BankruptcyCase, Organisation } from '../../entities/hub';
 import { normaliseCaseNo, parseCaseNo } from '../../ids/case-number';
@@ -47,7 +47,10 @@ export class BankruptcyCaseAdminService {
           .save(
             m.create(BankruptcyCase, { caseNo, courtId: court.id, debtorId, acceptanceRulingNo, status: 'ACCEPTED', acceptedOn, closedAt: null }),
           );
-        await sendClaimNotices(m, saved, ctx.services.claims.runtime, ctx.viewer.username);
+        await acceptBankruptcy(m, ctx.services.bankruptcy.runtime, saved, {
+          username: ctx.viewer.username,
+          organisationCode: ctx.viewer.organisationCode,
+        });
         return managedBankruptcyCase(m, saved.id);
       });
     } catch (error) {

@@ -137,7 +137,16 @@ export async function seedDepositDemo(m: EntityManager, p: DemoIdentities): Prom
     frozenOn: '2023-12-01',
     expiresOn: '2024-11-30',
   });
-  await account(p.hongda, BANK.abcJinzhai, '12345601040012345', { balance: '2400.00', openedOn: '2014-08-20' });
+  const hongdaAbc = await account(p.hongda, BANK.abcJinzhai, '12345601040012345', { balance: '2400.00', openedOn: '2014-08-20' });
+  // In force when the bankruptcy is accepted: the freeze the acceptance sweep finds at the bank.
+  await freeze(hongdaAbc.id, {
+    court: LUAN,
+    caseNo: '(2023)皖15民初45号',
+    amount: '2400.00',
+    rank: 0,
+    frozenOn: '2026-06-10',
+    expiresOn: '2027-06-09',
+  });
   const hongdaTime = await account(p.hongda, BANK.icbcJinzhai, '1314050019200012345', { type: 'TIME', balance: '500000.00', openedOn: '2022-01-05' });
   await freeze(hongdaTime.id, {
     court: JINZHAI,

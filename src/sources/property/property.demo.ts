@@ -77,6 +77,23 @@ export async function seedPropertyDemo(m: EntityManager, p: DemoIdentities): Pro
     ['2544400.00', '2024-07-15', 'APPRAISAL'],
   );
   await enc(tea.id, { kind: 'MORTGAGE', holder: '安徽金寨农村商业银行', amount: '2800000.00', registeredOn: '2020-06-01', expiresOn: '2025-05-31' });
+  // Two courts' seizures: 六安中院's registered at the counter, 霍邱's through the hub waiting behind it (轮候).
+  await enc(tea.id, {
+    kind: 'SEIZURE',
+    holder: '六安市中级人民法院',
+    caseNo: '(2023)皖15民初45号',
+    registeredOn: '2023-09-04',
+    expiresOn: '2027-09-03',
+    rank: 1,
+  });
+  await enc(tea.id, {
+    kind: 'SEIZURE',
+    holder: '霍邱县人民法院',
+    caseNo: DEMO.hongdaCase,
+    registeredOn: '2023-12-18',
+    rank: 2,
+    requestId: DEMO.hongdaSeizureOrder,
+  });
   await unit(
     p.wangQiang,
     '皖(2018)霍邱县不动产权第0005530号',

@@ -8,6 +8,7 @@ import { CASE_STATUS_TEXT, formatDate, text } from '../../format';
 import { SUBJECT_SOURCES_SELECTION } from '../../sources/registry';
 import type { SubjectAnswer } from '../../api/results';
 import { useQuery } from '../../useQuery';
+import { CaseReleases } from '../../bankruptcy/CaseReleases';
 
 interface Answer {
   bankruptcyCase: {
@@ -53,6 +54,7 @@ export function BankruptcyCaseView({ caseNo }: { caseNo: string }) {
           </Descriptions>
         )}
       </Card>
+      {c && <CaseReleases caseNo={caseNo} />}
       {q.loading && !c && <SubjectLoading />}
       {debtorError && <Alert type="error" showIcon message={errorText(debtorError, '该案件的债务人')} />}
       {c?.debtor && <SubjectView subject={c.debtor} place={{ errors: q.errors, path: ['bankruptcyCase', 'debtor'] }} />}

@@ -12,6 +12,7 @@ import { ControlContext, type ControlTarget } from '../../control/ControlContext
 import { DraftOrder } from '../../control/DraftOrder';
 import { CASE_ORDER_FIELDS, type ControlOrder } from '../../control/orders';
 import { useQuery } from '../../useQuery';
+import { SuspensionBanner } from '../../bankruptcy/SuspensionBanner';
 
 interface Answer {
   executionCase: {
@@ -51,6 +52,7 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
         className="case-card"
       >
         <QueryProblem q={q} field="executionCase" />
+        {c?.status === 'SUSPENDED' && <SuspensionBanner caseNo={caseNo} />}
         {c && (
           <Descriptions size="small" column={4}>
             <Descriptions.Item label="执行法院">{c.court.name}</Descriptions.Item>
