@@ -60,12 +60,13 @@ export interface ControlConfig {
   expiryWarningDays: number;
   /** Costs added to the amount due when weighing over-seizure (0.05 = 5 %). */
   costRate: number;
-  /** Days an agency has to answer a request sent to it before the order is flagged overdue (control/overdue-answers.ts). */
+  /**
+   * Days an agency has to answer a request sent to it before the order is overdue (control/overdue-answers.ts): the
+   * court is told, `overdueControlOrders` and supervision list it, the statistics count receipts within it.
+   */
   answerDays: number;
   /** Run the job worker inside this process (delivery, processor, receipts, lapse). */
   worker: boolean;
-  /** Days an agency has to answer a sent order before supervision lists it as overdue (README "Supervision and statistics"). */
-  answerDeadlineDays: number;
   /** Bankruptcy coordination (README "Bankruptcy coordination"). */
   bankruptcy: BankruptcyConfig;
 }
@@ -211,7 +212,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
       answerDays: intSetting(env, 'ASSISTANCE_ANSWER_DAYS', 3, 1, 365),
       worker: bool(env, 'CONTROL_WORKER', true),
-      answerDeadlineDays: intSetting(env, 'ANSWER_DEADLINE_DAYS', 7, 1, 365),
       bankruptcy: {
         holidays: dateList(env, 'HOLIDAYS'),
         makeupWorkdays: dateList(env, 'MAKEUP_WORKDAYS'),

@@ -3,8 +3,8 @@ import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { addDays, dateOf } from '../control/clock';
 import type { ControlRuntime } from '../control/control-runtime';
+import { answerDueAt } from '../control/overdue-answers';
 import { badUserInput, forbidden } from '../schema/error-codes';
-import { answeredInTime } from './answer-deadline';
 import { dateArgument } from './supervision-arguments';
 import { supervisedCourt } from './supervision-scope';
 
@@ -124,7 +124,7 @@ export class StatisticsService {
     await this.label(groupBy, rows);
     const list = [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
     for (const row of list) row.ordersByKindAndOutcome.sort((a, b) => a.kind.localeCompare(b.kind) || a.outcome.localeCompare(b.outcome));
-    return { from, to, groupBy, answerDeadlineDays: this.runtime.config.answerDeadlineDays, rows: list, csv: statisticsCsv(list) };
+    return { from, to, groupBy, answerDeadlineDays: this.runtime.config.answerDays, rows: list, csv: statisticsCsv(list) };
   }
 
   /**
@@ -165,14 +165,12 @@ export class StatisticsService {
       sent_at: Date | null;
       answered_at: Date | null;
     }> = await this.runtime.hub.query(
-      `SELECT o.kind, o.state, o.source, court.code AS court, o.created_at, o.answered_at,
-                (SELECT min(ev.at) FROM control_order_event ev WHERE ev.order_id = o.id AND ev.action = 'QUEUED_FOR_DELIVERY') AS sent_at
+      `SELECT o.kind, o.state, o.source, court.code AS court, o.created_at, o.sent_at, o.answered_at
            FROM control_order o JOIN organisation court ON court.id = o.court_id
           WHERE o.created_at >= $1 AND o.created_at < $2 ${court ? 'AND court.code = $3' : ''}`,
       params,
     );
-    const now = this.runtime.clock.now();
-    const days = this.runtime.config.answerDeadlineDays;
+    const days = this.runtime.config.answerDays;
     for (const o of orders) {
       const row = rowOf(groupBy === 'COURT' ? o.court : groupBy === 'AGENCY' ? o.source : dateOf(new Date(o.created_at)).slice(0, 7));
       row.orders += 1;
@@ -182,7 +180,7 @@ export class StatisticsService {
       if (!o.sent_at) continue;
       const sentAt = new Date(o.sent_at);
       const answeredAt = o.answered_at ? new Date(o.answered_at) : null;
-      const inTime = answeredAt !== null && answeredInTime(sentAt, answeredAt, now, days);
+      const inTime = answeredAt !== null && answeredAt <= answerDueAt(sentAt, days);
       row.sent += 1;
       if (answeredAt) row.receipts += 1;
       if (inTime) row.receiptsWithinDeadline += 1;

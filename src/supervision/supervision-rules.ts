@@ -2,11 +2,11 @@ import type { DataSource } from 'typeorm';
 import { addDays, dateOf } from '../control/clock';
 import { ORDER_SELECT, type ControlOrderRow } from '../control/control-orders';
 import { CONTROLLABLE, type ControlRuntime } from '../control/control-runtime';
+import { answerDueAt, overdueAnswerCondition } from '../control/overdue-answers';
 import { weighOverSeizure, type WeighedMeasure } from '../control/over-seizure';
 import { readAsset, type AssetFacts, type SourceControl } from '../control/source-control';
 import { parseCaseNo } from '../ids/case-number';
 import type { SourceName } from '../sources/source-name';
-import { answerDueAt } from './answer-deadline';
 import { readRegisterMeasures, type RegisterMeasure, type RegisterSelection } from './register-measures';
 import type { SupervisionItem, SupervisionKind } from './supervision-item';
 
@@ -247,34 +247,31 @@ async function overSeizures(scope: RuleScope): Promise<SupervisionItem[]> {
   return registerItems(scope, 'OVER_SEIZURE', over);
 }
 
-/** Agencies' answers past their deadline (answer-deadline.ts): orders SENT and still unanswered after it. */
+/**
+ * Agencies' answers past their deadline: the control module's rule (control/overdue-answers.ts, README "Asset control",
+ * Overdue answers), the same orders the court is told about and `overdueControlOrders` lists.
+ */
 async function answersOverdue(scope: RuleScope): Promise<SupervisionItem[]> {
-  const params: unknown[] = [];
+  const days = scope.runtime.config.answerDays;
+  const params: unknown[] = [scope.now, days];
   let court = '';
   if (scope.courtCode) {
     params.push(scope.courtCode);
-    court = `AND court.code = $1`;
+    court = `AND court.code = $3`;
   }
-  const orders: Array<ControlOrderRow & { sentAt: Date }> = await scope.runtime.hub.query(
-    `SELECT * FROM (${ORDER_SELECT.replace(
-      'SELECT o.id,',
-      `SELECT (SELECT min(ev.at) FROM control_order_event ev WHERE ev.order_id = o.id AND ev.action = 'QUEUED_FOR_DELIVERY') AS "sentAt", o.id,`,
-    )} WHERE o.state = 'SENT' AND o.answered_at IS NULL ${court}) sent WHERE "sentAt" IS NOT NULL`,
+  const orders: ControlOrderRow[] = await scope.runtime.hub.query(
+    `${ORDER_SELECT} WHERE ${overdueAnswerCondition('o', '$1', '$2')} ${court}`,
     params,
   );
-  const days = scope.runtime.config.answerDeadlineDays;
-  return orders
-    .map((o) => ({ o, dueAt: answerDueAt(new Date(o.sentAt), days) }))
-    .filter(({ dueAt }) => dueAt < scope.now)
-    .map(({ o, dueAt }) =>
-      item(scope, {
-        id: `ANSWER_OVERDUE:order:${o.id}`,
-        kind: 'ANSWER_OVERDUE',
-        ...orderFacts(o),
-        startedOn: dateOf(new Date(o.sentAt)),
-        since: dateOf(dueAt),
-      }),
-    );
+  return orders.map((o) =>
+    item(scope, {
+      id: `ANSWER_OVERDUE:order:${o.id}`,
+      kind: 'ANSWER_OVERDUE',
+      ...orderFacts(o),
+      startedOn: dateOf(new Date(o.sentAt!)),
+      since: dateOf(answerDueAt(new Date(o.sentAt!), days)),
+    }),
+  );
 }
 
 /** One function per kind: supervision runs those of the kinds asked for. */

@@ -10,7 +10,7 @@ import { SUPERVISION_KINDS } from './supervision-item';
 export const SupervisionKindEnum = enumOf(
   SUPERVISION_KINDS,
   'SupervisionKind',
-  'MEASURE_PAST_PERIOD (a measure in force past its legal period), OVER_SEIZURE (超标的查封 in the registers), ANSWER_OVERDUE (an agency has not answered a sent order within the deadline).',
+  'MEASURE_PAST_PERIOD (a measure in force past its legal period), OVER_SEIZURE (超标的查封 in the registers), ANSWER_OVERDUE (an agency has not answered a sent order within ASSISTANCE_ANSWER_DAYS).',
 );
 export const StatisticsGroupByEnum = enumOf(STATISTICS_GROUPS, 'StatisticsGroupBy');
 
@@ -189,7 +189,7 @@ export class StatisticsType {
   @Field(() => StatisticsGroupByEnum)
   groupBy!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The days an agency has to answer a sent order (ASSISTANCE_ANSWER_DAYS), as receiptsWithinDeadline counts them.' })
   answerDeadlineDays!: number;
 
   @Field(() => [StatisticsRowType])

@@ -53,7 +53,7 @@ describe('supervision and statistics', () => {
   const ids: { shop?: string; truck?: string; release?: string; pastMax?: string; overSeized?: string } = {};
 
   beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'vehicle', ANSWER_DEADLINE_DAYS: '5' }, { clock });
+    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'vehicle', ASSISTANCE_ANSWER_DAYS: '5' }, { clock });
   }, 60000);
   afterAll(async () => t?.stop());
 
