@@ -389,8 +389,15 @@ export class ControlOrderService {
     const [c] = (await m.query(`SELECT amount_due::text AS amount_due FROM execution_case WHERE id = $1 FOR UPDATE`, [order.caseId])) as Array<{
       amount_due: string;
     }>;
+    // A measure is weighed by the order that registered it (its kind, asset and amounts): while it is in force or on
+    // its way, and also once RENEWED when a renewal of its chain now holds it (ACTIVE, or QUEUED behind another court).
     const others: ControlOrderRow[] = await m.query(
-      `${ORDER_SELECT} WHERE o.case_id = $1 AND o.id <> $2 AND o.kind IN ('SEIZE', 'FREEZE') AND o.state = ANY($3)`,
+      `${ORDER_SELECT} WHERE o.case_id = $1 AND o.id <> $2 AND o.kind IN ('SEIZE', 'FREEZE')
+          AND (o.state = ANY($3) OR (o.state = 'RENEWED' AND EXISTS (
+            WITH RECURSIVE chain AS (
+              SELECT r.id, r.state FROM control_order r WHERE r.parent_id = o.id AND r.kind = 'RENEW'
+              UNION ALL SELECT r.id, r.state FROM control_order r JOIN chain ON r.parent_id = chain.id AND r.kind = 'RENEW')
+            SELECT 1 FROM chain WHERE chain.state IN ('ACTIVE', 'QUEUED'))))`,
       [order.caseId, order.id, WEIGHED_STATES],
     );
     // Each asset is read once, however many of the case's measures hold it.

@@ -228,6 +228,62 @@ describe('control orders: draft, approval, delivery, receipt', () => {
     for (const id of [truck, factoryAgain]) expect((await reject(id)).body.data?.rejectControlOrder.state).toBe('REJECTED');
   }, 60000);
 
+  it('keeps weighing a measure once it is renewed: the renewed factory seizure still makes a second seizure over the amount', async () => {
+    const factory = await draftAndApprove(seizure('PROPERTY', FACTORY, people.huaxing.id, 200));
+    expect((await approve(factory)).body.data?.approveControlOrder.state).toBe('SENT');
+    expect(
+      await waitFor(
+        () => order(factory),
+        (o) => o?.state !== 'SENT',
+      ),
+    ).toMatchObject({ state: 'ACTIVE' });
+    const follow = {
+      rulingNo: `${DEMO.clerkCase}之五`,
+      rulingDate: '2026-12-01',
+      noticeNo: `${DEMO.clerkCase.replace(/号$/, '')}协字5号`,
+      noticeDate: '2026-12-01',
+    };
+    const renewal = await t.gql(`mutation ($id: ID!, $input: FollowUpControlOrderInput!) { renewControlOrder(id: $id, input: $input) { id } }`, {
+      as: 'demo-clerk',
+      variables: { id: factory, input: { ...follow, periodDays: 100 } },
+    });
+    expect(renewal.body.errors).toBeUndefined();
+    const renewalId = renewal.body.data!.renewControlOrder.id as string;
+    courts.set(renewalId, COURT_OF[DEMO.clerkCase]);
+    expect((await approve(renewalId)).body.data?.approveControlOrder.state).toBe('SENT');
+    expect(
+      await waitFor(
+        () => order(renewalId),
+        (o) => o?.state !== 'SENT',
+      ),
+    ).toMatchObject({ state: 'ACTIVE' });
+    expect((await order(factory)).state).toBe('RENEWED');
+
+    // The factory (4,716,000) still secures the claim of 1,349,250 through its renewal: the truck is not needed.
+    const truck = await draft(seizure('VEHICLE', TRUCK, people.huaxing.id));
+    const refused = await submit(truck);
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OVER_SEIZURE' });
+    expect(refused.body.errors?.[0].message).toContain('4716000.00 yuan of a claim of 1349250.00 yuan');
+
+    // Released, the factory secures nothing: the truck is allowed again.
+    const release = await t.gql(`mutation ($id: ID!, $input: FollowUpControlOrderInput!) { releaseControlOrder(id: $id, input: $input) { id } }`, {
+      as: 'demo-clerk',
+      variables: { id: renewalId, input: follow },
+    });
+    expect(release.body.errors).toBeUndefined();
+    const releaseId = release.body.data!.releaseControlOrder.id as string;
+    courts.set(releaseId, COURT_OF[DEMO.clerkCase]);
+    expect((await approve(releaseId)).body.data?.approveControlOrder.state).toBe('SENT');
+    expect(
+      await waitFor(
+        () => order(releaseId),
+        (o) => o?.state !== 'SENT',
+      ),
+    ).toMatchObject({ state: 'RELEASED' });
+    expect((await submit(truck)).body.data?.submitControlOrder.state).toBe('PENDING_APPROVAL');
+    expect((await reject(truck)).body.data?.rejectControlOrder.state).toBe('REJECTED');
+  }, 60000);
+
   it('ranks two courts racing to seize one vehicle 1 and 2, never both first; the agency answers once (manual mode)', async () => {
     const a = await draftAndApprove(seizure('VEHICLE', TRUCK, people.huaxing.id, 700));
     const b = await draftAndApprove(seizure('VEHICLE', TRUCK, people.huaxing.id, 700, DEMO.otherCourtCase2));
