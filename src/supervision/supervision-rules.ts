@@ -5,6 +5,7 @@ import { CONTROLLABLE, type ControlRuntime } from '../control/control-runtime';
 import { answerDueAt, overdueAnswerCondition } from '../control/overdue-answers';
 import { weighOverSeizure, type WeighedMeasure } from '../control/over-seizure';
 import { readAsset, type AssetFacts, type SourceControl } from '../control/source-control';
+import { isOverdue } from '../bankruptcy/release-tasks';
 import { parseCaseNo } from '../ids/case-number';
 import type { SourceName } from '../sources/source-name';
 import { readRegisterMeasures, type RegisterMeasure, type RegisterSelection } from './register-measures';
@@ -21,7 +22,11 @@ export interface RuleScope {
 }
 
 type Rule = (scope: RuleScope) => Promise<SupervisionItem[]>;
-type ItemFacts = Omit<SupervisionItem, 'daysOverdue' | 'auditCaseNo' | 'auditSeqs' | 'courtName' | 'courtCode'> & { courtName?: string | null };
+type ItemFacts = Omit<SupervisionItem, 'daysOverdue' | 'auditCaseNo' | 'auditSeqs' | 'courtName' | 'courtCode'> & {
+  courtName?: string | null;
+  /** The court the item is about, when it is not the one in the case number. */
+  courtCode?: string;
+};
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
@@ -31,7 +36,7 @@ const legalMax = (source: string, assetClass: string) => CONTROLLABLE[source as 
 function item(scope: RuleScope, facts: ItemFacts): SupervisionItem {
   return {
     ...facts,
-    courtCode: courtOf(facts.caseNo),
+    courtCode: facts.courtCode ?? courtOf(facts.caseNo),
     courtName: facts.courtName ?? null,
     daysOverdue: Math.max(0, daysBetween(facts.since, scope.today)),
     auditCaseNo: facts.caseNo,
@@ -274,9 +279,129 @@ async function answersOverdue(scope: RuleScope): Promise<SupervisionItem[]> {
   );
 }
 
+/**
+ * Release tasks past their due date (bankruptcy/release-tasks.ts, the rule of `isOverdue` and of
+ * `overdueReleaseTasks`): a measure on the debtor's asset that the addressed court has not released within the ten
+ * working days after the bankruptcy acceptance. The item is the addressed court's; its case is the one that ordered
+ * the measure (else the bankruptcy case), its subject the debtor.
+ */
+async function releasesOverdueAfterAcceptance(scope: RuleScope): Promise<SupervisionItem[]> {
+  const params: unknown[] = [scope.today];
+  let court = '';
+  if (scope.courtCode) {
+    params.push(scope.courtCode);
+    court = `AND ac.code = $2`;
+  }
+  const tasks: Array<{
+    id: string;
+    source: string;
+    asset_key: string;
+    measure_kind: string;
+    state: string;
+    due_on: string;
+    created_at: Date;
+    case_no: string;
+    court_code: string;
+    court_name: string;
+    subject_kind: string | null;
+    subject_id_number: string | null;
+    subject_name: string | null;
+    order_id: string | null;
+    order_kind: string | null;
+    order_state: string | null;
+    registration_no: string | null;
+    registered_from: string | null;
+    registered_until: string | null;
+  }> = await scope.runtime.hub.query(
+    `SELECT t.id::text AS id, t.source, t.asset_key, t.measure_kind, t.state, t.due_on::text AS due_on, t.created_at,
+            coalesce(t.ordering_case_no, b.case_no) AS case_no, ac.code AS court_code, ac.name AS court_name,
+            s.kind AS subject_kind, s.id_number AS subject_id_number, s.name AS subject_name,
+            o.id::text AS order_id, o.kind AS order_kind, o.state AS order_state, o.registration_no,
+            o.registered_from::text AS registered_from, o.registered_until::text AS registered_until
+       FROM release_task t
+       JOIN bankruptcy_case b ON b.id = t.bankruptcy_case_id
+       JOIN organisation ac ON ac.id = t.addressed_court_id
+       LEFT JOIN subject s ON s.id = b.debtor_id
+       LEFT JOIN control_order o ON o.id = t.control_order_id
+      WHERE t.state <> 'RELEASED' AND t.due_on < $1::date ${court}`,
+    params,
+  );
+  return tasks
+    .filter((t) => isOverdue({ state: t.state, dueOn: t.due_on }, scope.today))
+    .map((t) => {
+      const control = CONTROLLABLE[t.source as SourceName];
+      const assetClass = control ? control.classOf(t.asset_key) : t.measure_kind;
+      return item(scope, {
+        id: `RELEASE_OVERDUE_AFTER_ACCEPTANCE:task:${t.id}`,
+        kind: 'RELEASE_OVERDUE_AFTER_ACCEPTANCE',
+        caseNo: t.case_no,
+        courtCode: t.court_code,
+        courtName: t.court_name,
+        source: t.source,
+        assetClass,
+        orderId: t.order_id,
+        orderKind: t.order_kind,
+        orderState: t.order_state,
+        registrationNo: t.registration_no,
+        subjectKind: t.subject_kind,
+        subjectIdNumber: t.subject_id_number,
+        subjectName: t.subject_name,
+        amount: null,
+        claim: null,
+        covered: null,
+        startedOn: dateOf(new Date(t.created_at)),
+        endsOn: t.due_on,
+        legalMaxDays: legalMax(t.source, assetClass),
+        since: addDays(t.due_on, 1),
+      });
+    });
+}
+
+/** States in which an order is on its way to the agency: submitted, approved or sent, not yet answered. */
+const UNDER_WAY = ['PENDING_APPROVAL', 'APPROVED', 'SENT'];
+
+/**
+ * Control orders against the execution of a suspended case (执行中止, execution_suspension): an order other than a
+ * release drafted while the case was suspended (the hub refuses such a draft now; this finds those made before or by
+ * another path), since the day drafted; and an order other than a release still under way (submitted, approved or
+ * sent) while its case is suspended now, since the day of the suspension. A release is what a suspension asks for.
+ */
+async function ordersOnSuspendedCases(scope: RuleScope): Promise<SupervisionItem[]> {
+  const hits: Array<{ id: string; since: Date }> = await scope.runtime.hub.query(
+    `SELECT o.id::text AS id,
+            min(CASE WHEN o.created_at >= s.suspended_at AND (s.resumed_at IS NULL OR o.created_at < s.resumed_at)
+                     THEN o.created_at ELSE s.suspended_at END) AS since
+       FROM control_order o JOIN execution_suspension s ON s.execution_case_id = o.case_id
+      WHERE o.kind <> 'RELEASE'
+        AND ((o.created_at >= s.suspended_at AND (s.resumed_at IS NULL OR o.created_at < s.resumed_at))
+          OR (o.state = ANY($1) AND s.resumed_at IS NULL AND s.suspended_at <= $2::timestamptz))
+      GROUP BY o.id`,
+    [UNDER_WAY, scope.now],
+  );
+  if (hits.length === 0) return [];
+  const params: unknown[] = [hits.map((h) => h.id)];
+  let court = '';
+  if (scope.courtCode) {
+    params.push(scope.courtCode);
+    court = `AND court.code = $2`;
+  }
+  const orders: ControlOrderRow[] = await scope.runtime.hub.query(`${ORDER_SELECT} WHERE o.id::text = ANY($1) ${court}`, params);
+  const since = new Map(hits.map((h) => [h.id, dateOf(new Date(h.since))]));
+  return orders.map((o) =>
+    item(scope, {
+      id: `ORDER_ON_SUSPENDED_CASE:order:${o.id}`,
+      kind: 'ORDER_ON_SUSPENDED_CASE',
+      ...orderFacts(o),
+      since: since.get(o.id)!,
+    }),
+  );
+}
+
 /** One function per kind: supervision runs those of the kinds asked for. */
 export const SUPERVISION_RULES: Record<SupervisionKind, Rule> = {
   MEASURE_PAST_PERIOD: measuresPastPeriod,
   OVER_SEIZURE: overSeizures,
   ANSWER_OVERDUE: answersOverdue,
+  RELEASE_OVERDUE_AFTER_ACCEPTANCE: releasesOverdueAfterAcceptance,
+  ORDER_ON_SUSPENDED_CASE: ordersOnSuspendedCases,
 };

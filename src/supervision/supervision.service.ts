@@ -17,7 +17,7 @@ export interface SupervisionFilterInput {
   kinds?: string[] | null;
 }
 
-const ITEM_ID = /^[A-Z_]{1,30}:[A-Za-z]{1,30}:[0-9A-Za-z-]{1,40}$/;
+const ITEM_ID = /^[A-Z_]{1,40}:[A-Za-z]{1,30}:[0-9A-Za-z-]{1,40}$/;
 /** Audit entries linked per item, newest first. */
 const SEQS_PER_ITEM = 20;
 
