@@ -35,6 +35,10 @@ export interface StatisticsRow {
   receiptsWithinDeadline: number;
   releases: number;
   releasesOnTime: number;
+  /** Dishonest-list checks made in the period (src/checks), the subjects found on the list, the checks intercepted. */
+  listChecks: number;
+  listHits: number;
+  listInterceptions: number;
 }
 
 const blank = (key: string): StatisticsRow => ({
@@ -49,6 +53,9 @@ const blank = (key: string): StatisticsRow => ({
   receiptsWithinDeadline: 0,
   releases: 0,
   releasesOnTime: 0,
+  listChecks: 0,
+  listHits: 0,
+  listInterceptions: 0,
 });
 
 /** A CSV cell a spreadsheet will not run as a formula. */
@@ -72,6 +79,9 @@ export function statisticsCsv(rows: StatisticsRow[]): string {
     '期限内回执',
     '解除',
     '按期解除',
+    '名单核查',
+    '名单命中',
+    '拦截',
     ...pairs.map((p) => `措施 ${p}`),
   ];
   const lines = rows.map((r) => {
@@ -87,6 +97,9 @@ export function statisticsCsv(rows: StatisticsRow[]): string {
       r.receiptsWithinDeadline,
       r.releases,
       r.releasesOnTime,
+      r.listChecks,
+      r.listHits,
+      r.listInterceptions,
       ...pairs.map((p) => byPair.get(p) ?? 0),
     ];
   });
@@ -121,6 +134,7 @@ export class StatisticsService {
       row.subjectsRead = r.subjects_read;
     }
     await this.orders(groupBy, start, end, court, rowOf);
+    await this.checks(groupBy, start, end, court, rowOf);
     await this.label(groupBy, rows);
     const list = [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
     for (const row of list) row.ordersByKindAndOutcome.sort((a, b) => a.kind.localeCompare(b.kind) || a.outcome.localeCompare(b.outcome));
@@ -191,14 +205,43 @@ export class StatisticsService {
     }
   }
 
-  /** Courts and agencies by their organisations' names; months as they are. */
+  /**
+   * Dishonest-list checks made in the period (dishonest_check, one per single check or batch): the checks, the subjects
+   * found on the list (their lines that hit) and the checks whose agency reported them INTERCEPTED. A check belongs to
+   * the organisation that made it: by AGENCY its organisation code, by MONTH the month it was made; by COURT only a
+   * check a court made itself counts (an agency's check is no court's, and a court's own auditor sees its court's).
+   */
+  private async checks(groupBy: StatisticsGroup, start: Date, end: Date, court: string | null, rowOf: (key: string) => StatisticsRow) {
+    const params: unknown[] = [start, end];
+    const where = ['c.created_at >= $1', 'c.created_at < $2'];
+    if (groupBy === 'COURT') where.push(`org.kind = 'COURT'`);
+    if (court) where.push(`org.code = $${params.push(court)}`);
+    const key = groupBy === 'MONTH' ? `to_char(c.created_at AT TIME ZONE '${ZONE}', 'YYYY-MM')` : 'org.code';
+    const rows: Array<{ key: string; checks: number; hits: number; intercepted: number }> = await this.runtime.hub.query(
+      `SELECT ${key} AS key, count(*)::int AS checks, coalesce(sum(c.hits), 0)::int AS hits,
+              count(*) FILTER (WHERE c.outcome = 'INTERCEPTED')::int AS intercepted
+         FROM dishonest_check c JOIN organisation org ON org.id = c.organisation_id
+        WHERE ${where.join(' AND ')} GROUP BY 1`,
+      params,
+    );
+    for (const r of rows) {
+      const row = rowOf(r.key);
+      row.listChecks = r.checks;
+      row.listHits = r.hits;
+      row.listInterceptions = r.intercepted;
+    }
+  }
+
+  /** Courts and agencies by their organisations' names (an agency's source or its code); months as they are. */
   private async label(groupBy: StatisticsGroup, rows: Map<string, StatisticsRow>) {
     if (groupBy === 'MONTH' || rows.size === 0) return;
     const names: Array<{ key: string; name: string }> =
       groupBy === 'COURT'
         ? await this.runtime.hub.query(`SELECT code AS key, name FROM organisation WHERE code = ANY($1)`, [[...rows.keys()]])
         : await this.runtime.hub.query(
-            `SELECT DISTINCT ON (source) source AS key, name FROM organisation WHERE kind = 'AGENCY' AND source = ANY($1) ORDER BY source, code`,
+            `SELECT key, name FROM (
+               SELECT DISTINCT ON (source) source AS key, name FROM organisation WHERE kind = 'AGENCY' AND source = ANY($1) ORDER BY source, code) agencies
+             UNION ALL SELECT code, name FROM organisation WHERE code = ANY($1) AND (source IS NULL OR source <> ALL($1))`,
             [[...rows.keys()]],
           );
     for (const n of names) rows.get(n.key)!.label = n.name;

@@ -10,7 +10,7 @@ import { SUPERVISION_KINDS } from './supervision-item';
 export const SupervisionKindEnum = enumOf(
   SUPERVISION_KINDS,
   'SupervisionKind',
-  'MEASURE_PAST_PERIOD (a measure in force past its legal period), OVER_SEIZURE (超标的查封 in the registers), ANSWER_OVERDUE (an agency has not answered a sent order within ASSISTANCE_ANSWER_DAYS).',
+  'MEASURE_PAST_PERIOD (a measure in force past its legal period), OVER_SEIZURE (超标的查封 in the registers), ANSWER_OVERDUE (an agency has not answered a sent order within ASSISTANCE_ANSWER_DAYS), RELEASE_OVERDUE_AFTER_ACCEPTANCE (a release task past its due date after a bankruptcy acceptance, not released), ORDER_ON_SUSPENDED_CASE (a control order drafted, or still under way, while its execution case is suspended).',
 );
 export const StatisticsGroupByEnum = enumOf(STATISTICS_GROUPS, 'StatisticsGroupBy');
 
@@ -144,7 +144,7 @@ export class OrderCountType {
 
 @ObjectType('StatisticsRow', { description: 'One court’s, agency’s or month’s counts. Counts only.' })
 export class StatisticsRowType {
-  @Field({ description: 'Court code, source name or month (YYYY-MM).' })
+  @Field({ description: 'Court code, source name (orders, inquiries) or organisation code (list checks), or month (YYYY-MM).' })
   key!: string;
 
   @Field()
@@ -176,6 +176,17 @@ export class StatisticsRowType {
 
   @Field(() => Int, { description: 'RELEASE orders answered within the answer deadline.' })
   releasesOnTime!: number;
+
+  @Field(() => Int, {
+    description: 'Dishonest-list checks made in the period (a single check or a batch each); by COURT only those a court made itself.',
+  })
+  listChecks!: number;
+
+  @Field(() => Int, { description: 'Subjects of those checks found on the list of dishonest persons.' })
+  listHits!: number;
+
+  @Field(() => Int, { description: 'Of those checks, the ones their agency reported INTERCEPTED.' })
+  listInterceptions!: number;
 }
 
 @ObjectType('Statistics', { description: 'Counts for the joint meetings (seed 000 item 8, 001 三(五)).' })

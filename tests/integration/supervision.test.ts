@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/control/clock';
+import { dateOf, ManualClock } from '../../src/control/clock';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
@@ -14,7 +14,8 @@ const SUPERVISION = `query ($filter: SupervisionFilter, $first: Int, $after: Str
   supervision(filter: $filter, first: $first, after: $after) { totalCount unavailableSources pageInfo { hasNextPage endCursor } edges { cursor node { ${ITEM} } } } }`;
 const STATISTICS = `query ($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsGroupBy!) {
   statistics(from: $from, to: $to, groupBy: $groupBy) { from to groupBy answerDeadlineDays csv
-    rows { key label inquiries subjectsRead orders ordersByKindAndOutcome { kind outcome count } sent receipts receiptsWithinDeadline releases releasesOnTime } } }`;
+    rows { key label inquiries subjectsRead orders ordersByKindAndOutcome { kind outcome count } sent receipts receiptsWithinDeadline releases releasesOnTime
+      listChecks listHits listInterceptions } } }`;
 const INQUIRY = `{ executionCase(caseNo: "${DEMO.clerkCase}") { respondents { name realEstate { certificateNo } } } }`;
 
 const legal = (caseNo: string) => ({
@@ -44,6 +45,9 @@ type Row = {
   receiptsWithinDeadline: number;
   releases: number;
   releasesOnTime: number;
+  listChecks: number;
+  listHits: number;
+  listInterceptions: number;
   ordersByKindAndOutcome: Array<{ kind: string; outcome: string; count: number }>;
 };
 
@@ -82,6 +86,9 @@ describe('supervision and statistics', () => {
       receiptsWithinDeadline: 0,
       releases: 0,
       releasesOnTime: 0,
+      listChecks: 0,
+      listHits: 0,
+      listInterceptions: 0,
       ordersByKindAndOutcome: [],
     };
   const order = async (id: string, as: string) =>
@@ -106,10 +113,28 @@ describe('supervision and statistics', () => {
     });
   };
 
-  let before: { court: { rows: Row[] }; agency: { rows: Row[] } };
+  let before: { court: { rows: Row[] }; agency: { rows: Row[] }; month: { rows: Row[] } };
+  /** What the finance bureau's list checks found: the subjects on the list. */
+  let listHits = 0;
 
   it('arranges: statistics before, an inquiry, a seizure in force, an order the agency leaves unanswered, rows put in the bank’s register', async () => {
-    before = { court: await statistics('COURT'), agency: await statistics('AGENCY') };
+    before = { court: await statistics('COURT'), agency: await statistics('AGENCY'), month: await statistics('MONTH') };
+    // Two list checks by the finance bureau (AG-3415-CZJ); the first, of a listed person, is reported intercepted.
+    const CHECK = `mutation ($input: CheckDishonestInput!) { checkDishonest(input: $input) { checkId results { hit } } }`;
+    const checked = [];
+    for (const [subjects, applicationNo] of [
+      [[people.liNa.id], 'ZB-2026-31'],
+      [[people.zhangWei.id, people.huaxing.id], 'CG-2026-32'],
+    ] as const) {
+      checked.push(await mutate(CHECK, 'demo-agency-procurement', { input: { subjects, purpose: 'BIDDING', applicationNo } }));
+    }
+    listHits = checked.flatMap((c) => c.results).filter((r: { hit: boolean }) => r.hit).length;
+    expect(checked[0].results).toEqual([{ hit: true }]);
+    await mutate(
+      `mutation ($id: ID!) { reportCheckOutcome(checkId: $id, outcome: INTERCEPTED, reason: "失信被执行人，取消中标资格") { outcome } }`,
+      'demo-agency-procurement',
+      { id: checked[0].checkId },
+    );
     expect((await t.gql(INQUIRY, { as: 'demo-clerk' })).body.errors ?? []).toEqual([]);
 
     const shop = await mutate(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, 'demo-clerk', {
@@ -354,8 +379,8 @@ describe('supervision and statistics', () => {
   }, 60000);
 
   it('counts exactly what was done: one inquiry of two subjects, the orders by kind and outcome, receipts and releases', async () => {
-    const after = { court: await statistics('COURT'), agency: await statistics('AGENCY') };
-    const delta = (s: 'court' | 'agency', key: string, field: keyof Row) =>
+    const after = { court: await statistics('COURT'), agency: await statistics('AGENCY'), month: await statistics('MONTH') };
+    const delta = (s: 'court' | 'agency' | 'month', key: string, field: keyof Row) =>
       (rowOf(after[s], key)[field] as number) - (rowOf(before[s], key)[field] as number);
     expect(delta('court', '皖1524', 'inquiries')).toBe(1);
     expect(delta('court', '皖1524', 'subjectsRead')).toBe(2);
@@ -388,6 +413,15 @@ describe('supervision and statistics', () => {
       releasesOnTime: 1,
       label: '六安市公安局交通警察支队车辆管理所',
     });
+    // The list checks: the checking agency's by its organisation code, the month's, no court's.
+    expect(delta('agency', 'AG-3415-CZJ', 'listChecks')).toBe(2);
+    expect(delta('agency', 'AG-3415-CZJ', 'listHits')).toBe(listHits);
+    expect(delta('agency', 'AG-3415-CZJ', 'listInterceptions')).toBe(1);
+    expect(rowOf(after.agency, 'AG-3415-CZJ').label).toBe('金寨县财政局');
+    expect(delta('month', '2026-12', 'listChecks')).toBe(2);
+    expect(delta('month', '2026-12', 'listHits')).toBe(listHits);
+    expect(delta('month', '2026-12', 'listInterceptions')).toBe(1);
+    for (const court of after.court.rows) expect([court.listChecks, court.listHits, court.listInterceptions]).toEqual([0, 0, 0]);
     // The clerk's inquiry asked every source: each agency consulted counts it once.
     expect(delta('agency', 'property', 'inquiries')).toBe(1);
     expect(rowOf(after.court, '皖1524').label).toBe('金寨县人民法院');
@@ -396,11 +430,121 @@ describe('supervision and statistics', () => {
     expect(months.rows.find((r) => r.key === '2026-12')).toMatchObject({ orders: 3 });
     const csv = after.court.csv.split('\r\n');
     expect(csv[0]).toBe(
-      '分组,名称,查询次数,被查询主体数,控制措施,已送达,回执,期限内回执,解除,按期解除,措施 RELEASE/RELEASED,措施 SEIZE/ACTIVE,措施 SEIZE/RELEASED',
+      '分组,名称,查询次数,被查询主体数,控制措施,已送达,回执,期限内回执,解除,按期解除,名单核查,名单命中,拦截,措施 RELEASE/RELEASED,措施 SEIZE/ACTIVE,措施 SEIZE/RELEASED',
     );
     expect(csv).toContain(
-      `皖1522,霍邱县人民法院,${rowOf(after.court, '皖1522').inquiries},${rowOf(after.court, '皖1522').subjectsRead},2,2,2,1,1,1,1,0,1`,
+      `皖1522,霍邱县人民法院,${rowOf(after.court, '皖1522').inquiries},${rowOf(after.court, '皖1522').subjectsRead},2,2,2,1,1,1,0,0,0,1,0,1`,
     );
     expect(after.court.csv).not.toMatch(/\d{17}[\dX]/);
+  }, 60000);
+
+  it('lists release tasks past their due date after a bankruptcy acceptance, the addressed court’s, and only those', async () => {
+    // 2027-01-10. Three tasks of the demo bankruptcy case addressed to 金寨: due 01-05 and pending, due 01-04 and
+    // released, due today (due until the end of the day).
+    const hub = t.hub.control.hub;
+    const [b] = await hub.query(`SELECT id, debtor_id FROM bankruptcy_case WHERE case_no = $1`, [DEMO.bankruptcyCase]);
+    const [court] = await hub.query(`SELECT id FROM organisation WHERE code = '皖1524'`);
+    const task = async (key: string, state: string, dueOn: string) =>
+      (
+        await hub.query(
+          `INSERT INTO release_task (bankruptcy_case_id, measure_key, source, asset_key, measure_kind, control_order_id, ordering_court_id,
+                                     ordering_court_name, ordering_case_no, addressed_court_id, state, due_on, released_on, created_at, updated_at)
+           VALUES ($1, $2, 'property', $3, 'SEIZE', $4, $5, '金寨县人民法院', $6, $5, $7, $8, $9, '2026-12-20T02:00:00Z', '2026-12-20T02:00:00Z')
+           RETURNING id::text AS id`,
+          [b.id, `supervision:${key}`, SHOP, ids.shop, court.id, DEMO.clerkCase, state, dueOn, state === 'RELEASED' ? '2027-01-03' : null],
+        )
+      )[0].id as string;
+    const overdue = await task('overdue', 'PENDING', '2027-01-05');
+    const released = await task('released', 'RELEASED', '2027-01-04');
+    const dueToday = await task('today', 'RELEASING', '2027-01-10');
+
+    const found = await items({ filter: { kinds: ['RELEASE_OVERDUE_AFTER_ACCEPTANCE'] } });
+    expect(found.every((i) => i.kind === 'RELEASE_OVERDUE_AFTER_ACCEPTANCE')).toBe(true);
+    const item = found.find((i) => i.id === `RELEASE_OVERDUE_AFTER_ACCEPTANCE:task:${overdue}`);
+    expect(item).toMatchObject({
+      caseNo: DEMO.clerkCase,
+      courtCode: '皖1524',
+      courtName: '金寨县人民法院',
+      source: 'PROPERTY',
+      assetClass: 'REAL_ESTATE',
+      orderId: ids.shop,
+      orderKind: 'SEIZE',
+      startedOn: '2026-12-20',
+      endsOn: '2027-01-05',
+      since: '2027-01-06',
+      daysOverdue: 4,
+      auditCaseNo: DEMO.clerkCase,
+    });
+    expect(item.auditSeqs.length).toBeGreaterThan(0);
+    const ids_ = found.map((i) => i.id);
+    expect(ids_).not.toContain(`RELEASE_OVERDUE_AFTER_ACCEPTANCE:task:${released}`);
+    expect(ids_).not.toContain(`RELEASE_OVERDUE_AFTER_ACCEPTANCE:task:${dueToday}`);
+    // The same tasks as the auditors' overdueReleaseTasks.
+    const listed = await t.gql(`{ overdueReleaseTasks(first: 100) { edges { node { id } } } }`, { as: 'demo-auditor' });
+    const overdueIds = listed.body.data!.overdueReleaseTasks.edges.map((e: any) => `RELEASE_OVERDUE_AFTER_ACCEPTANCE:task:${e.node.id}`).sort();
+    expect(ids_.sort()).toEqual(overdueIds);
+    // The debtor is masked; another court's auditor does not see the task.
+    const [debtor] = await hub.query(`SELECT id_number, name FROM subject WHERE id = $1`, [b.debtor_id]);
+    expect(JSON.stringify(found)).not.toContain(debtor.id_number);
+    expect(JSON.stringify(found)).not.toContain(debtor.name);
+    expect((await items({ filter: { kinds: ['RELEASE_OVERDUE_AFTER_ACCEPTANCE'] } }, 'huoqiu-auditor')).map((i) => i.id)).not.toContain(item.id);
+  }, 60000);
+
+  it('lists orders drafted while their case was suspended, and orders still under way once it is, never a release', async () => {
+    const hub = t.hub.control.hub;
+    const [b] = await hub.query(`SELECT id FROM bankruptcy_case WHERE case_no = $1`, [DEMO.bankruptcyCase]);
+    const suspend = (caseNo: string, from: Date, until: Date | null) =>
+      hub.query(
+        `INSERT INTO execution_suspension (execution_case_id, bankruptcy_case_id, reason, suspended_at, resumed_at)
+         SELECT id, $2, '执行中止', $3, $4 FROM execution_case WHERE case_no = $1`,
+        [caseNo, b.id, from, until],
+      );
+    const createdAt = async (id: string) => new Date((await hub.query(`SELECT created_at FROM control_order WHERE id = $1`, [id]))[0].created_at);
+
+    // The shop's seizure was drafted inside a suspension of its case that has since ended.
+    const shopDrafted = await createdAt(ids.shop!);
+    await suspend(DEMO.clerkCase, new Date(shopDrafted.getTime() - 60_000), new Date(shopDrafted.getTime() + 60_000));
+
+    // A new seizure of the truck is submitted; then its case is suspended (and stays so) while it awaits approval.
+    const again = await mutate(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, 'demo-clerk-2', {
+      input: {
+        caseNo: DEMO.otherCourtCase2,
+        kind: 'SEIZE',
+        subjectIdNumber: people.huaxing.id,
+        source: 'VEHICLE',
+        assetKey: TRUCK,
+        periodDays: 300,
+        ...legal(DEMO.otherCourtCase2),
+      },
+    });
+    expect((await mutate(`mutation ($id: ID!) { submitControlOrder(id: $id) { state } }`, 'demo-clerk-2', { id: again.id })).state).toBe(
+      'PENDING_APPROVAL',
+    );
+    const suspendedAt = new Date((await createdAt(again.id)).getTime() + 3_600_000);
+    await suspend(DEMO.otherCourtCase2, suspendedAt, null);
+    clock.advanceDays(1);
+
+    const found = await items({ filter: { kinds: ['ORDER_ON_SUSPENDED_CASE'] } });
+    expect(found.every((i) => i.kind === 'ORDER_ON_SUSPENDED_CASE')).toBe(true);
+    expect(found.find((i) => i.orderId === ids.shop)).toMatchObject({
+      id: `ORDER_ON_SUSPENDED_CASE:order:${ids.shop}`,
+      caseNo: DEMO.clerkCase,
+      courtCode: '皖1524',
+      orderKind: 'SEIZE',
+      orderState: 'ACTIVE',
+      since: dateOf(shopDrafted),
+    });
+    expect(found.find((i) => i.orderId === again.id)).toMatchObject({
+      caseNo: DEMO.otherCourtCase2,
+      courtCode: '皖1522',
+      orderKind: 'SEIZE',
+      orderState: 'PENDING_APPROVAL',
+      since: dateOf(suspendedAt),
+    });
+    // The truck's first seizure (drafted and released before the suspension) and its release are not listed.
+    expect(found.map((i) => i.orderId)).not.toContain(ids.truck);
+    expect(found.map((i) => i.orderId)).not.toContain(ids.release);
+    expect(found).toHaveLength(2);
+    expect((await items({ filter: { kinds: ['ORDER_ON_SUSPENDED_CASE'] } }, 'huoqiu-auditor')).map((i) => i.orderId)).toEqual([again.id]);
   }, 60000);
 });

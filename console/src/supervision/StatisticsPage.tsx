@@ -11,7 +11,8 @@ import { downloadText, SOURCE_TEXT, type StatisticsRowData } from './supervision
 const QUERY = `query Statistics($from: LocalDate!, $to: LocalDate!, $groupBy: StatisticsGroupBy!) {
   statistics(from: $from, to: $to, groupBy: $groupBy) {
     from to groupBy answerDeadlineDays csv
-    rows { key label inquiries subjectsRead orders ordersByKindAndOutcome { kind outcome count } sent receipts receiptsWithinDeadline releases releasesOnTime } } }`;
+    rows { key label inquiries subjectsRead orders ordersByKindAndOutcome { kind outcome count } sent receipts receiptsWithinDeadline releases releasesOnTime
+      listChecks listHits listInterceptions } } }`;
 
 type Answer = {
   statistics: { from: string; to: string; groupBy: string; answerDeadlineDays: number; csv: string; rows: StatisticsRowData[] };
@@ -91,6 +92,9 @@ export function StatisticsPage() {
               { title: `期限内回执（${s.answerDeadlineDays} 天）`, dataIndex: 'receiptsWithinDeadline' },
               { title: '解除', dataIndex: 'releases' },
               { title: '按期解除', dataIndex: 'releasesOnTime' },
+              { title: '名单核查', dataIndex: 'listChecks' },
+              { title: '名单命中', dataIndex: 'listHits' },
+              { title: '拦截', dataIndex: 'listInterceptions' },
               {
                 title: '措施（种类/结果）',
                 render: (_: unknown, r) =>

@@ -3,8 +3,16 @@ export const SUPERVISION_KIND_TEXT: Record<string, string> = {
   MEASURE_PAST_PERIOD: '措施超期',
   OVER_SEIZURE: '超标的查封',
   ANSWER_OVERDUE: '回执超期',
+  RELEASE_OVERDUE_AFTER_ACCEPTANCE: '破产受理后逾期未解除',
+  ORDER_ON_SUSPENDED_CASE: '中止执行期间采取措施',
 };
-export const SUPERVISION_KIND_COLOR: Record<string, string> = { MEASURE_PAST_PERIOD: 'orange', OVER_SEIZURE: 'red', ANSWER_OVERDUE: 'gold' };
+export const SUPERVISION_KIND_COLOR: Record<string, string> = {
+  MEASURE_PAST_PERIOD: 'orange',
+  OVER_SEIZURE: 'red',
+  ANSWER_OVERDUE: 'gold',
+  RELEASE_OVERDUE_AFTER_ACCEPTANCE: 'volcano',
+  ORDER_ON_SUSPENDED_CASE: 'magenta',
+};
 export const ASSET_CLASS_TEXT: Record<string, string> = {
   REAL_ESTATE: '不动产',
   VEHICLE: '车辆',
@@ -64,6 +72,9 @@ export interface StatisticsRowData {
   receiptsWithinDeadline: number;
   releases: number;
   releasesOnTime: number;
+  listChecks: number;
+  listHits: number;
+  listInterceptions: number;
 }
 
 /** Text the server already wrote as CSV, saved as a file with a BOM so Excel reads the Chinese. */
