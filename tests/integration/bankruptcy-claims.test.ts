@@ -244,6 +244,8 @@ describe('bankruptcy claims and credit repair', () => {
       `{ executionCase(caseNo: "(2024)皖1524执123号") { respondents { idNumber tax { creditGrade } credit { dishonest dishonestEntries { caseNo removedOn } creditRepairs { basisCaseNo authority repairedOn } } } } }`,
       { as: 'demo-clerk' },
     );
+    // The acceptance suspended this execution (中止); its clerk still reads it and its respondents.
+    expect(inquiry.body.errors).toBeUndefined();
     const debtor = inquiry.body.data!.executionCase.respondents.find((r: any) => r.idNumber === DEBTOR.id);
     expect(debtor.tax.creditGrade).toBe('M');
     expect(debtor.credit.dishonest).toBe(false);
