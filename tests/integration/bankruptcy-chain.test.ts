@@ -4,7 +4,7 @@ import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 // The whole chain for 金寨县华兴建材有限公司, respondent of the demo clerk's (2024)皖1524执123号 and of 霍邱's
-// (2024)皖1522执56号: transfer proposed → accepted by the judge → sweep → release with receipt → hand-over → claims
+// (2024)皖1522执61号: transfer proposed → accepted by the judge → sweep → release with receipt → hand-over → claims
 // filed and confirmed → plan approved → credit repaired. Every agency answers through its reference processor.
 const people = demoIdentities();
 const DEBTOR = people.huaxing;
