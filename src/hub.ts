@@ -17,6 +17,7 @@ import { buildBaseSchema } from './schema/build-schema';
 import { seedDemoHubIfEmpty, seedDemoSourceIfEmpty } from './seed/demo-data';
 import { createServer, type HttpServer } from './server/create-server';
 import { createServices } from './services/services';
+import { registerListExitNotices } from './checks/list-exit';
 import { createSources, type Sources } from './sources/sources';
 import { SOURCE_NAMES, type SourceName } from './sources/source-name';
 
@@ -88,6 +89,8 @@ export async function startHub(
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
     const services = createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control, checks: config.checks });
+    // A credit repair that takes a debtor off the dishonest list tells the agencies that checked it.
+    registerListExitNotices();
     if (config.control.worker) checkWorker = await startCheckWorker(services.checks, jobPool, logger);
     const http = await createServer(config, schema, {
       hub: databases.hub.dataSource,

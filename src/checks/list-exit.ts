@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditDraft } from '../audit/audit-entry-hash';
 import type { AuditLog } from '../audit/audit-log';
+import { addDishonestListExitListener, type DishonestListExitListener } from '../bankruptcy/credit-repair/dishonest-list-exit';
 import { dateOf } from '../control/clock';
 import { CHECK_PURPOSE_TABLE, isCheckPurpose } from './check-purposes';
 
@@ -22,7 +23,16 @@ export async function notifyListExit(
   reason: string,
   options: { now?: Date; audit?: AuditLog | null } = {},
 ): Promise<number> {
-  const now = options.now ?? new Date();
+  const drafts = await listExitNotices(m, subjectIdNumber, reason, options.now ?? new Date());
+  if (options.audit && drafts.length > 0) await options.audit.writer.append(drafts);
+  return drafts.length;
+}
+
+/**
+ * The notifications of `notifyListExit`, written in `m`; returns their audit entries (one per notification) for the
+ * caller to record with its own steps.
+ */
+export async function listExitNotices(m: EntityManager | DataSource, subjectIdNumber: string, reason: string, now: Date): Promise<AuditDraft[]> {
   const since = new Date(now.getTime() - LIST_EXIT_NOTICE_DAYS * 86_400_000);
   const lines: Array<{
     checkId: string;
@@ -76,6 +86,21 @@ export async function notifyListExit(
       },
     });
   }
-  if (options.audit && drafts.length > 0) await options.audit.writer.append(drafts);
-  return rows.length;
+  return drafts;
+}
+
+/**
+ * A granted credit repair that took the debtor off the list tells the agencies that checked it (a hit in the last
+ * 90 days), in the transaction that records the repair; the notices' audit entries go with the repair's steps.
+ */
+export const creditRepairListExitNotices: DishonestListExitListener = (m, runtime, exit) =>
+  listExitNotices(m, exit.case.debtorIdNumber, `信用修复，依据${exit.case.caseNo}`, runtime.clock.now());
+
+let registered = false;
+
+/** Registers `creditRepairListExitNotices` once per process (every hub started shares the listener list). */
+export function registerListExitNotices(): void {
+  if (registered) return;
+  registered = true;
+  addDishonestListExitListener(creditRepairListExitNotices);
 }

@@ -21,7 +21,7 @@ export class ExecutionCaseResolver {
 
   @Query(() => ExecutionCaseType, {
     nullable: true,
-    description: 'An active execution case assigned to the viewer. FORBIDDEN for any other case, existing or not.',
+    description: 'An active or suspended (中止) execution case assigned to the viewer. FORBIDDEN for any other case, existing or not.',
   })
   executionCase(@Ctx() ctx: RequestContext, @Arg('caseNo') caseNo: string) {
     return ctx.services.executionCases.findForViewer(ctx, caseNo);
@@ -29,10 +29,10 @@ export class ExecutionCaseResolver {
 
   @FieldResolver(() => [SubjectView], {
     nullable: true,
-    description: 'The respondents (被执行人), readable while the case is active and within the per-user subject-read limit.',
+    description: 'The respondents (被执行人), readable while the case is active or suspended (中止) and within the per-user subject-read limit.',
   })
   async respondents(@Root() c: ExecutionCaseType, @Ctx() ctx: RequestContext): Promise<SubjectView[]> {
-    if (c.status !== 'ACTIVE') throw forbidden(NO_CASE_ACCESS);
+    if (c.status !== 'ACTIVE' && c.status !== 'SUSPENDED') throw forbidden(NO_CASE_ACCESS);
     const subjects = await ctx.hubLoaders.respondents.load(c.id);
     ctx.services.subjectReads.take(
       ctx,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { acceptBankruptcy } from '../../src/bankruptcy/acceptance';
-import { DEMO, demoIdentities } from '../../src/seed/demo-data';
+import { DEMO } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { launchChromium, newPage, screenshot, signIn } from './browser';
 
@@ -11,7 +11,6 @@ describe('bankruptcy coordination in the console', () => {
   let browser: Browser;
   let base: string;
   const pages: Page[] = [];
-  const people = demoIdentities();
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const year = today.slice(0, 4);
 
@@ -40,23 +39,28 @@ describe('bankruptcy coordination in the console', () => {
     throw new Error('the page never showed the expected state');
   };
 
-  it('the judge accepts a transfer from execution: the bankruptcy case opens and the execution is suspended', async () => {
+  it('the clerk proposes a transfer from execution; the judge accepts: the bankruptcy case opens and the execution stays suspended', async () => {
+    const proposer = await as('demo-clerk-2');
+    await proposer.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await proposer.getByRole('button', { name: '移送破产审查（执转破）' }).click();
+    const form = proposer.getByRole('dialog');
+    await form.getByLabel('被执行人').check();
+    await form.getByLabel('同意移送破产审查书编号').fill('同意移送破产审查书第7号');
+    await form.getByLabel('同意日期（YYYY-MM-DD）').fill(today);
+    await form.getByLabel('受移送法院代码（可选，默认本院）').fill('皖1524');
+    await form.getByRole('button', { name: /移\s*送/ }).click();
+    await proposer.locator('.suspension-banner').getByText('本案执行中止（执转破待审查）').waitFor();
+    await expect(proposer.getByRole('button', { name: '移送破产审查（执转破）' }).count()).resolves.toBe(0);
+    await screenshot(proposer, 'clerk-transfer');
     const proposed = await t.gql(
-      `mutation ($input: ProposeBankruptcyTransferInput!) { proposeBankruptcyTransfer(caseNo: "${DEMO.otherCourtCase2}", input: $input) { id } }`,
+      `{ bankruptcyTransfers(first: 10, state: PROPOSED) { edges { node { executionCaseNo consentBy consentDocumentNo } } } }`,
       {
-        as: 'demo-clerk-2',
-        variables: {
-          input: {
-            respondentIdNumber: people.huaxing.id,
-            consentBy: 'RESPONDENT',
-            consentDocumentNo: '同意移送破产审查书第7号',
-            consentDate: today,
-            courtCode: '皖1524',
-          },
-        },
+        as: 'demo-judge',
       },
     );
-    expect(proposed.body.errors).toBeUndefined();
+    expect(proposed.body.data?.bankruptcyTransfers.edges.map((e: any) => e.node)).toEqual([
+      { executionCaseNo: DEMO.otherCourtCase2, consentBy: 'RESPONDENT', consentDocumentNo: '同意移送破产审查书第7号' },
+    ]);
     const judge = await as('demo-judge');
     const row = judge.locator('.transfers tr.ant-table-row', { hasText: DEMO.otherCourtCase2 });
     await row.waitFor();

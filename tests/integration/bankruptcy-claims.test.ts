@@ -212,6 +212,12 @@ describe('bankruptcy claims and credit repair', () => {
   });
 
   it('repairs the credit: the credit platform records it and lifts the list entries, the tax authority re-grades; inquiries show it', async () => {
+    // A procurement agency checks the debtor against the dishonest list before the repair: a hit.
+    const checked = await t.gql(`mutation ($input: CheckDishonestInput!) { checkDishonest(input: $input) { checkId results { idNumber hit } } }`, {
+      as: 'demo-agency-procurement',
+      variables: { input: { subjects: [DEBTOR.id], purpose: 'GOVERNMENT_PROCUREMENT', applicationNo: 'CG-2026-088' } },
+    });
+    expect(checked.body.data?.checkDishonest.results).toEqual([{ idNumber: DEBTOR.id, hit: true }]);
     const requested = await t.gql(
       `mutation ($input: CreditRepairInput!) { requestCreditRepair(caseNo: "${CASE_NO}", input: $input) { state reasons documents agencies { source state } } }`,
       { as: 'demo-administrator', variables: { input: { reasons: '重整计划已经法院裁定批准并执行', documents: [`${CASE_NO}之三 民事裁定书`] } } },
@@ -244,6 +250,8 @@ describe('bankruptcy claims and credit repair', () => {
       `{ executionCase(caseNo: "(2024)皖1524执123号") { respondents { idNumber tax { creditGrade } credit { dishonest dishonestEntries { caseNo removedOn } creditRepairs { basisCaseNo authority repairedOn } } } } }`,
       { as: 'demo-clerk' },
     );
+    // The acceptance suspended this execution (中止); its clerk still reads it and its respondents.
+    expect(inquiry.body.errors).toBeUndefined();
     const debtor = inquiry.body.data!.executionCase.respondents.find((r: any) => r.idNumber === DEBTOR.id);
     expect(debtor.tax.creditGrade).toBe('M');
     expect(debtor.credit.dishonest).toBe(false);
@@ -254,6 +262,32 @@ describe('bankruptcy claims and credit repair', () => {
       await t.gql('{ notifications(first: 50) { edges { node { kind message } } } }', { as: 'demo-administrator' })
     ).body.data!.notifications.edges.map((e: any) => e.node.kind);
     expect(firmNotes).toEqual(expect.arrayContaining(['PLAN_APPROVED', 'CREDIT_REPAIR_REQUESTED', 'CREDIT_REPAIR_GRANTED', 'DISHONEST_LIST_EXIT']));
+
+    // The repair told the agency that checked the debtor, in the transaction that recorded it, with its audit entry.
+    const agencyNotes = (
+      await t.gql('{ notifications(first: 50) { edges { node { kind message } } } }', { as: 'demo-agency-procurement' })
+    ).body.data!.notifications.edges.map((e: any) => e.node);
+    const exits = agencyNotes.filter((n: any) => n.kind === 'LIST_EXIT');
+    expect(exits).toHaveLength(1);
+    expect(exits[0].message).toContain(DEBTOR.id);
+    expect(exits[0].message).toContain(`信用修复，依据${CASE_NO}`);
+    expect(exits[0].message).toContain('CG-2026-088');
+    const checkAudit = await t.gql(
+      `{ auditEntries(first: 100, filter: { kind: CHECK, username: "system:check-worker" }) { edges { node { username organisation detail } } } }`,
+      {
+        as: 'demo-auditor',
+      },
+    );
+    expect(checkAudit.body.errors).toBeUndefined();
+    const notices = checkAudit.body
+      .data!.auditEntries.edges.map((e: any) => ({ ...e.node, detail: JSON.parse(e.node.detail) }))
+      .filter((e: any) => e.detail.step === 'LIST_EXIT_NOTIFICATION');
+    expect(notices).toEqual([
+      expect.objectContaining({
+        username: 'system:check-worker',
+        detail: expect.objectContaining({ applicationNo: 'CG-2026-088', reason: `信用修复，依据${CASE_NO}` }),
+      }),
+    ]);
   });
 
   it('lets a manual agency file its claim by hand from its inbox, once', async () => {

@@ -13,6 +13,7 @@ import { DraftOrder } from '../../control/DraftOrder';
 import { CASE_ORDER_FIELDS, type ControlOrder } from '../../control/orders';
 import { useQuery } from '../../useQuery';
 import { SuspensionBanner } from '../../bankruptcy/SuspensionBanner';
+import { ProposeTransfer } from '../../bankruptcy/ProposeTransfer';
 
 interface Answer {
   executionCase: {
@@ -87,6 +88,11 @@ export function Inquiry({ caseNo }: { caseNo: string }) {
               : null
           }
         >
+          {c.status === 'ACTIVE' && r.kind === 'ENTERPRISE' && r.idNumber && (
+            <div className="respondent-actions">
+              <ProposeTransfer caseNo={caseNo} respondentIdNumber={r.idNumber} respondentName={r.name} onDone={q.reload} />
+            </div>
+          )}
           <SubjectView subject={r} place={{ errors: q.errors, path: ['executionCase', 'respondents', i] }} />
         </ControlContext.Provider>
       ))}
