@@ -102,7 +102,8 @@ export async function runControlBench(
     }
     const doneAt = performance.now();
     const states: Array<{ state: string; n: number }> = await hub.hub.query(
-      `SELECT state, count(*)::int AS n FROM control_order GROUP BY state ORDER BY state`,
+      `SELECT state, count(*)::int AS n FROM control_order WHERE id = ANY($1::uuid[]) GROUP BY state ORDER BY state`,
+      [ids],
     );
     const seconds = (doneAt - started) / 1000;
     const report = [
