@@ -76,16 +76,20 @@ describe('the agencies’ bankruptcy inbox in the console', () => {
     await form.getByLabel('第 2 行欠缴起始日').fill('2024-02-16');
     await form.getByRole('button', { name: '添加一行' }).click();
     await form.getByLabel('第 3 行类型').waitFor();
-    // The API refuses the negative principal; the form names the line and the field.
+    // The schema refuses the blank third row's principal; the form names the line and the field.
+    const problem = form.locator('.claim-file-problem');
     await form.locator('.claim-file-submit').click();
-    await expect(form.locator('.claim-file-problem').textContent()).resolves.toBe('输入有误：「第 2 行的本金」不能为负数');
-    // A blank third row is removed, the second corrected.
+    await expect(problem.textContent()).resolves.toBe('输入有误：「第 3 行的本金」金额格式不正确，应如 1500.00');
     await form
       .locator('.claim-line')
       .nth(2)
       .getByRole('button', { name: /删\s*除/ })
       .click();
     await expect(form.locator('.claim-line').count()).resolves.toBe(2);
+    // The hub refuses the negative principal of the second.
+    await form.locator('.claim-file-submit').click();
+    await problem.filter({ hasText: '第 2 行' }).waitFor();
+    await expect(problem.textContent()).resolves.toBe('输入有误：「第 2 行的本金」不能为负数');
     await form.getByLabel('第 2 行本金').fill('800.00');
     await form.locator('.claim-file-submit').click();
     await form.waitFor({ state: 'hidden' });
