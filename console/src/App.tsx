@@ -5,7 +5,7 @@ import { errorText } from './api/errors';
 import { graphql, TransportError } from './api/graphql';
 import { currentToken, signOut, takeTokenFromLocation } from './auth/session';
 import { ROLE_TEXT, text } from './format';
-import { resolvePage, ROLE_PAGES } from './pages';
+import { pagesFor, resolvePage } from './pages';
 import { SignIn } from './pages/SignIn';
 import { NotificationBell } from './components/NotificationBell';
 import { navigate, useLocationPath } from './router';
@@ -15,9 +15,10 @@ interface Me {
   displayName: string;
   role: string;
   organisation: { name: string };
+  source: string | null;
 }
 
-const ME = `query Me { me { username displayName role organisation { name } } }`;
+const ME = `query Me { me { username displayName role organisation { name } source } }`;
 
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
@@ -79,8 +80,8 @@ export function App() {
       />
     );
 
-  const pages = ROLE_PAGES[me.role] ?? [];
-  const { page, argument } = resolvePage(me.role, path);
+  const pages = pagesFor(me.role, me.source);
+  const { page, argument } = resolvePage(me.role, path, me.source);
   return (
     <Layout className="shell">
       <Layout.Header className="header no-print">

@@ -17,6 +17,7 @@ import {
   VerifiedOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AgencyBankruptcyInbox } from './bankruptcy/AgencyBankruptcyInbox';
 import { ClerkReleaseTasks } from './bankruptcy/ClerkReleaseTasks';
 import { TransferInbox } from './bankruptcy/TransferInbox';
 import { BankruptcyCaseView } from './pages/administrator/BankruptcyCaseView';
@@ -47,6 +48,8 @@ export interface PageDefinition {
   label?: string;
   icon?: ReactNode;
   render: (argument: string) => ReactNode;
+  /** An AGENCY page only some agencies have: the sources (`me.source`, e.g. SOCIAL_SECURITY) whose users see it. */
+  sources?: string[];
 }
 
 /** Each role's pages; the first is its home. Later features add their pages here. */
@@ -61,6 +64,14 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
   AGENCY: [
     { path: '/inbox', label: '协助执行请求', icon: <FileSearchOutlined />, render: () => <Inbox /> },
     { path: '/checks', label: '失信名单核查', icon: <SecurityScanOutlined />, render: () => <DishonestChecks /> },
+    // The tax, social-security and credit agencies: claim notices and credit-repair requests, answered by hand.
+    {
+      path: '/bankruptcy-inbox',
+      label: '破产协同事项',
+      icon: <BankOutlined />,
+      render: () => <AgencyBankruptcyInbox />,
+      sources: ['TAX', 'SOCIAL_SECURITY', 'CREDIT'],
+    },
   ],
   ADMINISTRATOR: [
     {
@@ -98,9 +109,14 @@ export const ROLE_PAGES: Record<string, PageDefinition[]> = {
   ],
 };
 
+/** A role's pages the viewer has: those limited to some agencies only for users of those agencies. */
+export function pagesFor(role: string, source: string | null): PageDefinition[] {
+  return (ROLE_PAGES[role] ?? []).filter((p) => !p.sources || (source !== null && p.sources.includes(source)));
+}
+
 /** The page for a path, and the argument after it: /inquiry/(2024)皖1524执123号 → inquiry, "(2024)皖1524执123号". */
-export function resolvePage(role: string, path: string): { page: PageDefinition; argument: string } {
-  const pages = ROLE_PAGES[role] ?? [];
+export function resolvePage(role: string, path: string, source: string | null = null): { page: PageDefinition; argument: string } {
+  const pages = pagesFor(role, source);
   for (const page of pages) {
     if (path === page.path) return { page, argument: '' };
     if (path.startsWith(page.path + '/')) return { page, argument: path.slice(page.path.length + 1) };

@@ -154,6 +154,7 @@ export const POLICY: Record<string, FieldRule> = {
     displayName: [everyone, 'Own account'],
     role: [everyone, 'Own account'],
     organisation: [everyone, 'Own account'],
+    source: [everyone, 'Own account: the source an agency user answers for (which inboxes the console shows)'],
   }),
   ...rules('Organisation', false, {
     code: [everyone, 'Organisations are public bodies and registered firms'],

@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLES, type Role } from '../entities/hub/user.entity';
 import { ORGANISATION_KINDS } from '../entities/hub/organisation.entity';
+import { SourceNameEnum } from './source-status.type';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
 registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do; see the access policy.' });
@@ -32,4 +33,10 @@ export class ViewerType {
 
   @Field(() => OrganisationType)
   organisation!: OrganisationType;
+
+  @Field(() => SourceNameEnum, {
+    nullable: true,
+    description: "The source the viewer's agency answers for (an AGENCY user's organisation); null for every other organisation.",
+  })
+  source!: string | null;
 }

@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { demoIdentities } from '../../src/seed/demo-data';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { launchChromium, newPage, screenshot, signIn } from './browser';
+
+// The agencies' bankruptcy inbox in the console: the social-security agency runs no processor
+// (ASSISTANCE_MANUAL_SOURCES), so when the operator records an acceptance its claim notice waits in the agency's inbox;
+// demo-agency-social-security files the claim line by line, is told what the API refused, and the administrator sees
+// the claim filed. An agency that takes no bankruptcy requests has no such page in its menu.
+describe('the agencies’ bankruptcy inbox in the console', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let base: string;
+  const pages: Page[] = [];
+  const debtor = demoIdentities().huaxing;
+  const caseNo = '(2024)皖1524破9号';
+
+  beforeAll(async () => {
+    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'socialSecurity' });
+    base = t.hub.url.replace(/\/graphql$/, '');
+    const admin = { as: 'demo-admin' };
+    const steps = [
+      () =>
+        t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
+          ...admin,
+          variables: { input: { caseNo, acceptedOn: '2024-03-01', acceptanceRulingNo: caseNo, debtor: { idNumber: debtor.id, name: debtor.name } } },
+        }),
+      () =>
+        t.gql(`mutation ($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { caseNo } }`, {
+          ...admin,
+          variables: { input: { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-03-01' } },
+        }),
+    ];
+    for (const step of steps) expect((await step()).body.errors).toBeUndefined();
+    browser = await launchChromium();
+  }, 180000);
+  afterAll(async () => {
+    for (const p of pages) await p.context().close();
+    await browser?.close();
+    await t?.stop();
+  });
+
+  /** Presses 刷新 until `check` holds: delivery and collection are the worker's, a moment later. */
+  const until = async (page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>) => {
+    for (let i = 0; i < 60; i++) {
+      if (await check()) return;
+      await page.waitForTimeout(250);
+      await refresh();
+    }
+    throw new Error('the page never showed the expected state');
+  };
+
+  it('the social-security agency files its claim by hand and the administrator sees it filed', async () => {
+    const page = await newPage(browser);
+    pages.push(page);
+    await signIn(page, base, 'demo-agency-social-security');
+    await page.getByRole('menuitem', { name: /破产协同事项/ }).click();
+    const inbox = page.locator('.bankruptcy-inbox');
+    const refresh = () => inbox.getByRole('button', { name: /刷\s*新/ }).click();
+    const notice = inbox.locator('tr.ant-table-row', { hasText: caseNo });
+    await until(page, refresh, async () => (await notice.count()) === 1);
+    await expect(notice.textContent()).resolves.toMatch(/债权申报通知[\s\S]*金寨县华兴建材有限公司[\s\S]*2024-03-01/);
+    await screenshot(page, 'agency-bankruptcy-inbox');
+
+    await notice.getByRole('button', { name: '申报债权' }).click();
+    const form = page.locator('.ant-modal', { hasText: '申报债权' });
+    await form.getByLabel('第 1 行类型').fill('PENSION');
+    await form.getByLabel('第 1 行所属期').fill('2024-01');
+    await form.getByLabel('第 1 行本金').fill('3000.00');
+    await form.getByLabel('第 1 行滞纳金').fill('22.50');
+    await form.getByLabel('第 1 行欠缴起始日').fill('2024-02-16');
+    await form.getByRole('button', { name: '添加一行' }).click();
+    await form.getByLabel('第 2 行类型').fill('MEDICAL');
+    await form.getByLabel('第 2 行所属期').fill('2024-01');
+    await form.getByLabel('第 2 行本金').fill('-800.00');
+    await form.getByLabel('第 2 行欠缴起始日').fill('2024-02-16');
+    await form.getByRole('button', { name: '添加一行' }).click();
+    await form.getByLabel('第 3 行类型').waitFor();
+    // The schema refuses the blank third row's principal; the form names the line and the field.
+    const problem = form.locator('.claim-file-problem');
+    await form.locator('.claim-file-submit').click();
+    await expect(problem.textContent()).resolves.toBe('输入有误：「第 3 行的本金」金额格式不正确，应如 1500.00');
+    await form
+      .locator('.claim-line')
+      .nth(2)
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await expect(form.locator('.claim-line').count()).resolves.toBe(2);
+    // The hub refuses the negative principal of the second.
+    await form.locator('.claim-file-submit').click();
+    await problem.filter({ hasText: '第 2 行' }).waitFor();
+    await expect(problem.textContent()).resolves.toBe('输入有误：「第 2 行的本金」不能为负数');
+    await form.getByLabel('第 2 行本金').fill('800.00');
+    await form.locator('.claim-file-submit').click();
+    await form.waitFor({ state: 'hidden' });
+    await notice.waitFor({ state: 'detached' });
+
+    await inbox.getByText('已答复', { exact: true }).click();
+    await until(page, refresh, async () => (await notice.count()) === 1);
+    await expect(notice.textContent()).resolves.toMatch(/已申报债权[\s\S]*demo-agency-social-security/);
+
+    const administrator = await newPage(browser);
+    pages.push(administrator);
+    await signIn(administrator, base, 'demo-administrator');
+    await administrator.goto(`${base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
+    const claims = administrator.locator('.bankruptcy-claims');
+    const social = claims.locator('tr.ant-table-row', { hasText: '社会保险费债权' });
+    await social.waitFor();
+    await until(
+      administrator,
+      () => claims.getByRole('button', { name: /刷\s*新/ }).click(),
+      async () => (await social.locator('.claim-state').textContent()) === '已申报待审查',
+    );
+    // 3,000.00 + 800.00 of principal, 22.50 of late fees, as filed.
+    await expect(social.textContent()).resolves.toMatch(/3,800\.00[\s\S]*22\.50/);
+  });
+
+  it('an agency that takes no bankruptcy requests has no bankruptcy inbox in its menu', async () => {
+    const page = await newPage(browser);
+    pages.push(page);
+    await signIn(page, base, 'demo-agency-property');
+    await page.getByRole('menuitem', { name: /协助执行请求/ }).waitFor();
+    await page.getByRole('menuitem', { name: /破产协同事项/ }).waitFor({ state: 'detached' });
+  });
+});
