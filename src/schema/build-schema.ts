@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AccessPolicyResolver } from '../resolvers/access-policy.resolver';
 import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
 import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
+import { WorkingCalendarResolver } from '../resolvers/admin/working-calendar.resolver';
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { DishonestCheckResolver } from '../checks/dishonest-check.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   OrganisationAdminResolver,
   CaseAdminResolver,
   AdminListResolver,
+  WorkingCalendarResolver,
 ];
 
 /** The executable schema without authorization; see auth/protect-schema.ts for the enforced one. */
