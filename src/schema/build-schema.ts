@@ -4,7 +4,6 @@ import { buildSchema } from 'type-graphql';
 import { AccessPolicyResolver } from '../resolvers/access-policy.resolver';
 import { CaseAdminResolver } from '../resolvers/admin/case-admin.resolver';
 import { OrganisationAdminResolver } from '../resolvers/admin/organisation-admin.resolver';
-import { WorkingCalendarResolver } from '../resolvers/admin/working-calendar.resolver';
 import { AuditResolver } from '../resolvers/audit.resolver';
 import { DishonestCheckResolver } from '../checks/dishonest-check.resolver';
 import { BankruptcyCaseResolver } from '../resolvers/bankruptcy-case.resolver';
@@ -21,8 +20,9 @@ import { SubjectResolver } from '../resolvers/subject.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { SOURCES } from '../sources/registry';
 import { SupervisionResolver } from '../supervision/supervision.resolver';
-// Imported last, so that the operator's lists follow the other root fields in the emitted schema.
+// Imported last, so that the operator's lists and calendar follow the other root fields in the emitted schema.
 import { AdminListResolver } from '../resolvers/admin/admin-list.resolver';
+import { WorkingCalendarResolver } from '../resolvers/admin/working-calendar.resolver';
 
 export const RESOLVERS = [
   ViewerResolver,
