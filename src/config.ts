@@ -72,9 +72,9 @@ export interface ControlConfig {
 }
 
 export interface BankruptcyConfig {
-  /** Public holidays (no working days), `YYYY-MM-DD`, from HOLIDAYS. */
+  /** Public holidays (no working days), `YYYY-MM-DD`, from HOLIDAYS; the operator's working calendar adds to them and wins. */
   holidays: string[];
-  /** Weekend days worked in exchange for a holiday (调休), from MAKEUP_WORKDAYS. */
+  /** Weekend days worked in exchange for a holiday (调休), from MAKEUP_WORKDAYS; the operator's working calendar adds to them and wins. */
   makeupWorkdays: string[];
   /** Working days a release task is due in after the acceptance sweep (RELEASE_TASK_WORKING_DAYS, default 10). */
   releaseWorkingDays: number;

@@ -7,6 +7,7 @@ import { BankruptcyCoordination1795600000000 } from './1795600000000-bankruptcy-
 import { BankruptcyClaimsCreditRepair1795700000000 } from './1795700000000-bankruptcy-claims-credit-repair';
 import { DishonestChecks1795800000000 } from './1795800000000-dishonest-checks';
 import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
+import { WorkingCalendar1795990000000 } from './1795990000000-working-calendar';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -18,4 +19,5 @@ export const HUB_MIGRATIONS = [
   BankruptcyClaimsCreditRepair1795700000000,
   DishonestChecks1795800000000,
   AuditEntryStatisticsIndex1795900000000,
+  WorkingCalendar1795990000000,
 ];

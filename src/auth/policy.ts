@@ -33,6 +33,8 @@ const agencyOnly = allow('AGENCY');
 const overseers = allow('AUDITOR', 'ADMIN');
 /** The bankruptcy tribunal (破产审判庭): decides on transfers from execution (执转破). */
 const judgeOnly = allow('JUDGE');
+/** The working calendar: kept by the operator, read by those whose release-task deadlines it sets. */
+const calendarReaders = allow('ADMIN', 'CLERK', 'JUDGE', 'ADMINISTRATOR');
 
 export const POLICY: Record<string, FieldRule> = {
   ...rules('Query', false, {
@@ -112,6 +114,7 @@ export const POLICY: Record<string, FieldRule> = {
     name: [adminOnly, 'Operator record'],
     kind: [adminOnly, 'Operator record'],
     disabled: [adminOnly, 'Operator record'],
+    declaredPurposes: [adminOnly, 'Operator record: the purposes an agency may check the dishonest-debtor list for (declareCheckPurposes)'],
   }),
   ...rules('ManagedUser', false, {
     username: [adminOnly, 'Operator record'],
@@ -562,6 +565,24 @@ export const POLICY: Record<string, FieldRule> = {
     totalCount: [everyone, 'Pagination structure'],
   }),
   ...rules('BankruptcyTransferEdge', false, { cursor: [everyone, 'Pagination structure'], node: [everyone, 'Pagination structure'] }),
+  // The working calendar of due dates: the operator keeps it (mutations are admin operations, audited as such); the
+  // roles whose deadlines it sets read it. It holds public holidays and make-up days, no subject data.
+  ...rules('Mutation', false, {
+    setCalendarDay: [adminOnly, 'Hub operation: a public holiday or make-up working day of the courts’ calendar (State Council notice)'],
+    clearCalendarDay: [adminOnly, 'Hub operation: withdraw a day from the courts’ calendar'],
+  }),
+  ...rules('Query', false, {
+    workingCalendar: [
+      calendarReaders,
+      'The holidays and make-up days behind release-task due dates: the operator who keeps them and the roles whose deadlines they set',
+    ],
+  }),
+  ...rules('CalendarDay', false, {
+    date: [calendarReaders, 'The published holiday calendar'],
+    kind: [calendarReaders, 'The published holiday calendar'],
+    note: [calendarReaders, 'The published holiday calendar'],
+    source: [calendarReaders, 'Where the day comes from (environment or operator), so the operator sees which entry wins'],
+  }),
 
   // ---- Supervision and statistics: src/supervision/supervision.policy.ts -----------------------------------------
   ...SUPERVISION_POLICY,

@@ -5,6 +5,7 @@ import type { ControlOrderRow, ControlState } from '../control/control-orders';
 import type { ControlRuntime } from '../control/control-runtime';
 import type { AcceptedCase } from './acceptance';
 import { bankruptcyAuditDraft, tell, SYSTEM, type StepCase } from './steps';
+import { calendarDaysFrom, mergeCalendar } from './working-calendar';
 import { addWorkingDays } from './working-days';
 
 export const RELEASE_TASK_STATES = ['PENDING', 'RELEASING', 'RELEASED'] as const;
@@ -14,10 +15,13 @@ export type ReleaseTaskState = (typeof RELEASE_TASK_STATES)[number];
 const FROZEN_CLASSES = ['DEPOSIT', 'HOUSING_FUND', 'EQUITY'];
 export const measureKindOf = (assetClass: string) => (FROZEN_CLASSES.includes(assetClass) ? 'FREEZE' : 'SEIZE');
 
-/** The due date of a task created today: ten working days on (RELEASE_TASK_WORKING_DAYS, HOLIDAYS, MAKEUP_WORKDAYS). */
-export function dueOnFor(runtime: ControlRuntime, today: string): string {
+/**
+ * The due date of a task created today: ten working days on (RELEASE_TASK_WORKING_DAYS), over the environment's
+ * HOLIDAYS and MAKEUP_WORKDAYS and the operator's working calendar, read in the caller's transaction.
+ */
+export async function dueOnFor(m: EntityManager, runtime: ControlRuntime, today: string): Promise<string> {
   const b = runtime.config.bankruptcy;
-  return addWorkingDays(today, b.releaseWorkingDays, { holidays: b.holidays, makeupWorkdays: b.makeupWorkdays });
+  return addWorkingDays(today, b.releaseWorkingDays, mergeCalendar(b, await calendarDaysFrom(m, today)));
 }
 
 /** The overdue rule: a task not yet released whose due date has passed (it is due until the end of its due date). */
@@ -86,7 +90,7 @@ export interface NewTask {
  */
 export async function insertTasks(m: EntityManager, runtime: ControlRuntime, b: AcceptedCase, stepCase: StepCase, tasks: NewTask[]): Promise<number> {
   const now = runtime.clock.now();
-  const dueOn = dueOnFor(runtime, dateOf(now));
+  const dueOn = await dueOnFor(m, runtime, dateOf(now));
   let added = 0;
   const steps = [];
   for (const t of tasks) {

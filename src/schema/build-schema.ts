@@ -20,8 +20,9 @@ import { SubjectResolver } from '../resolvers/subject.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { SOURCES } from '../sources/registry';
 import { SupervisionResolver } from '../supervision/supervision.resolver';
-// Imported last, so that the operator's lists follow the other root fields in the emitted schema.
+// Imported last, so that the operator's lists and calendar follow the other root fields in the emitted schema.
 import { AdminListResolver } from '../resolvers/admin/admin-list.resolver';
+import { WorkingCalendarResolver } from '../resolvers/admin/working-calendar.resolver';
 
 export const RESOLVERS = [
   ViewerResolver,
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   OrganisationAdminResolver,
   CaseAdminResolver,
   AdminListResolver,
+  WorkingCalendarResolver,
 ];
 
 /** The executable schema without authorization; see auth/protect-schema.ts for the enforced one. */

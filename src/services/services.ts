@@ -52,7 +52,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     executionCases: new ExecutionCaseService(),
     bankruptcyCases: new BankruptcyCaseService(),
     audit: new AuditService(),
-    admin: createAdminServices(),
+    admin: createAdminServices(options.control?.config.bankruptcy),
     controlOrders: new ControlOrderService(options.control!),
     assistance: new AssistanceService(options.control!),
     notifications: new NotificationService(),

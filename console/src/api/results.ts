@@ -98,6 +98,8 @@ export interface OrganisationRecord {
   name: string;
   kind: string;
   disabled: boolean;
+  /** AGENCY: the purposes it may check the dishonest-debtor list for. */
+  declaredPurposes: string[];
 }
 
 export interface UserRecord {

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { CheckPurposeEnum } from '../../checks/dishonest-check.type';
 import type { Role } from '../../entities/hub/user.entity';
 import type { SubjectKind } from '../../ids/subject-id';
 import { BankruptcyCaseStatusEnum, ExecutionCaseStatusEnum } from '../case.type';
@@ -15,6 +16,8 @@ export class ManagedOrganisationType {
   @Field() name!: string;
   @Field(() => OrganisationKindEnum) kind!: string;
   @Field() disabled!: boolean;
+  @Field(() => [CheckPurposeEnum], { description: 'AGENCY: the purposes it may check the dishonest-debtor list for (empty for other kinds).' })
+  declaredPurposes!: string[];
 }
 
 @ObjectType('ManagedUser', { description: 'A user account as the hub operator manages it.' })

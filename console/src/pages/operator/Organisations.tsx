@@ -1,11 +1,14 @@
-import { Space, Tag } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ORG_KIND_TEXT, text } from '../../format';
 import type { OrganisationRecord } from '../../api/results';
+import { useQuery } from '../../useQuery';
+import { CheckPurposesForm, type PurposeOption, type PurposesDraft } from './CheckPurposesForm';
 import { ManagedList } from './ManagedList';
 import { Operation } from './Operation';
 
-const FIELDS = 'code name kind disabled';
+const FIELDS = 'code name kind disabled declaredPurposes';
+const PURPOSES = `query CheckPurposeOptions { checkPurposes { purpose label } }`;
 const KIND_OPTIONS = Object.entries(ORG_KIND_TEXT).map(([value, label]) => ({ value, label }));
 const LIST = `query ManagedOrganisations($first: Int!, $after: String, $search: String, $kind: OrganisationKind) {
   managedOrganisations(first: $first, after: $after, search: $search, kind: $kind) {
@@ -14,6 +17,10 @@ const LIST = `query ManagedOrganisations($first: Int!, $after: String, $search: 
 export function Organisations() {
   const [refresh, setRefresh] = useState(0);
   const done = () => setRefresh((n) => n + 1);
+  const purposes = useQuery<{ checkPurposes: PurposeOption[] | null }>(PURPOSES, {});
+  const options = purposes.data?.checkPurposes ?? [];
+  const labelOf = (p: string) => options.find((o) => o.purpose === p)?.label ?? p;
+  const [draft, setDraft] = useState<PurposesDraft | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Operation
@@ -35,6 +42,7 @@ export function Organisations() {
         toVariables={(v) => ({ code: v.code.trim() })}
         onDone={done}
       />
+      <CheckPurposesForm options={options} draft={draft} onDone={done} />
       <ManagedList<OrganisationRecord>
         title="机构"
         query={LIST}
@@ -50,6 +58,24 @@ export function Organisations() {
           { title: '名称', dataIndex: 'name' },
           { title: '类别', render: (_, r) => text(ORG_KIND_TEXT, r.kind) },
           { title: '状态', render: (_, r) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
+          {
+            title: '核查用途',
+            render: (_, r) =>
+              r.kind !== 'AGENCY' ? (
+                '—'
+              ) : (
+                <Space size={[0, 4]} wrap>
+                  {r.declaredPurposes.length === 0 ? (
+                    <Typography.Text type="secondary">未申报</Typography.Text>
+                  ) : (
+                    r.declaredPurposes.map((p) => <Tag key={p}>{labelOf(p)}</Tag>)
+                  )}
+                  <Button size="small" type="link" onClick={() => setDraft({ code: r.code, purposes: [...r.declaredPurposes] })}>
+                    修改
+                  </Button>
+                </Space>
+              ),
+          },
         ]}
       />
     </Space>

@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { launchChromium, newPage, screenshot, signIn } from './browser';
+
+// The operator's organisations page: an agency's declared check purposes, listed and set with a multi-select.
+describe('the operator in the console', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    base = t.hub.url.replace(/\/graphql$/, '');
+    browser = await launchChromium();
+    page = await newPage(browser);
+  }, 180000);
+  afterAll(async () => {
+    await page?.context().close();
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('declares a check purpose for an agency and sees it listed', async () => {
+    await signIn(page, base, 'demo-admin');
+    await page.getByRole('menuitem', { name: '机构' }).click();
+    const list = page.locator('.managed-list', { has: page.locator('.ant-card-head-title', { hasText: /^机构$/ }) });
+    await list.getByLabel('搜索机构').fill('AG-3415-GJJ');
+    await list.getByLabel('搜索机构').press('Enter');
+    await list.getByText('共 1 ').waitFor();
+    const row = list.locator('tbody tr.ant-table-row', { hasText: 'AG-3415-GJJ' });
+    await expect(row.textContent()).resolves.toContain('未申报');
+
+    // 修改 fills the form with the agency and what it declared (nothing yet); the operator picks 融资授信.
+    await row.getByRole('button', { name: '修改' }).click();
+    const form = page.locator('.operation', { hasText: '申报核查用途' });
+    await expect(form.getByPlaceholder('如 AG-SAMR').inputValue()).resolves.toBe('AG-3415-GJJ');
+    await form.locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '融资授信' }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: '申报核查用途' }).click();
+    await row.locator('.ant-tag', { hasText: '融资授信' }).waitFor();
+    await expect(row.textContent()).resolves.not.toContain('未申报');
+    await screenshot(page, 'operator-check-purposes');
+
+    // The hub holds it: the agency's own users now see the purpose as declared.
+    const res = await t.gql('{ checkPurposes { purpose declared } }', { as: 'demo-agency-housing-fund' });
+    expect(res.body.data?.checkPurposes.filter((p: { declared: boolean }) => p.declared).map((p: { purpose: string }) => p.purpose)).toEqual([
+      'FINANCING',
+    ]);
+
+    // A code that names no agency is refused in words, next to the form.
+    await form.getByPlaceholder('如 AG-SAMR').fill('皖1524');
+    await form.getByRole('button', { name: '申报核查用途' }).click();
+    await form.getByRole('alert').waitFor();
+    await expect(form.getByRole('alert').textContent()).resolves.toBe('输入有误：「协助单位代码」该机构不是协助单位，不核查失信名单');
+  });
+});
