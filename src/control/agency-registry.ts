@@ -303,7 +303,7 @@ async function reweigh(db: DataSource | EntityManager, control: SourceControl, f
 
 /**
  * A deduction (扣划) of an amount this case froze: taken from the case's effective freeze on the account (at most what
- * it holds and what the account holds), recorded in the register's deductions, the balance and the freeze reduced by
+ * it holds and what the account holds), recorded in the register's deductions naming that freeze, the balance and the freeze reduced by
  * it; a freeze used up is released and the next in line moves up. The receipt's `amountFrozen` is the amount deducted.
  */
 async function deduct(
@@ -345,13 +345,10 @@ async function deduct(
   if (taken <= 0)
     return { outcome: { ...base, decision: 'REJECTED', reason: 'NOTHING_TO_DEDUCT: the frozen amount or the balance is nil' }, promoted: [] };
   const amount = (taken / 100).toFixed(2);
-  await m.query(`INSERT INTO "${d.table}" ("${d.assetIdColumn}", "${d.court}", case_no, amount, "${d.date}") VALUES ($1, $2, $3, $4, $5)`, [
-    assetId,
-    request.court,
-    request.case_no,
-    amount,
-    today,
-  ]);
+  await m.query(
+    `INSERT INTO "${d.table}" ("${d.assetIdColumn}", "${d.court}", case_no, amount, "${d.date}", "${d.freezeIdColumn}") VALUES ($1, $2, $3, $4, $5, $6)`,
+    [assetId, request.court, request.case_no, amount, today, freeze.id],
+  );
   await m.query(`UPDATE "${r.assetTable}" SET "${r.balanceColumn}" = "${r.balanceColumn}" - $2 WHERE "${c.id}" = $1`, [assetId, amount]);
   const left = cents(freeze.amount) - taken;
   await m.query(

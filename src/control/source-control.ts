@@ -52,8 +52,11 @@ export interface ControlRegistry {
   firstRank?: 0 | 1;
   /** Prefix of registration numbers the processor issues (e.g. 不动产查封登记). */
   registrationPrefix: string;
-  /** Where a deduction (扣划) of a frozen amount is recorded, for sources that take DEDUCT. */
-  deductions?: { table: string; assetIdColumn: string; court: string; date: string; registrationPrefix: string };
+  /**
+   * Where a deduction (扣划) of a frozen amount is recorded, for sources that take DEDUCT; `freezeIdColumn` names the
+   * encumbrance (the freeze) the deduction draws on.
+   */
+  deductions?: { table: string; assetIdColumn: string; court: string; date: string; freezeIdColumn: string; registrationPrefix: string };
 }
 
 /** The registry's columns with their defaults filled in, and SQL fragments over them. */

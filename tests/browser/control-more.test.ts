@@ -7,10 +7,12 @@ import { launchChromium, newPage, screenshot, signIn } from './browser';
 
 // The measures of a case after they took effect: the clerk releases one from the case's list, the court whose
 // seizure waited behind it is told on the bell that it is now first, and a seizure the case no longer needs is refused
-// in the draft dialog with the figures. The agencies answer by the reference processor; the clock is the test's.
+// in the draft dialog with the figures; a freeze in force is renewed (续行) and another deducted (扣划) from the list. The agencies answer by the reference processor; the clock is the test's.
 const people = demoIdentities();
 const TRUCK = people.vins[2]; // 金寨县华兴建材有限公司's truck
 const FACTORY = '341524101001GB00003F00000000'; // 华兴建材's factory, reference value 4,716,000
+const HUAXING_BASIC = '104376500035:185712345678'; // 华兴建材 at 中国银行金寨支行, balance 356,200, an old freeze lapsed
+const HUAXING_GENERAL = '319376500073:1920101021000456789'; // 华兴建材 at 徽商银行, balance 82,000, no freeze
 
 describe('following up measures in the console', () => {
   let t: TestHub;
@@ -50,14 +52,21 @@ describe('following up measures in the console', () => {
     }
     throw new Error(`order ${id} stayed ${not.join('/')}`);
   };
-  /** Drafts and submits a seizure; approves it too unless `approve` is false. */
-  const seize = async (court: { clerk: string; approver: string; caseNo: string }, assetKey: string, source = 'VEHICLE', approve = true) => {
+  /** Drafts and submits a seizure (or, with an amount, a deposit freeze); approves it too unless `approve` is false. */
+  const seize = async (
+    court: { clerk: string; approver: string; caseNo: string },
+    assetKey: string,
+    source = 'VEHICLE',
+    approve = true,
+    amount?: string,
+  ) => {
     const input = {
       caseNo: court.caseNo,
-      kind: 'SEIZE',
+      kind: amount ? 'FREEZE' : 'SEIZE',
       subjectIdNumber: people.huaxing.id,
       source,
       assetKey,
+      ...(amount ? { amount } : {}),
       periodDays: 365,
       rulingNo: `${court.caseNo}之一`,
       rulingDate: '2026-11-20',
@@ -136,5 +145,74 @@ describe('following up measures in the console', () => {
     expect(said).toContain('达到债权额 ¥1,349,250.00（执行标的 ¥1,285,000.00 加 5% 执行费用）');
     expect(said).toMatch(/已可清偿 ¥[\d,]+\.\d{2}/);
     await screenshot(clerk, 'clerk-control-over-seizure');
+  });
+
+  it('a clerk renews a freeze in force (续行) and deducts from another (扣划) from the case’s list; once approved, the list shows both done', async () => {
+    // 霍邱's case (claim 500,000) freezes two of 华兴建材's accounts; both take effect first.
+    const basic = await seize(HUOQIU, HUAXING_BASIC, 'DEPOSIT', true, '30000.00');
+    const general = await seize(HUOQIU, HUAXING_GENERAL, 'DEPOSIT', true, '50000.00');
+    expect(await settled('demo-clerk-2', basic)).toBe('ACTIVE');
+    expect(await settled('demo-clerk-2', general)).toBe('ACTIVE');
+
+    const clerk = await as('demo-clerk-2');
+    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    const orders = clerk.locator('.case-orders');
+    const row = (assetKey: string, kind: RegExp) => orders.locator('tr.ant-table-row', { hasText: assetKey }).filter({ hasText: kind });
+    const inState = (assetKey: string, kind: RegExp, state: string) =>
+      row(assetKey, kind)
+        .filter({ has: clerk.locator('.order-state', { hasText: state }) })
+        .waitFor();
+    const basicFreeze = row(HUAXING_BASIC, /^冻结/);
+    const generalFreeze = row(HUAXING_GENERAL, /^冻结/);
+    await expect(basicFreeze.locator('.order-state').textContent()).resolves.toBe('已生效');
+    await expect(generalFreeze.locator('.order-state').textContent()).resolves.toBe('已生效');
+
+    // 续行: the renewal goes to the approver; the freeze takes no other request meanwhile.
+    await basicFreeze.getByRole('button', { name: /续\s*行/ }).click();
+    const renewDialog = clerk.locator('.follow-up-order');
+    await renewDialog.getByText(people.huaxing.id).waitFor();
+    await renewDialog.getByLabel('执行裁定书文号').fill(`${DEMO.otherCourtCase2}之六`);
+    await renewDialog.getByLabel('协助执行通知书文号').fill(`${DEMO.otherCourtCase2}协字6号`);
+    await renewDialog.getByLabel('续行期限（天）').fill('180');
+    await renewDialog.getByRole('button', { name: '提交审批' }).click();
+    await renewDialog.waitFor({ state: 'hidden' });
+    const renewal = row(HUAXING_BASIC, /^续行/);
+    await inState(HUAXING_BASIC, /^续行/, '待审批');
+    await expect(basicFreeze.textContent()).resolves.toContain('办理中');
+
+    // 扣划: the dialog offers what the freeze holds; the clerk takes 20,000 of the 50,000.
+    await generalFreeze.getByRole('button', { name: /扣\s*划/ }).click();
+    const deductDialog = clerk.locator('.follow-up-order');
+    await expect(deductDialog.textContent()).resolves.toContain('¥50,000.00（实际冻结 ¥50,000.00，已扣划 ¥0.00）');
+    await deductDialog.getByLabel('执行裁定书文号').fill(`${DEMO.otherCourtCase2}之七`);
+    await deductDialog.getByLabel('协助执行通知书文号').fill(`${DEMO.otherCourtCase2}协字7号`);
+    await deductDialog.getByLabel('扣划金额（元）').fill('20000');
+    await deductDialog.getByRole('button', { name: '提交审批' }).click();
+    await deductDialog.waitFor({ state: 'hidden' });
+    const deduction = row(HUAXING_GENERAL, /^扣划/);
+    await inState(HUAXING_GENERAL, /^扣划/, '待审批');
+    await screenshot(clerk, 'clerk-control-renew-deduct');
+
+    // The 执行局长 approves both; the bank renews the one freeze and deducts from the other.
+    const queue = await api('demo-approver-2', '{ approvalQueue(first: 10) { edges { node { id kind parentId freezeOrderId } } } }');
+    const nodes = queue.approvalQueue.edges.map((e: any) => e.node);
+    const renewalId = nodes.find((n: any) => n.kind === 'RENEW' && n.parentId === basic).id;
+    const deductionId = nodes.find((n: any) => n.kind === 'DEDUCT' && n.freezeOrderId === general).id;
+    for (const id of [renewalId, deductionId]) await api('demo-approver-2', 'mutation ($id: ID!) { approveControlOrder(id: $id) { state } }', { id });
+    expect(await settled('demo-clerk-2', renewalId, ['APPROVED', 'SENT'])).toBe('ACTIVE');
+    expect(await settled('demo-clerk-2', deductionId, ['APPROVED', 'SENT'])).toBe('EXECUTED');
+
+    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await inState(HUAXING_BASIC, /^冻结/, '已续封');
+    await inState(HUAXING_GENERAL, /^扣划/, '已扣划');
+    await expect(renewal.locator('.order-state').textContent()).resolves.toBe('已生效');
+    await expect(renewal.locator('.order-rank').textContent()).resolves.toBe('首封');
+    await expect(deduction.locator('.order-state').textContent()).resolves.toBe('已扣划');
+    await expect(deduction.textContent()).resolves.toContain('¥20,000.00');
+    await expect(generalFreeze.locator('.order-state').textContent()).resolves.toBe('已生效');
+    await expect(generalFreeze.textContent()).resolves.toContain('已扣划 ¥20,000.00');
+    // The renewal is itself in force: it may be renewed or released again.
+    await expect(renewal.getByRole('button', { name: /续\s*行/ }).count()).resolves.toBe(1);
+    await screenshot(clerk, 'clerk-control-renewed-deducted');
   });
 });

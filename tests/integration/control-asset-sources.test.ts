@@ -168,22 +168,26 @@ describe('control orders on deposits, housing fund and equity', () => {
     expect(
       await freezesOf(
         'deposit',
-        `SELECT d.court, d.case_no, d.amount::text AS amount, d.deducted_on::text AS "on", a.balance::text AS balance
-           FROM deposit_deduction d JOIN bank_account a ON a.id = d.account_id WHERE a.account_no = $1`,
+        `SELECT d.court, d.case_no, d.amount::text AS amount, d.deducted_on::text AS "on", a.balance::text AS balance, f.request_id AS freeze
+           FROM deposit_deduction d JOIN bank_account a ON a.id = d.account_id LEFT JOIN deposit_freeze f ON f.id = d.freeze_id
+          WHERE a.account_no = $1`,
         ['185712345678'],
       ),
-    ).toEqual([{ court: '霍邱县人民法院', case_no: DEMO.otherCourtCase2, amount: '60000.00', on: '2026-12-01', balance: '296200.00' }]);
+    ).toEqual([
+      { court: '霍邱县人民法院', case_no: DEMO.otherCourtCase2, amount: '60000.00', on: '2026-12-01', balance: '296200.00', freeze: huoqiuFreeze },
+    ]);
+    const [{ id: freezeRow }] = await freezesOf('deposit', 'SELECT id FROM deposit_freeze WHERE request_id = $1', [huoqiuFreeze]);
     expect(await freezesOf('deposit', 'SELECT amount::text AS amount, rank FROM deposit_freeze WHERE request_id = $1', [huoqiuFreeze])).toEqual([
       { amount: '40000.00', rank: 0 },
     ]);
     const inquiry = await t.gql(
-      `{ executionCase(caseNo: "${DEMO.otherCourtCase2}") { respondents { deposits { accountNo deductions { amount caseNo } } } } }`,
+      `{ executionCase(caseNo: "${DEMO.otherCourtCase2}") { respondents { deposits { accountNo deductions { amount caseNo freezeId } } } } }`,
       {
         as: 'demo-clerk-2',
       },
     );
     const deductions = inquiry.body.data?.executionCase.respondents.flatMap((r: any) => (r.deposits ?? []).flatMap((a: any) => a.deductions ?? []));
-    expect(deductions).toContainEqual({ amount: '60000.00', caseNo: DEMO.otherCourtCase2 });
+    expect(deductions).toContainEqual({ amount: '60000.00', caseNo: DEMO.otherCourtCase2, freezeId: freezeRow });
     // A court whose freeze on the account still waits in line (轮候) deducts nothing: refused at the draft.
     const refused = await t.gql(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, {
       as: 'demo-clerk',

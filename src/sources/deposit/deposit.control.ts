@@ -21,6 +21,13 @@ export const DEPOSIT_CONTROL: SourceControl = {
     columns: { kind: null, holder: 'court', registeredOn: 'frozen_on' },
     firstRank: 0,
     registrationPrefix: '存款冻结',
-    deductions: { table: 'deposit_deduction', assetIdColumn: 'account_id', court: 'court', date: 'deducted_on', registrationPrefix: '存款扣划' },
+    deductions: {
+      table: 'deposit_deduction',
+      assetIdColumn: 'account_id',
+      court: 'court',
+      date: 'deducted_on',
+      freezeIdColumn: 'freeze_id',
+      registrationPrefix: '存款扣划',
+    },
   },
 };

@@ -36,5 +36,6 @@ export const DEPOSIT_POLICY = {
     caseNo: [caseReaders, ASSET],
     amount: [caseReaders, ASSET],
     deductedOn: [caseReaders, ASSET],
+    freezeId: [caseReaders, `${ASSET}: which freeze the amount was taken from`],
   }),
 };

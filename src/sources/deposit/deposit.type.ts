@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { enumOf } from '../../schema/enum-of';
 import { Decimal, LocalDate } from '../../schema/scalars';
 import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from './entities/bank-account.entity';
@@ -23,6 +23,8 @@ export class DepositDeduction {
   @Field(() => String, { nullable: true }) caseNo!: string;
   @Field(() => Decimal, { nullable: true }) amount!: string;
   @Field(() => LocalDate, { nullable: true }) deductedOn!: string;
+  @Field(() => ID, { nullable: true, description: "The register's id of the freeze the deduction draws on; null when the register names none." })
+  freezeId!: string | null;
 }
 
 @ObjectType({ description: 'A bank account (存款) of the subject, from the bank deposit network. Its key is bankCode + accountNo.' })

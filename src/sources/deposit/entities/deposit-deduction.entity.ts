@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BankAccount } from './bank-account.entity';
+import { DepositFreeze } from './deposit-freeze.entity';
 
 /** A court's deduction (扣划) from an account. */
 @Entity('deposit_deduction')
@@ -26,4 +27,13 @@ export class DepositDeduction {
 
   @Column({ name: 'deducted_on', type: 'date' })
   deductedOn!: string;
+
+  /** The freeze the deduction draws on; null for deductions the register recorded without one. */
+  @Index('IDX_deposit_deduction_freeze')
+  @Column({ name: 'freeze_id', type: 'uuid', nullable: true })
+  freezeId!: string | null;
+
+  @ManyToOne(() => DepositFreeze, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'freeze_id', foreignKeyConstraintName: 'FK_deposit_deduction_freeze' })
+  freeze?: DepositFreeze;
 }
