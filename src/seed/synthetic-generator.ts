@@ -290,7 +290,10 @@ export function tablePlan(source: string, rowsKey: string, meta: EntityMetadata,
       const select = present
         .map((c) => (c.isArray ? `u.${quote(c.databaseName)}::${dataSource.driver.normalizeType(c)}[]` : `u.${quote(c.databaseName)}`))
         .join(', ');
+      // Rows reach the table only under the parents they name: a join on each required parent the rows carry (an optional
+      // reference the generator leaves out, such as the freeze a deduction drew on, joins nothing).
       const joins = parents
+        .filter((r) => !r.isNullable && present.some((c) => c.databaseName === r.joinColumns[0].databaseName))
         .map((r, i) => {
           const join = r.joinColumns[0];
           return `JOIN ${quote(r.inverseEntityMetadata.tableName)} p${i} ON p${i}.${quote(join.referencedColumn!.databaseName)} = u.${quote(join.databaseName)}`;

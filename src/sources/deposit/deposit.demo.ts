@@ -44,7 +44,7 @@ export async function seedDepositDemo(m: EntityManager, p: DemoIdentities): Prom
     accountId: string,
     f: Pick<DepositFreeze, 'court' | 'caseNo' | 'amount' | 'rank' | 'frozenOn' | 'expiresOn'> & Partial<DepositFreeze>,
   ) => m.save(m.create(DepositFreeze, { accountId, releasedOn: null, ...f }));
-  const deduction = (accountId: string, d: Pick<DepositDeduction, 'court' | 'caseNo' | 'amount' | 'deductedOn'>) =>
+  const deduction = (accountId: string, d: Pick<DepositDeduction, 'court' | 'caseNo' | 'amount' | 'deductedOn'> & Partial<DepositDeduction>) =>
     m.save(m.create(DepositDeduction, { accountId, ...d }));
 
   // 张伟: three banks; the salary account is already frozen by the intermediate court, so 金寨's freeze would queue.
@@ -72,7 +72,23 @@ export async function seedDepositDemo(m: EntityManager, p: DemoIdentities): Prom
     openedOn: '2015-11-09',
     status: 'DORMANT',
   });
-  await deduction(zhangRural.id, { court: LUAN, caseNo: '(2022)皖15执210号', amount: '18500.00', deductedOn: '2023-02-10' });
+  // The intermediate court froze what the dormant account held and deducted it the day the freeze was released.
+  const ruralFreeze = await freeze(zhangRural.id, {
+    court: LUAN,
+    caseNo: '(2022)皖15执210号',
+    amount: '18500.00',
+    rank: 0,
+    frozenOn: '2022-09-01',
+    expiresOn: '2023-08-31',
+    releasedOn: '2023-02-10',
+  });
+  await deduction(zhangRural.id, {
+    court: LUAN,
+    caseNo: '(2022)皖15执210号',
+    amount: '18500.00',
+    deductedOn: '2023-02-10',
+    freezeId: ruralFreeze.id,
+  });
 
   // 华兴建材: basic account frozen first by the intermediate court; general account with an earlier deduction.
   const huaxingBasic = await account(p.huaxing, BANK.bocJinzhai, '185712345678', { balance: '356200.00', openedOn: '2012-07-02' });
@@ -148,7 +164,7 @@ export async function seedDepositDemo(m: EntityManager, p: DemoIdentities): Prom
     expiresOn: '2027-06-09',
   });
   const hongdaTime = await account(p.hongda, BANK.icbcJinzhai, '1314050019200012345', { type: 'TIME', balance: '500000.00', openedOn: '2022-01-05' });
-  await freeze(hongdaTime.id, {
+  const hongdaTimeFreeze = await freeze(hongdaTime.id, {
     court: JINZHAI,
     caseNo: '(2021)皖1524执77号',
     amount: '80000.00',
@@ -157,5 +173,11 @@ export async function seedDepositDemo(m: EntityManager, p: DemoIdentities): Prom
     expiresOn: '2022-11-01',
     releasedOn: '2022-06-30',
   });
-  await deduction(hongdaTime.id, { court: JINZHAI, caseNo: '(2021)皖1524执77号', amount: '80000.00', deductedOn: '2022-06-30' });
+  await deduction(hongdaTime.id, {
+    court: JINZHAI,
+    caseNo: '(2021)皖1524执77号',
+    amount: '80000.00',
+    deductedOn: '2022-06-30',
+    freezeId: hongdaTimeFreeze.id,
+  });
 }
