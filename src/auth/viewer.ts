@@ -12,12 +12,15 @@ export interface Viewer {
   organisationCode: string;
   organisationName: string;
   organisationKind: OrganisationKind;
+  /** The source an AGENCY organisation answers for (null for every other organisation). */
+  organisationSource: string | null;
 }
 
 /** The user with their organisation: one statement, plain rows (no entity hydration on every request). */
 const VIEWER_SQL = `
   SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId",
-         o.code AS "organisationCode", o.name AS "organisationName", o.kind AS "organisationKind"
+         o.code AS "organisationCode", o.name AS "organisationName", o.kind AS "organisationKind",
+         o.source AS "organisationSource"
     FROM hub_user u JOIN organisation o ON o.id = u.organisation_id
    WHERE u.username = $1 AND u.disabled_at IS NULL AND o.disabled_at IS NULL`;
 
@@ -34,5 +37,6 @@ export async function loadViewer(hub: DataSource, username: string): Promise<Vie
     organisationCode: row.organisationCode,
     organisationName: row.organisationName,
     organisationKind: row.organisationKind,
+    organisationSource: row.organisationSource,
   };
 }

@@ -139,11 +139,9 @@ export class BankruptcyInboxService {
     });
   }
 
-  private async sourceOf(ctx: RequestContext): Promise<SourceName> {
-    const [org] = (await ctx.hub.query(`SELECT source FROM organisation WHERE id = $1`, [ctx.viewer.organisationId])) as Array<{
-      source: string | null;
-    }>;
-    if (!org?.source || !COORDINATING_SOURCES.includes(org.source)) throw forbidden('Your agency takes no bankruptcy requests');
-    return org.source as SourceName;
+  private sourceOf(ctx: RequestContext): SourceName {
+    const source = ctx.viewer.organisationSource;
+    if (!source || !COORDINATING_SOURCES.includes(source)) throw forbidden('Your agency takes no bankruptcy requests');
+    return source as SourceName;
   }
 }

@@ -67,11 +67,9 @@ export class AssistanceService {
     return applied.receipt;
   }
 
-  private async sourceOf(ctx: RequestContext): Promise<SourceName> {
-    const [org] = (await ctx.hub.query(`SELECT source FROM organisation WHERE id = $1`, [ctx.viewer.organisationId])) as Array<{
-      source: string | null;
-    }>;
-    if (!org?.source || !controlOf(org.source)) throw forbidden('Your agency answers for no controllable source');
-    return org.source as SourceName;
+  private sourceOf(ctx: RequestContext): SourceName {
+    const source = ctx.viewer.organisationSource;
+    if (!source || !controlOf(source)) throw forbidden('Your agency answers for no controllable source');
+    return source as SourceName;
   }
 }
