@@ -35,11 +35,16 @@ async function main(): Promise<void> {
     return stop('signal during start-up');
   }
   logger.info({ url: hub.url }, 'listening');
-  // The lines a person starting the hub reads, plainly, beside the JSON log lines.
-  console.log(`[fuyuantong] GraphQL at ${hub.url}`);
-  console.log(`[fuyuantong] console at ${hub.url.replace(/\/graphql$/, '/console/')}   (GraphiQL at ${hub.url.replace(/\/graphql$/, '/graphiql')})`);
-  console.log('[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)');
-  console.log('[fuyuantong] then send it as    Authorization: Bearer <token>');
+  // The lines a person starting the hub reads, plainly, beside the JSON log lines; one write, so they arrive together.
+  const base = hub.url.replace(/\/graphql$/, '');
+  console.log(
+    [
+      `[fuyuantong] GraphQL at ${hub.url}`,
+      `[fuyuantong] console at ${base}/console/   (GraphiQL at ${base}/graphiql)`,
+      '[fuyuantong] get a demo token:  npm run token -- demo-clerk   (also demo-clerk-2, demo-administrator, demo-auditor, demo-admin)',
+      '[fuyuantong] then send it as    Authorization: Bearer <token>',
+    ].join('\n'),
+  );
 }
 
 main().catch((error) => {

@@ -33,15 +33,21 @@ function killPostmaster(dataDir: string): void {
   if (pm?.alive) process.kill(pm.pid, 'SIGQUIT');
 }
 
+/** Every hub this file started, so a failed test leaves none running for the next. */
+const started = new Set<ChildProcess>();
+
 function startEntry(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60000);
     const check = setInterval(() => {
-      if (/GraphQL at http/.test(out)) {
+      // The banner's last line: the whole banner has arrived.
+      if (/Authorization: Bearer <token>/.test(out)) {
         clearInterval(check);
         clearTimeout(timer);
         resolve({ child, output: () => out });
@@ -74,6 +80,9 @@ describe('npm start', () => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/DATABASE_URL$/.test(k)));
     // No port for the embedded PostgreSQL: each data directory's server must find its own way.
     env = { ...clean, NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(await freePort()) };
+  });
+  afterEach(async () => {
+    await Promise.all([...started].map((child) => stop(child)));
   });
   afterAll(() => {
     for (const dir of [dataDir, otherDataDir]) {
