@@ -37,13 +37,12 @@ export class ControlOrderEventType {
   note!: string | null;
 }
 
-@ObjectType('ControlOrder', { description: 'A request to an agency to seize, freeze, deduct, renew or release an asset (协助执行).' })
-export class ControlOrderType {
-  caseId!: string;
-  draftedBy!: string;
-  courtId!: string;
-  answeredAt!: Date | null;
-
+/**
+ * What a control order asks of its agency, as the court (ControlOrder) and the agency (AssistanceRequest) both see it.
+ * No field returns it, so the schema has no type of its own for it: each of the two types carries these fields.
+ */
+@ObjectType()
+abstract class ControlRequestFields {
   @Field(() => ID)
   id!: string;
 
@@ -52,18 +51,6 @@ export class ControlOrderType {
 
   @Field(() => ControlKindEnum)
   kind!: string;
-
-  @Field(() => ControlStateEnum)
-  state!: string;
-
-  @Field(() => SourceNameEnum)
-  source!: string;
-
-  @Field()
-  assetClass!: string;
-
-  @Field({ description: "The asset's key in its source (unit code, VIN, bank + account no. …)." })
-  assetKey!: string;
 
   @Field()
   subjectName!: string;
@@ -80,11 +67,31 @@ export class ControlOrderType {
   @Field()
   rulingNo!: string;
 
-  @Field(() => LocalDate)
-  rulingDate!: string;
-
   @Field()
   noticeNo!: string;
+}
+
+@ObjectType('ControlOrder', { description: 'A request to an agency to seize, freeze, deduct, renew or release an asset (协助执行).' })
+export class ControlOrderType extends ControlRequestFields {
+  caseId!: string;
+  draftedBy!: string;
+  courtId!: string;
+  answeredAt!: Date | null;
+
+  @Field(() => ControlStateEnum)
+  state!: string;
+
+  @Field(() => SourceNameEnum)
+  source!: string;
+
+  @Field()
+  assetClass!: string;
+
+  @Field({ description: "The asset's key in its source (unit code, VIN, bank + account no. …)." })
+  assetKey!: string;
+
+  @Field(() => LocalDate)
+  rulingDate!: string;
 
   @Field(() => LocalDate)
   noticeDate!: string;
@@ -220,13 +227,7 @@ export class AssistanceReceiptType {
 }
 
 @ObjectType('AssistanceRequest', { description: "A court's request in the agency's inbox." })
-export class AssistanceRequestType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ControlKindEnum)
-  kind!: string;
-
+export class AssistanceRequestType extends ControlRequestFields {
   @Field(() => InboxStateEnum)
   state!: string;
 
@@ -234,28 +235,7 @@ export class AssistanceRequestType {
   court!: string;
 
   @Field()
-  caseNo!: string;
-
-  @Field()
   assetKey!: string;
-
-  @Field()
-  subjectName!: string;
-
-  @Field()
-  subjectIdNumber!: string;
-
-  @Field(() => Decimal, { nullable: true })
-  amount!: string | null;
-
-  @Field(() => Int, { nullable: true })
-  periodDays!: number | null;
-
-  @Field()
-  rulingNo!: string;
-
-  @Field()
-  noticeNo!: string;
 
   @Field(() => ID, { nullable: true })
   originalRequestId!: string | null;
