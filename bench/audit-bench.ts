@@ -5,12 +5,11 @@
 
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCheckpoint } from '../src/audit/audit-checkpoints';
-import { chain, type AuditDraft } from '../src/audit/audit-entry-hash';
+import { chain } from '../src/audit/audit-entry-hash';
 import { AuditKeys } from '../src/audit/audit-keys';
 import { appendPool } from '../src/audit/audit-log';
 import { verifyAuditChain } from '../src/audit/audit-verifier';
@@ -23,6 +22,7 @@ import { connectAndMigrate } from '../src/databases/open-databases';
 import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
+import { machineLine, syntheticDraft } from './audit-bench-common';
 import { INQUIRY_QUERY } from './inquiry-query';
 import { rssMb, runLoad, type LoadResult } from './load-run';
 import { freePort } from '../src/server/free-port';
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
 
 Measured by \`npm run bench:audit\` (bench/audit-bench.ts) on ${new Date().toISOString().slice(0, 10)}.
 
-Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${version.split(',')[0]}
+Machine: ${machineLine(version)}
 (embedded, default settings, one cluster for the hub, the five sources and the load generator's machine).
 
 ## Inquiry throughput with and without the audit log
@@ -316,51 +316,6 @@ async function auditWait(port: number): Promise<{ sum: number; count: number }> 
 async function entryCount(url: string): Promise<number> {
   const { rows } = await queryOnce<{ seq: string }>(url, 'SELECT seq FROM audit_head WHERE id = 1');
   return Number(rows[0].seq);
-}
-
-/** READ entries shaped like the benchmark inquiry's: 20 field paths, five sources. */
-function syntheticDraft(): (i: number) => AuditDraft {
-  const fields = [
-    'id',
-    'kind',
-    'name',
-    'idNumber',
-    'phone',
-    'address',
-    'realEstate.certificateNo',
-    'realEstate.location',
-    'realEstate.area',
-    'realEstate.encumbrances.kind',
-    'realEstate.encumbrances.holder',
-    'vehicles.plate',
-    'vehicles.vin',
-    'vehicles.status',
-    'tax.creditGrade',
-    'tax.arrears.amount',
-    'socialSecurity.insuredStatus',
-    'socialSecurity.employer.name',
-    'credit.dishonest',
-    'sourceStatus.state',
-  ].map((path) => ({ path, outcome: 'ALLOW' as const }));
-  const sources = [...SOURCE_NAMES].sort().map((source) => ({ source, state: 'OK' }));
-  return (i) => ({
-    requestId: randomUUID(),
-    kind: 'READ',
-    username: `clerk-${i % 200}`,
-    organisationCode: `皖15${String(20 + (i % 10))}`,
-    role: 'CLERK',
-    caseKind: 'EXECUTION',
-    caseNo: `(2024)皖1524执${(i % 50_000) + 1}号`,
-    subjectId: randomUUID(),
-    subjectKind: 'PERSON',
-    subjectIdNumber: `3415241980${String(i % 100_000_000).padStart(8, '0')}`,
-    fields,
-    sources,
-    outcome: 'ALLOWED',
-    clientAddress: '10.1.2.3',
-    operationName: 'Inquiry',
-    detail: null,
-  });
 }
 
 main().catch((error) => {

@@ -10,13 +10,13 @@
 // Writes bench/results/audit-scale.md (audit-scale-<part>.md with --only) and the raw figures to bench/results/runs/audit-scale-<time>.json.
 
 import 'reflect-metadata';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { createCheckpoint } from '../src/audit/audit-checkpoints';
-import { chain, type AuditDraft, type ChainedEntry } from '../src/audit/audit-entry-hash';
+import { chain, type ChainedEntry } from '../src/audit/audit-entry-hash';
 import { AuditKeys } from '../src/audit/audit-keys';
 import { canonicalJson } from '../src/audit/canonical-json';
 import { verifyAuditChain } from '../src/audit/audit-verifier';
@@ -24,7 +24,7 @@ import { AuditWriter } from '../src/audit/audit-writer';
 import { insertEntries, type Queryable } from '../src/audit/insert-entries';
 import { connectAndMigrate } from '../src/databases/open-databases';
 import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
-import { SOURCE_NAMES } from '../src/sources/source-name';
+import { machineLine, syntheticDraft } from './audit-bench-common';
 import { rssMb } from './load-run';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     if (!kept) fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${version.split(',')[0]}`;
+  const machine = machineLine(version);
   const stamp = new Date().toISOString();
   const raw = { at: stamp, machine, generated, verifyRuns, appendRuns };
   fs.mkdirSync(path.join(ROOT, 'bench', 'results', 'runs'), { recursive: true });
@@ -383,51 +383,6 @@ function anchorRoot(heads: Array<{ chain: number; seq: string; hash: string }>):
     level = up;
   }
   return level[0] ?? '0'.repeat(64);
-}
-
-/** READ entries shaped like the benchmark inquiry's (bench/audit-bench.ts): 20 field paths, the sources. */
-function syntheticDraft(): (i: number) => AuditDraft {
-  const fields = [
-    'id',
-    'kind',
-    'name',
-    'idNumber',
-    'phone',
-    'address',
-    'realEstate.certificateNo',
-    'realEstate.location',
-    'realEstate.area',
-    'realEstate.encumbrances.kind',
-    'realEstate.encumbrances.holder',
-    'vehicles.plate',
-    'vehicles.vin',
-    'vehicles.status',
-    'tax.creditGrade',
-    'tax.arrears.amount',
-    'socialSecurity.insuredStatus',
-    'socialSecurity.employer.name',
-    'credit.dishonest',
-    'sourceStatus.state',
-  ].map((p) => ({ path: p, outcome: 'ALLOW' as const }));
-  const sources = [...SOURCE_NAMES].sort().map((source) => ({ source, state: 'OK' }));
-  return (i) => ({
-    requestId: randomUUID(),
-    kind: 'READ',
-    username: `clerk-${i % 200}`,
-    organisationCode: `皖15${String(20 + (i % 10))}`,
-    role: 'CLERK',
-    caseKind: 'EXECUTION',
-    caseNo: `(2024)皖1524执${(i % 50_000) + 1}号`,
-    subjectId: randomUUID(),
-    subjectKind: 'PERSON',
-    subjectIdNumber: `3415241980${String(i % 100_000_000).padStart(8, '0')}`,
-    fields,
-    sources,
-    outcome: 'ALLOWED',
-    clientAddress: '10.1.2.3',
-    operationName: 'Inquiry',
-    detail: null,
-  });
 }
 
 main().catch((error) => {
