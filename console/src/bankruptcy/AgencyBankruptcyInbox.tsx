@@ -1,11 +1,9 @@
-import { Alert, Button, Card, Input, message, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, message, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api/errors';
 import { graphql, type GraphQLError } from '../api/graphql';
-import type { Connection } from '../api/results';
-import { QueryProblem } from '../components/QueryProblem';
+import { AgencyInboxCard, AnswerDialog, useAgencyInbox } from '../components/AgencyInbox';
 import { formatDate, formatDateTime, text } from '../format';
-import { useQuery } from '../useQuery';
 
 interface BankruptcyRequest {
   id: string;
@@ -89,8 +87,7 @@ const emptyLine = (): ClaimLineRow => ({ key: nextLineKey++, type: '', period: '
 
 /** 破产协同: the claim notices and credit-repair requests delivered to this agency, answered here by hand. */
 export function AgencyBankruptcyInbox() {
-  const [state, setState] = useState<'PENDING' | 'ANSWERED'>('PENDING');
-  const q = useQuery<{ bankruptcyInbox: Connection<BankruptcyRequest> | null }>(QUERY, { state });
+  const inbox = useAgencyInbox<BankruptcyRequest>(QUERY, 'bankruptcyInbox');
   const [filing, setFiling] = useState<BankruptcyRequest | null>(null);
   const [lines, setLines] = useState<ClaimLineRow[]>([]);
   const [repair, setRepair] = useState<{ request: BankruptcyRequest; decision: 'GRANTED' | 'REFUSED' } | null>(null);
@@ -131,7 +128,7 @@ export function AgencyBankruptcyInbox() {
       }
       message.success(`已向 ${filing.caseNo} 申报债权`);
       setFiling(null);
-      q.reload();
+      inbox.q.reload();
     } finally {
       setBusy(false);
     }
@@ -149,77 +146,55 @@ export function AgencyBankruptcyInbox() {
       }
       message.success(r.data.answerCreditRepair.decision === 'GRANTED' ? '已同意信用修复' : '已答复不予修复');
       setRepair(null);
-      q.reload();
+      inbox.q.reload();
     } finally {
       setBusy(false);
     }
   };
 
-  const rows = (q.data?.bankruptcyInbox?.edges ?? []).map((e) => e.node);
   return (
-    <Card
+    <AgencyInboxCard<BankruptcyRequest>
+      inbox={inbox}
       title="破产协同事项"
       className="bankruptcy-inbox"
-      extra={
-        <Space>
-          <Segmented
-            value={state}
-            onChange={(v) => setState(v as 'PENDING' | 'ANSWERED')}
-            options={[
-              { value: 'PENDING', label: '待办理' },
-              { value: 'ANSWERED', label: '已答复' },
-            ]}
-          />
-          <Button onClick={q.reload}>刷新</Button>
-        </Space>
+      answeredLabel="已答复"
+      answerTitle="答复"
+      emptyText={{ PENDING: '没有待办理的破产协同事项', ANSWERED: '还没有答复过破产协同事项' }}
+      columns={[
+        { title: '事项', render: (_, r) => text(BANKRUPTCY_REQUEST_KIND_TEXT, r.kind) },
+        { title: '法院', dataIndex: 'court' },
+        { title: '案号', dataIndex: 'caseNo' },
+        { title: '债务人', render: (_, r) => `${r.subjectName}（${r.subjectIdNumber}）` },
+        {
+          title: '基准日',
+          render: (_, r) => (r.kind === 'CREDIT_REPAIR' && r.rulingNo ? `${formatDate(r.asOf)}（${r.rulingNo}）` : `${formatDate(r.asOf)}（受理日）`),
+        },
+        { title: '收到时间', render: (_, r) => formatDateTime(r.receivedAt) },
+      ]}
+      answer={(r) =>
+        r.decision ? (
+          <span className="bankruptcy-answer">
+            <Tag color={DECISION_COLOR[r.decision]}>{text(BANKRUPTCY_DECISION_TEXT, r.decision)}</Tag>
+            {r.reason ? `${r.reason} ` : ''}
+            {r.answeredBy ? `${r.answeredBy}，` : ''}
+            {formatDateTime(r.answeredAt)}
+          </span>
+        ) : r.kind === 'CLAIM_NOTICE' ? (
+          <Button type="primary" size="small" onClick={() => openClaim(r)}>
+            申报债权
+          </Button>
+        ) : (
+          <Space>
+            <Button type="primary" size="small" onClick={() => openRepair(r, 'GRANTED')}>
+              同意修复
+            </Button>
+            <Button danger size="small" onClick={() => openRepair(r, 'REFUSED')}>
+              不予修复
+            </Button>
+          </Space>
+        )
       }
     >
-      <QueryProblem q={q} field="bankruptcyInbox" subject="破产协同事项" />
-      <Table<BankruptcyRequest>
-        loading={q.loading}
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: state === 'PENDING' ? '没有待办理的破产协同事项' : '还没有答复过破产协同事项' }}
-        columns={[
-          { title: '事项', render: (_, r) => text(BANKRUPTCY_REQUEST_KIND_TEXT, r.kind) },
-          { title: '法院', dataIndex: 'court' },
-          { title: '案号', dataIndex: 'caseNo' },
-          { title: '债务人', render: (_, r) => `${r.subjectName}（${r.subjectIdNumber}）` },
-          {
-            title: '基准日',
-            render: (_, r) =>
-              r.kind === 'CREDIT_REPAIR' && r.rulingNo ? `${formatDate(r.asOf)}（${r.rulingNo}）` : `${formatDate(r.asOf)}（受理日）`,
-          },
-          { title: '收到时间', render: (_, r) => formatDateTime(r.receivedAt) },
-          {
-            title: state === 'PENDING' ? '办理' : '答复',
-            render: (_, r) =>
-              r.decision ? (
-                <span className="bankruptcy-answer">
-                  <Tag color={DECISION_COLOR[r.decision]}>{text(BANKRUPTCY_DECISION_TEXT, r.decision)}</Tag>
-                  {r.reason ? `${r.reason} ` : ''}
-                  {r.answeredBy ? `${r.answeredBy}，` : ''}
-                  {formatDateTime(r.answeredAt)}
-                </span>
-              ) : r.kind === 'CLAIM_NOTICE' ? (
-                <Button type="primary" size="small" onClick={() => openClaim(r)}>
-                  申报债权
-                </Button>
-              ) : (
-                <Space>
-                  <Button type="primary" size="small" onClick={() => openRepair(r, 'GRANTED')}>
-                    同意修复
-                  </Button>
-                  <Button danger size="small" onClick={() => openRepair(r, 'REFUSED')}>
-                    不予修复
-                  </Button>
-                </Space>
-              ),
-          },
-        ]}
-      />
       <Modal
         open={!!filing}
         width={880}
@@ -278,12 +253,13 @@ export function AgencyBankruptcyInbox() {
           {problem && <Alert type="error" showIcon message={problem} className="claim-file-problem" />}
         </Space>
       </Modal>
-      <Modal
+      <AnswerDialog
         open={!!repair}
+        refusing={repair?.decision === 'REFUSED'}
+        reasonMissing={!reason.trim()}
         title={repair?.decision === 'GRANTED' ? `同意信用修复：${repair.request.caseNo}` : '不予信用修复'}
         okText={repair?.decision === 'GRANTED' ? '同意修复' : '不予修复'}
-        cancelText="取消"
-        okButtonProps={{ danger: repair?.decision === 'REFUSED', disabled: repair?.decision === 'REFUSED' && !reason.trim(), loading: busy }}
+        busy={busy}
         onCancel={() => setRepair(null)}
         onOk={answerRepair}
       >
@@ -300,7 +276,7 @@ export function AgencyBankruptcyInbox() {
           />
         )}
         {problem && <Alert type="error" showIcon message={problem} style={{ marginTop: 12 }} />}
-      </Modal>
-    </Card>
+      </AnswerDialog>
+    </AgencyInboxCard>
   );
 }

@@ -1,11 +1,9 @@
-import { Button, Card, Input, message, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Input, message, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { graphql } from '../../api/graphql';
-import type { Connection } from '../../api/results';
-import { QueryProblem } from '../../components/QueryProblem';
+import { AgencyInboxCard, AnswerDialog, useAgencyInbox } from '../../components/AgencyInbox';
 import { controlErrorText } from '../../control/orders';
 import { CONTROL_KIND_TEXT, formatAmount, formatDateTime, formatOrderRank, RECEIPT_DECISION_TEXT, text } from '../../format';
-import { useQuery } from '../../useQuery';
 
 interface Receipt {
   decision: string;
@@ -40,8 +38,7 @@ const ANSWER = `mutation AnswerAssistanceRequest($id: ID!, $input: AnswerAssista
 
 /** 协助执行: the courts' requests to this agency; the agency registers the measure (回执 with its rank) or refuses. */
 export function Inbox() {
-  const [state, setState] = useState<'PENDING' | 'ANSWERED'>('PENDING');
-  const q = useQuery<{ assistanceInbox: Connection<AssistanceRequest> | null }>(QUERY, { state });
+  const inbox = useAgencyInbox<AssistanceRequest>(QUERY, 'assistanceInbox');
   const [answering, setAnswering] = useState<{ request: AssistanceRequest; decision: 'ACCEPTED' | 'REJECTED' } | null>(null);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -62,74 +59,54 @@ export function Inbox() {
       else message.success(receipt.decision === 'ACCEPTED' ? `已登记，顺位：${formatOrderRank(receipt.rank)}` : '已回复拒绝协助');
       setAnswering(null);
       setValue('');
-      q.reload();
+      inbox.q.reload();
     } finally {
       setBusy(false);
     }
   };
-  const rows = (q.data?.assistanceInbox?.edges ?? []).map((e) => e.node);
   return (
-    <Card
+    <AgencyInboxCard<AssistanceRequest>
+      inbox={inbox}
       title="协助执行请求"
-      extra={
-        <Space>
-          <Segmented
-            value={state}
-            onChange={(v) => setState(v as 'PENDING' | 'ANSWERED')}
-            options={[
-              { value: 'PENDING', label: '待办理' },
-              { value: 'ANSWERED', label: '已回复' },
-            ]}
-          />
-          <Button onClick={q.reload}>刷新</Button>
-        </Space>
+      answeredLabel="已回复"
+      answerTitle="回执"
+      emptyText={{ PENDING: '没有待办理的协助执行请求', ANSWERED: '还没有回复过协助执行请求' }}
+      columns={[
+        { title: '法院', dataIndex: 'court' },
+        { title: '案号', dataIndex: 'caseNo' },
+        { title: '措施', render: (_, r) => text(CONTROL_KIND_TEXT, r.kind) },
+        { title: '财产', dataIndex: 'assetKey' },
+        { title: '被执行人', render: (_, r) => `${r.subjectName}（${r.subjectIdNumber}）` },
+        { title: '金额', render: (_, r) => (r.amount ? formatAmount(r.amount) : '—') },
+        { title: '期限', render: (_, r) => (r.periodDays ? `${r.periodDays} 天` : '—') },
+        { title: '通知书', dataIndex: 'noticeNo' },
+        { title: '收到时间', render: (_, r) => formatDateTime(r.receivedAt) },
+      ]}
+      answer={(r) =>
+        r.receipt ? (
+          <span>
+            <Tag color={r.receipt.decision === 'ACCEPTED' ? 'green' : 'red'}>{text(RECEIPT_DECISION_TEXT, r.receipt.decision)}</Tag>
+            {r.receipt.decision === 'ACCEPTED' ? formatOrderRank(r.receipt.rank) : r.receipt.reason}
+          </span>
+        ) : (
+          <Space>
+            <Button type="primary" size="small" onClick={() => setAnswering({ request: r, decision: 'ACCEPTED' })}>
+              协助执行
+            </Button>
+            <Button danger size="small" onClick={() => setAnswering({ request: r, decision: 'REJECTED' })}>
+              拒绝
+            </Button>
+          </Space>
+        )
       }
     >
-      <QueryProblem q={q} field="assistanceInbox" subject="协助执行请求" />
-      <Table<AssistanceRequest>
-        loading={q.loading}
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: state === 'PENDING' ? '没有待办理的协助执行请求' : '还没有回复过协助执行请求' }}
-        columns={[
-          { title: '法院', dataIndex: 'court' },
-          { title: '案号', dataIndex: 'caseNo' },
-          { title: '措施', render: (_, r) => text(CONTROL_KIND_TEXT, r.kind) },
-          { title: '财产', dataIndex: 'assetKey' },
-          { title: '被执行人', render: (_, r) => `${r.subjectName}（${r.subjectIdNumber}）` },
-          { title: '金额', render: (_, r) => (r.amount ? formatAmount(r.amount) : '—') },
-          { title: '期限', render: (_, r) => (r.periodDays ? `${r.periodDays} 天` : '—') },
-          { title: '通知书', dataIndex: 'noticeNo' },
-          { title: '收到时间', render: (_, r) => formatDateTime(r.receivedAt) },
-          {
-            title: state === 'PENDING' ? '办理' : '回执',
-            render: (_, r) =>
-              r.receipt ? (
-                <span>
-                  <Tag color={r.receipt.decision === 'ACCEPTED' ? 'green' : 'red'}>{text(RECEIPT_DECISION_TEXT, r.receipt.decision)}</Tag>
-                  {r.receipt.decision === 'ACCEPTED' ? formatOrderRank(r.receipt.rank) : r.receipt.reason}
-                </span>
-              ) : (
-                <Space>
-                  <Button type="primary" size="small" onClick={() => setAnswering({ request: r, decision: 'ACCEPTED' })}>
-                    协助执行
-                  </Button>
-                  <Button danger size="small" onClick={() => setAnswering({ request: r, decision: 'REJECTED' })}>
-                    拒绝
-                  </Button>
-                </Space>
-              ),
-          },
-        ]}
-      />
-      <Modal
+      <AnswerDialog
         open={!!answering}
+        refusing={answering?.decision === 'REJECTED'}
+        reasonMissing={!value.trim()}
         title={answering?.decision === 'ACCEPTED' ? '登记并回执' : '拒绝协助执行'}
         okText={answering?.decision === 'ACCEPTED' ? '登记' : '拒绝'}
-        okButtonProps={{ danger: answering?.decision === 'REJECTED', disabled: answering?.decision === 'REJECTED' && !value.trim(), loading: busy }}
-        cancelText="取消"
+        busy={busy}
         onCancel={() => setAnswering(null)}
         onOk={answer}
       >
@@ -138,7 +115,7 @@ export function Inbox() {
         ) : (
           <Input.TextArea aria-label="拒绝理由" placeholder="拒绝理由（将告知法院）" value={value} onChange={(e) => setValue(e.target.value)} />
         )}
-      </Modal>
-    </Card>
+      </AnswerDialog>
+    </AgencyInboxCard>
   );
 }
