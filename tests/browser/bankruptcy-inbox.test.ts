@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { launchChromium, newPage, screenshot, signIn, until, acceptAndAppoint } from './browser';
 
 // The agencies' bankruptcy inbox in the console: the social-security agency runs no processor
 // (ASSISTANCE_MANUAL_SOURCES), so when the operator records an acceptance its claim notice waits in the agency's inbox;
@@ -18,20 +18,7 @@ describe('the agencies’ bankruptcy inbox in the console', () => {
   beforeAll(async () => {
     t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'socialSecurity' });
     base = t.hub.url.replace(/\/graphql$/, '');
-    const admin = { as: 'demo-admin' };
-    const steps = [
-      () =>
-        t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
-          ...admin,
-          variables: { input: { caseNo, acceptedOn: '2024-03-01', acceptanceRulingNo: caseNo, debtor: { idNumber: debtor.id, name: debtor.name } } },
-        }),
-      () =>
-        t.gql(`mutation ($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { caseNo } }`, {
-          ...admin,
-          variables: { input: { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-03-01' } },
-        }),
-    ];
-    for (const step of steps) expect((await step()).body.errors).toBeUndefined();
+    await acceptAndAppoint(t, caseNo, debtor);
     browser = await launchChromium();
   }, 180000);
   afterAll(async () => {
@@ -39,16 +26,6 @@ describe('the agencies’ bankruptcy inbox in the console', () => {
     await browser?.close();
     await t?.stop();
   });
-
-  /** Presses 刷新 until `check` holds: delivery and collection are the worker's, a moment later. */
-  const until = async (page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 60; i++) {
-      if (await check()) return;
-      await page.waitForTimeout(250);
-      await refresh();
-    }
-    throw new Error('the page never showed the expected state');
-  };
 
   it('the social-security agency files its claim by hand and the administrator sees it filed', async () => {
     const page = await newPage(browser);

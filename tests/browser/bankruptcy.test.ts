@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { acceptBankruptcy } from '../../src/bankruptcy/acceptance';
 import { DEMO } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { launchChromium, newPage, screenshot, signIn, until } from './browser';
 
 // Bankruptcy coordination in the console: the judge accepts a transfer from execution (执转破); the clerk sees the
 // suspension and releases from a task in one action; the administrator follows the releases and hand-overs.
@@ -30,15 +30,6 @@ describe('bankruptcy coordination in the console', () => {
     await signIn(page, base, username);
     return page;
   };
-  const until = async (page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 60; i++) {
-      if (await check()) return;
-      await page.waitForTimeout(250);
-      await refresh();
-    }
-    throw new Error('the page never showed the expected state');
-  };
-
   it('the clerk proposes a transfer from execution; the judge accepts: the bankruptcy case opens and the execution stays suspended', async () => {
     const proposer = await as('demo-clerk-2');
     await proposer.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestHub } from '../support/test-hub';
 
 /** Debian's Chromium (Playwright's own download does not reach this network). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +42,37 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.goto(`${base}/console/`);
   await page.getByRole('button', { name: `以 ${username} 登录` }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+/**
+ * Presses a page's 刷新 (`refresh`) until `check` holds: delivery, receipts and the agencies' answers are the hub
+ * worker's, a moment after the action that starts them.
+ */
+export async function until(page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await check()) return;
+    await page.waitForTimeout(250);
+    await refresh();
+  }
+  throw new Error('the page never showed the expected state');
+}
+
+/**
+ * The operator records that the court accepted `caseNo` against `debtor` on 2024-03-01 (the claim notices go out to
+ * the agencies) and appoints the demo administrator's firm; each step must succeed.
+ */
+export async function acceptAndAppoint(t: TestHub, caseNo: string, debtor: { id: string; name: string }): Promise<void> {
+  const admin = { as: 'demo-admin' };
+  const accepted = await t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
+    ...admin,
+    variables: { input: { caseNo, acceptedOn: '2024-03-01', acceptanceRulingNo: caseNo, debtor: { idNumber: debtor.id, name: debtor.name } } },
+  });
+  expect(accepted.body.errors).toBeUndefined();
+  const appointed = await t.gql(`mutation ($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { caseNo } }`, {
+    ...admin,
+    variables: { input: { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-03-01' } },
+  });
+  expect(appointed.body.errors).toBeUndefined();
 }
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'console');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { launchChromium, newPage, screenshot, signIn, until, acceptAndAppoint } from './browser';
 
 // Claims and credit repair in the console: the operator records a bankruptcy acceptance (the claim notices go out)
 // and, later, the plan's approval; the administrator sees the tax and social-security claims filed by the agencies'
@@ -22,29 +22,12 @@ describe('claims and credit repair in the console', () => {
       `INSERT INTO contribution_arrear (employer_id_number, insurance_type, period, amount, overdue_since) VALUES ($1, 'PENSION', '2024-01', 3000, '2024-02-16')`,
       [debtor.id],
     );
-    const admin = { as: 'demo-admin' };
-    // One after the other: each needs the one before.
-    const steps = [
-      () =>
-        t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
-          ...admin,
-          variables: { input: { caseNo, acceptedOn: '2024-03-01', acceptanceRulingNo: caseNo, debtor: { idNumber: debtor.id, name: debtor.name } } },
-        }),
-      () =>
-        t.gql(`mutation ($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { caseNo } }`, {
-          ...admin,
-          variables: { input: { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-03-01' } },
-        }),
-      () =>
-        t.gql(
-          `mutation ($input: ReorganisationPlanApprovalInput!) { recordReorganisationPlanApproval(caseNo: "${caseNo}", input: $input) { status } }`,
-          {
-            ...admin,
-            variables: { input: { rulingNo: `${caseNo}之三`, rulingDate: '2024-09-20' } },
-          },
-        ),
-    ];
-    for (const step of steps) expect((await step()).body.errors).toBeUndefined();
+    await acceptAndAppoint(t, caseNo, debtor);
+    const approval = await t.gql(
+      `mutation ($input: ReorganisationPlanApprovalInput!) { recordReorganisationPlanApproval(caseNo: "${caseNo}", input: $input) { status } }`,
+      { as: 'demo-admin', variables: { input: { rulingNo: `${caseNo}之三`, rulingDate: '2024-09-20' } } },
+    );
+    expect(approval.body.errors).toBeUndefined();
     browser = await launchChromium();
   }, 180000);
   afterAll(async () => {
@@ -52,16 +35,6 @@ describe('claims and credit repair in the console', () => {
     await browser?.close();
     await t?.stop();
   });
-
-  /** Presses the card's 刷新 until `check` holds: filing and granting are the worker's, a moment later. */
-  const until = async (page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 60; i++) {
-      if (await check()) return;
-      await page.waitForTimeout(250);
-      await refresh();
-    }
-    throw new Error('the page never showed the expected state');
-  };
 
   it('the administrator confirms a claim, disputes another, files the credit repair and sees it granted', async () => {
     const page = await newPage(browser);

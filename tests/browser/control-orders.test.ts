@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { launchChromium, newPage, screenshot, signIn, until } from './browser';
 
 // Asset control in the console: the clerk drafts and submits a seizure from the inquiry, the 执行局长 approves it
 // from the queue, the registry answers by hand from its inbox (manual mode), and the clerk sees the receipt, the
@@ -28,16 +28,6 @@ describe('control orders in the console', () => {
     await signIn(page, base, username);
     return page;
   };
-  /** Presses the page's 刷新 until `check` holds: delivery and receipts are the worker's, a moment later. */
-  const until = async (page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 40; i++) {
-      if (await check()) return;
-      await page.waitForTimeout(250);
-      await refresh();
-    }
-    throw new Error('the page never showed the expected state');
-  };
-
   it('a seizure goes from the clerk’s draft through approval and the registry’s receipt back to the clerk', async () => {
     const clerk = await as('demo-clerk');
     await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
