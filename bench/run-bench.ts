@@ -297,6 +297,7 @@ async function runScenario(
         `pg ${result.cpuMsPerRequest.postgres.toFixed(2)}, RSS peak ${result.rssMb.peak.toFixed(0)} MiB, load ${loadAverage.toFixed(1)}`,
     );
     const warnErrors = (what: string, r: LoadResult) => {
+      if (r.requests === 0) log(`${what}: WARNING no answer within the run (a busy machine, or a run too short for it)`);
       if (r.non2xx || r.answerErrors || r.socketErrors) {
         log(`${what}: WARNING ${r.non2xx} non-2xx, ${r.answerErrors} answers with errors, ${r.socketErrors} socket errors`);
       }
