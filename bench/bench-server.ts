@@ -5,6 +5,8 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import inspector from 'node:inspector';
+import type { Pool, PoolClient } from 'pg';
+import type { AuditLog } from '../src/audit/audit-log';
 import type { DatabaseKey } from '../src/config';
 import { loadConfig } from '../src/config';
 import { startHub } from '../src/hub';
@@ -21,7 +23,7 @@ export interface BenchServerSpec {
 
 export type BenchServerMessage =
   | { type: 'ready'; port: number }
-  | { type: 'stats'; statements: Record<string, number>; heapUsedMb: number }
+  | { type: 'stats'; statements: Record<string, number>; auditRoundTrips: number; heapUsedMb: number }
   | { type: 'profiling' }
   | { type: 'profiled'; file: string };
 
@@ -41,6 +43,28 @@ function profiler() {
       fs.writeFileSync(file, JSON.stringify(profile));
     },
   };
+}
+
+/**
+ * Counts the round trips the audit writer makes to the hub database (its own pool, which the statement counters
+ * do not see): each group commit is three, shared by every request whose entries it carries. 0 without an audit log.
+ */
+function auditRoundTrips(audit: AuditLog | null): () => number {
+  // The writer's pool is private to the audit log; the benchmark reads it to count, and changes nothing it sends.
+  const pool = (audit as unknown as { pool?: Pool } | null)?.pool;
+  if (!pool) return () => 0;
+  let count = 0;
+  const counted = new WeakSet<PoolClient>();
+  pool.on('acquire', (client) => {
+    if (counted.has(client)) return;
+    counted.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      count += 1;
+      return query(...args);
+    };
+  });
+  return () => count;
 }
 
 /** The hub's configuration for a benchmark: given databases, no demo data, sources already migrated. */
@@ -64,6 +88,7 @@ async function main(): Promise<void> {
   const spec = JSON.parse(process.env.BENCH_SERVER ?? '') as BenchServerSpec;
   let port: number;
   let statements: () => Record<string, number>;
+  let audit: () => number = () => 0;
   let stop: () => Promise<void>;
   if (spec.mode === 'floor') {
     const floor = await startFloorServer(spec.urls, 10);
@@ -75,6 +100,7 @@ async function main(): Promise<void> {
     port = hub.port;
     const databases = hub.databases as Record<string, { statements: { count: number } }>;
     statements = () => Object.fromEntries(Object.entries(databases).map(([k, d]) => [k, d.statements.count]));
+    audit = auditRoundTrips(hub.audit);
     stop = hub.stop;
   }
   const send = (message: BenchServerMessage) => process.send!(message);
@@ -85,7 +111,7 @@ async function main(): Promise<void> {
     } else if (message.type === 'profile-stop') {
       void cpu.stop(message.file!).then(() => send({ type: 'profiled', file: message.file! }));
     } else if (message.type === 'stats') {
-      send({ type: 'stats', statements: statements(), heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024 });
+      send({ type: 'stats', statements: statements(), auditRoundTrips: audit(), heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024 });
     } else if (message.type === 'stop') {
       void stop().finally(() => process.exit(0));
     }

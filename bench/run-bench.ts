@@ -1,11 +1,17 @@
-// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --scale-duration 10 --scale-connections 4 --no-scale --profile
+// npm run bench [-- --duration 20 --connections 24 --rounds 1 --warmup 500 --persons 100000
+//                  --latency-duration 5 --latency-connections 4 --no-latency
+//                  --scale-duration 10 --scale-connections 4 --no-scale --profile
 //                  --control-orders 200 --control-concurrency 8 --no-control --control-only
 //                  --no-dishonest-batch --dishonest-batch-only]
 //
-// 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises, in bench/.data/.
-// 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, and the hub with shield and audit
-//    off, each in its own process, one after another, and reports throughput, latency, SQL statements per
-//    request and server memory, as ratios to the floor.
+// 1. Opens (generating once) the main dataset, 100,000 persons and 10,000 enterprises (`--persons` another size,
+//    enterprises a tenth of it), in bench/.data/.
+// 2. Drives the same clerk inquiries at the raw-SQL floor, the full hub, the hub with authorization off (audit on),
+//    the hub with audit off (authorization on) and the hub with both off, each in its own process, one after another
+//    in every round, and reports throughput, latency, SQL statements per request, CPU per request (hub process and
+//    PostgreSQL apart) and server memory, as ratios to the floor, and what authorization and audit each cost the
+//    full hub's throughput. After its run in each round, the full hub's server answers at 4 connections for
+//    `--latency-duration` seconds (`--no-latency` skips it): the latency without queueing.
 // 3. Scale: the full hub's inquiry latency on 10,000 and 1,000,000 persons, and the generator's time.
 // 4. Control orders: drafts to receipts per second, end to end with the reference processor (control-bench.ts) on a
 //    hub of its own with the demo data; `--no-control` skips it, `--control-only` runs it alone.
@@ -29,12 +35,33 @@ import { batchMarkdown, runDishonestBatchBench } from './dishonest-batch';
 
 const FLOOR = 'raw-SQL floor';
 const FULL = 'full hub';
-const BARE = 'hub, shield and audit off';
+const NO_AUTHORIZATION = 'hub, authorization off';
+const NO_AUDIT = 'hub, audit off';
+const BARE = 'hub, authorization and audit off';
 
-/** The hub's benchmark-only switches (refused in production). */
-const BARE_ENV = { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' };
+/**
+ * The hub variants, each the full hub less what its benchmark-only switches (refused in production) take away:
+ * SHIELD_DISABLED_FOR_BENCHMARK removes graphql-shield and masking, AUDIT_DISABLED_FOR_BENCHMARK the audit log and
+ * its field middleware; the plan of which fields run without middleware is the same in all of them.
+ */
+const HUB_VARIANTS: Array<{ scenario: string; env: Record<string, string> }> = [
+  { scenario: FULL, env: {} },
+  { scenario: NO_AUTHORIZATION, env: { SHIELD_DISABLED_FOR_BENCHMARK: 'true' } },
+  { scenario: NO_AUDIT, env: { AUDIT_DISABLED_FOR_BENCHMARK: 'true' } },
+  { scenario: BARE, env: { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' } },
+];
+const SCENARIOS = [FLOOR, ...HUB_VARIANTS.map((v) => v.scenario)];
 
-const MAIN = { name: 'persons-100k', persons: 100_000, enterprises: 10_000, seed: 1 };
+/** What each part costs: the variant without it against the full hub. */
+const COSTS: Array<{ part: Cost['part']; without: string }> = [
+  { part: 'authorization', without: NO_AUTHORIZATION },
+  { part: 'audit', without: NO_AUDIT },
+  { part: 'authorization and audit', without: BARE },
+];
+
+function mainDataset(persons: number) {
+  return { name: `persons-${persons / 1000}k`, persons, enterprises: Math.round(persons / 10), seed: 1 };
+}
 const SCALE = [
   { name: 'persons-10k', persons: 10_000, enterprises: 1_000, seed: 1 },
   { name: 'persons-1m', persons: 1_000_000, enterprises: 100_000, seed: 1 },
@@ -45,6 +72,12 @@ interface Options {
   connections: number;
   rounds: number;
   warmupRequests: number;
+  /** Persons in the main dataset (enterprises a tenth of it). */
+  persons: number;
+  /** The full hub at few connections after its main run in each round; 0 seconds or `--no-latency` skips it. */
+  latency: boolean;
+  latencyDurationS: number;
+  latencyConnections: number;
   scale: boolean;
   scaleDurationS: number;
   scaleConnections: number;
@@ -63,6 +96,10 @@ function parseOptions(argv: string[]): Options {
     connections: 24,
     rounds: 1,
     warmupRequests: 500,
+    persons: 100_000,
+    latency: true,
+    latencyDurationS: 5,
+    latencyConnections: 4,
     scale: true,
     scaleDurationS: 10,
     scaleConnections: 4,
@@ -78,6 +115,9 @@ function parseOptions(argv: string[]): Options {
     '--connections': 'connections',
     '--rounds': 'rounds',
     '--warmup': 'warmupRequests',
+    '--persons': 'persons',
+    '--latency-duration': 'latencyDurationS',
+    '--latency-connections': 'latencyConnections',
     '--scale-duration': 'scaleDurationS',
     '--scale-connections': 'scaleConnections',
     '--control-orders': 'controlOrders',
@@ -86,6 +126,7 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-scale') options.scale = false;
+    else if (arg === '--no-latency') options.latency = false;
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--no-control') options.control = false;
     else if (arg === '--control-only') options.controlOnly = true;
@@ -98,6 +139,9 @@ function parseOptions(argv: string[]): Options {
     } else throw new Error(`unknown option ${arg}`);
   }
   if (options.controlOrders < 1 || options.controlConcurrency < 1) throw new Error('--control-orders and --control-concurrency need at least 1');
+  if (options.persons < 1000) throw new Error('--persons needs at least 1000');
+  if (options.rounds < 1) throw new Error('--rounds needs at least 1');
+  if (options.latencyDurationS === 0 || options.latencyConnections === 0) options.latency = false;
   if (options.controlOnly && !options.control) throw new Error('--control-only and --no-control exclude each other');
   return options;
 }
@@ -197,7 +241,8 @@ async function verify(server: RunningServer, mode: BenchServerSpec['mode'], work
   const byDatabase = Object.fromEntries(
     Object.keys(after.statements).map((k) => [k, (after.statements[k] - (before.statements[k] ?? 0)) / sample.length]),
   );
-  return { byDatabase, total: Object.values(byDatabase).reduce((a, b) => a + b, 0) };
+  const audit = (after.auditRoundTrips - before.auditRoundTrips) / sample.length;
+  return { byDatabase, total: Object.values(byDatabase).reduce((a, b) => a + b, 0), audit };
 }
 
 interface ScenarioResult extends LoadResult {
@@ -207,6 +252,13 @@ interface ScenarioResult extends LoadResult {
   loadAverage: number;
   statementsPerRequest: number;
   statementsByDatabase: Record<string, number>;
+  /**
+   * The audit writer's round trips to the hub database per request (not in the statement counts): over the sequential
+   * pass, one append per request, and over the measured run, where group commit shares each append among requests.
+   */
+  auditRoundTripsPerRequest: { alone: number; underLoad: number };
+  /** The same server right after, at few connections (the full hub, unless `--no-latency`). */
+  latency?: LoadResult & { connections: number; loadAverage: number };
 }
 
 async function runScenario(
@@ -217,6 +269,8 @@ async function runScenario(
   load: { connections: number; durationS: number; warmupRequests: number; postgresPid: number },
   /** Where to write a CPU profile of the measured run, if wanted. */
   profileFile?: string,
+  /** A second measured run on the same warm server at these connections, for latency without queueing. */
+  latency?: { connections: number; durationS: number },
 ): Promise<ScenarioResult> {
   log(`${scenario}: starting`);
   const server = await startServer(spec);
@@ -231,18 +285,44 @@ async function runScenario(
     // Warm-up by count, not time: a slow server must still have compiled its hot paths before it is measured.
     if (load.warmupRequests > 0) await runLoad({ ...base, durationS: 0, amount: load.warmupRequests });
     const loadAverage = os.loadavg()[0];
+    const auditBefore = (await server.stats()).auditRoundTrips;
     if (profileFile) await server.profileStart();
     const result = await runLoad({ ...base, durationS: load.durationS });
     if (profileFile) await server.profileStop(profileFile);
+    const auditUnderLoad = ((await server.stats()).auditRoundTrips - auditBefore) / result.requests;
     log(
       `${scenario}: ${result.throughput.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms, ` +
-        `${statements.total.toFixed(2)} statements/request, CPU ms/request hub ${result.cpuMsPerRequest.server.toFixed(2)} ` +
+        `${statements.total.toFixed(2)} statements/request (audit round trips ${statements.audit.toFixed(2)} alone, ` +
+        `${auditUnderLoad.toFixed(2)} under load), CPU ms/request hub ${result.cpuMsPerRequest.server.toFixed(2)} ` +
         `pg ${result.cpuMsPerRequest.postgres.toFixed(2)}, RSS peak ${result.rssMb.peak.toFixed(0)} MiB, load ${loadAverage.toFixed(1)}`,
     );
-    if (result.non2xx || result.answerErrors || result.socketErrors) {
-      log(`${scenario}: WARNING ${result.non2xx} non-2xx, ${result.answerErrors} answers with errors, ${result.socketErrors} socket errors`);
+    const warnErrors = (what: string, r: LoadResult) => {
+      if (r.requests === 0) log(`${what}: WARNING no answer within the run (a busy machine, or a run too short for it)`);
+      if (r.non2xx || r.answerErrors || r.socketErrors) {
+        log(`${what}: WARNING ${r.non2xx} non-2xx, ${r.answerErrors} answers with errors, ${r.socketErrors} socket errors`);
+      }
+    };
+    warnErrors(scenario, result);
+    const measured: ScenarioResult = {
+      scenario,
+      round,
+      loadAverage,
+      ...result,
+      statementsPerRequest: statements.total,
+      statementsByDatabase: statements.byDatabase,
+      auditRoundTripsPerRequest: { alone: statements.audit, underLoad: auditUnderLoad },
+    };
+    if (latency) {
+      const latencyLoad = os.loadavg()[0];
+      const r = await runLoad({ ...base, connections: latency.connections, durationS: latency.durationS });
+      log(
+        `${scenario} at ${latency.connections} connections: ${r.throughput.toFixed(0)} req/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, ` +
+          `p95 ${r.latencyMs.p95.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`,
+      );
+      warnErrors(`${scenario} at ${latency.connections} connections`, r);
+      measured.latency = { ...r, connections: latency.connections, loadAverage: latencyLoad };
     }
-    return { scenario, round, loadAverage, ...result, statementsPerRequest: statements.total, statementsByDatabase: statements.byDatabase };
+    return measured;
   } finally {
     await server.stop();
   }
@@ -286,6 +366,52 @@ async function prepareWorkload(ds: OpenDataset): Promise<Workload> {
   return loadWorkload(ds.urls.hub, config, 5000);
 }
 
+/** What a part of the full hub costs it, from the variant with the part switched off. */
+interface Cost {
+  part: 'authorization' | 'audit' | 'authorization and audit';
+  /** The scenario with the part switched off. */
+  without: string;
+  /** Throughput the full hub loses to the part, per cent: 1 − full ÷ without, median of the rounds (each round paired). */
+  throughputPct: number;
+  perRoundPct: number[];
+  /** CPU milliseconds per request the part adds (full − without), median of the rounds, hub process and PostgreSQL. */
+  cpuMsPerRequest: { server: number; postgres: number };
+  /** The added CPU as a share of the full hub's CPU per request (hub process and PostgreSQL together), per cent. */
+  cpuPct: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The median run of a scenario by throughput (the lower middle one of an even count). */
+function medianRun(results: ScenarioResult[], scenario: string): ScenarioResult {
+  const runs = results.filter((r) => r.scenario === scenario).sort((a, b) => a.throughput - b.throughput);
+  return runs[Math.floor((runs.length - 1) / 2)];
+}
+
+function costs(results: ScenarioResult[]): Cost[] {
+  const full = results.filter((r) => r.scenario === FULL);
+  return COSTS.map(({ part, without }) => {
+    const pairs = full.flatMap((f) => results.filter((r) => r.scenario === without && r.round === f.round).map((w) => ({ f, w })));
+    const perRoundPct = pairs.map(({ f, w }) => 100 * (1 - f.throughput / w.throughput));
+    const server = median(pairs.map(({ f, w }) => f.cpuMsPerRequest.server - w.cpuMsPerRequest.server));
+    const postgres = median(pairs.map(({ f, w }) => f.cpuMsPerRequest.postgres - w.cpuMsPerRequest.postgres));
+    const fullCpu = median(full.map((f) => f.cpuMsPerRequest.server + f.cpuMsPerRequest.postgres));
+    return {
+      part,
+      without,
+      throughputPct: median(perRoundPct),
+      perRoundPct,
+      cpuMsPerRequest: { server, postgres },
+      cpuPct: (100 * (server + postgres)) / fullCpu,
+    };
+  });
+}
+
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 function markdown(report: Report): string {
@@ -300,24 +426,50 @@ function markdown(report: Report): string {
       `${report.options.connections} connections, ${report.options.durationS} s per run after a warm-up of ${report.options.warmupRequests} requests.`,
     '',
   );
-  const scenarios = [FLOOR, FULL, BARE];
-  const median = (scenario: string) => {
-    const runs = report.main.results.filter((r) => r.scenario === scenario).sort((a, b) => a.throughput - b.throughput);
-    return runs[Math.floor((runs.length - 1) / 2)];
-  };
-  const floorRun = median(FLOOR);
+  const medianOf = (scenario: string) => medianRun(report.main.results, scenario);
+  const floorRun = medianOf(FLOOR);
   lines.push(
-    `Median run of ${report.options.rounds} per server (runs interleaved: floor, full, bare, floor, …):`,
+    `Median run of ${report.options.rounds} per server (runs interleaved: floor, full, authorization off, audit off, both off, floor, …), ` +
+      `${report.options.connections} connections:`,
     '',
-    '| server | req/s | × floor | p50 ms | p95 ms | p99 ms | SQL/request | CPU ms/request (server + PostgreSQL) | RSS MiB (idle → peak) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| server | req/s | × floor | p50 ms | p95 ms | p99 ms | SQL/request | CPU ms/request hub | CPU ms/request PostgreSQL | RSS MiB (idle → peak) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
-  for (const r of scenarios.map(median).filter(Boolean)) {
+  for (const r of SCENARIOS.map(medianOf).filter(Boolean)) {
     const cpu = r.cpuMsPerRequest;
     lines.push(
       `| ${r.scenario} | ${fmt(r.throughput)} | ${fmt(r.throughput / floorRun.throughput, 2)} | ${fmt(r.latencyMs.p50, 1)} | ` +
-        `${fmt(r.latencyMs.p95, 1)} | ${fmt(r.latencyMs.p99, 1)} | ${fmt(r.statementsPerRequest, 0)} | ` +
-        `${fmt(cpu.server, 2)} + ${fmt(cpu.postgres, 2)} | ${fmt(r.rssMb.start)} → ${fmt(r.rssMb.peak)} |`,
+        `${fmt(r.latencyMs.p95, 1)} | ${fmt(r.latencyMs.p99, 1)} | ${fmt(r.statementsPerRequest, 1)} | ` +
+        `${fmt(cpu.server, 2)} | ${fmt(cpu.postgres, 2)} | ${fmt(r.rssMb.start)} → ${fmt(r.rssMb.peak)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'What authorization and audit cost the full hub: throughput lost = 1 − full ÷ without, per round (full hub and ' +
+      'variant of the same round), median of the rounds; CPU added = full − without, per request, median of the rounds:',
+    '',
+    '| part | switched off in | throughput lost (median) | per round | CPU ms/request added, hub + PostgreSQL | share of the full hub’s CPU/request |',
+    '|---|---|---:|---|---:|---:|',
+  );
+  for (const c of report.main.costs) {
+    lines.push(
+      `| ${c.part} | ${c.without} | **${fmt(c.throughputPct, 1)} %** | ${c.perRoundPct.map((v) => `${fmt(v, 1)} %`).join(', ')} | ` +
+        `${fmt(c.cpuMsPerRequest.server, 2)} + ${fmt(c.cpuMsPerRequest.postgres, 2)} | ${fmt(c.cpuPct, 1)} % |`,
+    );
+  }
+  const latency = report.main.latency;
+  if (latency) {
+    const r = latency.result;
+    lines.push(
+      '',
+      `Full hub at ${latency.connections} connections (the same server right after its main run, ${report.options.latencyDurationS} s per round; ` +
+        `median of ${latency.runs.length} by p50):`,
+      '',
+      '| req/s | p50 ms | p95 ms | p99 ms | CPU ms/request hub | CPU ms/request PostgreSQL | every round p50 / p95 / p99 ms |',
+      '|---:|---:|---:|---:|---:|---:|---|',
+      `| ${fmt(r.throughput)} | **${fmt(r.latencyMs.p50, 1)}** | ${fmt(r.latencyMs.p95, 1)} | ${fmt(r.latencyMs.p99, 1)} | ` +
+        `${fmt(r.cpuMsPerRequest.server, 2)} | ${fmt(r.cpuMsPerRequest.postgres, 2)} | ` +
+        `${latency.runs.map((x) => `${fmt(x.latencyMs.p50, 1)} / ${fmt(x.latencyMs.p95, 1)} / ${fmt(x.latencyMs.p99, 1)}`).join('; ')} |`,
     );
   }
   lines.push(
@@ -333,20 +485,22 @@ function markdown(report: Report): string {
         `${fmt(r.serverCpu * 100)} % | ${fmt(r.loadAverage, 1)} | ${r.non2xx + r.answerErrors + r.socketErrors} |`,
     );
   }
-  lines.push('', 'SQL statements per request by database:', '');
-  lines.push('| server | ' + Object.keys(report.main.results[0]?.statementsByDatabase ?? {}).join(' | ') + ' |');
   lines.push(
-    '|---|' +
-      Object.keys(report.main.results[0]?.statementsByDatabase ?? {})
-        .map(() => '---:')
-        .join('|') +
-      '|',
+    '',
+    'SQL statements per request by database (a sequential pass of 50 checked answers), and the audit writer’s round trips ' +
+      'to the hub database per request (its own pool, not in the statement counts): alone in that pass, and in the measured ' +
+      'run, where group commit shares each append:',
+    '',
   );
-  for (const r of scenarios.map(median).filter(Boolean)) {
+  const databases = [...new Set(report.main.results.flatMap((r) => Object.keys(r.statementsByDatabase)))];
+  lines.push(`| server | ${databases.join(' | ')} | audit round trips alone | audit round trips under load |`);
+  lines.push(`|---|${databases.map(() => '---:').join('|')}|---:|---:|`);
+  for (const r of SCENARIOS.map(medianOf).filter(Boolean)) {
+    const audit = r.auditRoundTripsPerRequest;
+    const noAudit = r.scenario === FLOOR || audit.alone === 0;
     lines.push(
-      `| ${r.scenario} | ${Object.values(r.statementsByDatabase)
-        .map((v) => fmt(v, 2))
-        .join(' | ')} |`,
+      `| ${r.scenario} | ${databases.map((k) => fmt(r.statementsByDatabase[k] ?? NaN, 2)).join(' | ')} | ` +
+        `${noAudit ? '–' : fmt(audit.alone, 2)} | ${noAudit ? '–' : fmt(audit.underLoad, 2)} |`,
     );
   }
   if (report.scale.length) {
@@ -394,6 +548,9 @@ interface Report {
     clerks: number;
     respondentMix: Record<number, number>;
     results: ScenarioResult[];
+    costs: Cost[];
+    /** The full hub at `--latency-connections`: the median round by p50 and every round. */
+    latency?: { connections: number; result: NonNullable<ScenarioResult['latency']>; runs: Array<NonNullable<ScenarioResult['latency']>> };
   };
   scale: Array<{
     persons: number;
@@ -481,7 +638,7 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const profileFile = path.join(BENCH_DATA, 'profiles', `full-hub-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
   if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
-  const report = await withDataset(MAIN, async (ds) => {
+  const report = await withDataset(mainDataset(options.persons), async (ds) => {
     const workload = await prepareWorkload(ds);
     log(`${workload.inquiries.length} inquiries by ${workload.clerks} clerks, respondents ${JSON.stringify(workload.respondentMix)}`);
     const load = {
@@ -492,13 +649,17 @@ async function main(): Promise<void> {
     };
     const base = { urls: ds.urls, dataDir: ds.dataDir };
     const results: ScenarioResult[] = [];
+    const latency = options.latency ? { connections: options.latencyConnections, durationS: options.latencyDurationS } : undefined;
     for (let round = 0; round < options.rounds; round++) {
       results.push(await runScenario(FLOOR, round, { ...base, mode: 'floor', env: {} }, workload, load));
-      results.push(
-        await runScenario(FULL, round, { ...base, mode: 'hub', env: {} }, workload, load, options.profile && round === 0 ? profileFile : undefined),
-      );
-      results.push(await runScenario(BARE, round, { ...base, mode: 'hub', env: BARE_ENV }, workload, load));
+      for (const { scenario, env } of HUB_VARIANTS) {
+        const full = scenario === FULL;
+        const profile = full && options.profile && round === 0 ? profileFile : undefined;
+        results.push(await runScenario(scenario, round, { ...base, mode: 'hub', env }, workload, load, profile, full ? latency : undefined));
+      }
     }
+    const latencyRuns = results.flatMap((r) => (r.scenario === FULL && r.latency ? [r.latency] : []));
+    const byP50 = [...latencyRuns].sort((a, b) => a.latencyMs.p50 - b.latencyMs.p50);
     const r: Report = {
       startedAt,
       options,
@@ -509,6 +670,10 @@ async function main(): Promise<void> {
         clerks: workload.clerks,
         respondentMix: workload.respondentMix,
         results,
+        costs: costs(results),
+        ...(latency && byP50.length
+          ? { latency: { connections: latency.connections, result: byP50[Math.floor((byP50.length - 1) / 2)], runs: latencyRuns } }
+          : {}),
       },
       scale: [],
     };

@@ -14,10 +14,10 @@ import { buildShield } from './shield';
  */
 export function protectSchema(schema: GraphQLSchema, options: { shield?: boolean; audit?: boolean } = {}): GraphQLSchema {
   // `shield: false` and `audit: false` are for benchmarks only (SHIELD_/AUDIT_DISABLED_FOR_BENCHMARK): they measure
-  // what authorization and auditing cost.
-  const audit = options.audit === false ? [] : [buildAuditMiddleware({ planned: options.shield !== false })];
+  // what authorization and auditing cost, each alone or both. The plan is the same whichever is off, so a switch
+  // removes exactly its own middleware from the fields that keep a chain and the variants differ in nothing else;
+  // without the shield the audit records every field as served (nothing denied or masked).
+  const audit = options.audit === false ? [] : [buildAuditMiddleware({ planned: true, authorization: options.shield !== false })];
   const authorization = options.shield === false ? [] : [buildShield(schema), buildMaskingMiddleware()];
-  const enforced = applyMiddleware(schema, ...audit, ...authorization, nulArgumentMiddleware());
-  // Without the shield (benchmarks only) there is no table to plan against: every field keeps its chain.
-  return options.shield === false ? enforced : planFields(schema, enforced);
+  return planFields(schema, applyMiddleware(schema, ...audit, ...authorization, nulArgumentMiddleware()));
 }

@@ -185,6 +185,9 @@ describe('audit log', () => {
         expect(res.data.bankruptcyCase.debtor.tax.legalRepresentative.idNumber).toBe(p.chenJing.id);
         const [entry] = (await entriesOf(requestId)).filter((e) => e.subject_id !== null);
         expect(entry.fields).toContainEqual({ path: 'tax.legalRepresentative.idNumber', outcome: 'ALLOW' });
+        // A field the table denies the role is served, and recorded as served.
+        expect(entry.fields).toContainEqual({ path: 'phone', outcome: 'ALLOW' });
+        expect(entry.outcome).toBe('ALLOWED');
       } finally {
         await bare.stop();
       }
