@@ -85,8 +85,9 @@ export class DishonestCheckService {
     readonly runtime: ControlRuntime,
     readonly config: ChecksConfig,
   ) {
-    this.perMinute = new CheckRateLimiter(config.perMinute, 60_000, 'Dishonest-list check');
-    this.batchesPerHour = new CheckRateLimiter(config.batchesPerHour, 3_600_000, 'Batch check');
+    const now = () => runtime.clock.now();
+    this.perMinute = new CheckRateLimiter(runtime.hub, 'subjects', config.perMinute, 60_000, 'Dishonest-list check', now);
+    this.batchesPerHour = new CheckRateLimiter(runtime.hub, 'batches', config.batchesPerHour, 3_600_000, 'Batch check', now);
   }
 
   async purposes(ctx: RequestContext) {
@@ -152,7 +153,7 @@ export class DishonestCheckService {
     });
     const actor = actorOf(ctx);
     await this.requireDeclared(ctx.viewer, actor, purpose, applicationNo, 'checkDishonest');
-    this.perMinute.take(ctx.viewer.organisationId, subjects.length);
+    await this.perMinute.take(ctx.viewer.organisationId, subjects.length);
     const ids = subjects.map((s) => s.idNumber);
     const entries = await this.lookup(ids);
     const now = this.runtime.clock.now();
@@ -249,7 +250,7 @@ export class DishonestCheckService {
     const purpose = purposeArgument('purpose', rawPurpose);
     const applicationNo = applicationNoArgument('applicationNo', rawApplicationNo);
     await this.requireDeclared(viewer, actor, purpose, applicationNo, 'dishonestCheckBatch');
-    this.batchesPerHour.take(viewer.organisationId, 1);
+    await this.batchesPerHour.take(viewer.organisationId, 1);
     const id = randomUUID();
     const runner = this.runtime.hub.createQueryRunner();
     await runner.connect();

@@ -4,6 +4,7 @@ import { notifyListExit } from '../../src/checks/list-exit';
 import { residentId, uscc } from '../../src/seed/chinese';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
+import { startHub, type Hub } from '../../src/hub';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
 const people = demoIdentities();
@@ -258,6 +259,43 @@ describe('dishonest-list checks by agencies', () => {
       expect(
         alerts.body.data!.auditAlerts.filter((a: any) => a.rule === 'CHECKS_WITHOUT_OUTCOME' && a.username === 'demo-agency-procurement'),
       ).toEqual([]);
+    });
+
+    describe('across hub processes on one database', () => {
+      let second: Hub;
+      const on = async (hub: Hub, as: string, subjects: string[], purpose: string, applicationNo: string) => {
+        const res = await fetch(hub.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token(as)}` },
+          body: JSON.stringify({ query: CHECK, variables: { input: { subjects, purpose, applicationNo } } }),
+        });
+        return (await res.json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
+      };
+      beforeAll(async () => {
+        second = await startHub({ ...t.config, port: 0 });
+      }, 90000);
+      afterAll(async () => second?.stop());
+
+      it('counts an agency’s checks on every hub against one limit', async () => {
+        const a = await on(t.hub, 'demo-agency-deposit', Array.from({ length: 100 }, person), 'FINANCING', 'RZ-1');
+        expect(a.errors).toBeUndefined();
+        const b = await on(second, 'demo-agency-deposit', Array.from({ length: 100 }, person), 'FINANCING', 'RZ-2');
+        expect(b.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RATE_LIMITED' });
+        expect(b.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+        // Room left on either hub: 50 more pass, on the other hub.
+        const c = await on(second, 'demo-agency-deposit', Array.from({ length: 50 }, person), 'FINANCING', 'RZ-3');
+        expect(c.errors).toBeUndefined();
+        const d = await on(t.hub, 'demo-agency-deposit', [person()], 'FINANCING', 'RZ-4');
+        expect(d.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED' });
+      });
+
+      it('lets exactly one of two checks sent at once to two hubs take the room left', async () => {
+        const answers = await Promise.all([
+          on(t.hub, 'demo-agency-market-supervision', Array.from({ length: 80 }, person), 'LICENCE', 'XK-1'),
+          on(second, 'demo-agency-market-supervision', Array.from({ length: 80 }, person), 'LICENCE', 'XK-2'),
+        ]);
+        expect(answers.map((r) => r.errors?.[0]?.extensions?.reason ?? 'PASSED').sort()).toEqual(['PASSED', 'RATE_LIMITED']);
+      });
     });
   });
 
