@@ -32,8 +32,8 @@ export const ALERT_THRESHOLDS = {
   refusalsPerHour: 5,
   /** Distinct case numbers under which one subject was read within the queried window. */
   casesPerSubject: 3,
-  /** Subjects one user checked against the dishonest-debtor list within one day (UTC+8) while reporting no outcome that day. */
-  checksWithoutOutcomePerDay: 100,
+  /** Subjects one user's list checks of one day (UTC+8) found on the dishonest-debtor list with no outcome reported for them. */
+  hitsWithoutOutcomePerDay: 10,
 } as const;
 
 export interface AuditAlert {
@@ -93,15 +93,23 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
        GROUP BY subject_id_number HAVING count(DISTINCT case_no) >= $3 ORDER BY start`,
       [...range, T.casesPerSubject],
     ),
-    // List checks (kind CHECK, one entry per subject) against outcomes reported (reportCheckOutcome) by the same user.
+    // Subjects a user's list checks found on the list (dishonest_check_line, hit) that have no outcome reported by the
+    // window's end (reportCheckOutcome, one per subject), by the day the checks were made. The entries linked are all
+    // the user's CHECK entries of that day, hits and others alike: the link tells neither which subjects nor which
+    // checks found someone on the list (a hit is a value read, not recorded).
     db.query(
-      `SELECT username, min(at) AS start, max(at) AS "end", count(*) FILTER (WHERE kind = 'CHECK')::int AS n, min(seq) AS first, max(seq) AS last
-       FROM audit_entry
-       WHERE ${window} AND ((kind = 'CHECK' AND subject_id_number IS NOT NULL AND outcome = 'ALLOWED')
-                           OR (kind = 'ADMIN' AND outcome = 'ALLOWED' AND detail->>'operation' = 'reportCheckOutcome'))
-       GROUP BY username, (at AT TIME ZONE $3)::date
-       HAVING count(*) FILTER (WHERE kind = 'CHECK') >= $4 AND count(*) FILTER (WHERE kind = 'ADMIN') = 0 ORDER BY start`,
-      [...range, T.workingHours.timeZone, T.checksWithoutOutcomePerDay],
+      `SELECT x.username, x.start, x."end", x.n, a.first, a.last
+       FROM (SELECT u.username, (c.created_at AT TIME ZONE $3)::date AS day, min(c.created_at) AS start, max(c.created_at) AS "end",
+                    count(*)::int AS n
+               FROM dishonest_check_line l JOIN dishonest_check c ON c.id = l.check_id JOIN hub_user u ON u.id = c.user_id
+              WHERE c.created_at >= $1 AND c.created_at < $2 AND l.hit AND (l.outcome IS NULL OR l.outcome_at >= $2)
+              GROUP BY 1, 2 HAVING count(*) >= $4) x
+       CROSS JOIN LATERAL (
+         SELECT min(seq) AS first, max(seq) AS last FROM audit_entry
+          WHERE at >= x.day::timestamp AT TIME ZONE $3 AND at < (x.day + 1)::timestamp AT TIME ZONE $3
+            AND username = x.username AND kind = 'CHECK' AND subject_id_number IS NOT NULL AND outcome = 'ALLOWED') a
+       ORDER BY x.start`,
+      [...range, T.workingHours.timeZone, T.hitsWithoutOutcomePerDay],
     ),
     db.query(
       `SELECT username, min(at) AS start, max(at) AS "end", count(*)::int AS n, min(seq) AS first, max(seq) AS last
@@ -147,8 +155,8 @@ export async function findAlerts(db: DataSource, since: Date, until: Date): Prom
       alert(
         'CHECKS_WITHOUT_OUTCOME',
         r,
-        `${r.username} checked ${r.n} subjects against the dishonest-debtor list in one day and reported no outcome`,
-        T.checksWithoutOutcomePerDay,
+        `${r.username} found ${r.n} subjects on the dishonest-debtor list in one day and reported no outcome for them`,
+        T.hitsWithoutOutcomePerDay,
         new Date(r.end),
       ),
     ),

@@ -14,7 +14,7 @@ const each = (fields: string[], access: typeof checkers, reason: string) =>
 export const CHECK_POLICY: Record<string, FieldRule> = {
   ...rules('Mutation', false, {
     checkDishonest: [checkers, 'Agencies check counterparties against the dishonest-debtor list for a declared purpose (seed 003 item 25)'],
-    reportCheckOutcome: [checkers, 'The agency reports what it did after its own check'],
+    reportCheckOutcome: [checkers, 'The agency reports what it did about each subject of its own check'],
     declareCheckPurposes: [allow('ADMIN'), 'Hub operation: the purposes an agency may check the list for'],
   }),
   ...rules('Query', false, {
@@ -37,7 +37,10 @@ export const CHECK_POLICY: Record<string, FieldRule> = {
     ...each(['purpose', 'label', 'restrictions'], published, 'The purposes × restrictions table, published'),
     declared: [everyone, "Whether the viewer's own organisation declared the purpose"],
   }),
-  ...rules('DishonestCheckOutcome', false, each(['checkId', 'outcome', 'reason', 'reportedAt'], checkers, 'The agency’s own report')),
+  ...rules('DishonestCheckOutcome', false, {
+    ...each(['checkId', 'outcome', 'reason', 'reportedAt'], checkers, 'The agency’s own report'),
+    subjectId: [checkers, 'The agency’s own report: the subject it checked, as it sent it (auditors see it masked in the audit log)'],
+  }),
   ...rules(
     'DishonestCheckBatch',
     false,

@@ -23,15 +23,21 @@ export class DishonestCheckResolver {
 
   @Mutation(() => DishonestCheckOutcomeType, {
     nullable: true,
-    description: 'What the agency did after a check: INTERCEPTED or ALLOWED, with a reason.',
+    description:
+      'What the agency did about a subject of its check: INTERCEPTED (a subject found on the list) or ALLOWED, with a reason; once per subject. `subjectId` may be left out only for a check of one subject.',
   })
   reportCheckOutcome(
     @Ctx() ctx: RequestContext,
     @Arg('checkId', () => ID) checkId: string,
     @Arg('outcome', () => CheckOutcomeEnum) outcome: string,
     @Arg('reason') reason: string,
+    @Arg('subjectId', () => String, {
+      nullable: true,
+      description: 'The resident ID or credit code of the subject, as checked; required when the check has more than one subject.',
+    })
+    subjectId?: string | null,
   ) {
-    return ctx.services.checks.reportOutcome(ctx, checkId, outcome, reason);
+    return ctx.services.checks.reportOutcome(ctx, { checkId, subjectId, outcome, reason });
   }
 
   @Query(() => DishonestCheckBatchType, { nullable: true, description: "A batch check's progress (the uploading agency only)." })

@@ -85,8 +85,9 @@ export class DishonestCheckService {
     readonly runtime: ControlRuntime,
     readonly config: ChecksConfig,
   ) {
-    this.perMinute = new CheckRateLimiter(config.perMinute, 60_000, 'Dishonest-list check');
-    this.batchesPerHour = new CheckRateLimiter(config.batchesPerHour, 3_600_000, 'Batch check');
+    const now = () => runtime.clock.now();
+    this.perMinute = new CheckRateLimiter(runtime.hub, 'subjects', config.perMinute, 60_000, 'Dishonest-list check', now);
+    this.batchesPerHour = new CheckRateLimiter(runtime.hub, 'batches', config.batchesPerHour, 3_600_000, 'Batch check', now);
   }
 
   async purposes(ctx: RequestContext) {
@@ -152,7 +153,7 @@ export class DishonestCheckService {
     });
     const actor = actorOf(ctx);
     await this.requireDeclared(ctx.viewer, actor, purpose, applicationNo, 'checkDishonest');
-    this.perMinute.take(ctx.viewer.organisationId, subjects.length);
+    await this.perMinute.take(ctx.viewer.organisationId, subjects.length);
     const ids = subjects.map((s) => s.idNumber);
     const entries = await this.lookup(ids);
     const now = this.runtime.clock.now();
@@ -198,32 +199,68 @@ export class DishonestCheckService {
     return { checkId, purpose, applicationNo, checkedAt: now, results };
   }
 
-  async reportOutcome(ctx: RequestContext, checkId: string, outcome: string, reason: string) {
+  /**
+   * What the agency did about one subject of its check: INTERCEPTED (only a subject found on the list) or ALLOWED,
+   * once per subject. The subject is named by its ID; only a check of exactly one subject may leave it out. A subject
+   * is found among the check's hits by its full ID (the only IDs the hub keeps); the one subject of a check without a
+   * hit is found by its masked form.
+   */
+  async reportOutcome(ctx: RequestContext, input: { checkId: string; subjectId?: string | null; outcome: string; reason: string }) {
     if (!may(ctx.viewer, 'Mutation.reportCheckOutcome')) throw forbidden('Only agencies report the outcome of their checks');
+    const { checkId, outcome, reason } = input;
     if (outcome !== 'INTERCEPTED' && outcome !== 'ALLOWED') throw badUserInput('outcome', 'INTERCEPTED or ALLOWED');
     const text = typeof reason === 'string' ? reason.trim() : '';
     if (text.length === 0 || text.length > 500) throw badUserInput('reason', 'must be 1 to 500 characters');
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) || LONE_SURROGATE.test(text))
       throw badUserInput('reason', 'must be printable text');
-    if (!UUID.test(checkId)) throw notFound('No such check of your agency');
+    const subject = input.subjectId == null ? null : subjectIdArgument('subjectId', input.subjectId);
+    if (typeof checkId !== 'string' || !UUID.test(checkId)) throw notFound('No such check of your agency');
     return this.runtime.hub.transaction(async (m) => {
-      const [row] = (await m.query(`SELECT id, hits, state, outcome FROM dishonest_check WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [
+      const [check] = (await m.query(`SELECT id, state, total, errors FROM dishonest_check WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [
         checkId,
         ctx.viewer.organisationId,
-      ])) as Array<{ id: string; hits: number; state: string; outcome: string | null }>;
-      if (!row) throw notFound('No such check of your agency');
-      if (row.outcome) throw conflict('The outcome of this check has already been reported', 'REPORTED');
-      if (row.state !== 'DONE') throw conflict('The check has not finished', row.state);
-      if (outcome === 'INTERCEPTED' && row.hits === 0) throw refused('NOTHING_TO_INTERCEPT', 'No subject of this check is on the list', 'outcome');
+      ])) as Array<{ id: string; state: string; total: number; errors: number }>;
+      if (!check) throw notFound('No such check of your agency');
+      if (check.state !== 'DONE') throw conflict('The check has not finished', check.state);
+      type Line = { lineNo: number; idNumber: string; hit: boolean; outcome: string | null };
+      const columns = `line_no AS "lineNo", id_number AS "idNumber", hit, outcome`;
+      const only = async (): Promise<Line | null> => {
+        const lines = (await m.query(`SELECT ${columns} FROM dishonest_check_line WHERE check_id = $1 AND error IS NULL LIMIT 2`, [
+          checkId,
+        ])) as Line[];
+        return lines.length === 1 ? lines[0] : null;
+      };
+      let line: Line | null;
+      if (!subject) {
+        line = await only();
+        if (!line) {
+          throw refused(
+            'SUBJECT_REQUIRED',
+            `This check has ${check.total - check.errors} subjects: name the subject the outcome is for (subjectId)`,
+            'subjectId',
+          );
+        }
+      } else {
+        [line = null] = (await m.query(`SELECT ${columns} FROM dishonest_check_line WHERE check_id = $1 AND hit AND id_number = $2 LIMIT 1`, [
+          checkId,
+          subject.idNumber,
+        ])) as Line[];
+        if (!line) {
+          const single = await only();
+          line = single && !single.hit && single.idNumber === maskIdNumber(subject.idNumber) ? single : null;
+        }
+        if (!line && outcome === 'INTERCEPTED')
+          throw refused('NOTHING_TO_INTERCEPT', 'This subject was not found on the list in this check', 'subjectId');
+        if (!line) throw refused('NOT_A_HIT', 'No subject of this check found on the list has this ID', 'subjectId');
+      }
+      if (outcome === 'INTERCEPTED' && !line.hit) throw refused('NOTHING_TO_INTERCEPT', 'No subject of this check is on the list', 'outcome');
+      if (line.outcome) throw conflict('The outcome for this subject has already been reported', 'REPORTED');
       const now = this.runtime.clock.now();
-      await m.query(`UPDATE dishonest_check SET outcome = $2, outcome_reason = $3, outcome_at = $4, outcome_by = $5 WHERE id = $1`, [
-        checkId,
-        outcome,
-        text,
-        now,
-        ctx.viewer.userId,
-      ]);
-      return { checkId, outcome, reason: text, reportedAt: now };
+      await m.query(
+        `UPDATE dishonest_check_line SET outcome = $3, outcome_reason = $4, outcome_at = $5, outcome_by = $6 WHERE check_id = $1 AND line_no = $2`,
+        [checkId, line.lineNo, outcome, text, now, ctx.viewer.userId],
+      );
+      return { checkId, subjectId: subject?.idNumber ?? line.idNumber, outcome, reason: text, reportedAt: now };
     });
   }
 
@@ -249,7 +286,7 @@ export class DishonestCheckService {
     const purpose = purposeArgument('purpose', rawPurpose);
     const applicationNo = applicationNoArgument('applicationNo', rawApplicationNo);
     await this.requireDeclared(viewer, actor, purpose, applicationNo, 'dishonestCheckBatch');
-    this.batchesPerHour.take(viewer.organisationId, 1);
+    await this.batchesPerHour.take(viewer.organisationId, 1);
     const id = randomUUID();
     const runner = this.runtime.hub.createQueryRunner();
     await runner.connect();

@@ -9,7 +9,7 @@ export const CheckPurposeEnum = enumOf(
   'CheckPurpose',
   'What an agency checks the dishonest-debtor list for; each purpose has its restrictions (`checkPurposes`).',
 );
-export const CheckOutcomeEnum = enumOf(['INTERCEPTED', 'ALLOWED'] as const, 'CheckOutcome', 'What the agency did after a check.');
+export const CheckOutcomeEnum = enumOf(['INTERCEPTED', 'ALLOWED'] as const, 'CheckOutcome', 'What the agency did about a subject of its check.');
 export const CheckBatchStateEnum = enumOf(['QUEUED', 'RUNNING', 'DONE'] as const, 'CheckBatchState');
 
 @ObjectType('CheckRestriction', { description: 'A measure of the joint punishment memorandum that applies to a purpose, with its basis.' })
@@ -92,10 +92,13 @@ export class DishonestCheckType {
   results!: DishonestCheckResultType[];
 }
 
-@ObjectType('DishonestCheckOutcome', { description: 'What the agency reported it did after a check.' })
+@ObjectType('DishonestCheckOutcome', { description: 'What the agency reported it did about a subject of its check.' })
 export class DishonestCheckOutcomeType {
   @Field(() => ID)
   checkId!: string;
+
+  @Field({ description: 'The subject the outcome is for: its ID as checked (normalised).' })
+  subjectId!: string;
 
   @Field(() => CheckOutcomeEnum)
   outcome!: string;

@@ -207,7 +207,8 @@ export class StatisticsService {
 
   /**
    * Dishonest-list checks made in the period (dishonest_check, one per single check or batch): the checks, the subjects
-   * found on the list (their lines that hit) and the checks whose agency reported them INTERCEPTED. A check belongs to
+   * found on the list (their lines that hit) and, of those, the subjects the agency reported INTERCEPTED (one outcome
+   * per subject). A check belongs to
    * the organisation that made it: by AGENCY its organisation code, by MONTH the month it was made; by COURT only a
    * check a court made itself counts (an agency's check is no court's, and a court's own auditor sees its court's).
    */
@@ -219,8 +220,9 @@ export class StatisticsService {
     const key = groupBy === 'MONTH' ? `to_char(c.created_at AT TIME ZONE '${ZONE}', 'YYYY-MM')` : 'org.code';
     const rows: Array<{ key: string; checks: number; hits: number; intercepted: number }> = await this.runtime.hub.query(
       `SELECT ${key} AS key, count(*)::int AS checks, coalesce(sum(c.hits), 0)::int AS hits,
-              count(*) FILTER (WHERE c.outcome = 'INTERCEPTED')::int AS intercepted
+              coalesce(sum(i.n), 0)::int AS intercepted
          FROM dishonest_check c JOIN organisation org ON org.id = c.organisation_id
+         CROSS JOIN LATERAL (SELECT count(*) AS n FROM dishonest_check_line l WHERE l.check_id = c.id AND l.hit AND l.outcome = 'INTERCEPTED') i
         WHERE ${where.join(' AND ')} GROUP BY 1`,
       params,
     );

@@ -185,7 +185,7 @@ export class StatisticsRowType {
   @Field(() => Int, { description: 'Subjects of those checks found on the list of dishonest persons.' })
   listHits!: number;
 
-  @Field(() => Int, { description: 'Of those checks, the ones their agency reported INTERCEPTED.' })
+  @Field(() => Int, { description: 'Of the subjects found on the list, the ones their agency reported INTERCEPTED (one outcome per subject).' })
   listInterceptions!: number;
 }
 

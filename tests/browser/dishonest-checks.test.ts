@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { residentId } from '../../src/seed/chinese';
+import { residentId, uscc } from '../../src/seed/chinese';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { launchChromium, newPage, screenshot, signIn } from './browser';
 
-// The agency's list checks in the console: a single check with a hit and a no-hit, then a batch file with a bad
-// line, its progress to the end and the result download naming that line.
+// The agency's list checks in the console: a single check with two hits and a no-hit, an outcome reported for each
+// hit (one intercepted, the other allowed), then a batch file with a bad line, its progress to the end and the result
+// download naming that line.
 describe('dishonest-list checks in the console', () => {
   let t: TestHub;
   let browser: Browser;
@@ -17,10 +18,17 @@ describe('dishonest-list checks in the console', () => {
   let page: Page;
   const people = demoIdentities();
   const clean = residentId(new Random('browser-checks'), '341524', new Date(Date.UTC(1985, 3, 9)), 'F');
+  const listed = uscc(new Random('browser-checks-listed'), '341524');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));
 
   beforeAll(async () => {
     t = await startTestHub();
+    const credit = await t.hub.sourceDatabases.credit.ready();
+    await credit.query(
+      `INSERT INTO dishonest_debtor_entry (subject_id_number, subject_name, court, case_no, obligation, circumstance, listed_on)
+       VALUES ($1, '金寨县测试建设有限公司', '金寨县人民法院', '(2025)皖1524执300号', '支付工程款', '有履行能力而拒不履行生效法律文书确定义务', '2025-03-01')`,
+      [listed],
+    );
     base = t.hub.url.replace(/\/graphql$/, '');
     browser = await launchChromium();
     page = await newPage(browser);
@@ -39,23 +47,46 @@ describe('dishonest-list checks in the console', () => {
     await page.locator('.ant-select-item-option', { hasText: label }).last().click();
   };
 
-  it('checks a subject on the list and one not on it, showing the restrictions for the purpose', async () => {
+  it('checks two subjects on the list and one not on it, and reports an outcome for each subject on the list', async () => {
     await choosePurpose('单个核查', '政府采购');
     await page.getByLabel('申请编号', { exact: true }).fill('CG-2026-088');
-    await page.getByLabel('证件号码').fill(`${people.liNa.id}\n${clean}`);
+    await page.getByLabel('证件号码').fill(`${people.liNa.id}\n${clean}\n${listed}`);
     await page
       .getByRole('button', { name: /核\s*查/ })
       .first()
       .click();
-    const hit = page.locator('tr.ant-table-row', { hasText: people.liNa.id });
-    await hit.waitFor();
-    await expect(hit.textContent()).resolves.toMatch(/命中失信名单.*金寨县人民法院.*\(2024\)皖1524执124号.*2024-05-10.*限制参与政府采购活动/);
-    await expect(page.locator('tr.ant-table-row', { hasText: clean }).textContent()).resolves.toContain('未命中');
+    const row = (id: string) => page.locator('tr.ant-table-row', { hasText: id });
+    await row(people.liNa.id).waitFor();
+    await expect(row(people.liNa.id).textContent()).resolves.toMatch(
+      /命中失信名单.*金寨县人民法院.*\(2024\)皖1524执124号.*2024-05-10.*限制参与政府采购活动/,
+    );
+    await expect(row(listed).textContent()).resolves.toMatch(/命中失信名单.*\(2025\)皖1524执300号/);
+    await expect(row(clean).textContent()).resolves.toMatch(/未命中.*—$/);
+    await expect(row(clean).getByRole('button').count()).resolves.toBe(0);
+    await page.getByText('共 3 个，命中 2 个，已报告处理结果 0 个').waitFor();
     await screenshot(page, 'agency-dishonest-check');
-    await page.getByRole('button', { name: '报告：已拦截' }).click();
-    await page.getByLabel('处理说明').fill('失信被执行人，拒绝其参与本次采购');
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText('已报告：已拦截').waitFor();
+
+    const reportFor = async (id: string, button: string, reason: string) => {
+      await row(id).getByRole('button', { name: button }).click();
+      await page.getByRole('dialog').getByText(id).waitFor();
+      await page.getByLabel('处理说明').fill(reason);
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await row(id)
+        .getByText(`已报告：${button.replace('报告：', '')}`)
+        .waitFor();
+    };
+    await reportFor(people.liNa.id, '报告：已拦截', '失信被执行人，拒绝其参与本次采购');
+    // The other hit still waits for its own outcome.
+    await expect(row(listed).getByRole('button', { name: '报告：已拦截' }).isVisible()).resolves.toBe(true);
+    await reportFor(listed, '报告：已准予', '已履行完毕，经复核准予');
+    await page.getByText('共 3 个，命中 2 个，已报告处理结果 2 个').waitFor();
+    const lines = await t.hub.hub.query(
+      `SELECT id_number AS "idNumber", outcome FROM dishonest_check_line WHERE outcome IS NOT NULL ORDER BY line_no`,
+    );
+    expect(lines).toEqual([
+      { idNumber: people.liNa.id, outcome: 'INTERCEPTED' },
+      { idNumber: listed, outcome: 'ALLOWED' },
+    ]);
   });
 
   it('uploads a batch with a bad line, shows progress to the end, and downloads a result that names the line', async () => {

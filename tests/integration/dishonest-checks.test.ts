@@ -4,6 +4,7 @@ import { notifyListExit } from '../../src/checks/list-exit';
 import { residentId, uscc } from '../../src/seed/chinese';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
+import { startHub, type Hub } from '../../src/hub';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
 const people = demoIdentities();
@@ -152,23 +153,108 @@ describe('dishonest-list checks by agencies', () => {
   });
 
   describe('outcomes', () => {
-    it('records INTERCEPTED or ALLOWED once per check, for the checking agency only', async () => {
-      const hit = (await check('demo-agency-procurement', [people.liNa.id], 'BIDDING', 'ZB-9')).body.data!.checkDishonest;
-      const report = `mutation ($id: ID!, $o: CheckOutcome!, $r: String!) { reportCheckOutcome(checkId: $id, outcome: $o, reason: $r) { checkId outcome reason } }`;
-      const other = await t.gql(report, { as: 'demo-agency-housing', variables: { id: hit.checkId, o: 'INTERCEPTED', r: '不予中标' } });
+    const REPORT = `mutation ($id: ID!, $s: String, $o: CheckOutcome!, $r: String!) {
+      reportCheckOutcome(checkId: $id, subjectId: $s, outcome: $o, reason: $r) { checkId subjectId outcome reason } }`;
+    const report = (as: string, id: string, s: string | null, o: string, r: string) => t.gql(REPORT, { as, variables: { id, s, o, r } });
+
+    it('records an outcome per subject found on the list: one intercepted, another allowed, each once', async () => {
+      const clean = person();
+      const checked = (await check('demo-agency-procurement', [people.liNa.id, clean, listedEnterprise], 'BIDDING', 'ZB-8')).body.data!
+        .checkDishonest;
+      expect(checked.results.map((r: { hit: boolean }) => r.hit)).toEqual([true, false, true]);
+      // Three subjects: the outcome must name one.
+      const unnamed = await report('demo-agency-procurement', checked.checkId, null, 'INTERCEPTED', '取消中标资格');
+      expect(unnamed.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SUBJECT_REQUIRED', argument: 'subjectId' });
+      expect(unnamed.body.errors![0].message).toMatch(/3 subjects.*subjectId/);
+      const other = await report('demo-agency-housing', checked.checkId, people.liNa.id, 'INTERCEPTED', '不予中标');
       expect(codes(other)).toEqual(['NOT_FOUND']);
-      const ok = await t.gql(report, {
-        as: 'demo-agency-procurement',
-        variables: { id: hit.checkId, o: 'INTERCEPTED', r: '失信被执行人，取消中标资格' },
+
+      const intercepted = await report(
+        'demo-agency-procurement',
+        checked.checkId,
+        people.liNa.id.toLowerCase(),
+        'INTERCEPTED',
+        '失信被执行人，取消中标资格',
+      );
+      expect(intercepted.body.data!.reportCheckOutcome).toEqual({
+        checkId: checked.checkId,
+        subjectId: people.liNa.id,
+        outcome: 'INTERCEPTED',
+        reason: '失信被执行人，取消中标资格',
       });
-      expect(ok.body.data!.reportCheckOutcome).toEqual({ checkId: hit.checkId, outcome: 'INTERCEPTED', reason: '失信被执行人，取消中标资格' });
-      const again = await t.gql(report, { as: 'demo-agency-procurement', variables: { id: hit.checkId, o: 'ALLOWED', r: '复核' } });
+      const allowed = await report('demo-agency-procurement', checked.checkId, listedEnterprise, 'ALLOWED', '已履行完毕，经复核准予');
+      expect(allowed.body.data!.reportCheckOutcome).toMatchObject({ subjectId: listedEnterprise, outcome: 'ALLOWED' });
+      const again = await report('demo-agency-procurement', checked.checkId, people.liNa.id, 'ALLOWED', '复核');
       expect(again.body.errors![0].extensions).toMatchObject({ code: 'CONFLICT', state: 'REPORTED' });
-      const clean = (await check('demo-agency-procurement', [person()], 'BIDDING', 'ZB-10')).body.data!.checkDishonest;
-      const nothing = await t.gql(report, { as: 'demo-agency-procurement', variables: { id: clean.checkId, o: 'INTERCEPTED', r: '拦截' } });
+
+      // The subject without a hit, one never checked, and a malformed ID.
+      const noHit = await report('demo-agency-procurement', checked.checkId, clean, 'INTERCEPTED', '拦截');
+      expect(noHit.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTHING_TO_INTERCEPT', argument: 'subjectId' });
+      for (const s of [clean, person()]) {
+        const res = await report('demo-agency-procurement', checked.checkId, s, 'ALLOWED', '准予');
+        expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_HIT', argument: 'subjectId' });
+      }
+      const malformed = await report('demo-agency-procurement', checked.checkId, badCheckDigit(clean), 'ALLOWED', '准予');
+      expect(malformed.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'subjectId' });
+
+      const lines = await t.hub.hub.query(`SELECT id_number, outcome FROM dishonest_check_line WHERE check_id = $1 ORDER BY line_no`, [
+        checked.checkId,
+      ]);
+      expect(lines).toEqual([
+        { id_number: people.liNa.id, outcome: 'INTERCEPTED' },
+        { id_number: `${clean.slice(0, 4)}**********${clean.slice(-4)}`, outcome: null },
+        { id_number: listedEnterprise, outcome: 'ALLOWED' },
+      ]);
+    });
+
+    it('keeps the call without a subject for a check of one subject, hit or not', async () => {
+      const hit = (await check('demo-agency-procurement', [people.liNa.id], 'BIDDING', 'ZB-9')).body.data!.checkDishonest;
+      const ok = await report('demo-agency-procurement', hit.checkId, null, 'INTERCEPTED', '失信被执行人，取消中标资格');
+      expect(ok.body.data!.reportCheckOutcome).toEqual({
+        checkId: hit.checkId,
+        subjectId: people.liNa.id,
+        outcome: 'INTERCEPTED',
+        reason: '失信被执行人，取消中标资格',
+      });
+      const again = await report('demo-agency-procurement', hit.checkId, null, 'ALLOWED', '复核');
+      expect(again.body.errors![0].extensions).toMatchObject({ code: 'CONFLICT', state: 'REPORTED' });
+      const cleanId = person();
+      const clean = (await check('demo-agency-procurement', [cleanId], 'BIDDING', 'ZB-10')).body.data!.checkDishonest;
+      const nothing = await report('demo-agency-procurement', clean.checkId, null, 'INTERCEPTED', '拦截');
       expect(nothing.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTHING_TO_INTERCEPT' });
-      const empty = await t.gql(report, { as: 'demo-agency-procurement', variables: { id: clean.checkId, o: 'ALLOWED', r: '  ' } });
+      const empty = await report('demo-agency-procurement', clean.checkId, null, 'ALLOWED', '  ');
       expect(empty.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
+      // The only subject of a check without a hit may also be named (the hub keeps its ID masked, and finds it so).
+      const named = await report('demo-agency-procurement', clean.checkId, cleanId, 'ALLOWED', '未列入名单，准予');
+      expect(named.body.data!.reportCheckOutcome).toMatchObject({ subjectId: cleanId, outcome: 'ALLOWED' });
+    });
+
+    it('takes outcomes per subject for a batch, and shows the subject to auditors masked', async () => {
+      const up = await upload(
+        'demo-agency-procurement',
+        `${people.liNa.id}\n${person()}\n${listedEnterprise}\n`,
+        'purpose=BIDDING&applicationNo=ZB-OUT-1',
+      );
+      const batch = await finished(up.body.data.dishonestCheckBatch.id);
+      expect(batch).toMatchObject({ state: 'DONE', hits: 2 });
+      const unnamed = await report('demo-agency-procurement', batch.id, null, 'ALLOWED', '准予');
+      expect(unnamed.body.errors![0].extensions).toMatchObject({ reason: 'SUBJECT_REQUIRED' });
+      const ok = await report('demo-agency-procurement', batch.id, listedEnterprise, 'INTERCEPTED', '取消投标资格');
+      expect(ok.body.data!.reportCheckOutcome).toMatchObject({ subjectId: listedEnterprise, outcome: 'INTERCEPTED' });
+
+      const res = await t.gql(
+        `{ auditEntries(filter: { kind: ADMIN, username: "demo-agency-procurement" }, first: 100) { edges { node { subjectIdNumber outcome detail } } } }`,
+        { as: 'demo-auditor' },
+      );
+      const nodes = res.body.data!.auditEntries.edges.map((e: any) => e.node);
+      const entry = nodes.find(
+        (n: any) =>
+          n.outcome === 'ALLOWED' && JSON.parse(n.detail).arguments?.checkId === batch.id && JSON.parse(n.detail).operation === 'reportCheckOutcome',
+      );
+      expect(entry.subjectIdNumber).toBe(`${listedEnterprise.slice(0, 4)}**********${listedEnterprise.slice(-4)}`);
+      expect(JSON.parse(entry.detail).arguments).toMatchObject({ subjectId: entry.subjectIdNumber, outcome: 'INTERCEPTED' });
+      expect(JSON.stringify(nodes)).not.toContain(listedEnterprise);
+      expect(JSON.stringify(nodes)).not.toContain(people.liNa.id);
     });
   });
 
@@ -242,22 +328,102 @@ describe('dishonest-list checks by agencies', () => {
   });
 
   describe('rate limit and alerts', () => {
-    it('refuses checks past the agency’s limit per minute with RATE_LIMITED, and alerts on many checks without outcomes', async () => {
+    it('refuses checks past the agency’s limit per minute with RATE_LIMITED', async () => {
       const first = await check('demo-agency-housing', Array.from({ length: 100 }, person), 'LICENCE', 'ZZ-1');
       expect(first.body.errors).toBeUndefined();
       const second = await check('demo-agency-housing', Array.from({ length: 100 }, person), 'LICENCE', 'ZZ-2');
       expect(second.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RATE_LIMITED' });
       expect(second.body.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
-      const alerts = await t.gql('{ auditAlerts { rule username count threshold } }', { as: 'demo-auditor' });
-      expect(alerts.body.data!.auditAlerts).toContainEqual({
-        rule: 'CHECKS_WITHOUT_OUTCOME',
-        username: 'demo-agency-housing',
-        count: 100,
-        threshold: 100,
+      // A hundred subjects without a hit need no outcome.
+      const alerts = await t.gql('{ auditAlerts { rule username } }', { as: 'demo-auditor' });
+      expect(alerts.body.data!.auditAlerts.filter((a: any) => a.rule === 'CHECKS_WITHOUT_OUTCOME' && a.username === 'demo-agency-housing')).toEqual(
+        [],
+      );
+    });
+
+    describe('across hub processes on one database', () => {
+      let second: Hub;
+      const on = async (hub: Hub, as: string, subjects: string[], purpose: string, applicationNo: string) => {
+        const res = await fetch(hub.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token(as)}` },
+          body: JSON.stringify({ query: CHECK, variables: { input: { subjects, purpose, applicationNo } } }),
+        });
+        return (await res.json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
+      };
+      beforeAll(async () => {
+        second = await startHub({ ...t.config, port: 0 });
+      }, 90000);
+      afterAll(async () => second?.stop());
+
+      it('counts an agency’s checks on every hub against one limit', async () => {
+        const a = await on(t.hub, 'demo-agency-deposit', Array.from({ length: 100 }, person), 'FINANCING', 'RZ-1');
+        expect(a.errors).toBeUndefined();
+        const b = await on(second, 'demo-agency-deposit', Array.from({ length: 100 }, person), 'FINANCING', 'RZ-2');
+        expect(b.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RATE_LIMITED' });
+        expect(b.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+        // Room left on either hub: 50 more pass, on the other hub.
+        const c = await on(second, 'demo-agency-deposit', Array.from({ length: 50 }, person), 'FINANCING', 'RZ-3');
+        expect(c.errors).toBeUndefined();
+        const d = await on(t.hub, 'demo-agency-deposit', [person()], 'FINANCING', 'RZ-4');
+        expect(d.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED' });
       });
-      expect(
-        alerts.body.data!.auditAlerts.filter((a: any) => a.rule === 'CHECKS_WITHOUT_OUTCOME' && a.username === 'demo-agency-procurement'),
-      ).toEqual([]);
+
+      it('lets exactly one of two checks sent at once to two hubs take the room left', async () => {
+        const answers = await Promise.all([
+          on(t.hub, 'demo-agency-market-supervision', Array.from({ length: 80 }, person), 'LICENCE', 'XK-1'),
+          on(second, 'demo-agency-market-supervision', Array.from({ length: 80 }, person), 'LICENCE', 'XK-2'),
+        ]);
+        expect(answers.map((r) => r.errors?.[0]?.extensions?.reason ?? 'PASSED').sort()).toEqual(['PASSED', 'RATE_LIMITED']);
+      });
+    });
+
+    it('alerts on subjects found on the list without an outcome, counted per subject', async () => {
+      const credit = await t.hub.sourceDatabases.credit.ready();
+      const listed = Array.from({ length: 11 }, person);
+      for (const [i, id] of listed.entries()) {
+        await credit.query(
+          `INSERT INTO dishonest_debtor_entry (subject_id_number, subject_name, court, case_no, obligation, circumstance, listed_on)
+           VALUES ($1, '测试', '金寨县人民法院', $2, '支付货款', '有履行能力而拒不履行生效法律文书确定义务', '2025-04-01')`,
+          [id, `(2025)皖1524执${400 + i}号`],
+        );
+      }
+      const as = 'demo-agency-housing-fund';
+      const declared = await t.gql(`mutation { declareCheckPurposes(organisationCode: "AG-3415-GJJ", purposes: [SUBSIDIES]) { purposes } }`, {
+        as: 'demo-admin',
+      });
+      expect(declared.body.data!.declareCheckPurposes.purposes).toEqual(['SUBSIDIES']);
+      // A check without a hit first, then one with eleven hits.
+      expect((await check(as, [person()], 'SUBSIDIES', 'BZ-0')).body.errors).toBeUndefined();
+      const checked = (await check(as, [...listed, person()], 'SUBSIDIES', 'BZ-1')).body.data!.checkDishonest;
+      expect(checked.results.filter((r: { hit: boolean }) => r.hit)).toHaveLength(11);
+      const mine = async () =>
+        (
+          (await t.gql('{ auditAlerts { rule username count threshold firstSeq lastSeq } }', { as: 'demo-auditor' })).body.data!.auditAlerts as any[]
+        ).filter((a) => a.rule === 'CHECKS_WITHOUT_OUTCOME' && a.username === as);
+      const REPORT = `mutation ($id: ID!, $s: String!, $o: CheckOutcome!) { reportCheckOutcome(checkId: $id, subjectId: $s, outcome: $o, reason: "已处理") { outcome } }`;
+      const report = async (s: string, o: string) =>
+        expect((await t.gql(REPORT, { as, variables: { id: checked.checkId, s, o } })).body.errors).toBeUndefined();
+
+      const [before] = await mine();
+      expect(before).toMatchObject({ count: 11, threshold: 10 });
+      // The entries linked are all the day's CHECK entries of the user, the check without a hit among them.
+      const entries = await t.gql(`{ auditEntries(filter: { kind: CHECK, username: "${as}" }, first: 50) { edges { node { seq detail } } } }`, {
+        as: 'demo-auditor',
+      });
+      const seqs = entries.body.data!.auditEntries.edges.map((e: any) => BigInt(e.node.seq));
+      const noHit = entries.body.data!.auditEntries.edges.find((e: any) => JSON.parse(e.node.detail).applicationNo === 'BZ-0').node.seq;
+      expect(BigInt(before.firstSeq)).toBeLessThanOrEqual(BigInt(noHit));
+      expect([BigInt(before.firstSeq), BigInt(before.lastSeq)]).toEqual([
+        seqs.reduce((a: bigint, b: bigint) => (a < b ? a : b)),
+        seqs.reduce((a: bigint, b: bigint) => (a > b ? a : b)),
+      ]);
+
+      // One outcome does not settle the other ten; the second brings them under the threshold.
+      await report(listed[0], 'INTERCEPTED');
+      expect((await mine()).map((a) => a.count)).toEqual([10]);
+      await report(listed[1], 'ALLOWED');
+      expect(await mine()).toEqual([]);
     });
   });
 

@@ -7,6 +7,7 @@ const SHOP = '341524003002GB00107F00020001'; // 张伟's shop, no encumbrance
 const TRUCK = people.vins[2]; // 金寨县华兴建材有限公司's truck
 const NEW_CASE = '(2026)皖1524执900号';
 const FOREIGN_CASE = '(2025)皖1522执7号'; // a 霍邱 case the hub does not hold, known only to the bank's register
+const LISTED = '91341524MAG1MCRF43'; // an enterprise put on the dishonest-debtor list for the checks
 
 const ITEM = `id kind caseNo courtCode courtName source assetClass orderId orderKind orderState registrationNo subjectKind subjectIdNumber subjectName
   amount claim covered startedOn endsOn legalMaxDays since daysOverdue auditCaseNo auditSeqs`;
@@ -119,22 +120,37 @@ describe('supervision and statistics', () => {
 
   it('arranges: statistics before, an inquiry, a seizure in force, an order the agency leaves unanswered, rows put in the bank’s register', async () => {
     before = { court: await statistics('COURT'), agency: await statistics('AGENCY'), month: await statistics('MONTH') };
-    // Two list checks by the finance bureau (AG-3415-CZJ); the first, of a listed person, is reported intercepted.
-    const CHECK = `mutation ($input: CheckDishonestInput!) { checkDishonest(input: $input) { checkId results { hit } } }`;
+    // Two list checks by the finance bureau (AG-3415-CZJ); the first, of a listed person, is reported intercepted; the
+    // second finds two listed subjects, both reported intercepted (an outcome per subject: three interceptions).
+    const credit = await t.hub.sourceDatabases.credit.ready();
+    await credit.query(
+      `INSERT INTO dishonest_debtor_entry (subject_id_number, subject_name, court, case_no, obligation, circumstance, listed_on)
+       VALUES ($1, '金寨县测试建材有限公司', '金寨县人民法院', '(2025)皖1524执310号', '支付货款', '有履行能力而拒不履行生效法律文书确定义务', '2025-03-01')`,
+      [LISTED],
+    );
+    const CHECK = `mutation ($input: CheckDishonestInput!) { checkDishonest(input: $input) { checkId results { idNumber hit } } }`;
     const checked = [];
     for (const [subjects, applicationNo] of [
       [[people.liNa.id], 'ZB-2026-31'],
-      [[people.zhangWei.id, people.huaxing.id], 'CG-2026-32'],
+      [[people.zhangWei.id, people.huaxing.id, people.liNa.id, LISTED], 'CG-2026-32'],
     ] as const) {
       checked.push(await mutate(CHECK, 'demo-agency-procurement', { input: { subjects, purpose: 'BIDDING', applicationNo } }));
     }
     listHits = checked.flatMap((c) => c.results).filter((r: { hit: boolean }) => r.hit).length;
-    expect(checked[0].results).toEqual([{ hit: true }]);
+    expect(checked[0].results).toEqual([{ idNumber: people.liNa.id, hit: true }]);
     await mutate(
       `mutation ($id: ID!) { reportCheckOutcome(checkId: $id, outcome: INTERCEPTED, reason: "失信被执行人，取消中标资格") { outcome } }`,
       'demo-agency-procurement',
       { id: checked[0].checkId },
     );
+    expect(checked[1].results.filter((r: { hit: boolean }) => r.hit).map((r: { idNumber: string }) => r.idNumber)).toEqual([people.liNa.id, LISTED]);
+    for (const subjectId of [people.liNa.id, LISTED]) {
+      await mutate(
+        `mutation ($id: ID!, $s: String!) { reportCheckOutcome(checkId: $id, subjectId: $s, outcome: INTERCEPTED, reason: "失信被执行人，不予采购") { outcome } }`,
+        'demo-agency-procurement',
+        { id: checked[1].checkId, s: subjectId },
+      );
+    }
     expect((await t.gql(INQUIRY, { as: 'demo-clerk' })).body.errors ?? []).toEqual([]);
 
     const shop = await mutate(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, 'demo-clerk', {
@@ -416,11 +432,11 @@ describe('supervision and statistics', () => {
     // The list checks: the checking agency's by its organisation code, the month's, no court's.
     expect(delta('agency', 'AG-3415-CZJ', 'listChecks')).toBe(2);
     expect(delta('agency', 'AG-3415-CZJ', 'listHits')).toBe(listHits);
-    expect(delta('agency', 'AG-3415-CZJ', 'listInterceptions')).toBe(1);
+    expect(delta('agency', 'AG-3415-CZJ', 'listInterceptions')).toBe(3);
     expect(rowOf(after.agency, 'AG-3415-CZJ').label).toBe('金寨县财政局');
     expect(delta('month', '2026-12', 'listChecks')).toBe(2);
     expect(delta('month', '2026-12', 'listHits')).toBe(listHits);
-    expect(delta('month', '2026-12', 'listInterceptions')).toBe(1);
+    expect(delta('month', '2026-12', 'listInterceptions')).toBe(3);
     for (const court of after.court.rows) expect([court.listChecks, court.listHits, court.listInterceptions]).toEqual([0, 0, 0]);
     // The clerk's inquiry asked every source: each agency consulted counts it once.
     expect(delta('agency', 'property', 'inquiries')).toBe(1);

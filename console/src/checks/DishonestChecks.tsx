@@ -24,6 +24,8 @@ interface Result {
   entries: Array<{ court: string; caseNo: string; listedOn: string }>;
   restrictions: Restriction[];
 }
+type Outcome = 'INTERCEPTED' | 'ALLOWED';
+const OUTCOME_LABEL: Record<Outcome, string> = { INTERCEPTED: '已拦截', ALLOWED: '已准予' };
 interface Check {
   checkId: string;
   purpose: string;
@@ -34,8 +36,8 @@ interface Check {
 const PURPOSES = `query CheckPurposes { checkPurposes { purpose label declared restrictions { code measure basis } } }`;
 const CHECK = `mutation CheckDishonest($input: CheckDishonestInput!) { checkDishonest(input: $input) {
   checkId purpose applicationNo results { idNumber kind hit entries { court caseNo listedOn } restrictions { code measure basis } } } }`;
-const OUTCOME = `mutation ReportCheckOutcome($checkId: ID!, $outcome: CheckOutcome!, $reason: String!) {
-  reportCheckOutcome(checkId: $checkId, outcome: $outcome, reason: $reason) { outcome } }`;
+const OUTCOME = `mutation ReportCheckOutcome($checkId: ID!, $subjectId: String!, $outcome: CheckOutcome!, $reason: String!) {
+  reportCheckOutcome(checkId: $checkId, subjectId: $subjectId, outcome: $outcome, reason: $reason) { subjectId outcome } }`;
 const BATCH = `query DishonestCheckBatch($id: ID!) { dishonestCheckBatch(id: $id) { id state total done hits errors resultUrl } }`;
 
 /** 失信名单核查: an agency checks counterparties for a purpose it has declared, one by one (≤ 100) or as a CSV file. */
@@ -69,9 +71,11 @@ function SingleCheck({ purposes }: { purposes: Purpose[] }) {
   const [form] = Form.useForm<{ purpose: string; applicationNo: string; subjects: string }>();
   const [busy, setBusy] = useState(false);
   const [check, setCheck] = useState<Check | null>(null);
-  const [reporting, setReporting] = useState<'INTERCEPTED' | 'ALLOWED' | null>(null);
+  /** The hit subject and the outcome being reported for it. */
+  const [reporting, setReporting] = useState<{ subjectId: string; outcome: Outcome } | null>(null);
   const [reason, setReason] = useState('');
-  const [reported, setReported] = useState<string | null>(null);
+  /** Outcomes reported, by subject. */
+  const [reported, setReported] = useState<Record<string, Outcome>>({});
   const run = async (values: { purpose: string; applicationNo: string; subjects: string }) => {
     const subjects = values.subjects
       .split(/[\s,，;；]+/)
@@ -84,7 +88,7 @@ function SingleCheck({ purposes }: { purposes: Purpose[] }) {
       });
       if (r.data?.checkDishonest) {
         setCheck(r.data.checkDishonest);
-        setReported(null);
+        setReported({});
       } else message.error(checkErrorText(r.errors[0]));
     } finally {
       setBusy(false);
@@ -92,9 +96,15 @@ function SingleCheck({ purposes }: { purposes: Purpose[] }) {
   };
   const report = async () => {
     if (!check || !reporting) return;
-    const r = await graphql<{ reportCheckOutcome: { outcome: string } | null }>(OUTCOME, { checkId: check.checkId, outcome: reporting, reason });
-    if (r.data?.reportCheckOutcome) {
-      setReported(reporting);
+    const r = await graphql<{ reportCheckOutcome: { subjectId: string; outcome: Outcome } | null }>(OUTCOME, {
+      checkId: check.checkId,
+      subjectId: reporting.subjectId,
+      outcome: reporting.outcome,
+      reason,
+    });
+    const done = r.data?.reportCheckOutcome;
+    if (done) {
+      setReported((before) => ({ ...before, [done.subjectId]: done.outcome }));
       message.success('已报告处理结果');
     } else message.error(checkErrorText(r.errors[0]));
     setReporting(null);
@@ -123,6 +133,7 @@ function SingleCheck({ purposes }: { purposes: Purpose[] }) {
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
           <Typography.Text>
             核查编号 {check.checkId}，申请编号 {check.applicationNo}：共 {check.results.length} 个，命中 {hits} 个
+            {hits > 0 && `，已报告处理结果 ${Object.keys(reported).length} 个（请对每个命中的主体报告处理结果）`}
           </Typography.Text>
           <Table<Result>
             rowKey="idNumber"
@@ -150,22 +161,30 @@ function SingleCheck({ purposes }: { purposes: Purpose[] }) {
                     </ul>
                   ),
               },
+              {
+                title: '处理结果',
+                render: (_, r) =>
+                  !r.hit ? (
+                    '—'
+                  ) : reported[r.idNumber] ? (
+                    <Tag>已报告：{OUTCOME_LABEL[reported[r.idNumber]]}</Tag>
+                  ) : (
+                    <Space size="small">
+                      <Button size="small" danger onClick={() => setReporting({ subjectId: r.idNumber, outcome: 'INTERCEPTED' })}>
+                        报告：已拦截
+                      </Button>
+                      <Button size="small" onClick={() => setReporting({ subjectId: r.idNumber, outcome: 'ALLOWED' })}>
+                        报告：已准予
+                      </Button>
+                    </Space>
+                  ),
+              },
             ]}
           />
-          {reported ? (
-            <Tag>已报告：{reported === 'INTERCEPTED' ? '已拦截' : '已准予'}</Tag>
-          ) : (
-            <Space>
-              <Button danger disabled={hits === 0} onClick={() => setReporting('INTERCEPTED')}>
-                报告：已拦截
-              </Button>
-              <Button onClick={() => setReporting('ALLOWED')}>报告：已准予</Button>
-            </Space>
-          )}
         </Space>
       )}
       <Modal
-        title={reporting === 'INTERCEPTED' ? '报告拦截' : '报告准予'}
+        title={`${reporting?.outcome === 'INTERCEPTED' ? '报告拦截' : '报告准予'}：${reporting?.subjectId ?? ''}`}
         open={reporting !== null}
         onOk={report}
         okButtonProps={{ disabled: reason.trim() === '' }}
