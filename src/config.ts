@@ -47,6 +47,8 @@ export interface HubConfig {
   control: ControlConfig;
   /** Dishonest-list checks by agencies (README "Dishonest-list checks by agencies"). */
   checks: ChecksConfig;
+  /** The job runner inside this process (src/jobs/job-runner.ts): every feature's jobs on the one queue. */
+  jobs: JobsConfig;
   /** Benchmarks only (SHIELD_DISABLED_FOR_BENCHMARK): no field authorization or masking. Refused when NODE_ENV=production. */
   shieldDisabledForBenchmark: boolean;
 }
@@ -65,8 +67,6 @@ export interface ControlConfig {
    * court is told, `overdueControlOrders` and supervision list it, the statistics count receipts within it.
    */
   answerDays: number;
-  /** Run the job worker inside this process (delivery, processor, receipts, lapse). */
-  worker: boolean;
   /** Bankruptcy coordination (README "Bankruptcy coordination"). */
   bankruptcy: BankruptcyConfig;
 }
@@ -89,6 +89,13 @@ export interface ChecksConfig {
   batchesPerHour: number;
   /** Most ID lines one batch file may hold; the line past it refuses the upload (HTTP 413). */
   batchMaxLines: number;
+}
+
+export interface JobsConfig {
+  /** Run the job runner inside this process (JOB_WORKER, formerly CONTROL_WORKER); off, jobs wait in the queue. */
+  worker: boolean;
+  /** Jobs run at once (JOB_CONCURRENCY, default 6); at most two of them are dishonest-list checks. */
+  concurrency: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -211,7 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       expiryWarningDays: intSetting(env, 'EXPIRY_WARNING_DAYS', 30, 0, 365),
       costRate: intSetting(env, 'OVER_SEIZURE_COST_PERCENT', 5, 0, 100) / 100,
       answerDays: intSetting(env, 'ASSISTANCE_ANSWER_DAYS', 3, 1, 365),
-      worker: bool(env, 'CONTROL_WORKER', true),
       bankruptcy: {
         holidays: dateList(env, 'HOLIDAYS'),
         makeupWorkdays: dateList(env, 'MAKEUP_WORKDAYS'),
@@ -223,6 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       perMinute: intSetting(env, 'DISHONEST_CHECKS_PER_MINUTE', 1000, 0, 10000000),
       batchesPerHour: intSetting(env, 'DISHONEST_BATCHES_PER_HOUR', 20, 0, 100000),
       batchMaxLines: intSetting(env, 'DISHONEST_BATCH_MAX_LINES', 100000, 1, 10000000),
+    },
+    jobs: {
+      // CONTROL_WORKER is the setting's earlier name, still read when JOB_WORKER is not set.
+      worker: env.JOB_WORKER !== undefined && env.JOB_WORKER !== '' ? bool(env, 'JOB_WORKER', true) : bool(env, 'CONTROL_WORKER', true),
+      // Three at least: the checks' two lanes never take every slot (src/jobs/job-runner.ts).
+      concurrency: intSetting(env, 'JOB_CONCURRENCY', 6, 3, 64),
     },
   };
 }

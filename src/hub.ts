@@ -3,9 +3,11 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from './audit/audit-log';
 import { systemClock, type Clock } from './control/clock';
 import type { ControlRuntime } from './control/control-runtime';
-import { jobQueuePool, migrateJobQueue, startControlWorker, type ControlWorker } from './control/control-worker';
+import { controlJobs } from './control/control-worker';
+import { bankruptcyJobs } from './bankruptcy/bankruptcy-jobs';
+import { checkJobs } from './checks/check-worker';
+import { jobQueuePool, migrateJobQueue, startJobRunner, type JobRunner } from './jobs/job-runner';
 import { protectSchema } from './auth/protect-schema';
-import { startCheckWorker, type CheckWorker } from './checks/check-worker';
 import type { DishonestCheckService } from './checks/dishonest-check.service';
 import { TokenVerifier } from './auth/tokens';
 import type { DatabaseKey, HubConfig } from './config';
@@ -33,9 +35,9 @@ export interface Hub {
   /** Null only when switched off for a benchmark (AUDIT_DISABLED_FOR_BENCHMARK). */
   audit: AuditLog | null;
   http: HttpServer;
-  /** Control orders: the databases, the clock and the settings the job worker and the services share. */
+  /** Control orders: the databases, the clock and the settings the job runner and the services share. */
   control: ControlRuntime;
-  /** Dishonest-list checks (the batch job and the list-exit sweep run on the same queue). */
+  /** Dishonest-list checks (the batch job and the list-exit sweep run on the same queue as every other job). */
   checks: DishonestCheckService;
   stop(): Promise<void>;
 }
@@ -56,8 +58,7 @@ export async function startHub(
   let audit: AuditLog | null = null;
   const sourceDatabases = {} as Record<SourceName, SourceDatabase>;
   let jobPool: ReturnType<typeof jobQueuePool> | undefined;
-  let worker: ControlWorker | undefined;
-  let checkWorker: CheckWorker | undefined;
+  let jobRunner: JobRunner | undefined;
   try {
     hubDb = await connectAndMigrate('hub', resolved.urls.hub, { migrate: true }, log);
     if (config.seedDemo) await seedDemoHubIfEmpty(hubDb.dataSource, log);
@@ -81,17 +82,23 @@ export async function startHub(
       breaker: { failureThreshold: config.sourceBreakerFailures, cooldownMs: config.sourceBreakerCooldownMs },
     });
     // The job queue (graphile-worker) lives in the hub database; its schema exists before any approval can enqueue.
-    jobPool = jobQueuePool(resolved.urls.hub);
+    jobPool = jobQueuePool(resolved.urls.hub, config.jobs.concurrency);
     await migrateJobQueue(jobPool);
     const control: ControlRuntime = { hub: hubDb.dataSource, sourceDatabases, audit, clock: options.clock ?? systemClock, config: config.control };
-    if (config.control.worker) worker = await startControlWorker(control, jobPool, logger);
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
     const services = createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control, checks: config.checks });
     // A credit repair that takes a debtor off the dishonest list tells the agencies that checked it.
     registerListExitNotices();
-    if (config.control.worker) checkWorker = await startCheckWorker(services.checks, jobPool, logger);
+    // One job runner per hub process: every feature's tasks, one crontab, one concurrency (src/jobs/job-runner.ts).
+    if (config.jobs.worker) {
+      jobRunner = await startJobRunner([controlJobs(control), bankruptcyJobs(control), checkJobs(services.checks)], jobPool, {
+        config: config.jobs,
+        pollIntervalMs: Math.min(2000, config.control.retryMs),
+        log: logger,
+      });
+    }
     const http = await createServer(config, schema, {
       hub: databases.hub.dataSource,
       sources,
@@ -116,8 +123,7 @@ export async function startHub(
       checks: services.checks,
       stop: async () => {
         await http.stop();
-        await checkWorker?.stop();
-        await worker?.stop();
+        await jobRunner?.stop();
         await jobPool?.end();
         await audit?.close();
         await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
@@ -126,8 +132,7 @@ export async function startHub(
       },
     };
   } catch (error) {
-    await checkWorker?.stop().catch(() => undefined);
-    await worker?.stop().catch(() => undefined);
+    await jobRunner?.stop().catch(() => undefined);
     await jobPool?.end().catch(() => undefined);
     await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
     await closeAll([hubDb?.dataSource]);

@@ -1,7 +1,6 @@
-import type { Task } from 'graphile-worker';
 import type { EntityManager } from 'typeorm';
 import { dateOf } from '../control/clock';
-import { enqueue } from '../control/control-jobs';
+import { enqueue, retrying } from '../control/control-jobs';
 import { recordSteps } from '../control/control-orders';
 import type { ControlRuntime } from '../control/control-runtime';
 import type { SourceName } from '../sources/source-name';
@@ -21,6 +20,10 @@ import { loadClaim } from './claims/claims';
 import { grantCreditRepair, reevaluateTaxCredit, type ReleasedEntry } from './credit-repair/credit-repair-processor';
 import { loadDelivery } from './credit-repair/credit-repair';
 import { onDishonestListExit } from './credit-repair/dishonest-list-exit';
+import { sweepRegistries } from './acceptance-sweep';
+import { flagOverdue } from './deadlines';
+import { BANKRUPTCY_TASKS as CASE_TASKS } from './jobs';
+import type { JobFeature } from '../jobs/job-runner';
 
 const WORKER = 'system:control-worker';
 const agencyActor = (source: string) => `agency:${source}`;
@@ -220,15 +223,29 @@ function outcomeOf(source: string, answer: Record<string, unknown>): string {
   return `信用修复已登记${released.length > 0 ? `，移出失信名单${released.length}条` : ''}`;
 }
 
-/** The bankruptcy tasks for the job worker (control/control-worker.ts runs them beside the control tasks). */
-export function bankruptcyTasks(runtime: ControlRuntime): Record<string, Task> {
+/**
+ * The bankruptcy tasks for the hub's job runner (jobs/job-runner.ts): the claim notices' and credit repairs' delivery,
+ * processing and receipts; the acceptance sweep of the registries (retried through the queue while an agency is
+ * down); and the deadlines, hourly.
+ */
+export function bankruptcyJobs(runtime: ControlRuntime): JobFeature {
   const job = (p: unknown): BankruptcyJob => {
     const { kind, id } = (p ?? {}) as Partial<BankruptcyJob>;
     return { kind: kind === 'CREDIT_REPAIR' ? 'CREDIT_REPAIR' : 'CLAIM_NOTICE', id: String(id) };
   };
   return {
-    [BANKRUPTCY_TASKS.deliver]: async (p) => deliverBankruptcy(runtime, job(p)),
-    [BANKRUPTCY_TASKS.process]: async (p) => processBankruptcy(runtime, job(p)),
-    [BANKRUPTCY_TASKS.collect]: async (p) => collectBankruptcy(runtime, job(p)),
+    name: 'bankruptcy',
+    tasks: {
+      [BANKRUPTCY_TASKS.deliver]: async (p) => deliverBankruptcy(runtime, job(p)),
+      [BANKRUPTCY_TASKS.process]: async (p) => processBankruptcy(runtime, job(p)),
+      [BANKRUPTCY_TASKS.collect]: async (p) => collectBankruptcy(runtime, job(p)),
+      [CASE_TASKS.sweep]: retrying(runtime, CASE_TASKS.sweep, async (p) => {
+        await sweepRegistries(runtime, String(p.bankruptcyCaseId));
+      }),
+      [CASE_TASKS.deadlines]: async () => {
+        await flagOverdue(runtime);
+      },
+    },
+    crontab: [`5 * * * * ${CASE_TASKS.deadlines} ?jobKey=${CASE_TASKS.deadlines}`],
   };
 }

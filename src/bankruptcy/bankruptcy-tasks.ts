@@ -1,4 +1,4 @@
-/** The job worker's bankruptcy tasks (bankruptcy/bankruptcy-jobs.ts), beside the control tasks in the same queue. */
+/** The bankruptcy inbox tasks (bankruptcy/bankruptcy-jobs.ts), run by the hub's one job runner (jobs/job-runner.ts). */
 export const BANKRUPTCY_TASKS = { deliver: 'bankruptcy_deliver', process: 'bankruptcy_process', collect: 'bankruptcy_collect' } as const;
 
 /** What a bankruptcy job is about: a claim notice (the claim's id) or one agency's part of a credit repair (the delivery's id). */

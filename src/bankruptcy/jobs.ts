@@ -1,2 +1,2 @@
-/** The worker's bankruptcy tasks (registered beside the control tasks in control/control-worker.ts). */
+/** The acceptance sweep and the deadlines (registered with the other bankruptcy tasks in bankruptcy/bankruptcy-jobs.ts). */
 export const BANKRUPTCY_TASKS = { sweep: 'bankruptcy_sweep', deadlines: 'bankruptcy_deadlines' } as const;

@@ -1,11 +1,8 @@
-import { run, Logger, type Runner } from 'graphile-worker';
-import type { Pool } from 'pg';
 import { maskIdNumber } from '../auth/masking/mask-id-number';
 import { dateOf } from '../control/clock';
-import type { ControlRuntime } from '../control/control-runtime';
-import type { Logger as AppLogger } from '../observability/logger';
+import type { JobFeature } from '../jobs/job-runner';
 import { checkAuditDraft, type CheckActor } from './check-audit';
-import { CHECK_TASKS, type DishonestCheckService } from './dishonest-check.service';
+import { CHECK_QUEUES, CHECK_TASKS, type DishonestCheckService } from './dishonest-check.service';
 import { currentEntries, latestRemovals } from './dishonest-list';
 import { LIST_EXIT_NOTICE_DAYS, notifyListExit } from './list-exit';
 
@@ -114,27 +111,17 @@ export async function sweepListExits(service: DishonestCheckService): Promise<nu
   return notified;
 }
 
-export interface CheckWorker {
-  stop(): Promise<void>;
-}
-
-/** The checks' own job runner on the hub's queue (graphile-worker): batches, and the hourly list-exit sweep. */
-export async function startCheckWorker(service: DishonestCheckService, pool: Pool, log?: AppLogger): Promise<CheckWorker> {
-  const runtime: ControlRuntime = service.runtime;
-  const runner: Runner = await run({
-    pgPool: pool,
-    concurrency: 2,
-    noHandleSignals: true,
-    pollInterval: Math.min(2000, runtime.config.retryMs),
-    logger: new Logger(() => (level, message) => {
-      if (level === 'error') log?.error({ worker: true }, message);
-      else if (level === 'warning') log?.warn({ worker: true }, message);
-    }),
-    taskList: {
+/**
+ * The checks' tasks for the hub's job runner (jobs/job-runner.ts): batches, and the hourly list-exit sweep, each in
+ * one of the two check queues (`CHECK_QUEUES`) so that checks never hold more than two job slots.
+ */
+export function checkJobs(service: DishonestCheckService): JobFeature {
+  return {
+    name: 'checks',
+    tasks: {
       [CHECK_TASKS.batch]: async (payload) => processBatch(service, String((payload as { checkId?: unknown }).checkId)),
       [CHECK_TASKS.sweep]: async () => void (await sweepListExits(service)),
     },
-    crontab: `30 * * * * ${CHECK_TASKS.sweep} ?jobKey=${CHECK_TASKS.sweep}`,
-  });
-  return { stop: () => runner.stop() };
+    crontab: [`30 * * * * ${CHECK_TASKS.sweep} ?jobKey=${CHECK_TASKS.sweep}&queue=${CHECK_QUEUES[0]}`],
+  };
 }

@@ -17,6 +17,12 @@ import { currentEntries, type ListedEntry } from './dishonest-list';
 
 export const MAX_SUBJECTS_PER_CHECK = 100;
 export const CHECK_TASKS = { batch: 'dishonest_check_batch', sweep: 'dishonest_list_exit_sweep' } as const;
+/**
+ * The two named queues every check job runs in (jobs/job-runner.ts): graphile-worker runs one job of a named queue at
+ * a time, so at most two check jobs hold job slots at once and deliveries and receipts keep the others. A batch goes
+ * to the queue with fewer check jobs waiting or running; the hourly sweep to the first.
+ */
+export const CHECK_QUEUES = ['dishonest_checks_1', 'dishonest_checks_2'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSERT_CHUNK = 2000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -344,7 +350,13 @@ export class DishonestCheckService {
         throw refused('EMPTY_FILE', 'The file holds no ID line');
       }
       await runner.query(`UPDATE dishonest_check SET total = $2, errors = $3, done = $3 WHERE id = $1`, [id, total, errors]);
-      await enqueue(runner.manager, CHECK_TASKS.batch, { checkId: id }, `${CHECK_TASKS.batch}:${id}`);
+      const [lane] = (await runner.query(
+        `SELECT q.name FROM unnest($1::text[]) WITH ORDINALITY AS q(name, n)
+           LEFT JOIN graphile_worker.jobs j ON j.queue_name = q.name AND j.attempts < j.max_attempts
+          GROUP BY q.name, q.n ORDER BY count(j.id), q.n LIMIT 1`,
+        [CHECK_QUEUES],
+      )) as Array<{ name: string }>;
+      await enqueue(runner.manager, CHECK_TASKS.batch, { checkId: id }, `${CHECK_TASKS.batch}:${id}`, null, lane.name);
       await this.append([
         checkAuditDraft(actor, {
           checkId: id,

@@ -1,10 +1,7 @@
-import { Logger, run, runMigrations, type JobHelpers, type Runner, type Task } from 'graphile-worker';
-import { Pool } from 'pg';
-import { bankruptcyTasks } from '../bankruptcy/bankruptcy-jobs';
-import type { Logger as AppLogger } from '../observability/logger';
+import type { JobFeature } from '../jobs/job-runner';
 import { applyRequest, deliverToInbox, readReceipt, renumber, type Receipt } from './agency-registry';
 import { dateOf } from './clock';
-import { enqueue, TASKS } from './control-jobs';
+import { enqueue, retrying, TASKS } from './control-jobs';
 import { addEvent, controlAuditDraft, loadOrder, notify, recordSteps, type ControlOrderRow, type ControlState } from './control-orders';
 import { controlOf, CONTROLLABLE, type ControlRuntime } from './control-runtime';
 import { freezeChainInForce, freezeHolding, freezeRootOf } from './deductions';
@@ -12,63 +9,10 @@ import { answerDueAt, overdueAnswers } from './overdue-answers';
 import { registryColumns } from './source-control';
 import type { EntityManager } from 'typeorm';
 import type { SourceName } from '../sources/source-name';
-import { sweepRegistries } from '../bankruptcy/acceptance-sweep';
-import { flagOverdue } from '../bankruptcy/deadlines';
-import { BANKRUPTCY_TASKS } from '../bankruptcy/jobs';
 import { releaseReceiptArrived } from '../bankruptcy/release-tasks';
 
 const WORKER = 'system:control-worker';
-/** Reschedules of a failing step before it is left to the queue's own backoff (about a day at the one-minute cap). */
-const MAX_RESCHEDULES = 1500;
 const agencyActor = (source: string) => `agency:${source}`;
-
-/** The worker's own connections to the hub database (the LISTEN connection and one per concurrent job). */
-export function jobQueuePool(url: string): Pool {
-  const pool = new Pool({ connectionString: url, max: 8, application_name: 'fuyuantong-jobs' });
-  // An idle connection dropped by the server; the next use reconnects.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  return pool;
-}
-
-/** The job queue's tables (schema graphile_worker) in the hub database; add_job must exist before the first approval. */
-export async function migrateJobQueue(pool: Pool): Promise<void> {
-  await runMigrations({ pgPool: pool, logger: quietLogger() });
-}
-
-function quietLogger(log?: AppLogger): Logger {
-  return new Logger(() => (level, message) => {
-    if (!log) return;
-    if (level === 'error') log.error({ worker: true }, message);
-    else if (level === 'warning') log.warn({ worker: true }, message);
-  });
-}
-
-/**
- * A failed step (an agency database that is down) is tried again after `retryMs`, doubling up to a minute, through
- * the queue itself: the job completes and a new one with the same key is scheduled, so nothing waits in memory.
- */
-function retrying(runtime: ControlRuntime, task: string, work: (payload: Record<string, unknown>, helpers: JobHelpers) => Promise<void>): Task {
-  return async (raw, helpers) => {
-    const payload = (raw ?? {}) as Record<string, unknown>;
-    try {
-      await work(payload, helpers);
-    } catch (error) {
-      const attempt = Number(payload.attempt ?? 0) + 1;
-      // Past a day of retries, the queue's own failure handling takes over: the job stays visible with its error.
-      if (attempt > MAX_RESCHEDULES) throw error;
-      const delay = Math.min(60_000, runtime.config.retryMs * 2 ** Math.min(attempt - 1, 10));
-      helpers.logger.warn(`${task} failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : error}`);
-      await enqueue(
-        runtime.hub,
-        task,
-        { ...payload, attempt },
-        `${task}:${String(payload.orderId ?? payload.bankruptcyCaseId ?? 'all')}:retry`,
-        new Date(Date.now() + delay),
-      );
-    }
-  };
-}
 
 /** Delivery: the approved request into the agency's inbox, then (reference processor) its processing. */
 export async function deliver(runtime: ControlRuntime, orderId: string): Promise<void> {
@@ -410,36 +354,20 @@ export async function flagOverdueAnswers(runtime: ControlRuntime, only?: string)
   });
 }
 
-export interface ControlWorker {
-  stop(): Promise<void>;
-}
-
-/** The job worker inside the hub process: its own connections to the hub database; stopped with the hub. */
-export async function startControlWorker(runtime: ControlRuntime, pool: Pool, log?: AppLogger): Promise<ControlWorker> {
+/**
+ * The control tasks for the hub's job runner (jobs/job-runner.ts): delivery, the reference processor and the
+ * receipts (each retried through the queue while its agency is down), and the sweep, hourly and after a release.
+ */
+export function controlJobs(runtime: ControlRuntime): JobFeature {
   const id = (p: Record<string, unknown>) => String(p.orderId);
-  const runner: Runner = await run({
-    pgPool: pool,
-    concurrency: 4,
-    noHandleSignals: true,
-    pollInterval: Math.min(2000, runtime.config.retryMs),
-    logger: quietLogger(log),
-    taskList: {
+  return {
+    name: 'control',
+    tasks: {
       [TASKS.deliver]: retrying(runtime, TASKS.deliver, (p) => deliver(runtime, id(p))),
       [TASKS.process]: retrying(runtime, TASKS.process, (p) => processRequest(runtime, id(p))),
       [TASKS.collect]: retrying(runtime, TASKS.collect, (p) => collect(runtime, id(p))),
       [TASKS.sweep]: async (p) => sweep(runtime, (p as { source?: string } | null)?.source),
-      ...bankruptcyTasks(runtime),
-      [BANKRUPTCY_TASKS.sweep]: retrying(runtime, BANKRUPTCY_TASKS.sweep, async (p) => {
-        await sweepRegistries(runtime, String(p.bankruptcyCaseId));
-      }),
-      [BANKRUPTCY_TASKS.deadlines]: async () => {
-        await flagOverdue(runtime);
-      },
     },
-    crontab: [
-      `0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`,
-      `5 * * * * ${BANKRUPTCY_TASKS.deadlines} ?jobKey=${BANKRUPTCY_TASKS.deadlines}`,
-    ].join('\n'),
-  });
-  return { stop: () => runner.stop() };
+    crontab: [`0 * * * * ${TASKS.sweep} ?jobKey=${TASKS.sweep}`],
+  };
 }
