@@ -8,6 +8,7 @@ import { BankruptcyClaimsCreditRepair1795700000000 } from './1795700000000-bankr
 import { DishonestChecks1795800000000 } from './1795800000000-dishonest-checks';
 import { AuditEntryStatisticsIndex1795900000000 } from './1795900000000-audit-entry-statistics-index';
 import { WorkingCalendar1795990000000 } from './1795990000000-working-calendar';
+import { BankruptcyCaseClosing1796400000000 } from './1796400000000-bankruptcy-case-closing';
 import { CheckOutcomesPerSubject1796500000000 } from './1796500000000-check-outcomes-per-subject';
 import { CheckRateWindows1796510000000 } from './1796510000000-check-rate-windows';
 
@@ -22,6 +23,7 @@ export const HUB_MIGRATIONS = [
   DishonestChecks1795800000000,
   AuditEntryStatisticsIndex1795900000000,
   WorkingCalendar1795990000000,
+  BankruptcyCaseClosing1796400000000,
   CheckOutcomesPerSubject1796500000000,
   CheckRateWindows1796510000000,
 ];

@@ -33,6 +33,8 @@ const agencyOnly = allow('AGENCY');
 const overseers = allow('AUDITOR', 'ADMIN');
 /** The bankruptcy tribunal (破产审判庭): decides on transfers from execution (执转破). */
 const judgeOnly = allow('JUDGE');
+/** The end of a bankruptcy case: recorded by the operator or by the bankruptcy tribunal of the case's court. */
+const closers = allow('ADMIN', 'JUDGE');
 /** The working calendar: kept by the operator, read by those whose release-task deadlines it sets. */
 const calendarReaders = allow('ADMIN', 'CLERK', 'JUDGE', 'ADMINISTRATOR');
 
@@ -68,7 +70,10 @@ export const POLICY: Record<string, FieldRule> = {
     createBankruptcyCase: [adminOnly, 'Hub operation: record an accepted bankruptcy case with its acceptance ruling (seed 000 item 18)'],
     appointAdministrator: [adminOnly, 'Hub operation: record an appointment decision (seed 000 item 18)'],
     endAppointment: [adminOnly, 'Hub operation: end an administrator’s legal basis'],
-    closeBankruptcyCase: [adminOnly, 'Hub operation: end the legal basis of a case'],
+    closeBankruptcyCase: [
+      closers,
+      'A bankruptcy case ends by its ruling (驳回, 撤回, 终结): the operator records it, or the bankruptcy tribunal of its court (JUDGE); the suspended executions resume or terminate',
+    ],
   }),
   // The operator's lists: recorded like their operations (who browsed which accounts and cases, with the filters).
   ...rules('Query', false, {
@@ -133,24 +138,31 @@ export const POLICY: Record<string, FieldRule> = {
     clerks: [adminOnly, 'Operator record: who is bound to the case'],
   }),
   ...rules('ManagedBankruptcyCase', false, {
-    caseNo: [adminOnly, 'Operator record: case metadata'],
-    court: [adminOnly, 'Operator record: case metadata'],
-    status: [adminOnly, 'Operator record: case metadata'],
-    acceptedOn: [adminOnly, 'Operator record: case metadata'],
-    acceptanceRulingNo: [adminOnly, 'Operator record: the legal basis (seed 000 item 18)'],
-    debtor: [adminOnly, 'Operator record: the party as the operator filed it'],
-    appointments: [adminOnly, 'Operator record: who is bound to the case'],
+    caseNo: [closers, 'Operator record: case metadata; the judge who closes the case sees what the closing changed'],
+    court: [closers, 'Operator record: case metadata; the judge who closes the case sees what the closing changed'],
+    status: [closers, 'Operator record: case metadata; the judge who closes the case sees what the closing changed'],
+    acceptedOn: [closers, 'Operator record: case metadata; the judge who closes the case sees what the closing changed'],
+    acceptanceRulingNo: [closers, 'Operator record: the legal basis (seed 000 item 18)'],
+    debtor: [closers, 'Operator record: the party as the operator filed it; the judge knows the debtor named in the rulings'],
+    appointments: [closers, 'Operator record: who is bound to the case; the judge knows the administrator the tribunal appointed'],
+    closing: [closers, 'How the case ended: the ruling its suspended executions resume or terminate by'],
   }),
+  ...rules('BankruptcyCaseClosing', false, {
+    outcome: [closers, 'How the case ended: the ruling its suspended executions resume or terminate by'],
+    rulingNo: [closers, 'How the case ended: the ruling its suspended executions resume or terminate by'],
+    date: [closers, 'How the case ended: the ruling its suspended executions resume or terminate by'],
+  }),
+  // The judge who closes a bankruptcy case gets the case record back as the operator sees it (ManagedBankruptcyCase).
   ...rules('ManagedAppointment', false, {
-    firm: [adminOnly, 'Operator record'],
-    decisionNo: [adminOnly, 'Operator record: the legal basis (seed 000 item 18)'],
-    validFrom: [adminOnly, 'Operator record'],
-    validTo: [adminOnly, 'Operator record'],
-    ended: [adminOnly, 'Operator record'],
+    firm: [closers, 'Operator record'],
+    decisionNo: [closers, 'Operator record: the legal basis (seed 000 item 18)'],
+    validFrom: [closers, 'Operator record'],
+    validTo: [closers, 'Operator record'],
+    ended: [closers, 'Operator record'],
   }),
   ...rules('CaseParty', false, {
-    kind: [adminOnly, 'Operator record: the party’s kind and name as filed; never an ID number or agency record'],
-    name: [adminOnly, 'Operator record: the party’s kind and name as filed; never an ID number or agency record'],
+    kind: [closers, 'Operator record: the party’s kind and name as filed; never an ID number or agency record'],
+    name: [closers, 'Operator record: the party’s kind and name as filed; never an ID number or agency record'],
   }),
   ...rules('Viewer', false, {
     username: [everyone, 'Own account'],
@@ -506,7 +518,10 @@ export const POLICY: Record<string, FieldRule> = {
     'SuspendedExecution',
     false,
     Object.fromEntries(
-      ['caseNo', 'courtName', 'reason', 'suspendedAt', 'resumedAt'].map((f) => [f, [administratorOnly, 'Case metadata of a suspended execution']]),
+      ['caseNo', 'courtName', 'reason', 'suspendedAt', 'resumedAt', 'terminatedAt'].map((f) => [
+        f,
+        [administratorOnly, 'Case metadata of a suspended execution'],
+      ]),
     ) as Record<string, [Access, string]>,
   ),
   ...rules(

@@ -5,7 +5,7 @@ import type { ControlRuntime } from '../control/control-runtime';
 import { badUserInput, conflict, forbidden, notFound } from '../schema/error-codes';
 import { textArgument } from '../services/admin/text-argument';
 import { checkFirst, connectionOf, decodeCursor, encodeCursor, type PageArgs } from '../services/pagination';
-import { isOverdue, loadTask, TASK_SELECT, tellAdministratorAndCourt, type ReleaseTaskRow } from './release-tasks';
+import { isOverdue, loadTask, OPEN_TASK_SQL, TASK_SELECT, tellAdministratorAndCourt, type ReleaseTaskRow } from './release-tasks';
 import { bankruptcyAuditDraft, recordSteps } from './steps';
 import { TransferService } from './transfer';
 
@@ -48,7 +48,7 @@ export class BankruptcyCoordinationService {
 
   async suspendedExecutions(ctx: RequestContext, bankruptcyCaseId: string) {
     return ctx.hub.query(
-      `SELECT c.case_no AS "caseNo", o.name AS "courtName", x.reason, x.suspended_at AS "suspendedAt", x.resumed_at AS "resumedAt"
+      `SELECT c.case_no AS "caseNo", o.name AS "courtName", x.reason, x.suspended_at AS "suspendedAt", x.resumed_at AS "resumedAt", x.terminated_at AS "terminatedAt"
          FROM execution_suspension x JOIN execution_case c ON c.id = x.execution_case_id JOIN organisation o ON o.id = c.court_id
         WHERE x.bankruptcy_case_id = $1 ORDER BY c.case_no`,
       [bankruptcyCaseId],
@@ -103,7 +103,7 @@ export class BankruptcyCoordinationService {
     checkFirst(page.first);
     if (!may(ctx.viewer, 'Query.overdueReleaseTasks')) throw forbidden('Your role supervises no release tasks');
     const params: unknown[] = [this.today()];
-    const where = [`t.state <> 'RELEASED'`, `t.due_on < $1`];
+    const where = [`t.state IN ${OPEN_TASK_SQL}`, `t.due_on < $1`];
     const [{ count }] = await ctx.hub.query(`SELECT count(*)::int AS count FROM release_task t WHERE ${where.join(' AND ')}`, params);
     if (page.after) {
       const [due, id] = decodeCursor(page.after);

@@ -1,5 +1,6 @@
 import { dateOf } from '../control/clock';
 import type { ControlRuntime } from '../control/control-runtime';
+import { OPEN_TASK_SQL } from './release-tasks';
 import { bankruptcyAuditDraft, recordSteps, SYSTEM, tell } from './steps';
 
 /**
@@ -14,7 +15,7 @@ export async function flagOverdue(runtime: ControlRuntime): Promise<{ tasks: num
     const tasks = (await m.query(
       `SELECT t.id, t.asset_key, t.due_on::text AS due_on, t.ordering_court_name, t.ordering_case_no, b.case_no, b.court_id, b.debtor_id, s.kind, s.id_number
          FROM release_task t JOIN bankruptcy_case b ON b.id = t.bankruptcy_case_id JOIN subject s ON s.id = b.debtor_id
-        WHERE t.state <> 'RELEASED' AND t.due_on < $1 AND t.overdue_flagged_at IS NULL FOR UPDATE OF t`,
+        WHERE t.state IN ${OPEN_TASK_SQL} AND t.due_on < $1 AND t.overdue_flagged_at IS NULL FOR UPDATE OF t`,
       [today],
     )) as Array<Record<string, string>>;
     const steps = [];

@@ -9,7 +9,7 @@ import { SourceNameEnum } from './source-status.type';
 export const ReleaseTaskStateEnum = enumOf(
   RELEASE_TASK_STATES,
   'ReleaseTaskState',
-  'PENDING (to be released), RELEASING (the release order is on its way), RELEASED (receipt in, handed over to the administrator).',
+  'AWAITING_RECEIPT (the measure was on its way to the agency at acceptance: released once registered), PENDING (to be released), RELEASING (the release order is on its way), RELEASED (receipt in, handed over to the administrator), NOT_REGISTERED (the agency refused the measure: nothing to release), CANCELLED (the bankruptcy case ended by dismissal or withdrawal before the release: the measure stays for the resumed execution).',
 );
 export const TransferStateEnum = enumOf(TRANSFER_STATES, 'BankruptcyTransferState', 'PROPOSED, ACCEPTED (a bankruptcy case opened) or RETURNED.');
 export const ConsentPartyEnum = enumOf(CONSENT_PARTIES, 'ConsentParty', 'APPLICANT (申请执行人) or RESPONDENT (被执行人).');
@@ -115,8 +115,11 @@ export class SuspendedExecutionType {
   @Field(() => Date)
   suspendedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it resumed (恢复执行): the bankruptcy case dismissed or withdrawn.' })
   resumedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it terminated (终结执行): the bankruptcy concluded.' })
+  terminatedAt!: Date | null;
 }
 
 @ObjectType('ExecutionSuspension', { description: 'Why an execution case is suspended: the bankruptcy case or the pending transfer.' })

@@ -1,5 +1,6 @@
 import { may } from '../auth/policy';
 import type { RequestContext } from '../context';
+import { dateOf } from '../control/clock';
 import { AdministratorAppointment } from '../entities/hub/administrator-appointment.entity';
 import type { BankruptcyCase } from '../entities/hub/bankruptcy-case.entity';
 import { forbidden } from '../schema/error-codes';
@@ -14,7 +15,8 @@ export interface BoundBankruptcyCase {
 
 /**
  * An administrator reads a bankruptcy case only through a valid appointment of their firm, and only with both the
- * acceptance ruling and the appointment decision on record (seed 000 item 18). Dates are court-local (Asia/Shanghai).
+ * acceptance ruling and the appointment decision on record (seed 000 item 18). Dates are court-local (UTC+8), today
+ * by the hub's clock.
  */
 export class BankruptcyCaseService {
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<BoundBankruptcyCase> {
@@ -43,7 +45,8 @@ export class BankruptcyCaseService {
   }
 
   private validAppointments(ctx: RequestContext) {
-    const today = "(now() AT TIME ZONE 'Asia/Shanghai')::date";
+    // Today at the courts by the hub's clock (control/clock.ts), the one every other deadline is counted by.
+    const today = dateOf(ctx.services.bankruptcy.runtime.clock.now());
     return ctx.hub
       .getRepository(AdministratorAppointment)
       .createQueryBuilder('a')
@@ -53,8 +56,8 @@ export class BankruptcyCaseService {
       .where('a.firm_id = :firmId', { firmId: ctx.viewer.organisationId })
       .andWhere('a.ended_at IS NULL')
       .andWhere('a.decision_no IS NOT NULL')
-      .andWhere(`a.valid_from <= ${today}`)
-      .andWhere(`(a.valid_to IS NULL OR a.valid_to >= ${today})`)
+      .andWhere('a.valid_from <= :today::date', { today })
+      .andWhere('(a.valid_to IS NULL OR a.valid_to >= :today::date)', { today })
       .andWhere('c.acceptance_ruling_no IS NOT NULL')
       .andWhere("c.status <> 'CLOSED'");
   }

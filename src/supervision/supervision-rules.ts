@@ -5,7 +5,7 @@ import { CONTROLLABLE, type ControlRuntime } from '../control/control-runtime';
 import { answerDueAt, overdueAnswerCondition } from '../control/overdue-answers';
 import { weighOverSeizure, type WeighedMeasure } from '../control/over-seizure';
 import { readAsset, type AssetFacts, type SourceControl } from '../control/source-control';
-import { isOverdue } from '../bankruptcy/release-tasks';
+import { isOverdue, OPEN_TASK_SQL } from '../bankruptcy/release-tasks';
 import { parseCaseNo } from '../ids/case-number';
 import type { SourceName } from '../sources/source-name';
 import { readRegisterMeasures, type RegisterMeasure, type RegisterSelection } from './register-measures';
@@ -323,7 +323,7 @@ async function releasesOverdueAfterAcceptance(scope: RuleScope): Promise<Supervi
        JOIN organisation ac ON ac.id = t.addressed_court_id
        LEFT JOIN subject s ON s.id = b.debtor_id
        LEFT JOIN control_order o ON o.id = t.control_order_id
-      WHERE t.state <> 'RELEASED' AND t.due_on < $1::date ${court}`,
+      WHERE t.state IN ${OPEN_TASK_SQL} AND t.due_on < $1::date ${court}`,
     params,
   );
   return tasks

@@ -26,7 +26,7 @@ const CREATE_BANKRUPTCY = `mutation ($input: CreateBankruptcyCaseInput!) {
 const APPOINT = `mutation ($input: AppointAdministratorInput!) {
   appointAdministrator(input: $input) { appointments { firm { code } decisionNo validFrom validTo ended } } }`;
 const END = `mutation ($caseNo: String!, $firmCode: String!) { endAppointment(caseNo: $caseNo, firmCode: $firmCode) { appointments { ended } } }`;
-const CLOSE_BANKRUPTCY = `mutation ($caseNo: String!) { closeBankruptcyCase(caseNo: $caseNo) { status } }`;
+const CLOSE_BANKRUPTCY = `mutation ($caseNo: String!, $input: CloseBankruptcyCaseInput!) { closeBankruptcyCase(caseNo: $caseNo, input: $input) { status } }`;
 
 const READ_CASE = `query ($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo respondents { name idNumber } } }`;
 const READ_BANKRUPTCY = `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { caseNo debtor { name idNumber } } }`;
@@ -295,7 +295,14 @@ describe('admin operations over HTTP', () => {
     it('refuses the next read once the bankruptcy case is closed', async () => {
       const before = await t.gql(READ_BANKRUPTCY, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase } });
       expect(before.body.errors).toBeUndefined();
-      expect((await admin(CLOSE_BANKRUPTCY, { caseNo: DEMO.bankruptcyCase })).body.data).toEqual({ closeBankruptcyCase: { status: 'CLOSED' } });
+      expect(
+        (
+          await admin(CLOSE_BANKRUPTCY, {
+            caseNo: DEMO.bankruptcyCase,
+            input: { outcome: 'CONCLUDED', rulingNo: `${DEMO.bankruptcyCase}之九`, date: '2025-06-30' },
+          })
+        ).body.data,
+      ).toEqual({ closeBankruptcyCase: { status: 'CLOSED' } });
       const refused = await t.gql(READ_BANKRUPTCY, { as: 'demo-administrator', variables: { caseNo: DEMO.bankruptcyCase } });
       expect(codes(refused)).toEqual(['FORBIDDEN']);
       expectBadInput(

@@ -380,7 +380,7 @@ async function createSituationCases(t: TestHub): Promise<void> {
     await admin(appoint, { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-05-08', validTo: null });
   }
   const res = await t.gql(
-    `mutation { closeBankruptcyCase(caseNo: "${CLOSED_BANKRUPTCY}") { status } endAppointment(caseNo: "${ENDED_APPOINTMENT}", firmCode: "AF-3415-001") { caseNo } }`,
+    `mutation { closeBankruptcyCase(caseNo: "${CLOSED_BANKRUPTCY}", input: { outcome: DISMISSED, rulingNo: "${CLOSED_BANKRUPTCY}之二", date: "2024-06-01" }) { status } endAppointment(caseNo: "${ENDED_APPOINTMENT}", firmCode: "AF-3415-001") { caseNo } }`,
     { as: 'demo-admin' },
   );
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));

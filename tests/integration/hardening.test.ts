@@ -346,7 +346,10 @@ function baseRequest(schema: GraphQLSchema, operation: 'query' | 'mutation', roo
       },
     },
     endAppointment: { as: 'demo-admin', variables: { caseNo: '(2024)皖1524破99999号', firmCode: 'AF-3415-001' } },
-    closeBankruptcyCase: { as: 'demo-admin', variables: { caseNo: '(2024)皖1524破99999号' } },
+    closeBankruptcyCase: {
+      as: 'demo-admin',
+      variables: { caseNo: '(2024)皖1524破99999号', input: { outcome: 'DISMISSED', rulingNo: '(2024)皖1524破99999号之二', date: '2024-06-01' } },
+    },
   };
   const rootType = (operation === 'query' ? schema.getQueryType() : schema.getMutationType())!;
   const field = rootType.getFields()[root];

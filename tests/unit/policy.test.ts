@@ -89,8 +89,11 @@ describe('access policy table', () => {
     // Signing the audit head releases nothing; auditors may fix a checkpoint without depending on the operator.
     const checkpoint = 'createAuditCheckpoint';
     expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${checkpoint}`) !== 'DENY')).toEqual(['AUDITOR', 'ADMIN']);
+    // A bankruptcy case ends by its ruling: the operator records it, or the bankruptcy tribunal of the case's court.
+    const closing = 'closeBankruptcyCase';
+    expect(ROLES.filter((r) => outcomeFor(r, `Mutation.${closing}`) !== 'DENY')).toEqual(['ADMIN', 'JUDGE']);
     for (const m of mutations.filter(
-      (name) => name !== checkpoint && !(name in CONTROL_MUTATIONS) && !(name in CHECK_MUTATIONS) && !(name in CLAIM_MUTATIONS),
+      (name) => name !== checkpoint && name !== closing && !(name in CONTROL_MUTATIONS) && !(name in CHECK_MUTATIONS) && !(name in CLAIM_MUTATIONS),
     )) {
       expect([m, ROLES.filter((r) => outcomeFor(r, `Mutation.${m}`) !== 'DENY')]).toEqual([m, ['ADMIN']]);
     }

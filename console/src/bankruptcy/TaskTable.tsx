@@ -2,12 +2,12 @@ import { Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate, text } from '../format';
 import { sourceByName } from '../sources/registry';
-import { MEASURE_TEXT, TASK_STATE_TEXT, type ReleaseTask } from './tasks';
+import { MEASURE_TEXT, TASK_STATE_COLOR, TASK_STATE_TEXT, type ReleaseTask } from './tasks';
 
 export function TaskState({ task }: { task: ReleaseTask }) {
   return (
     <span>
-      <Tag color={task.state === 'RELEASED' ? 'green' : task.state === 'RELEASING' ? 'blue' : 'orange'}>{text(TASK_STATE_TEXT, task.state)}</Tag>
+      <Tag color={TASK_STATE_COLOR[task.state] ?? 'orange'}>{text(TASK_STATE_TEXT, task.state)}</Tag>
       {task.overdue && <Tag color="red">已逾期</Tag>}
       {task.handedOver && <Tag color="purple">已移交管理人</Tag>}
     </span>

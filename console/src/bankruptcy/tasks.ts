@@ -23,7 +23,22 @@ export interface ReleaseTask {
   handedOverAt: string | null;
 }
 
-export const TASK_STATE_TEXT: Record<string, string> = { PENDING: '待解除', RELEASING: '解除中', RELEASED: '已解除' };
+export const TASK_STATE_TEXT: Record<string, string> = {
+  AWAITING_RECEIPT: '待登记回执',
+  PENDING: '待解除',
+  RELEASING: '解除中',
+  RELEASED: '已解除',
+  NOT_REGISTERED: '未获登记，无需解除',
+  CANCELLED: '已撤销（恢复执行）',
+};
+/** The tag colour of a task's state: done green, under way blue, closed without a release grey, to do orange. */
+export const TASK_STATE_COLOR: Record<string, string> = {
+  RELEASED: 'green',
+  RELEASING: 'blue',
+  AWAITING_RECEIPT: 'blue',
+  NOT_REGISTERED: 'default',
+  CANCELLED: 'default',
+};
 export const MEASURE_TEXT: Record<string, string> = { SEIZE: '查封', FREEZE: '冻结' };
 
 export const TRANSFER_FIELDS = `id executionCaseNo executionCourtName debtorName debtorIdNumber tribunalCourtName consentBy consentDocumentNo consentDate

@@ -32,7 +32,7 @@ export class CreditRepairService {
     if (rulingNo.replace(RULING_SUFFIX, '') !== caseNo || rulingNo === caseNo) {
       throw badUserInput('input.rulingNo', `must be a ruling in ${caseNo}, e.g. ${caseNo}之三`);
     }
-    const rulingDate = pastDateArgument('input.rulingDate', input.rulingDate);
+    const rulingDate = pastDateArgument('input.rulingDate', input.rulingDate, this.runtime.clock.now());
     return ctx.hub.transaction(async (m) => {
       const c = await lockCase(m, BankruptcyCase, caseNo);
       if (rulingDate < c.acceptedOn) throw badUserInput('input.rulingDate', `must not be before the case was accepted (${c.acceptedOn})`);

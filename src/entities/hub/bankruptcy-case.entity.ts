@@ -4,6 +4,12 @@ import { Subject } from './subject.entity';
 
 export const BANKRUPTCY_CASE_STATUSES = ['ACCEPTED', 'REORGANISATION', 'LIQUIDATION', 'CLOSED'] as const;
 export type BankruptcyCaseStatus = (typeof BANKRUPTCY_CASE_STATUSES)[number];
+/**
+ * How a bankruptcy case ends: the application dismissed (驳回破产申请) or withdrawn (撤回申请), so the suspended
+ * executions resume; or the bankruptcy concluded (破产程序终结), so they terminate (终结执行).
+ */
+export const BANKRUPTCY_OUTCOMES = ['DISMISSED', 'WITHDRAWN', 'CONCLUDED'] as const;
+export type BankruptcyOutcome = (typeof BANKRUPTCY_OUTCOMES)[number];
 
 @Entity('bankruptcy_case')
 export class BankruptcyCase {
@@ -42,6 +48,16 @@ export class BankruptcyCase {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  @Column({ name: 'closing_outcome', type: 'varchar', length: 16, nullable: true })
+  closingOutcome!: BankruptcyOutcome | null;
+
+  /** The ruling that ended the case (驳回/准许撤回/终结破产程序裁定书). */
+  @Column({ name: 'closing_ruling_no', type: 'varchar', length: 60, nullable: true })
+  closingRulingNo!: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

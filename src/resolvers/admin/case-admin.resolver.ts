@@ -1,6 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { AppointAdministratorInput, CreateBankruptcyCaseInput, CreateExecutionCaseInput } from '../../schema/admin/admin.input';
+import {
+  AppointAdministratorInput,
+  CloseBankruptcyCaseInput,
+  CreateBankruptcyCaseInput,
+  CreateExecutionCaseInput,
+} from '../../schema/admin/admin.input';
 import { ManagedBankruptcyCaseType, ManagedExecutionCaseType } from '../../schema/admin/managed.type';
 
 @Resolver()
@@ -40,8 +45,16 @@ export class CaseAdminResolver {
     return ctx.services.admin.bankruptcyCases.endAppointment(ctx, caseNo, firmCode);
   }
 
-  @Mutation(() => ManagedBankruptcyCaseType, { nullable: true, description: 'ADMIN: close a bankruptcy case; no one reads its debtor any more.' })
-  closeBankruptcyCase(@Ctx() ctx: RequestContext, @Arg('caseNo') caseNo: string) {
-    return ctx.services.admin.bankruptcyCases.close(ctx, caseNo);
+  @Mutation(() => ManagedBankruptcyCaseType, {
+    nullable: true,
+    description:
+      'ADMIN, or a JUDGE of the case’s court: close a bankruptcy case by its ruling; its suspended executions resume (dismissed, withdrawn) or terminate (concluded); no one reads its debtor any more.',
+  })
+  closeBankruptcyCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('caseNo') caseNo: string,
+    @Arg('input', () => CloseBankruptcyCaseInput) input: CloseBankruptcyCaseInput,
+  ) {
+    return ctx.services.admin.bankruptcyCases.close(ctx, caseNo, input);
   }
 }

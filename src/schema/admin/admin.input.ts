@@ -1,6 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import type { Role } from '../../entities/hub/user.entity';
 import type { OrganisationKind } from '../../entities/hub/organisation.entity';
+import { BANKRUPTCY_OUTCOMES, type BankruptcyOutcome } from '../../entities/hub/bankruptcy-case.entity';
+import { enumOf } from '../enum-of';
 import { Decimal, LocalDate } from '../scalars';
 import { OrganisationKindEnum, RoleEnum } from '../viewer.type';
 
@@ -45,6 +47,19 @@ export class CreateBankruptcyCaseInput {
   @Field({ description: '受理破产案件裁定书 number, a bankruptcy case number of the same court, e.g. (2024)皖1524破申3号.' })
   acceptanceRulingNo!: string;
   @Field(() => CasePartyInput, { description: 'The debtor enterprise (unified social credit code).' }) debtor!: CasePartyInput;
+}
+
+export const BankruptcyOutcomeEnum = enumOf(
+  BANKRUPTCY_OUTCOMES,
+  'BankruptcyOutcome',
+  'How a bankruptcy case ended: DISMISSED (驳回破产申请) or WITHDRAWN (准许撤回): the suspended executions resume; CONCLUDED (终结破产程序): they terminate.',
+);
+
+@InputType()
+export class CloseBankruptcyCaseInput {
+  @Field(() => BankruptcyOutcomeEnum) outcome!: BankruptcyOutcome;
+  @Field({ description: 'The ruling that ends the case: the case number of its court, optionally followed by 之一, 之二…' }) rulingNo!: string;
+  @Field(() => LocalDate, { description: 'The ruling’s date: not in the future, not before the acceptance.' }) date!: string;
 }
 
 @InputType()

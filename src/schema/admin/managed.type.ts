@@ -5,6 +5,7 @@ import type { SubjectKind } from '../../ids/subject-id';
 import { BankruptcyCaseStatusEnum, ExecutionCaseStatusEnum } from '../case.type';
 import { Connection } from '../connection.type';
 import { Decimal, LocalDate } from '../scalars';
+import { BankruptcyOutcomeEnum } from './admin.input';
 import { SubjectKindEnum } from '../subject.type';
 import { OrganisationKindEnum, OrganisationType, RoleEnum } from '../viewer.type';
 
@@ -55,6 +56,13 @@ export class ManagedAppointmentType {
   @Field({ description: 'Ended by the operator; an ended appointment gives no access.' }) ended!: boolean;
 }
 
+@ObjectType('BankruptcyCaseClosing', { description: 'How a bankruptcy case ended: the outcome, its ruling and date.' })
+export class BankruptcyCaseClosingType {
+  @Field(() => BankruptcyOutcomeEnum) outcome!: string;
+  @Field() rulingNo!: string;
+  @Field(() => LocalDate) date!: string;
+}
+
 @ObjectType('ManagedBankruptcyCase', { description: 'A bankruptcy case as the hub operator manages it.' })
 export class ManagedBankruptcyCaseType {
   @Field() caseNo!: string;
@@ -64,6 +72,11 @@ export class ManagedBankruptcyCaseType {
   @Field(() => String, { nullable: true, description: '受理破产案件裁定书 number.' }) acceptanceRulingNo!: string | null;
   @Field(() => CasePartyType) debtor!: CasePartyType;
   @Field(() => [ManagedAppointmentType], { description: 'All appointments, oldest first.' }) appointments!: ManagedAppointmentType[];
+  @Field(() => BankruptcyCaseClosingType, {
+    nullable: true,
+    description: 'How the case ended; null while it runs (or closed before outcomes were recorded).',
+  })
+  closing!: BankruptcyCaseClosingType | null;
 }
 
 // The operator's lists: keyset-paged like the other connections.

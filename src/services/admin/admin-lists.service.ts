@@ -6,7 +6,7 @@ import { normaliseCaseNo } from '../../ids/case-number';
 import type { ManagedBankruptcyCaseType, ManagedExecutionCaseType, ManagedOrganisationType, ManagedUserType } from '../../schema/admin/managed.type';
 import { badUserInput } from '../../schema/error-codes';
 import { checkFirst, connectionOf, decodeCursor, decodeDateIdCursor, encodeCursor, type PageArgs } from '../pagination';
-import { managedOrganisation, managedUser } from './managed-views';
+import { closingOf, managedOrganisation, managedUser } from './managed-views';
 import { organisationCodeArgument } from './organisation-admin.service';
 import { requireOperation } from './require-operation';
 import { textArgument } from './text-argument';
@@ -235,5 +235,6 @@ async function managedBankruptcyCases(m: EntityManager, cases: BankruptcyCase[])
         validTo: a.validTo,
         ended: a.endedAt !== null,
       })),
+    closing: closingOf(c),
   }));
 }

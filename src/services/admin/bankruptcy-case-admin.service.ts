@@ -1,12 +1,13 @@
 import { acceptBankruptcy } from '../../bankruptcy/acceptance';
+import { closeBankruptcy } from '../../bankruptcy/closing';
+import { dateOf } from '../../control/clock';
 import type { RequestContext } from '../../context';
 import { AdministratorAppointment, BankruptcyCase, Organisation } from '../../entities/hub';
 import { normaliseCaseNo, parseCaseNo } from '../../ids/case-number';
-import type { AppointAdministratorInput, CreateBankruptcyCaseInput } from '../../schema/admin/admin.input';
+import type { AppointAdministratorInput, CloseBankruptcyCaseInput, CreateBankruptcyCaseInput } from '../../schema/admin/admin.input';
 import type { ManagedBankruptcyCaseType } from '../../schema/admin/managed.type';
-import { badUserInput, notFound } from '../../schema/error-codes';
+import { badUserInput, conflict, notFound } from '../../schema/error-codes';
 import { caseNoArgument } from '../case-number-argument';
-import { closeCase } from './close-case';
 import { courtOfCase } from './court-of-case';
 import { pastDateArgument } from './date-argument';
 import { lockCase } from './lock-case';
@@ -30,7 +31,7 @@ export class BankruptcyCaseAdminService {
     requireOperation(ctx, 'Mutation.createBankruptcyCase');
     const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'BANKRUPTCY');
     const parsed = parseCaseNo(caseNo)!;
-    const acceptedOn = pastDateArgument('input.acceptedOn', input.acceptedOn, parsed.year);
+    const acceptedOn = pastDateArgument('input.acceptedOn', input.acceptedOn, ctx.services.bankruptcy.runtime.clock.now(), parsed.year);
     const acceptanceRulingNo = caseNoArgument('input.acceptanceRulingNo', input.acceptanceRulingNo, 'BANKRUPTCY');
     if (parseCaseNo(acceptanceRulingNo)!.courtCode !== parsed.courtCode) {
       throw badUserInput('input.acceptanceRulingNo', `must be a ruling of the court of the case (${parsed.courtCode})`);
@@ -107,7 +108,7 @@ export class BankruptcyCaseAdminService {
       const result = await m
         .createQueryBuilder()
         .update(AdministratorAppointment)
-        .set({ endedAt: () => 'now()' })
+        .set({ endedAt: ctx.services.bankruptcy.runtime.clock.now() })
         .where('case_id = :caseId AND firm_id = :firmId AND ended_at IS NULL', { caseId: c.id, firmId: firm.id })
         .execute();
       if (!result.affected) throw notFound(`${firmCode} has no current appointment in ${caseNo}`);
@@ -115,20 +116,47 @@ export class BankruptcyCaseAdminService {
     });
   }
 
-  async close(ctx: RequestContext, rawCaseNo: string): Promise<ManagedBankruptcyCaseType> {
+  /**
+   * The end of a bankruptcy case by its ruling (the operator, or a JUDGE of the case's court): dismissed, withdrawn or
+   * concluded, on a date not in the future and not before the acceptance. The suspended executions resume or
+   * terminate accordingly (bankruptcy/closing.ts); no one reads the debtor any more.
+   */
+  async close(ctx: RequestContext, rawCaseNo: string, input: CloseBankruptcyCaseInput): Promise<ManagedBankruptcyCaseType> {
     requireOperation(ctx, 'Mutation.closeBankruptcyCase');
     const caseNo = caseNoArgument('caseNo', rawCaseNo, 'BANKRUPTCY');
-    return ctx.hub.transaction(async (m) => managedBankruptcyCase(m, await closeCase(m, BankruptcyCase, caseNo)));
+    const rulingNo = decisionNoArgument(input.rulingNo, caseNo, 'input.rulingNo');
+    const runtime = ctx.services.bankruptcy.runtime;
+    const now = runtime.clock.now();
+    if (input.date > dateOf(now)) throw badUserInput('input.date', 'must not be in the future');
+    return ctx.hub.transaction(async (m) => {
+      const c = await lockCase(m, BankruptcyCase, caseNo);
+      // A judge closes only the cases of their own court; others are not theirs to see.
+      if (ctx.viewer.role === 'JUDGE' && c.courtId !== ctx.viewer.organisationId) throw notFound(`No bankruptcy case ${caseNo} of your court`);
+      if (c.status === 'CLOSED') throw conflict(`Case ${caseNo} is already closed`, 'CLOSED');
+      if (input.date < c.acceptedOn) throw badUserInput('input.date', `must not be before the case was accepted (${c.acceptedOn})`);
+      await m
+        .getRepository(BankruptcyCase)
+        .update({ id: c.id }, { status: 'CLOSED', closedAt: now, closingOutcome: input.outcome, closingRulingNo: rulingNo, closedOn: input.date });
+      await closeBankruptcy(
+        m,
+        runtime,
+        c,
+        { outcome: input.outcome, rulingNo, date: input.date },
+        { username: ctx.viewer.username, organisationCode: ctx.viewer.organisationCode },
+      );
+      return managedBankruptcyCase(m, c.id);
+    });
   }
 }
 
-function decisionNoArgument(raw: string, caseNo: string): string {
-  if (raw.length > 60) throw badUserInput('input.decisionNo', 'must be at most 60 characters');
+/** A decision or ruling in the case: the case number of its court, optionally followed by 之一, 之二… */
+function decisionNoArgument(raw: string, caseNo: string, argument = 'input.decisionNo'): string {
+  if (raw.length > 60) throw badUserInput(argument, 'must be at most 60 characters');
   const value = normaliseCaseNo(raw);
   const base = value.replace(DECISION_SUFFIX, '');
-  caseNoArgument('input.decisionNo', base, 'BANKRUPTCY');
+  caseNoArgument(argument, base, 'BANKRUPTCY');
   if (parseCaseNo(base)!.courtCode !== parseCaseNo(caseNo)!.courtCode) {
-    throw badUserInput('input.decisionNo', `must be a decision of the court of the case (${parseCaseNo(caseNo)!.courtCode})`);
+    throw badUserInput(argument, `must be a decision of the court of the case (${parseCaseNo(caseNo)!.courtCode})`);
   }
   return value;
 }

@@ -25,7 +25,7 @@ export class ExecutionCaseAdminService {
   async create(ctx: RequestContext, input: CreateExecutionCaseInput): Promise<ManagedExecutionCaseType> {
     requireOperation(ctx, 'Mutation.createExecutionCase');
     const caseNo = caseNoArgument('input.caseNo', input.caseNo, 'EXECUTION');
-    const filedOn = pastDateArgument('input.filedOn', input.filedOn, parseCaseNo(caseNo)!.year);
+    const filedOn = pastDateArgument('input.filedOn', input.filedOn, ctx.services.bankruptcy.runtime.clock.now(), parseCaseNo(caseNo)!.year);
     if (!(Number(input.amountDue) > 0)) throw badUserInput('input.amountDue', 'must be more than zero');
     const respondents = respondentsArgument(input.respondents);
     try {
@@ -83,7 +83,9 @@ export class ExecutionCaseAdminService {
   async close(ctx: RequestContext, rawCaseNo: string): Promise<ManagedExecutionCaseType> {
     requireOperation(ctx, 'Mutation.closeExecutionCase');
     const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
-    return ctx.hub.transaction(async (m) => managedExecutionCase(m, await closeCase(m, ExecutionCase, caseNo)));
+    return ctx.hub.transaction(async (m) =>
+      managedExecutionCase(m, await closeCase(m, ExecutionCase, caseNo, ctx.services.bankruptcy.runtime.clock.now())),
+    );
   }
 }
 

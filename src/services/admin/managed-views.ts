@@ -45,6 +45,11 @@ export async function managedExecutionCase(m: EntityManager, caseId: string): Pr
   };
 }
 
+/** How the case ended, when its closing ruling is on record. */
+export function closingOf(c: Pick<BankruptcyCase, 'closingOutcome' | 'closingRulingNo' | 'closedOn'>) {
+  return c.closingOutcome && c.closingRulingNo && c.closedOn ? { outcome: c.closingOutcome, rulingNo: c.closingRulingNo, date: c.closedOn } : null;
+}
+
 export async function managedBankruptcyCase(m: EntityManager, caseId: string): Promise<ManagedBankruptcyCaseType> {
   const c = await m.getRepository(BankruptcyCase).findOneOrFail({ where: { id: caseId }, relations: { court: true, debtor: true } });
   const appointments = await m.getRepository(AdministratorAppointment).find({
@@ -66,5 +71,6 @@ export async function managedBankruptcyCase(m: EntityManager, caseId: string): P
       validTo: a.validTo,
       ended: a.endedAt !== null,
     })),
+    closing: closingOf(c),
   };
 }

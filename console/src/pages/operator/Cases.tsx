@@ -70,9 +70,23 @@ export function Cases() {
       <Operation
         title="终结（破产案件）"
         danger
-        fields={[{ name: 'caseNo', label: '案号', width: 220 }]}
-        mutation={`mutation CloseBankruptcyCase($caseNo: String!) { closeBankruptcyCase(caseNo: $caseNo) { ${BANKRUPTCY_FIELDS} } }`}
-        toVariables={(v) => ({ caseNo: v.caseNo.trim() })}
+        fields={[
+          { name: 'caseNo', label: '案号', width: 220 },
+          {
+            name: 'outcome',
+            label: '结果',
+            width: 170,
+            options: [
+              { value: 'DISMISSED', label: '驳回破产申请（恢复执行）' },
+              { value: 'WITHDRAWN', label: '准许撤回申请（恢复执行）' },
+              { value: 'CONCLUDED', label: '终结破产程序（终结执行）' },
+            ],
+          },
+          { name: 'rulingNo', label: '裁定书', placeholder: '(2024)皖1524破8号之三', width: 210 },
+          { name: 'date', label: '裁定日期', placeholder: '2025-06-30', width: 120 },
+        ]}
+        mutation={`mutation CloseBankruptcyCase($caseNo: String!, $input: CloseBankruptcyCaseInput!) { closeBankruptcyCase(caseNo: $caseNo, input: $input) { ${BANKRUPTCY_FIELDS} } }`}
+        toVariables={(v) => ({ caseNo: v.caseNo.trim(), input: { outcome: v.outcome, rulingNo: v.rulingNo.trim(), date: v.date.trim() } })}
         onDone={done}
       />
       <ExecutionCaseList refresh={refresh} />
