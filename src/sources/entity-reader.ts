@@ -137,7 +137,10 @@ function buildPlan(source: string, dataSource: DataSource, specs: readonly AnyRe
     const meta = dataSource.getMetadata(spec.entity);
     const t = alias();
     const by = columnOf(meta, spec.by);
-    const keys = `${typeOf(dataSource, by)}[]`;
+    const keyType = typeOf(dataSource, by);
+    // An enum's SQL type is named per column; the keys a lookup matches on are identifiers, never enums.
+    if (keyType.includes('enum')) throw new Error(`${meta.name}.${spec.by}: a lookup key cannot be an enum column`);
+    const keys = `${keyType}[]`;
     // The keys as an InitPlan's value rather than the parameter itself: the planner sees the same statement at every
     // execution whatever the number of keys, so after its first five custom plans it keeps one generic plan per
     // connection instead of planning each call again (planning cost more than executing). Index scans are unchanged.
