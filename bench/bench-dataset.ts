@@ -75,12 +75,21 @@ async function hubCounts(hubUrl: string): Promise<OpenDataset['counts']> {
   }
 }
 
+export interface DatasetOptions {
+  /**
+   * Load pg_stat_statements (shipped with the embedded binaries) so PostgreSQL's own count of statements can be read
+   * (`statementCalls`); it hashes and records every statement, so it is off unless asked for.
+   */
+  statementStatistics?: boolean;
+}
+
 /** Starts the dataset's cluster, applies migrations, and generates the data unless it is already there. */
-export async function openDataset(spec: DatasetSpec, log: (line: string) => void): Promise<OpenDataset> {
+export async function openDataset(spec: DatasetSpec, log: (line: string) => void, options: DatasetOptions = {}): Promise<OpenDataset> {
   const dataDir = path.join(BENCH_DATA, spec.name);
   let cluster: EmbeddedCluster | null = null;
   try {
-    cluster = await startEmbeddedPostgres(dataDir, DATABASE_KEYS.map(databaseName), log);
+    const postgresFlags = options.statementStatistics ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : [];
+    cluster = await startEmbeddedPostgres(dataDir, DATABASE_KEYS.map(databaseName), log, { postgresFlags });
     const started = cluster;
     const urls = Object.fromEntries(DATABASE_KEYS.map((k) => [k, started.url(databaseName(k))])) as Record<DatabaseKey, string>;
     for (const key of DATABASE_KEYS) {
@@ -118,6 +127,7 @@ export async function openDataset(spec: DatasetSpec, log: (line: string) => void
       log('analysing tables loaded by an earlier run');
       await analyze(urls);
     }
+    if (options.statementStatistics) await createExtension(urls.hub, 'pg_stat_statements');
     const counts = await hubCounts(urls.hub);
     const record = JSON.parse(fs.readFileSync(marker, 'utf8')) as DatasetRecord;
     const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -154,4 +164,50 @@ async function analyze(urls: Record<DatabaseKey, string>): Promise<void> {
       }
     }),
   );
+}
+
+async function createExtension(url: string, extension: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** What PostgreSQL counted per database: statements run to completion (pg_stat_statements' calls, top level). */
+export interface StatementCalls {
+  /** Every statement but the job worker's polling and this read itself. */
+  byDatabase: Record<string, number>;
+  /** Of the hub database's, the audit log's appends (their transaction's BEGIN and COMMIT included). */
+  auditAppend: number;
+}
+
+/**
+ * PostgreSQL's count of statements since it started, per database (pg_stat_statements, read from the hub database:
+ * its view spans the cluster). The job worker's statements (its schema) are left out: they poll on a timer, not per
+ * request.
+ */
+export async function statementCalls(hubUrl: string, names: Record<string, string>): Promise<StatementCalls> {
+  const client = new Client({ connectionString: hubUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string; calls: string; audit: string }>(`
+      SELECT d.datname, sum(s.calls) AS calls,
+             sum(s.calls) FILTER (WHERE s.query LIKE '%audit_entry%' OR s.query LIKE '%audit_head%' OR s.query IN ('BEGIN', 'COMMIT')) AS audit
+        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE s.toplevel AND s.query !~ 'graphile_worker|pg_stat_statements'
+       GROUP BY d.datname`);
+    const byName = new Map(rows.map((r) => [r.datname, r]));
+    const byDatabase = Object.fromEntries(Object.entries(names).map(([key, name]) => [key, Number(byName.get(name)?.calls ?? 0)]));
+    return { byDatabase, auditAppend: Number(byName.get(names.hub)?.audit ?? 0) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each database's name, by key. */
+export function databaseNames(): Record<DatabaseKey, string> {
+  return Object.fromEntries(DATABASE_KEYS.map((k) => [k, databaseName(k)])) as Record<DatabaseKey, string>;
 }

@@ -3,14 +3,15 @@
 // CPU per inquiry by a fixed number of requests, which a busy machine disturbs far less than throughput: the full hub
 // (and, with --bare, the hub with shield and audit off) answers the same clerk inquiries; reported are the hub
 // process's and PostgreSQL's CPU milliseconds per inquiry, the SQL statements per inquiry by database (a sequential
-// pass of 50 checked answers), and, with --profile, the hub's self time by function over the measured requests.
+// pass of 50 checked answers), on the hub's pools and as PostgreSQL counts them (pg_stat_statements, audit appends
+// included), and, with --profile, the hub's self time by function over the measured requests.
 
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
-import { BENCH_DATA, openDataset } from './bench-dataset';
+import { BENCH_DATA, databaseNames, openDataset, statementCalls, type StatementCalls } from './bench-dataset';
 import { benchHubEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
 import { runLoad } from './load-run';
@@ -63,9 +64,18 @@ function serverProcess(spec: BenchServerSpec) {
   return { child, next };
 }
 
-async function statementsPerInquiry(port: number, workload: Workload, stats: () => Promise<Record<string, number>>) {
+interface Counted {
+  /** Counted on the hub's pools (audit appends, on the audit writer's own pool, not included). */
+  pools: Record<string, number>;
+  /** Counted by PostgreSQL (pg_stat_statements), audit appends included. */
+  postgres: StatementCalls;
+}
+
+async function statementsPerInquiry(port: number, workload: Workload, stats: () => Promise<Record<string, number>>, hubUrl: string) {
   const sample = workload.inquiries.slice(0, 50);
-  const before = await stats();
+  const names = databaseNames();
+  const count = async (): Promise<Counted> => ({ pools: await stats(), postgres: await statementCalls(hubUrl, names) });
+  const before = await count();
   for (const inquiry of sample) {
     const shape = graphqlRequest(workload, inquiry);
     const res = await fetch(`http://127.0.0.1:${port}${shape.path}`, { method: 'POST', headers: shape.headers, body: shape.body });
@@ -74,8 +84,14 @@ async function statementsPerInquiry(port: number, workload: Workload, stats: () 
       throw new Error(`wrong answer for ${inquiry.caseNo}: ${JSON.stringify(body).slice(0, 400)}`);
     }
   }
-  const after = await stats();
-  return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] - (before[k] ?? 0)) / sample.length]));
+  const after = await count();
+  const per = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.fromEntries(Object.keys(a).map((k) => [k, (a[k] - (b[k] ?? 0)) / sample.length]));
+  return {
+    pools: per(after.pools, before.pools),
+    postgres: per(after.postgres.byDatabase, before.postgres.byDatabase),
+    auditAppend: (after.postgres.auditAppend - before.postgres.auditAppend) / sample.length,
+  };
 }
 
 async function measure(name: string, spec: BenchServerSpec, workload: Workload, options: Options, postgresPid: number, profileFile?: string) {
@@ -83,7 +99,7 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
   try {
     const { port } = await server.next('ready');
     const stats = async () => (await server.next('stats', { type: 'stats' })).statements;
-    const byDatabase = await statementsPerInquiry(port, workload, stats);
+    const counted = await statementsPerInquiry(port, workload, stats, spec.urls.hub);
     let cursor = 0;
     const next = (): HttpRequestShape => graphqlRequest(workload, workload.inquiries[cursor++ % workload.inquiries.length]);
     const base = { port, connections: options.connections, next, serverPid: server.child.pid!, postgresPid, durationS: 0 };
@@ -92,8 +108,15 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
     const result = await runLoad({ ...base, amount: options.requests });
     if (profileFile) await server.next('profiled', { type: 'profile-stop', file: profileFile });
     if (result.non2xx || result.answerErrors || result.socketErrors) throw new Error(`${name}: answers with errors`);
-    const total = Object.values(byDatabase).reduce((a, b) => a + b, 0);
-    return { name, requests: result.requests, cpu: result.cpuMsPerRequest, statements: total, byDatabase, load: os.loadavg()[0] };
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    return {
+      name,
+      requests: result.requests,
+      cpu: result.cpuMsPerRequest,
+      ...counted,
+      total: sum(counted.pools),
+      totalPostgres: sum(counted.postgres),
+    };
   } finally {
     await new Promise<void>((resolve) => {
       server.child.once('exit', () => resolve());
@@ -105,7 +128,7 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const spec = { name: `persons-${options.persons / 1000}k`, persons: options.persons, enterprises: options.persons / 10, seed: 1 };
-  const ds = await openDataset(spec, log);
+  const ds = await openDataset(spec, log, { statementStatistics: true });
   const lines: string[] = [];
   try {
     const config = loadConfig(benchHubEnv({ urls: ds.urls, dataDir: ds.dataDir, env: {} }));
@@ -126,14 +149,18 @@ async function main(): Promise<void> {
           .map((l) => l.toFixed(1))
           .join(' ')}`,
       '',
-      '| server | CPU ms/inquiry hub | CPU ms/inquiry PostgreSQL | statements/inquiry | by database |',
-      '|---|---:|---:|---:|---|',
+      '| server | CPU ms/inquiry hub | CPU ms/inquiry PostgreSQL | statements/inquiry (pools) | by database | statements/inquiry (PostgreSQL) | by database | of which audit append |',
+      '|---|---:|---:|---:|---|---:|---|---:|',
     );
-    for (const r of runs) {
-      const by = Object.entries(r.byDatabase)
+    const by = (counts: Record<string, number>) =>
+      Object.entries(counts)
         .map(([k, v]) => `${k} ${Number(v.toFixed(2))}`)
         .join(', ');
-      lines.push(`| ${r.name} | ${r.cpu.server.toFixed(2)} | ${r.cpu.postgres.toFixed(2)} | ${r.statements.toFixed(2)} | ${by} |`);
+    for (const r of runs) {
+      lines.push(
+        `| ${r.name} | ${r.cpu.server.toFixed(2)} | ${r.cpu.postgres.toFixed(2)} | ${r.total.toFixed(2)} | ${by(r.pools)} | ` +
+          `${r.totalPostgres.toFixed(2)} | ${by(r.postgres)} | ${r.auditAppend.toFixed(2)} |`,
+      );
     }
     if (options.profile) lines.push('', 'Full hub, self time over the measured inquiries:', '', '```', summariseProfile(profileFile, 30), '```');
   } finally {

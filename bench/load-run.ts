@@ -74,9 +74,15 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds of a postmaster and all its children (backends, background workers). */
+/**
+ * CPU seconds of a postmaster and all its children (backends, background workers), those that have ended included:
+ * the postmaster reaps its children, so their time is in its own cutime and cstime (fields 16 and 17). Without them a
+ * worker that ends during the run (autovacuum, a closed connection) would take its whole time off the figure.
+ */
 function postgresCpuSeconds(postmaster: number): number {
-  let total = 0;
+  const own = fs.readFileSync(`/proc/${postmaster}/stat`, 'utf8');
+  const ownFields = own.slice(own.lastIndexOf(')') + 2).split(' ');
+  let total = (Number(ownFields[13]) + Number(ownFields[14])) / 100;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preparedStatement, runPrepared } from '../databases/prepared-statement';
 import type { Role } from '../entities/hub/user.entity';
 import type { OrganisationKind } from '../entities/hub/organisation.entity';
 
@@ -16,17 +17,23 @@ export interface Viewer {
   organisationSource: string | null;
 }
 
-/** The user with their organisation: one statement, plain rows (no entity hydration on every request). */
-const VIEWER_SQL = `
+/**
+ * The user with their organisation: one statement, prepared (planned once per connection once PostgreSQL settles on
+ * its generic plan), plain rows (no entity hydration on every request).
+ */
+const VIEWER = preparedStatement(
+  'viewer',
+  `
   SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId",
          o.code AS "organisationCode", o.name AS "organisationName", o.kind AS "organisationKind",
          o.source AS "organisationSource"
     FROM hub_user u JOIN organisation o ON o.id = u.organisation_id
-   WHERE u.username = $1 AND u.disabled_at IS NULL AND o.disabled_at IS NULL`;
+   WHERE u.username = $1 AND u.disabled_at IS NULL AND o.disabled_at IS NULL`,
+);
 
 /** The enabled user of an enabled organisation, or null. */
 export async function loadViewer(hub: DataSource, username: string): Promise<Viewer | null> {
-  const [row]: Viewer[] = await hub.query(VIEWER_SQL, [username]);
+  const [row] = await runPrepared<Viewer>(hub, VIEWER, [username]);
   if (!row) return null;
   return {
     userId: row.userId,

@@ -1,4 +1,5 @@
 import { may } from '../auth/policy';
+import { preparedStatement, runPrepared } from '../databases/prepared-statement';
 import type { RequestContext } from '../context';
 import { ExecutionCase } from '../entities/hub/execution-case.entity';
 import { Organisation } from '../entities/hub/organisation.entity';
@@ -27,9 +28,12 @@ interface CaseRow {
 
 /**
  * The active case the viewer is assigned to, with its court and its respondents (in the order the respondents'
- * loader gives them): one statement. Dates and amounts as text, as TypeORM hands them out.
+ * loader gives them): one statement, prepared (its generic plan is used once PostgreSQL has settled on it). Dates and
+ * amounts as text, as TypeORM hands them out.
  */
-const CASE_FOR_VIEWER = `
+const CASE_FOR_VIEWER = preparedStatement(
+  'case_for_viewer',
+  `
   SELECT c.id, c.case_no, c.court_id, c.status, c.filed_on::text AS filed_on, c.amount_due::text AS amount_due,
          c.closed_at, c.created_at, o.code AS court_code, o.name AS court_name, o.kind AS court_kind,
          o.source AS court_source, o.disabled_at AS court_disabled_at, o.created_at AS court_created_at,
@@ -39,7 +43,8 @@ const CASE_FOR_VIEWER = `
     FROM execution_case c
     JOIN organisation o ON o.id = c.court_id
     JOIN execution_case_clerk k ON k.case_id = c.id AND k.user_id = $1
-   WHERE c.case_no = $2 AND c.status IN ('ACTIVE', 'SUSPENDED')`;
+   WHERE c.case_no = $2 AND c.status IN ('ACTIVE', 'SUSPENDED')`,
+);
 
 /** Same words whether the case is missing, closed or someone else's: no existence leak. */
 export const NO_CASE_ACCESS = 'You have no access to this case';
@@ -52,7 +57,7 @@ export class ExecutionCaseService {
   async findForViewer(ctx: RequestContext, rawCaseNo: string): Promise<ExecutionCase> {
     const caseNo = caseNoArgument('caseNo', rawCaseNo, 'EXECUTION');
     if (!may(ctx.viewer, 'Query.executionCase')) throw forbidden(NO_CASE_ACCESS);
-    const [row]: CaseRow[] = await ctx.hub.query(CASE_FOR_VIEWER, [ctx.viewer.userId, caseNo]);
+    const [row] = await runPrepared<CaseRow>(ctx.hub, CASE_FOR_VIEWER, [ctx.viewer.userId, caseNo]);
     if (!row) throw forbidden(NO_CASE_ACCESS);
     const court = Object.assign(new Organisation(), {
       id: row.court_id,

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { preparedStatement, runPrepared, type PreparedStatement } from '../databases/prepared-statement';
 
 type Order = 'ASC' | 'DESC';
 
@@ -41,9 +41,8 @@ interface AnyReadSpec {
 type RowsOf<S extends readonly AnyReadSpec[]> = { -readonly [I in keyof S]: S[I] extends { entity: new () => infer E } ? E[] : never };
 
 interface Plan {
-  /** The name the statement is prepared under on each connection. */
-  name: string;
-  text: string;
+  /** Prepared under its name on each connection. */
+  statement: PreparedStatement;
   hydrate: (row: Record<string, unknown>) => unknown[][];
 }
 
@@ -59,12 +58,18 @@ const typeOf = (dataSource: DataSource, column: ColumnMetadata): string => Strin
  * read plainly: exact decimals and 64-bit integers as text, dates as YYYY-MM-DD text (what TypeORM hands out for
  * them, not a JS Date at local midnight); timestamps are turned back into Dates when the rows are filled.
  */
-function selectColumn(dataSource: DataSource, table: string, column: ColumnMetadata): string {
+function columnValue(dataSource: DataSource, table: string, column: ColumnMetadata): string {
   const ref = `${table}.${quote(column.databaseName)}`;
   const type = typeOf(dataSource, column);
   const asText = ['numeric', 'decimal', 'bigint', 'int8', 'money', 'date'].includes(type);
-  return `${asText ? `${ref}::text` : ref} AS ${quote(column.propertyName)}`;
+  return asText ? `${ref}::text` : ref;
 }
+
+/** A string as an SQL literal (property names are the JSON keys). */
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** `json_build_object` takes at most 100 arguments: 50 key–value pairs. */
+const MAX_PAIRS = 50;
 
 function columnOf(meta: EntityMetadata, property: string): ColumnMetadata {
   const column = meta.findColumnWithPropertyName(property);
@@ -100,17 +105,8 @@ export class EntityReader {
   /** The rows of every spec for the same keys, in one statement. */
   async readAll<const S extends readonly AnyReadSpec[]>(dataSource: DataSource, keys: readonly string[], specs: S): Promise<RowsOf<S>> {
     const plan = this.plan(dataSource, specs);
-    const values = [[...keys]];
-    // Counted like every statement a source's DataSource sends (tests and the benchmark count them).
-    dataSource.logger.logQuery(plan.text, values);
-    const pool = (dataSource.driver as unknown as { master: { query: (q: object) => Promise<{ rows: Array<Record<string, unknown>> }> } }).master;
-    try {
-      const { rows } = await pool.query({ name: plan.name, text: plan.text, values });
-      return plan.hydrate(rows[0]) as RowsOf<S>;
-    } catch (error) {
-      dataSource.logger.logQueryError(error as Error, plan.text, values);
-      throw error;
-    }
+    const [row] = await runPrepared(dataSource, plan.statement, [[...keys]]);
+    return plan.hydrate(row) as RowsOf<S>;
   }
 
   private plan(dataSource: DataSource, specs: readonly AnyReadSpec[]): Plan {
@@ -140,15 +136,22 @@ function buildPlan(source: string, dataSource: DataSource, specs: readonly AnyRe
   specs.forEach((spec, i) => {
     const meta = dataSource.getMetadata(spec.entity);
     const t = alias();
-    const where = `${t}.${quote(columnOf(meta, spec.by).databaseName)} = ANY($1)`;
+    const by = columnOf(meta, spec.by);
+    const keyType = typeOf(dataSource, by);
+    // An enum's SQL type is named per column; the keys a lookup matches on are identifiers, never enums.
+    if (keyType.includes('enum')) throw new Error(`${meta.name}.${spec.by}: a lookup key cannot be an enum column`);
+    const keys = `${keyType}[]`;
+    // The keys as an InitPlan's value rather than the parameter itself: the planner sees the same statement at every
+    // execution whatever the number of keys, so after its first five custom plans it keeps one generic plan per
+    // connection instead of planning each call again (planning cost more than executing). Index scans are unchanged.
+    const where = `${t}.${quote(by.databaseName)} = ANY((SELECT $1::${keys})::${keys})`;
     const { sql, hydrate } = rowsAsJson(dataSource, meta, t, where, spec.order, spec.children ?? [], alias);
     columns.push(`${sql} AS "s${i}"`);
     hydrators.push(hydrate);
   });
   const text = `SELECT ${columns.join(', ')}`;
   return {
-    name: `${source}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`,
-    text,
+    statement: preparedStatement(source, text),
     hydrate: (row) => hydrators.map((h, i) => hydrateList(h, row[`s${i}`])),
   };
 }
@@ -170,7 +173,7 @@ function rowsAsJson(
   children: NonNullable<AnyReadSpec['children']>,
   alias: () => string,
 ): { sql: string; hydrate: Hydrate } {
-  const selected = meta.columns.map((c) => selectColumn(dataSource, t, c));
+  const pairs = meta.columns.map((c) => `${literal(c.propertyName)}, ${columnValue(dataSource, t, c)}`);
   const childHydrators: Array<[string, Hydrate]> = [];
   for (const child of children) {
     const childMeta = dataSource.getMetadata(child.entity);
@@ -178,15 +181,14 @@ function rowsAsJson(
     const parentColumn = child.parentKey ? columnOf(meta, child.parentKey) : meta.primaryColumns[0];
     const childWhere = `${c}.${quote(columnOf(childMeta, child.foreignKey).databaseName)} = ${t}.${quote(parentColumn.databaseName)}`;
     const nested = rowsAsJson(dataSource, childMeta, c, childWhere, child.order, [], alias);
-    selected.push(`${nested.sql} AS ${quote(child.relation)}`);
+    pairs.push(`${literal(child.relation)}, ${nested.sql}`);
     childHydrators.push([child.relation, nested.hydrate]);
   }
-  const r = alias();
-  const ordering = orderBy(t, meta, order);
+  if (pairs.length > MAX_PAIRS) throw new Error(`${meta.name}: more than ${MAX_PAIRS} columns and relations to read in one object`);
+  // Each row one JSON object, aggregated in the lookup's order: no window, no sub-select to sort again.
   const sql =
-    `(SELECT coalesce(json_agg(${r} ORDER BY ${r}."__n"), '[]'::json) FROM (` +
-    `SELECT ${selected.join(', ')}, row_number() OVER (${ordering ? `ORDER BY ${ordering}` : ''}) AS "__n" ` +
-    `FROM ${quote(meta.tableName)} ${t} WHERE ${where}) ${r})`;
+    `(SELECT coalesce(json_agg(json_build_object(${pairs.join(', ')}) ORDER BY ${orderBy(t, meta, order)}), '[]'::json) ` +
+    `FROM ${quote(meta.tableName)} ${t} WHERE ${where})`;
   const Entity = meta.target as new () => Record<string, unknown>;
   const timestamps = new Set(meta.columns.filter((c) => typeOf(dataSource, c).startsWith('timestamp')).map((c) => c.propertyName));
   const properties = meta.columns.map((c) => c.propertyName);
