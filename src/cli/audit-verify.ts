@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { CHECKPOINT_FILE, readCheckpointFile } from '../audit/audit-checkpoints';
 import { AUDIT_KEY_FILE, AuditKeys } from '../audit/audit-keys';
+import { copyOnClient } from '../audit/audit-copy';
 import { verifyAuditChain } from '../audit/audit-verifier';
 import type { Queryable } from '../audit/insert-entries';
 import { loadConfig } from '../config';
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
       externalCheckpoints: external,
       threads: options.threads === undefined ? undefined : Number(options.threads),
       readers: [db, ...readers],
+      copy: copyOnClient(clients[1]),
     });
     const seconds = (performance.now() - started) / 1000;
     if (report.ok) {
