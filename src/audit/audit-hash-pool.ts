@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { hashLines, type HashedBatch } from './audit-hash-worker';
+import { hashTuples, type HashedBatch } from './audit-hash-worker';
 
 interface Task {
   resolve(result: HashedBatch): void;
@@ -58,11 +58,11 @@ export class HashPool {
     this.tasks.clear();
   }
 
-  /** Hashes one batch on the least busy thread. */
-  hash(text: string): Promise<HashedBatch> {
+  /** Hashes one batch (rows as `hashTuples` reads them) on the least busy thread, to which its bytes are handed over. */
+  hash(data: Uint8Array): Promise<HashedBatch> {
     if (this.workers.length === 0) {
       try {
-        return Promise.resolve(hashLines(text));
+        return Promise.resolve(hashTuples(data));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -74,7 +74,9 @@ export class HashPool {
     this.load[w] += 1;
     return new Promise((resolve, reject) => {
       this.tasks.set(id, { resolve, reject, worker: w });
-      this.workers[w].postMessage({ id, text });
+      // Handed over, not copied: the batch's bytes become the thread's (a view on a larger buffer is copied first).
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
+      this.workers[w].postMessage({ id, data: own }, [own.buffer as ArrayBuffer]);
     });
   }
 

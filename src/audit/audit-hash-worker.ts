@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash as sha256Once } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { canonicalEntry, type ChainedEntry } from './audit-entry-hash';
+import { canonicalJson } from './canonical-json';
 
 /**
- * One entry per line, as a JSON array in this column order: PostgreSQL renders it (`json_build_array`, strings
- * escaped by its JSON rules, jsonb columns embedded as JSON), and `JSON.parse` gives back exactly the values the
- * driver gives for the row (text as stored, jsonb parsed, `at` to the millisecond).
+ * One entry as a JSON array in this column order: PostgreSQL renders it (`json_build_array`, strings escaped by its
+ * JSON rules, jsonb columns embedded as JSON), and `JSON.parse` gives back exactly the values the driver gives for the
+ * row (text as stored, jsonb parsed, `at` to the millisecond). Only entries PostgreSQL cannot render in canonical form
+ * travel this way.
  */
 export const ENTRY_LINE_SQL = `json_build_array(seq::text, at, request_id, correlation_id, kind, username, organisation_code, role,
   case_kind, case_no, subject_id, subject_kind, subject_id_number, fields, sources, outcome, client_address, operation_name,
@@ -64,43 +66,308 @@ export function entryFromLine(line: string): ChainedEntry {
   };
 }
 
+// A JSON string of a text column exactly as JSON.stringify writes it: PostgreSQL's JSON escapes are JavaScript's for
+// any valid text (\b \f \n \r \t \" \\, other controls as \u00xx in lower case, everything else as is), and text in
+// the database is always valid UTF-8 without NUL.
+const str = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
+const salted = (sql: string) => `CASE WHEN salt IS NULL THEN '' ELSE ${sql} END`;
+// JavaScript writes years 0–9999 with four digits, as to_char does; an entry dated outside travels as a JSON line.
+const RENDERABLE = `at >= '0001-01-01 00:00:00+00' AND at < '10000-01-01 00:00:00+00'`;
+
+/**
+ * The columns of each entry as the verifier reads them, in this order: `seq`, `prev_hash` and `hash` as stored, then
+ * the entry's canonical form (`canonicalEntry`) in pieces. PostgreSQL renders the fixed columns as the exact bytes
+ * that are hashed (`head`, `middle`, `tail`); `detail`, `fields` and `sources` come as jsonb's text, put in canonical
+ * form by the hashing thread: `head` + canonical(detail) + `,"fields":` + canonical(fields) + `middle` +
+ * canonical(sources) + `tail`. The last column is the entry as a JSON line when PostgreSQL cannot render it (`head`
+ * is then null).
+ */
+export const ENTRY_COLUMNS: readonly string[] = [
+  'seq',
+  'prev_hash',
+  'hash',
+  `CASE WHEN ${RENDERABLE} THEN concat('{"at":"', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    '","caseKind":', ${str('case_kind')}, ',"caseNo":', ${str('case_no')}, ',"clientAddress":', ${str('client_address')},
+    ${salted(`',"correlationId":' || ${str('correlation_id')}`)}, ',"detail":') END`,
+  'detail::text',
+  'fields::text',
+  `concat(',"kind":', ${str('kind')}, ',"operationName":', ${str('operation_name')}, ',"organisationCode":', ${str('organisation_code')},
+    ',"outcome":', ${str('outcome')}, ',"prevHash":', ${str('prev_hash')}, ',"requestId":', ${str('request_id')}, ',"role":', ${str('role')},
+    ${salted(`',"salt":' || ${str('salt')}`)}, ',"seq":"', seq, '","sources":')`,
+  'sources::text',
+  `concat(',"subjectId":', ${str('subject_id')}, ',"subjectIdNumber":', ${str('subject_id_number')}, ',"subjectKind":', ${str('subject_kind')},
+    ',"username":', ${str('username')}, '}')`,
+  `CASE WHEN NOT (${RENDERABLE}) THEN ${ENTRY_LINE_SQL} END`,
+];
+
 /** What the chain's sequential checks need of each entry of a batch, in the batch's order. */
 export interface HashedBatch {
-  seqs: string[];
+  seqs: BigInt64Array;
   /** `at` in ms since the epoch. */
   ats: Float64Array;
-  prevHashes: string[];
-  hashes: string[];
   /** 1 where the recomputed hash equals the stored one. */
   intact: Uint8Array;
+  /** 1 where `prevHash` equals the previous entry's `hash` in the batch (never for the first). */
+  linked: Uint8Array;
+  /** The stored `prevHash` and `hash` of each entry, one after the other, and where each ends in that text. */
+  hashText: string;
+  hashEnds: Uint32Array;
 }
 
-/** Recomputes the hash of every entry of a batch (lines as `ENTRY_LINE_SQL` renders them, joined by newlines). */
-export function hashLines(text: string): HashedBatch {
-  const lines = text.length === 0 ? [] : text.split('\n');
-  const out: HashedBatch = {
-    seqs: new Array<string>(lines.length),
-    ats: new Float64Array(lines.length),
-    prevHashes: new Array<string>(lines.length),
-    hashes: new Array<string>(lines.length),
-    intact: new Uint8Array(lines.length),
-  };
-  for (let i = 0; i < lines.length; i += 1) {
-    const entry = entryFromLine(lines[i]);
-    out.seqs[i] = entry.seq;
-    out.ats[i] = entry.at.getTime();
-    out.prevHashes[i] = entry.prevHash;
-    out.hashes[i] = entry.hash;
-    out.intact[i] = createHash('sha256').update(canonicalEntry(entry), 'utf8').digest('hex') === entry.hash ? 1 : 0;
+/** The `prevHash` (`which` 0) or `hash` (1) of entry `i` of a batch. */
+export function storedHash(batch: HashedBatch, i: number, which: 0 | 1): string {
+  const k = 2 * i + which;
+  return batch.hashText.slice(k === 0 ? 0 : batch.hashEnds[k - 1], batch.hashEnds[k]);
+}
+
+const COLUMN_COUNT = ENTRY_COLUMNS.length;
+const ascii = (s: string) => Buffer.from(s, 'latin1');
+const FIELDS_KEY = ascii(',"fields":');
+// jsonb writes an object's keys shortest first, canonical JSON in code-unit order: for both pairs, the other way round.
+const FIELD_PAIR = { jsonbFirst: ascii('{"path": '), jsonbSecond: ascii(', "outcome": '), first: ascii('{"outcome":'), second: ascii(',"path":') };
+const SOURCE_PAIR = { jsonbFirst: ascii('{"state": '), jsonbSecond: ascii(', "source": '), first: ascii('{"source":'), second: ascii(',"state":') };
+type Pair = typeof FIELD_PAIR;
+
+// Where the JSON string starting at `p` (a quote) ends (just past its closing quote), or -1.
+function stringEnd(src: Uint8Array, p: number, end: number): number {
+  if (p >= end || src[p] !== 0x22) return -1;
+  for (p += 1; p < end; p += 1) {
+    const c = src[p];
+    if (c === 0x22) return p + 1;
+    if (c === 0x5c) p += 1;
   }
+  return -1;
+}
+
+function literal(src: Uint8Array, p: number, end: number, text: Uint8Array): number {
+  if (p + text.length > end) return -1;
+  for (let i = 0; i < text.length; i += 1) if (src[p + i] !== text[i]) return -1;
+  return p + text.length;
+}
+
+/**
+ * jsonb's text of an array of objects of exactly two string members (`[{"path": "a", "outcome": "ALLOW"}, …]`)
+ * written at `o` in canonical form (`[{"outcome":"ALLOW","path":"a"},…]`), as `canonicalEntry` writes such pairs.
+ * Each string is copied as jsonb wrote it, which is how JSON.stringify writes it. Answers where the output ends, or
+ * -1 when the text has any other shape (it then goes through JSON.parse and canonicalJson).
+ */
+export function canonicalPairs(src: Uint8Array, start: number, end: number, out: Uint8Array, o: number, pair: Pair): number {
+  if (end - start < 2 || src[start] !== 0x5b || src[end - 1] !== 0x5d) return -1;
+  out[o++] = 0x5b;
+  let p = start + 1;
+  if (p === end - 1) {
+    out[o++] = 0x5d;
+    return o;
+  }
+  for (;;) {
+    p = literal(src, p, end, pair.jsonbFirst);
+    if (p < 0) return -1;
+    const a = p;
+    p = stringEnd(src, p, end);
+    if (p < 0) return -1;
+    const aEnd = p;
+    p = literal(src, p, end, pair.jsonbSecond);
+    if (p < 0) return -1;
+    const b = p;
+    p = stringEnd(src, p, end);
+    if (p < 0 || src[p] !== 0x7d) return -1;
+    if (o + pair.first.length + pair.second.length + (p - b) + (aEnd - a) + 2 > out.length) return -1;
+    out.set(pair.first, o);
+    o += pair.first.length;
+    for (let i = b; i < p; i += 1) out[o++] = src[i];
+    out.set(pair.second, o);
+    o += pair.second.length;
+    for (let i = a; i < aEnd; i += 1) out[o++] = src[i];
+    out[o++] = 0x7d;
+    p += 1;
+    if (p === end - 1) {
+      out[o++] = 0x5d;
+      return o;
+    }
+    if (src[p] !== 0x2c || src[p + 1] !== 0x20) return -1;
+    out[o++] = 0x2c;
+    p += 2;
+  }
+}
+
+// {path, outcome} and {source, state} pairs of any other shape, as canonicalEntry serialises them.
+function pairsJson(list: unknown, first: string, second: string): string {
+  if (!Array.isArray(list)) return canonicalJson(list);
+  let out = '[';
+  for (let i = 0; i < list.length; i += 1) {
+    const item = list[i] as Record<string, unknown>;
+    const keys = item && typeof item === 'object' ? Object.keys(item) : [];
+    const plain = keys.length === 2 && typeof item[first] === 'string' && typeof item[second] === 'string';
+    out += (i ? ',' : '') + (plain ? `{"${first}":${JSON.stringify(item[first])},"${second}":${JSON.stringify(item[second])}}` : canonicalJson(item));
+  }
+  return `${out}]`;
+}
+
+let scratch = new Uint8Array(1 << 16);
+
+// The last list of fields and of sources put in canonical form, kept while at most MEMO_LIMIT bytes long.
+const MEMO_LIMIT = 1 << 14;
+const memoOf = () => {
+  const sourceBytes = Buffer.alloc(MEMO_LIMIT);
+  const canonicalBytes = new Uint8Array(MEMO_LIMIT * 2 + 16);
+  return { length: -1, sourceBytes, source: sourceBytes.subarray(0, 0), canonicalBytes, canonical: canonicalBytes.subarray(0, 0) };
+};
+const lastFields = memoOf();
+const lastSources = memoOf();
+
+function ensure(o: number, more: number): void {
+  if (o + more <= scratch.length) return;
+  const bigger = new Uint8Array(Math.max(scratch.length * 2, o + more + 65536));
+  bigger.set(scratch.subarray(0, o));
+  scratch = bigger;
+}
+
+/**
+ * Recomputes the hash of every entry of a batch: rows in PostgreSQL's binary COPY layout (a 16-bit column count,
+ * then each column as a 32-bit length, -1 for null, and its bytes), columns as `ENTRY_COLUMNS`, oldest first. Answers
+ * what the sequential checks need; the stored hashes travel as one text, not one string per entry.
+ */
+export function hashTuples(data: Uint8Array): HashedBatch {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const starts: number[] = [];
+  for (let p = 0; p + 2 <= data.length;) {
+    const columns = view.getInt16(p);
+    if (columns === -1) break; // COPY's trailer
+    if (columns !== COLUMN_COUNT) throw new Error(`an entry has ${columns} columns, ${COLUMN_COUNT} expected`);
+    starts.push(p);
+    p += 2;
+    for (let c = 0; c < COLUMN_COUNT; c += 1) {
+      const length = view.getInt32(p);
+      p += 4 + (length > 0 ? length : 0);
+    }
+    if (p > data.length) throw new Error('an entry is cut short');
+  }
+  const n = starts.length;
+  const out: HashedBatch = {
+    seqs: new BigInt64Array(n),
+    ats: new Float64Array(n),
+    intact: new Uint8Array(n),
+    linked: new Uint8Array(n),
+    hashText: '',
+    hashEnds: new Uint32Array(2 * n),
+  };
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const hashes: string[] = new Array<string>(2 * n);
+  const at = new Int32Array(COLUMN_COUNT);
+  const len = new Int32Array(COLUMN_COUNT);
+  let lastHash = -1;
+  let lastHashLength = -1;
+  let textLength = 0;
+  for (let i = 0; i < n; i += 1) {
+    let p = starts[i] + 2;
+    for (let c = 0; c < COLUMN_COUNT; c += 1) {
+      const length = view.getInt32(p);
+      at[c] = p + 4;
+      len[c] = length;
+      p += 4 + (length > 0 ? length : 0);
+    }
+    if (len[0] !== 8) throw new Error('seq must be a bigint');
+    out.seqs[i] = view.getBigInt64(at[0]);
+    const prevHash = text.toString('latin1', at[1], at[1] + len[1]);
+    const hash = text.toString('latin1', at[2], at[2] + len[2]);
+    hashes[2 * i] = prevHash;
+    hashes[2 * i + 1] = hash;
+    textLength += prevHash.length;
+    out.hashEnds[2 * i] = textLength;
+    textLength += hash.length;
+    out.hashEnds[2 * i + 1] = textLength;
+    if (i > 0 && len[1] === lastHashLength) {
+      let same = 1;
+      for (let k = 0; k < len[1]; k += 1)
+        if (data[at[1] + k] !== data[lastHash + k]) {
+          same = 0;
+          break;
+        }
+      out.linked[i] = same;
+    }
+    lastHash = at[2];
+    lastHashLength = len[2];
+    if (len[3] < 0) {
+      // Not renderable by PostgreSQL: the entry as a JSON line, hashed as before.
+      const entry = entryFromLine(text.toString('utf8', at[9], at[9] + len[9]));
+      out.ats[i] = entry.at.getTime();
+      out.intact[i] = sha256Once('sha256', canonicalEntry(entry), 'hex') === hash ? 1 : 0;
+      continue;
+    }
+    // `{"at":"YYYY-MM-DDTHH:MM:SS.mmmZ"` opens the head.
+    out.ats[i] = Date.parse(text.toString('latin1', at[3] + 7, at[3] + 31));
+    let o = 0;
+    ensure(o, len[3] + 4);
+    scratch.set(data.subarray(at[3], at[3] + len[3]), o);
+    o += len[3];
+    if (len[4] < 0) {
+      scratch[o++] = 0x6e; // null
+      scratch[o++] = 0x75;
+      scratch[o++] = 0x6c;
+      scratch[o++] = 0x6c;
+    } else {
+      o = writeText(canonicalJson(JSON.parse(text.toString('utf8', at[4], at[4] + len[4]))), o);
+    }
+    ensure(o, FIELDS_KEY.length);
+    scratch.set(FIELDS_KEY, o);
+    o += FIELDS_KEY.length;
+    o = pairs(data, at[5], len[5], o, FIELD_PAIR, 'outcome', 'path');
+    ensure(o, len[6]);
+    scratch.set(data.subarray(at[6], at[6] + len[6]), o);
+    o += len[6];
+    o = pairs(data, at[7], len[7], o, SOURCE_PAIR, 'source', 'state');
+    ensure(o, len[8]);
+    scratch.set(data.subarray(at[8], at[8] + len[8]), o);
+    o += len[8];
+    out.intact[i] = sha256Once('sha256', scratch.subarray(0, o), 'hex') === hash ? 1 : 0;
+  }
+  out.hashText = hashes.join('');
   return out;
+
+  function writeText(s: string, o: number): number {
+    const bytes = Buffer.from(s, 'utf8');
+    ensure(o, bytes.length);
+    scratch.set(bytes, o);
+    return o + bytes.length;
+  }
+  function pairs(src: Uint8Array, start: number, length: number, o: number, pair: Pair, first: string, second: string): number {
+    if (length >= 0) {
+      // The same list as the previous entry's (requests of one kind read the same fields): its canonical form again.
+      const memo = pair === FIELD_PAIR ? lastFields : lastSources;
+      if (memo.length === length && memo.canonical.length > 0 && Buffer.compare(text.subarray(start, start + length), memo.source) === 0) {
+        ensure(o, memo.canonical.length);
+        scratch.set(memo.canonical, o);
+        return o + memo.canonical.length;
+      }
+      ensure(o, 2 * length + 16);
+      const end = canonicalPairs(src, start, start + length, scratch, o, pair);
+      if (end >= 0) {
+        if (length <= MEMO_LIMIT) {
+          memo.length = length;
+          memo.source = memo.sourceBytes.subarray(0, length);
+          memo.source.set(src.subarray(start, start + length));
+          memo.canonical = memo.canonicalBytes.subarray(0, end - o);
+          memo.canonical.set(scratch.subarray(o, end));
+        }
+        return end;
+      }
+    }
+    const json = length < 0 ? null : (JSON.parse(text.toString('utf8', start, start + length)) as unknown);
+    return writeText(pairsJson(json, first, second), o);
+  }
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === 'audit-hash') {
-  parentPort!.on('message', ({ id, text }: { id: number; text: string }) => {
+  parentPort!.on('message', ({ id, data }: { id: number; data: Uint8Array }) => {
     try {
-      const result = hashLines(text);
-      parentPort!.postMessage({ id, result }, [result.ats.buffer as ArrayBuffer, result.intact.buffer as ArrayBuffer]);
+      const result = hashTuples(data);
+      parentPort!.postMessage({ id, result }, [
+        result.seqs.buffer as ArrayBuffer,
+        result.ats.buffer as ArrayBuffer,
+        result.intact.buffer as ArrayBuffer,
+        result.linked.buffer as ArrayBuffer,
+        result.hashEnds.buffer as ArrayBuffer,
+      ]);
     } catch (error) {
       parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AuditConfig } from './audit-config';
 import { CHECKPOINT_FILE, createCheckpoint, readCheckpointFile, type Checkpoint } from './audit-checkpoints';
+import { copyOnPool } from './audit-copy';
 import { AuditKeys } from './audit-keys';
 import { verifyAuditChain, type VerificationReport } from './audit-verifier';
 import { AuditWriter } from './audit-writer';
@@ -45,12 +46,11 @@ export class AuditLog {
     return createCheckpoint(this.db, this.keys, this.dataDir);
   }
 
-  /** Verifies a range of seq and/or of time (default: the whole chain), reading batches on the hub's pool. */
+  /** Verifies a range of seq and/or of time (default: the whole chain), streaming it with COPY on the hub's pool. */
   verify(range: { fromSeq?: bigint; toSeq?: bigint; from?: Date; to?: Date } = {}): Promise<VerificationReport> {
     return verifyAuditChain(this.db, this.keys.verifier, {
       ...range,
-      // Two lanes of batches on the pool: the database renders one batch while the previous one travels.
-      readers: [this.db, this.db],
+      copy: copyOnPool((this.db.driver as unknown as { master: Pool }).master),
       externalCheckpoints: readCheckpointFile(path.join(this.dataDir, CHECKPOINT_FILE)),
     });
   }

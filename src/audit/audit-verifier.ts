@@ -1,13 +1,29 @@
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { GENESIS_HASH } from './audit-entry-hash';
 import { checkpointFromRow, checkpointStatement, type Checkpoint } from './audit-checkpoints';
 import type { CheckpointVerifier } from './audit-keys';
 import { defaultHashThreads, HashPool } from './audit-hash-pool';
-import { ENTRY_LINE_SQL, type HashedBatch } from './audit-hash-worker';
+import { ENTRY_COLUMNS, storedHash, type HashedBatch } from './audit-hash-worker';
 import type { Queryable } from './insert-entries';
 
-// One batch: the entries with seq in [$1, $2], oldest first, as one text of JSON lines.
-const BATCH_SQL = `SELECT string_agg(line, E'\\n' ORDER BY seq) AS text
-  FROM (SELECT seq, ${ENTRY_LINE_SQL} AS line FROM audit_entry WHERE seq BETWEEN $1 AND $2) batch`;
+// A column as COPY (FORMAT binary) sends it: its length in bytes (-1 for null), then the bytes.
+const binaryColumn = (bytes: string) => `coalesce(int4send(length(${bytes})) || ${bytes}, '\\xffffffff'::bytea)`;
+
+// One batch without COPY: the entries with seq in [$1, $2], oldest first, as one bytea laid out as COPY's binary rows.
+const BATCH_SQL = `SELECT string_agg(int2send(${ENTRY_COLUMNS.length}::int2) || int4send(8) || int8send(seq)${ENTRY_COLUMNS.slice(1)
+  .map((_, i) => ` || ${binaryColumn(`c${i + 1}`)}`)
+  .join('')}, ''::bytea ORDER BY seq) AS tuples
+  FROM (SELECT seq, bpcharsend(prev_hash) AS c1, bpcharsend(hash) AS c2${ENTRY_COLUMNS.slice(3)
+    .map((column, i) => `, textsend(${column}) AS c${i + 3}`)
+    .join('')} FROM audit_entry WHERE seq BETWEEN $1 AND $2) batch`;
+
+// The whole range as one stream; `seq` bounds are whole numbers, written into the statement (COPY takes no parameters).
+const copySql = (from: bigint, to: bigint) =>
+  `COPY (SELECT ${ENTRY_COLUMNS.join(', ')} FROM audit_entry WHERE seq BETWEEN ${from} AND ${to} ORDER BY seq) TO STDOUT (FORMAT binary)`;
+
+/** Runs a `COPY … TO STDOUT` statement and answers its output as a stream of bytes. */
+export type CopyOut = (sql: string) => Promise<Readable>;
 
 export const AUDIT_PROBLEMS = [
   'HASH_MISMATCH',
@@ -52,6 +68,11 @@ export interface VerifyOptions {
    * pool given more than once, let the database render batches in parallel.
    */
   readers?: Queryable[];
+  /**
+   * Streams the whole range with COPY on a connection of its own instead of reading batches (`readers` then go unused):
+   * PostgreSQL sends the rows as it renders them, and the stream is cut into batches for the threads as it arrives.
+   */
+  copy?: CopyOut;
 }
 
 interface Finding {
@@ -148,42 +169,34 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   let lastGoodCheckpoint: string | null = null;
   let entriesChecked = 0;
 
-  // Batches by sequence number, each read as one text of JSON lines and hashed on a worker thread; several are in
-  // flight at once (read on the readers' connections while others are hashed), and their results are checked
-  // strictly in order. Memory holds at most `depth` batches whatever the chain's length.
-  const readers = options.readers && options.readers.length > 0 ? options.readers : [db];
+  // Batches of entries in order of seq, each hashed on a worker thread; several are in flight at once (read from the
+  // database while others are hashed), and their results are checked strictly in order. Memory holds at most `depth`
+  // batches whatever the chain's length.
   const pool = new HashPool(options.threads ?? defaultHashThreads());
   const depth = Math.max(2, pool.threads * 2);
+  const source = options.copy
+    ? copyBatches(options.copy, copySql(fromSeq, toSeq), pool, batchSize, () => finding)
+    : queryBatches(options.readers && options.readers.length > 0 ? options.readers : [db], pool, fromSeq, toSeq, batchSize, () => finding);
+  const cuts = [...checkpoints.keys()].map(BigInt).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  let nextCut = 0;
   const inFlight: Array<Promise<HashedBatch>> = [];
-  const lanes: Array<Promise<void>> = readers.map(() => Promise.resolve());
-  let nextFrom = fromSeq;
-  let batchNo = 0;
-  const schedule = () => {
-    // Nothing past a finding can change the report: no batch beyond it is read.
-    while (inFlight.length < depth && nextFrom <= toSeq && (!finding || nextFrom <= (finding as Finding).seq)) {
-      const lo = nextFrom;
-      const hi = lo + BigInt(batchSize) - 1n < toSeq ? lo + BigInt(batchSize) - 1n : toSeq;
-      nextFrom = hi + 1n;
-      // Each reader runs one statement at a time: a batch is asked for once the reader's previous one has arrived.
-      const lane = batchNo++ % readers.length;
-      const text = lanes[lane].then(() => readers[lane].query(BATCH_SQL, [String(lo), String(hi)])) as Promise<Array<{ text: string | null }>>;
-      lanes[lane] = text.then(
-        () => undefined,
-        () => undefined,
-      );
-      const batch = text.then((rows) => pool.hash(rows[0]?.text ?? ''));
-      batch.catch(() => undefined); // awaited in order below
-      inFlight.push(batch);
-    }
-  };
+  let exhausted = false;
   try {
-    schedule();
-    scan: while (inFlight.length > 0) {
+    scan: for (;;) {
+      while (!exhausted && inFlight.length < depth) {
+        const next = await source.next();
+        if (next.done) exhausted = true;
+        else {
+          next.value.hashed.catch(() => undefined); // awaited in order below
+          inFlight.push(next.value.hashed);
+        }
+      }
+      if (inFlight.length === 0) break;
       const batch = await inFlight.shift()!;
-      schedule();
+      // Where the previous entry's hash is: in this batch (index), or only as text (the first entry, or after a duplicate).
+      let previous = -1;
       for (let i = 0; i < batch.seqs.length; i += 1) {
-        const seqText = batch.seqs[i];
-        const seq = BigInt(seqText);
+        const seq = batch.seqs[i];
         if (finding && seq > (finding as Finding).seq) break scan;
         if (seq === last) {
           flag(seq, 'DUPLICATE', `seq ${seq} occurs more than once`);
@@ -191,30 +204,38 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
         }
         if (seq > last + 1n) flag(last + 1n, 'GAP', `entries ${last + 1n}${seq - 1n > last + 1n ? `–${seq - 1n}` : ''} are missing`);
         entriesChecked += 1;
-        const hash = batch.hashes[i];
         if (batch.intact[i] !== 1) flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
-        if (expectedPrev !== null && batch.prevHashes[i] !== expectedPrev)
+        const linked =
+          previous === i - 1 && previous >= 0 ? batch.linked[i] === 1 : expectedPrev === null || storedHash(batch, i, 0) === expectedPrev;
+        if (expectedPrev !== null && !linked)
           flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
         const at = batch.ats[i];
         if (at < lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
-        for (const c of checkpoints.get(seqText) ?? []) {
-          if (c.hash !== hash) {
-            const since = lastGoodCheckpoint ? `after the checkpoint at seq ${lastGoodCheckpoint}` : 'before it';
-            flag(
-              seq,
-              'CHECKPOINT_MISMATCH',
-              `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`,
-            );
-          } else {
-            lastGoodCheckpoint = seqText;
+        while (nextCut < cuts.length && cuts[nextCut] < seq) nextCut += 1;
+        if (nextCut < cuts.length && cuts[nextCut] === seq) {
+          const hash = storedHash(batch, i, 1);
+          for (const c of checkpoints.get(String(seq)) ?? []) {
+            if (c.hash !== hash) {
+              const since = lastGoodCheckpoint ? `after the checkpoint at seq ${lastGoodCheckpoint}` : 'before it';
+              flag(
+                seq,
+                'CHECKPOINT_MISMATCH',
+                `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`,
+              );
+            } else {
+              lastGoodCheckpoint = String(seq);
+            }
           }
         }
-        expectedPrev = hash;
+        // The hash the next entry must name, kept as text only where the next batch begins.
+        expectedPrev = i === batch.seqs.length - 1 || batch.seqs[i + 1] === seq ? storedHash(batch, i, 1) : '';
+        previous = i;
         last = seq;
         lastAt = at;
       }
     }
   } finally {
+    await source.return(undefined);
     await Promise.all(inFlight.splice(0).map((b) => b.catch(() => undefined)));
     await pool.close();
   }
@@ -241,4 +262,105 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     problem: f?.problem ?? null,
     message: f ? f.message : `OK: ${entriesChecked} entries from ${fromSeq} to ${toSeq} and ${checkpointsChecked} checkpoints verified`,
   };
+}
+
+// Each batch wrapped, since an async generator would otherwise wait for the promise it yields.
+type Batches = AsyncGenerator<{ hashed: Promise<HashedBatch> }, void, undefined>;
+
+/** Batches of `batchSize` seq read in turn on the readers, one statement at a time on each. */
+async function* queryBatches(
+  readers: Queryable[],
+  pool: HashPool,
+  fromSeq: bigint,
+  toSeq: bigint,
+  batchSize: number,
+  finding: () => Finding | null,
+): Batches {
+  const lanes: Array<Promise<unknown>> = readers.map(() => Promise.resolve());
+  let batchNo = 0;
+  for (let next = fromSeq; next <= toSeq;) {
+    // Nothing past a finding can change the report: no batch beyond it is read.
+    const found = finding();
+    if (found && next > found.seq) return;
+    const lo = next;
+    const hi = lo + BigInt(batchSize) - 1n < toSeq ? lo + BigInt(batchSize) - 1n : toSeq;
+    next = hi + 1n;
+    const lane = batchNo++ % readers.length;
+    const rows = lanes[lane].then(() => readers[lane].query(BATCH_SQL, [String(lo), String(hi)])) as Promise<Array<{ tuples: Uint8Array | null }>>;
+    lanes[lane] = rows.catch(() => undefined);
+    yield { hashed: rows.then((r) => pool.hash(r[0]?.tuples ?? new Uint8Array(0))) };
+  }
+}
+
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/**
+ * The COPY stream cut into batches of `batchSize` whole rows as it arrives. The rows are only framed here (a length
+ * per column); the threads read them. Once a finding makes the rest irrelevant no batch is cut, and the rest of the
+ * stream is read and dropped so the connection stays usable.
+ */
+async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSize: number, finding: () => Finding | null): Batches {
+  const stream = await copy(sql);
+  let buffer = new Uint8Array(1 << 22);
+  let view = new DataView(buffer.buffer);
+  let length = 0;
+  let walked = -1; // before the header
+  let rows = 0;
+  let done = false;
+  const cut = () => {
+    const batch = buffer.slice(0, walked);
+    buffer.copyWithin(0, walked, length);
+    length -= walked;
+    walked = 0;
+    rows = 0;
+    return pool.hash(batch);
+  };
+  const beyondFinding = () => {
+    const found = finding();
+    return found !== null && walked >= 14 && view.getBigInt64(6) > found.seq;
+  };
+  try {
+    read: for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      if (length + chunk.length > buffer.length) {
+        const bigger = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
+        bigger.set(buffer.subarray(0, length));
+        buffer = bigger;
+        view = new DataView(buffer.buffer);
+      }
+      buffer.set(chunk, length);
+      length += chunk.length;
+      if (walked < 0) {
+        // The signature, 32 bits of flags and a header extension of announced length.
+        if (length < 19) continue;
+        if (Buffer.compare(Buffer.from(buffer.buffer, 0, COPY_SIGNATURE.length), COPY_SIGNATURE) !== 0) throw new Error('not a binary COPY stream');
+        const header = 19 + view.getUint32(15);
+        if (length < header) continue;
+        buffer.copyWithin(0, header, length);
+        length -= header;
+        walked = 0;
+      }
+      for (;;) {
+        if (walked + 2 > length) break;
+        const columns = view.getInt16(walked);
+        if (columns < 0) break; // the trailer
+        let p = walked + 2;
+        for (let c = 0; c < columns && p <= length; c += 1) p += 4 + (p + 4 <= length ? Math.max(0, view.getInt32(p)) : 0);
+        if (p > length) break;
+        walked = p;
+        rows += 1;
+        if (rows === batchSize) {
+          if (beyondFinding()) break read;
+          yield { hashed: cut() };
+        }
+      }
+    }
+    if (rows > 0 && !beyondFinding()) yield { hashed: cut() };
+    done = true;
+  } finally {
+    if (!done) {
+      stream.on('data', () => undefined);
+      stream.resume();
+    }
+    await finished(stream).catch(() => undefined);
+  }
 }

@@ -9,13 +9,14 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { CHECKPOINT_FILE, readCheckpointFile } from '../audit/audit-checkpoints';
 import { AUDIT_KEY_FILE, AuditKeys } from '../audit/audit-keys';
+import { copyOnClient } from '../audit/audit-copy';
 import { verifyAuditChain } from '../audit/audit-verifier';
 import type { Queryable } from '../audit/insert-entries';
 import { loadConfig } from '../config';
 import { hubDatabaseUrl, parseOptions, UsageError } from './hub-connection';
 
 const SEQ = /^[1-9]\d{0,17}$/;
-/** Connections that read batches while the threads hash others: the database renders two batches at a time. */
+/** Connections: one for the head and the checkpoints, one that streams the entries with COPY. */
 const READERS = 2;
 
 function time(value: string | undefined, name: string): Date | undefined {
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
       clients.push(client);
       await client.connect();
     }
-    const [db, ...readers]: Queryable[] = clients.map((client) => ({
+    const [db]: Queryable[] = clients.map((client) => ({
       query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows,
     }));
     const started = performance.now();
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
       to: until,
       externalCheckpoints: external,
       threads: options.threads === undefined ? undefined : Number(options.threads),
-      readers: [db, ...readers],
+      copy: copyOnClient(clients[1]),
     });
     const seconds = (performance.now() - started) / 1000;
     if (report.ok) {

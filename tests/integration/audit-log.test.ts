@@ -9,6 +9,9 @@ import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-chec
 import { canonicalEntry, entryFromRow, entryHash, type AuditDraft, type AuditEntryRow } from '../../src/audit/audit-entry-hash';
 import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
+import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
+import { chain } from '../../src/audit/audit-entry-hash';
+import { insertEntries } from '../../src/audit/insert-entries';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
@@ -766,6 +769,10 @@ describe('audit log', () => {
       expect(whole.ok).toBe(true);
       expect(split).toEqual(whole);
       expect(split.entriesChecked).toBeGreaterThan(7 * 4);
+      // Streamed with COPY and cut into batches as it arrives, as verifyAuditLog reads the chain.
+      const master = (t.hub.hub.driver as unknown as { master: import('pg').Pool }).master;
+      const streamed = await verifyAuditChain(t.hub.hub, keys, { copy: copyOnPool(master), threads: 2, batchSize: 7 });
+      expect(streamed).toEqual(whole);
     });
   });
 
@@ -862,7 +869,14 @@ describe('audit log', () => {
     let middle: string;
     // The verifier reads through the tampering transaction, before it is rolled back.
     const inside = { query: (sql: string, params?: unknown[]) => db.query(sql, params).then((r) => r.rows) };
-    const verifyInside = () => verifyAuditChain(inside, t.hub.audit!.keys.verifier);
+    // Read both ways, in batches and streamed with COPY on the same connection, which must agree.
+    const both = async (options: Parameters<typeof verifyAuditChain>[2] = {}) => {
+      const batches = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, options);
+      const streamed = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { ...options, copy: copyOnClient(db) });
+      expect(streamed).toEqual(batches);
+      return streamed;
+    };
+    const verifyInside = () => both();
 
     beforeAll(async () => {
       await t.hub.audit!.checkpoint();
@@ -890,7 +904,7 @@ describe('audit log', () => {
     });
 
     it('pinpoints an edit and a deletion alike in small batches hashed on several threads', async () => {
-      const small = () => verifyAuditChain(inside, t.hub.audit!.keys.verifier, { threads: 2, batchSize: 3 });
+      const small = () => both({ threads: 2, batchSize: 3 });
       await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
       const later = String(BigInt(middle) + 4n);
       await db.query(`UPDATE audit_entry SET detail = '{"changed":true}' WHERE seq = $1`, [later]);
@@ -930,14 +944,97 @@ describe('audit log', () => {
       expect(external.length).toBeGreaterThan(0);
       await db.query(`ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_append_only`);
       await db.query(`DELETE FROM audit_checkpoint`);
-      const report = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external });
+      const report = await both({ externalCheckpoints: external });
       expect(report).toMatchObject({ ok: false, problem: 'CHECKPOINT_MISSING', firstBadSeq: external[0].seq });
       // A problem found before the walk does not stop it short: an earlier edit, many small batches in, still comes first.
       expect(BigInt(external[0].seq)).toBeGreaterThan(40n);
       await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
       await db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = 40`);
-      const small = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { externalCheckpoints: external, batchSize: 3, threads: 2 });
+      const small = await both({ externalCheckpoints: external, batchSize: 3, threads: 2 });
       expect(small).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: '40' });
+    });
+
+    it('pinpoints an entry inserted under a seq already taken', async () => {
+      const [row] = (await db.query(`SELECT * FROM audit_entry WHERE seq = $1`, [middle])).rows;
+      const entry = entryFromRow(row);
+      await insertEntries(inside, [{ ...entry, at: new Date(entry.at.getTime() + 1), username: 'someone-else' }]);
+      const report = await verifyInside();
+      expect(report).toMatchObject({ ok: false, firstBadSeq: middle });
+      expect(['DUPLICATE', 'HASH_MISMATCH']).toContain(report.problem);
+    });
+
+    it('renders in PostgreSQL the bytes JavaScript hashes, for any text, and finds a change in any column', async () => {
+      // Every code point PostgreSQL's JSON escapes differently from writing it as is, in json and in jsonb: the
+      // controls, the quote and the backslash, exactly as JSON.stringify escapes them.
+      const { rows: escaped } = await db.query(`SELECT cp, to_json(chr(cp))::text AS json, to_jsonb(chr(cp))::text AS jsonb
+        FROM generate_series(1, 1114111) cp WHERE cp NOT BETWEEN 55296 AND 57343
+          AND (to_json(chr(cp))::text <> '"' || chr(cp) || '"' OR to_jsonb(chr(cp))::text <> to_json(chr(cp))::text) ORDER BY cp`);
+      expect(escaped.map((r) => r.cp)).toEqual([...Array.from({ length: 31 }, (_, i) => i + 1), 34, 92]);
+      for (const r of escaped) expect([r.json, r.jsonb]).toEqual([JSON.stringify(String.fromCodePoint(r.cp)), r.json]);
+
+      const [head] = (await db.query(`SELECT h.seq, h.hash, e.at FROM audit_head h JOIN audit_entry e ON e.seq = h.seq`)).rows;
+      const odd = 'o\'neil "q" \\ \n\t\u0001\u001f\u007f 地址 😀 \u2028 \uffff 𝒳';
+      const base: AuditDraft = {
+        requestId: randomUUID(),
+        correlationId: odd,
+        kind: 'READ',
+        username: [...odd].slice(0, 28).join(''), // whole code points: the writer replaces a lone surrogate
+        organisationCode: '皖1524',
+        role: 'CLERK',
+        caseKind: 'EXECUTION',
+        caseNo: '(2024)皖1524执😀号',
+        subjectId: randomUUID(),
+        subjectKind: 'PERSON',
+        subjectIdNumber: null,
+        fields: [
+          { path: odd, outcome: 'ALLOW' },
+          { path: 'phone', outcome: 'MASK' },
+        ],
+        sources: [{ source: 'vehicle', state: 'OK' }],
+        outcome: 'PARTIAL',
+        clientAddress: null,
+        operationName: odd,
+        detail: null,
+      };
+      const drafts: AuditDraft[] = [
+        base,
+        { ...base, detail: { z: [1, 2.5, -0, 1e21, 1.0, 0.1, null, true], ä: { '𝒳': odd, '\uffff': 'y', a: [] }, A: {} } },
+        { ...base, detail: { big: 'x'.repeat(200_000), list: Array.from({ length: 2_000 }, (_, i) => ({ i, s: odd })) } },
+        { ...base, fields: [{ path: 'id', outcome: 'ALLOW', note: 1 }] as never, sources: [] },
+        { ...base, fields: [], sources: [{ source: 'tax', state: 'TIMEOUT', ms: 5 }] as never },
+      ];
+      // Just after the head's entry (the hub's clock may run ahead of this one): time never runs backwards.
+      const added = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
+      await insertEntries(inside, added, { moveHead: true });
+      expect(await verifyInside()).toEqual(expect.objectContaining({ ok: true }));
+      expect(await both({ threads: 2, batchSize: 2 })).toEqual(expect.objectContaining({ ok: true }));
+
+      // Each column of each added entry, changed alone, is found.
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      const changes = [
+        `username = username || 'x'`,
+        `correlation_id = 'other'`,
+        `case_no = NULL`,
+        `detail = jsonb_set(coalesce(detail, '{}'), '{z}', '7')`,
+        `fields = fields || '[{"path": "x", "outcome": "ALLOW"}]'`,
+        `sources = sources || '[{"source": "x", "state": "OK"}]'`,
+        `at = at + interval '1 millisecond'`,
+        `salt = repeat('0', 64)`,
+        `subject_id = gen_random_uuid()`,
+      ];
+      for (const [i, e] of added.entries()) {
+        for (const change of changes) {
+          await db.query('SAVEPOINT change');
+          await db.query(`UPDATE audit_entry SET ${change} WHERE seq = $1`, [e.seq]);
+          const report = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, {
+            copy: copyOnClient(db),
+            fromSeq: BigInt(added[0].seq),
+            threads: 0,
+          });
+          expect([i, change, report.problem, report.firstBadSeq]).toEqual([i, change, 'HASH_MISMATCH', e.seq]);
+          await db.query('ROLLBACK TO SAVEPOINT change');
+        }
+      }
     });
 
     it('pinpoints a truncated tail that a checkpoint had signed', async () => {

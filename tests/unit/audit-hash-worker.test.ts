@@ -1,0 +1,201 @@
+import { canonicalEntry, chain, GENESIS_HASH, type AuditDraft, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { canonicalPairs, ENTRY_COLUMNS, hashTuples, storedHash } from '../../src/audit/audit-hash-worker';
+
+// jsonb's text of a value: keys shortest first (then by bytes), ", " and ": " between members.
+function jsonbText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    return `{${keys.map((k) => `${JSON.stringify(k)}: ${jsonbText((value as Record<string, unknown>)[k])}`).join(', ')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const FIELD_PAIR = 'fields';
+const pairsOf = (list: unknown, kind: string = FIELD_PAIR) => {
+  const entry = chain(
+    [draft(kind === FIELD_PAIR ? { fields: list as never } : { sources: list as never })],
+    { seq: 0n, hash: GENESIS_HASH },
+    new Date(0),
+  )[0];
+  const text = canonicalEntry(entry);
+  const key = kind === FIELD_PAIR ? '"fields":' : '"sources":';
+  const start = text.indexOf(key) + key.length;
+  return text.slice(start, text.indexOf(kind === FIELD_PAIR ? ',"kind":' : ',"subjectId":'));
+};
+
+const draft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
+  requestId: 'req-00000001',
+  kind: 'READ',
+  username: 'demo-clerk',
+  organisationCode: '皖1524',
+  role: 'CLERK',
+  caseKind: 'EXECUTION',
+  caseNo: '(2024)皖1524执123号',
+  subjectId: '0b0f5a8e-4f1e-4a53-8f25-7d1f2c3b4a5d',
+  subjectKind: 'PERSON',
+  subjectIdNumber: '341524198205171377',
+  fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }],
+  sources: [{ source: 'vehicle', state: 'OK' }],
+  outcome: 'PARTIAL',
+  clientAddress: '127.0.0.1',
+  operationName: 'Inquiry',
+  detail: null,
+  ...over,
+});
+
+describe('pairs put in canonical form from jsonb text', () => {
+  const pairs = (text: string, first: '{"path": ' | '{"state": ') => {
+    const ascii = (s: string) => Buffer.from(s, 'latin1');
+    const pair =
+      first === '{"path": '
+        ? { jsonbFirst: ascii('{"path": '), jsonbSecond: ascii(', "outcome": '), first: ascii('{"outcome":'), second: ascii(',"path":') }
+        : { jsonbFirst: ascii('{"state": '), jsonbSecond: ascii(', "source": '), first: ascii('{"source":'), second: ascii(',"state":') };
+    const src = Buffer.from(text, 'utf8');
+    const out = new Uint8Array(src.length * 2 + 16);
+    const end = canonicalPairs(src, 0, src.length, out, 0, pair);
+    return end < 0 ? null : Buffer.from(out.subarray(0, end)).toString('utf8');
+  };
+
+  it('writes what canonicalEntry writes, strings escaped or not, in any script', () => {
+    for (const fields of [
+      [],
+      [{ path: 'id', outcome: 'ALLOW' }],
+      [
+        { path: 'a"b\\c\nd\te\u0001\u001f\u007f', outcome: 'DENY' },
+        { path: '地址 😀 \u2028 ,"path": ', outcome: 'MASK' },
+        { path: '', outcome: '}, {' },
+      ],
+    ]) {
+      expect(pairs(jsonbText(fields), '{"path": ')).toBe(pairsOf(fields));
+    }
+    const sources = [
+      { source: 'vehicle', state: 'OK' },
+      { source: '不动产"登记', state: 'TIMEOUT' },
+    ];
+    expect(pairs(jsonbText(sources), '{"state": ')).toBe(pairsOf(sources, 'sources'));
+  });
+
+  it('declines any other shape, which then goes through JSON.parse and canonicalJson', () => {
+    for (const fields of [
+      [{ path: 'id', outcome: 'ALLOW', extra: 1 }],
+      [{ path: 'id', outcome: 7 }],
+      [{ path: 'id' }],
+      [{ path: 'id', outcome: null }],
+      [['id', 'ALLOW']],
+      { path: 'id', outcome: 'ALLOW' },
+      'ALLOW',
+    ]) {
+      expect(pairs(jsonbText(fields), '{"path": ')).toBeNull();
+    }
+    expect(pairs('[{"path": "id", "outcome": "ALLOW"}', '{"path": ')).toBeNull();
+    expect(pairs('[{"path": "id\\", "outcome": "ALLOW"}]', '{"path": ')).toBeNull();
+  });
+});
+
+// A row as COPY (FORMAT binary) sends it, its columns as ENTRY_COLUMNS describes them.
+function tuple(columns: Array<Buffer | string | null>): Buffer {
+  const parts: Buffer[] = [Buffer.from([0, columns.length])];
+  for (const c of columns) {
+    const bytes = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+    const length = Buffer.alloc(4);
+    length.writeInt32BE(bytes ? bytes.length : -1);
+    parts.push(length);
+    if (bytes) parts.push(bytes);
+  }
+  return Buffer.concat(parts);
+}
+const seqBytes = (seq: string) => {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64BE(BigInt(seq));
+  return b;
+};
+
+// The pieces PostgreSQL renders, cut from canonicalEntry's text (the integration tests hold PostgreSQL's to this).
+function rendered(e: ChainedEntry): Array<Buffer | string | null> {
+  const text = canonicalEntry(e);
+  return [
+    seqBytes(e.seq),
+    e.prevHash,
+    e.hash,
+    text.slice(0, text.indexOf('"detail":') + '"detail":'.length),
+    e.detail === null ? null : jsonbText(e.detail),
+    jsonbText(e.fields),
+    text.slice(text.indexOf(',"kind":'), text.indexOf('"sources":') + '"sources":'.length),
+    jsonbText(e.sources),
+    text.slice(text.indexOf(',"subjectId":')),
+    null,
+  ];
+}
+
+describe('hashing a batch of rows', () => {
+  const at = new Date('2026-03-01T08:00:00.123Z');
+  const entries = chain(
+    [
+      draft(),
+      draft({ detail: { z: [1, 2.5, -0, 1e21, null, true], ä: { '𝒳': 'x', '\uffff': 'y' }, a: 'line\nbreak "quoted"' } }),
+      draft({ fields: [{ path: 'id', outcome: 'ALLOW', note: 'x' }] as never, username: 'o\'neil "\\" 😀' }),
+      draft({ fields: [{ path: 'id', outcome: 'ALLOW' }] }),
+      draft({ fields: [{ path: 'id', outcome: 'ALLOW' }] }),
+    ],
+    { seq: 0n, hash: GENESIS_HASH },
+    at,
+  );
+
+  it('recomputes every hash from the pieces, and links each entry to the one before', () => {
+    expect(ENTRY_COLUMNS).toHaveLength(10);
+    const result = hashTuples(new Uint8Array(Buffer.concat(entries.map((e) => tuple(rendered(e))))));
+    expect([...result.seqs]).toEqual([1n, 2n, 3n, 4n, 5n]);
+    expect([...result.intact]).toEqual([1, 1, 1, 1, 1]);
+    expect([...result.linked]).toEqual([0, 1, 1, 1, 1]);
+    expect([...result.ats]).toEqual(entries.map(() => at.getTime()));
+    expect(entries.map((_, i) => storedHash(result, i, 1))).toEqual(entries.map((e) => e.hash));
+    expect(storedHash(result, 0, 0)).toBe(GENESIS_HASH);
+  });
+
+  it('finds a changed piece, a changed list, a changed detail and a broken link', () => {
+    const rows = entries.map((e) => rendered(e));
+    rows[0][8] = String(rows[0][8]).replace('demo-clerk', 'demo-clerK');
+    rows[1][4] = String(rows[1][4]).replace('2.5', '2.6');
+    rows[3][5] = String(rows[3][5]).replace('ALLOW', 'DENY');
+    // The stored prevHash alone (the canonical piece still names the right one): the link breaks, the hash holds.
+    rows[4][1] = '1'.repeat(64);
+    const result = hashTuples(new Uint8Array(Buffer.concat(rows.map(tuple))));
+    expect([...result.intact]).toEqual([0, 0, 1, 0, 1]);
+    expect([...result.linked]).toEqual([0, 1, 1, 1, 0]);
+  });
+
+  it('hashes an entry sent as a JSON line, as before, when PostgreSQL cannot render it', () => {
+    const e = entries[1];
+    const line = JSON.stringify([
+      e.seq,
+      e.at.toISOString(),
+      e.requestId,
+      e.correlationId ?? null,
+      e.kind,
+      e.username,
+      e.organisationCode,
+      e.role,
+      e.caseKind,
+      e.caseNo,
+      e.subjectId,
+      e.subjectKind,
+      e.subjectIdNumber,
+      e.fields,
+      e.sources,
+      e.outcome,
+      e.clientAddress,
+      e.operationName,
+      e.detail,
+      e.salt,
+      e.prevHash,
+      e.hash,
+    ]);
+    const row = rendered(e);
+    row[3] = null;
+    row[9] = line;
+    expect([...hashTuples(new Uint8Array(tuple(row))).intact]).toEqual([1]);
+    row[9] = line.replace('demo-clerk', 'demo-clerK');
+    expect([...hashTuples(new Uint8Array(tuple(row))).intact]).toEqual([0]);
+  });
+});
