@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { chain, type AuditDraft, type ChainedEntry } from './audit-entry-hash';
-import { insertEntries } from './insert-entries';
+import { appendEntries, type ExpectedHead } from './insert-entries';
 import { wellFormedDraft } from './well-formed-draft';
 import { observeAuditWrite } from '../observability/metrics';
 
@@ -13,12 +13,22 @@ interface Pending {
 /** Most requests whose entries share one transaction. */
 const MAX_GROUP = 200;
 
+/** The head as this process last wrote or read it, and how far PostgreSQL's clock was ahead of ours then. */
+interface KnownHead extends ExpectedHead {
+  at: Date;
+  clockOffset: number;
+}
+
 /**
- * Appends entries to the chain. Each append locks the head row (SELECT … FOR UPDATE) in the transaction that
- * inserts the entries and moves the head, so appends are serialised by PostgreSQL across all hub processes and
- * sequence numbers have no gaps. Within one process, requests that finish while an append is running are
- * committed together in the next one (group commit); if that shared append fails, each request is retried alone
- * so that one bad entry cannot cost other requests their answer.
+ * Appends entries to the chain. Each append moves the head row in the statement that inserts the entries, and only
+ * if the head is still the one the entries were chained onto: the UPDATE holds the head's row lock until the commit,
+ * so appends are serialised by PostgreSQL across all hub processes and sequence numbers have no gaps. While this
+ * process knows the head (it wrote it last), an append is that one statement in its own transaction. Otherwise (at
+ * start, after another process appended, after a failure) the append locks the head first (SELECT … FOR UPDATE),
+ * chains onto what it read and sends the same statement in that transaction, which cannot then miss. Within one
+ * process, requests that finish while an append is running are committed together in the next one (group commit);
+ * if that shared append fails, each request is retried alone so that one bad entry cannot cost other requests their
+ * answer.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
@@ -81,24 +91,55 @@ export class AuditWriter {
     }
   }
 
+  private head: KnownHead | undefined;
+
+  /** The entries chained onto `head`, dated by PostgreSQL's clock as last seen, never before the head. */
+  private static chainOnto(drafts: AuditDraft[], head: KnownHead): ChainedEntry[] {
+    const now = Math.floor(Date.now() + head.clockOffset);
+    return chain(drafts, { seq: head.seq, hash: head.hash }, new Date(Math.max(now, head.at.getTime())));
+  }
+
+  private remember(entries: ChainedEntry[], postgresNow: Date): void {
+    const last = entries[entries.length - 1];
+    this.head = { seq: BigInt(last.seq), hash: last.hash, at: last.at, clockOffset: postgresNow.getTime() - Date.now() };
+  }
+
+  private async write(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
+    const known = this.head;
+    this.head = undefined; // known again only once this append is committed
+    if (known) {
+      const entries = AuditWriter.chainOnto(drafts, known);
+      const { appended, now } = await appendEntries(this.pool, entries, known);
+      if (appended) {
+        this.remember(entries, now);
+        return entries;
+      }
+      // Another process moved the head: nothing was written; chain onto the head as it is now.
+    }
+    return this.writeLocked(drafts);
+  }
+
   /**
    * One transaction in three round trips: begin and lock the head; insert the entries and move the head (one
    * statement); commit. Few round trips keep the head locked briefly, which bounds appends across processes.
    */
-  private async write(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
+  private async writeLocked(drafts: AuditDraft[]): Promise<ChainedEntry[]> {
     const client: PoolClient = await this.pool.connect();
     let broken: Error | undefined;
     try {
       const [, locked] = (await client.query(
         `BEGIN; SELECT seq, hash, at, date_trunc('milliseconds', clock_timestamp()) AS now FROM audit_head WHERE id = 1 FOR UPDATE`,
       )) as unknown as Array<{ rows: Array<{ seq: string; hash: string; at: Date; now: Date }> }>;
-      const head = locked.rows[0];
-      if (!head) throw new Error('audit_head row is missing');
+      const row = locked.rows[0];
+      if (!row) throw new Error('audit_head row is missing');
+      const now = new Date(row.now);
       // Time never runs backwards along the chain, even across processes whose clocks differ.
-      const at = new Date(Math.max(new Date(head.now).getTime(), new Date(head.at).getTime()));
-      const entries = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, at);
-      await insertEntries(client, entries, { moveHead: true });
+      const head: KnownHead = { seq: BigInt(row.seq), hash: row.hash, at: new Date(row.at), clockOffset: now.getTime() - Date.now() };
+      const entries = AuditWriter.chainOnto(drafts, head);
+      const { appended } = await appendEntries(client, entries, head);
+      if (!appended) throw new Error('the locked audit head moved');
       await client.query('COMMIT');
+      this.remember(entries, now);
       return entries;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollback: Error) => {

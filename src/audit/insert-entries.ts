@@ -34,17 +34,30 @@ const COLUMNS = [
 const SQL = `INSERT INTO audit_entry (${COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
-// One statement, one round trip: the entries go in and the head moves to the last of them.
-const APPEND_SQL = `WITH inserted AS (${SQL} RETURNING 1)
-  UPDATE audit_head SET seq = $${COLUMNS.length + 1}, hash = $${COLUMNS.length + 2}, at = $${COLUMNS.length + 3} WHERE id = 1`;
+/** The head an append expects to extend: the last entry's sequence number and hash. */
+export interface ExpectedHead {
+  seq: bigint;
+  hash: string;
+}
 
-/** Inserts chained entries with one statement, whatever their number; with `moveHead`, the head moves in it too. */
-export async function insertEntries(db: Queryable, entries: ChainedEntry[], options: { moveHead?: boolean } = {}): Promise<void> {
-  if (entries.length === 0) return;
-  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const last = entries[entries.length - 1];
-  const head = options.moveHead ? [last.seq, last.hash, last.at.toISOString()] : [];
-  await db.query(options.moveHead ? APPEND_SQL : SQL, [
+/**
+ * One statement that appends and moves the head, if the head is still `expected`: the UPDATE takes the head's row
+ * lock (waiting for any append in flight, then re-reading the head as it was committed) and the entries go in only
+ * if it moved the head. It answers whether they did, and PostgreSQL's clock for the next append.
+ */
+const APPEND_SQL = `WITH moved AS (
+    UPDATE audit_head SET seq = $${COLUMNS.length + 1}, hash = $${COLUMNS.length + 2}, at = $${COLUMNS.length + 3}
+      WHERE id = 1 AND seq = $${COLUMNS.length + 4} AND hash = $${COLUMNS.length + 5}
+      RETURNING id
+  ), inserted AS (
+    ${SQL} WHERE EXISTS (SELECT FROM moved) RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM inserted)::int AS inserted, date_trunc('milliseconds', clock_timestamp()) AS now`;
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+function columnValues(entries: ChainedEntry[]): unknown[] {
+  return [
     entries.map((e) => e.seq),
     entries.map((e) => e.at.toISOString()),
     entries.map((e) => e.requestId),
@@ -67,6 +80,34 @@ export async function insertEntries(db: Queryable, entries: ChainedEntry[], opti
     entries.map((e) => e.hash),
     entries.map((e) => e.correlationId ?? null),
     entries.map((e) => e.salt),
-    ...head,
-  ]);
+  ];
+}
+
+/** Inserts chained entries with one statement, whatever their number (the head does not move). */
+export async function insertEntries(db: Queryable, entries: ChainedEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.query(SQL, columnValues(entries));
+}
+
+/** A pg client or pool: the append is sent as a named prepared statement, parsed and planned once per connection. */
+export interface PreparedQueryable {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Array<{ inserted: number; now: Date }> }>;
+}
+
+/**
+ * Appends chained entries and moves the head to the last of them in one statement, provided the head is still
+ * `expected` (the entries were chained onto it). Answers whether they were appended, and PostgreSQL's clock.
+ */
+export async function appendEntries(
+  db: PreparedQueryable,
+  entries: ChainedEntry[],
+  expected: ExpectedHead,
+): Promise<{ appended: boolean; now: Date }> {
+  const last = entries[entries.length - 1];
+  const { rows } = await db.query({
+    name: 'audit-append',
+    text: APPEND_SQL,
+    values: [...columnValues(entries), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
+  });
+  return { appended: rows[0].inserted === entries.length, now: new Date(rows[0].now) };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import { canonicalEntry, entryFromRow, entryHash, type AuditDraft, type AuditEntryRow } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, entryFromRow, entryHash, type AuditDraft, type AuditEntryRow, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
@@ -808,6 +808,44 @@ describe('audit log', () => {
       expect(chain.distinct).toBe(chain.max);
       const report = await second.audit!.verify();
       expect(report).toMatchObject({ ok: true, firstBadSeq: null });
+    });
+
+    it('chains onto the head the other process moved, writing nothing onto the head it knew', async () => {
+      const draft = (username: string): AuditDraft => ({
+        requestId: randomUUID(),
+        kind: 'ADMIN',
+        username,
+        organisationCode: null,
+        role: null,
+        caseKind: null,
+        caseNo: null,
+        subjectId: null,
+        subjectKind: null,
+        subjectIdNumber: null,
+        fields: [],
+        sources: [],
+        outcome: 'ALLOWED',
+        clientAddress: null,
+        operationName: null,
+        detail: null,
+      });
+      const [before] = await t.hub.hub.query(`SELECT seq::text AS seq FROM audit_head`);
+      const tag = `alternating-${randomUUID().slice(0, 8)}`;
+      const written: ChainedEntry[] = [];
+      // Each writer appends in turn, so each time the head it last wrote has since been moved by the other.
+      for (let i = 0; i < 6; i++) {
+        const writer = (i % 2 === 0 ? t.hub : second).audit!.writer;
+        written.push(...(await writer.append([draft(tag), draft(tag)])));
+      }
+      const start = BigInt(before.seq);
+      expect(written.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => String(start + BigInt(i) + 1n)));
+      written.slice(1).forEach((e, i) => expect(e.prevHash).toBe(written[i].hash));
+      for (let i = 1; i < written.length; i++) expect(written[i].at.getTime()).toBeGreaterThanOrEqual(written[i - 1].at.getTime());
+      const rows = await t.hub.hub.query(`SELECT seq::text AS seq, hash FROM audit_entry WHERE username = $1 ORDER BY seq`, [tag]);
+      expect(rows).toEqual(written.map((e) => ({ seq: e.seq, hash: e.hash })));
+      const [head] = await t.hub.hub.query(`SELECT seq::text AS seq, hash FROM audit_head`);
+      expect(head).toEqual({ seq: written[11].seq, hash: written[11].hash });
+      expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
     });
   });
 
