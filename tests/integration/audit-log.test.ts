@@ -1043,7 +1043,9 @@ describe('audit log', () => {
       ];
       // Just after the head's entry (the hub's clock may run ahead of this one): time never runs backwards.
       const added = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
-      await insertEntries(inside, added, { moveHead: true });
+      await insertEntries(inside, added);
+      const last = added[added.length - 1];
+      await inside.query('UPDATE audit_head SET seq = $1, hash = $2, at = $3 WHERE id = 1', [last.seq, last.hash, last.at.toISOString()]);
       expect(await verifyInside()).toEqual(expect.objectContaining({ ok: true }));
       expect(await both({ threads: 2, batchSize: 2 })).toEqual(expect.objectContaining({ ok: true }));
 
