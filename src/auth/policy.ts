@@ -119,6 +119,7 @@ export const POLICY: Record<string, FieldRule> = {
     name: [adminOnly, 'Operator record'],
     kind: [adminOnly, 'Operator record'],
     disabled: [adminOnly, 'Operator record'],
+    source: [adminOnly, 'Operator record: the source an agency answers for, which decides the requests that reach its inboxes'],
     declaredPurposes: [adminOnly, 'Operator record: the purposes an agency may check the dishonest-debtor list for (declareCheckPurposes)'],
   }),
   ...rules('ManagedUser', false, {

@@ -56,6 +56,7 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   // Public creditors in a bankruptcy: claim notices and credit repair (see Bankruptcy coordination).
   const taxAgency = await agency('AG-3415-SW', '国家税务总局金寨县税务局', 'tax');
   const socialSecurityAgency = await agency('AG-3415-SB', '金寨县社会保险中心', 'socialSecurity');
+  const creditAgency = await agency('AG-3415-XY', '金寨县社会信用体系建设办公室', 'credit');
 
   const user = (username: string, displayName: string, role: User['role'], organisationId: string) =>
     m.save(m.create(User, { username, displayName, role, organisationId, disabledAt: null }));
@@ -76,6 +77,7 @@ async function seedHub(m: EntityManager, p: P): Promise<void> {
   await user('demo-agency-housing', '建筑市场监管科 韩冬', 'AGENCY', housingBureau.id);
   await user('demo-agency-tax', '征管科 丁蕾', 'AGENCY', taxAgency.id);
   await user('demo-agency-social-security', '稽核科 葛峰', 'AGENCY', socialSecurityAgency.id);
+  await user('demo-agency-credit', '信用修复专员 唐宁', 'AGENCY', creditAgency.id);
 
   const subject = (s: { name: string; id: string }, kind: Subject['kind']) => m.save(m.create(Subject, { kind, idNumber: s.id, name: s.name }));
   const zhang = await subject(p.zhangWei, 'PERSON');

@@ -20,24 +20,9 @@ describe('credit repair granted and refused by the agencies in the console', () 
     t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'credit,tax' });
     base = t.hub.url.replace(/\/graphql$/, '');
     const admin = { as: 'demo-admin' };
-    // The demo data has no user at the credit platform: the operator registers its agency and a user, and the agency
-    // is bound to the credit source as the seed binds the tax and social-security agencies (organisation.source).
-    // One after the other: each needs the one before.
+    // The credit platform's agency (AG-3415-XY, bound to the credit source) and its user demo-agency-credit are in the
+    // demo data beside the tax authority's. One after the other: each step needs the one before.
     const steps = [
-      () =>
-        t.gql(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { code } }`, {
-          ...admin,
-          variables: { input: { code: 'AG-3415-XY', name: '金寨县社会信用体系建设办公室', kind: 'AGENCY' } },
-        }),
-      async () => {
-        await t.hub.hub.query(`UPDATE organisation SET source = 'credit' WHERE code = 'AG-3415-XY'`);
-        return { body: {} as { errors?: unknown } };
-      },
-      () =>
-        t.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { username } }`, {
-          ...admin,
-          variables: { input: { username: 'credit-officer', displayName: '信用修复专员 唐宁', role: 'AGENCY', organisationCode: 'AG-3415-XY' } },
-        }),
       () =>
         t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
           ...admin,
@@ -118,7 +103,7 @@ describe('credit repair granted and refused by the agencies in the console', () 
     );
 
     // The credit platform grants.
-    const credit = await openRequest('credit-officer');
+    const credit = await openRequest('demo-agency-credit');
     await credit.request.getByRole('button', { name: '同意修复' }).click();
     const grant = credit.page.locator('.ant-modal', { hasText: `同意信用修复：${caseNo}` });
     await expect(grant.textContent()).resolves.toContain(`${caseNo}之三`);
@@ -127,7 +112,7 @@ describe('credit repair granted and refused by the agencies in the console', () 
     await credit.request.waitFor({ state: 'detached' });
     await credit.inbox.getByText('已答复', { exact: true }).click();
     await until(credit.page, credit.refresh, async () => (await credit.request.count()) === 1);
-    await expect(credit.request.locator('.bankruptcy-answer').textContent()).resolves.toMatch(/已修复[\s\S]*credit-officer/);
+    await expect(credit.request.locator('.bankruptcy-answer').textContent()).resolves.toMatch(/已修复[\s\S]*demo-agency-credit/);
 
     await until(administrator, refreshCase, async () => (await repair.locator('.agency-credit').textContent())!.includes('已修复'));
     await expect(repair.locator('.agency-credit').textContent()).resolves.toContain('信用修复已登记');

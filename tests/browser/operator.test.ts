@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { launchChromium, newPage, screenshot, signIn } from './browser';
 
-// The operator's organisations page: an agency's declared check purposes, listed and set with a multi-select.
+// The operator's organisations page: an agency registered with the source it answers for, and its declared check
+// purposes, listed and set with a multi-select.
 describe('the operator in the console', () => {
   let t: TestHub;
   let browser: Browser;
@@ -21,9 +22,44 @@ describe('the operator in the console', () => {
     await t?.stop();
   });
 
-  it('declares a check purpose for an agency and sees it listed', async () => {
+  /** An option of the select that is open now (the list's kind filter has the same options, in its own dropdown). */
+  const select = (form: ReturnType<Page['locator']>, label: string) => form.locator('.ant-form-item', { hasText: label }).locator('.ant-select');
+  const pick = (label: string) =>
+    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).click();
+
+  it('registers an agency bound to a source, offered only for an agency, and sees the source listed', async () => {
     await signIn(page, base, 'demo-admin');
     await page.getByRole('menuitem', { name: '机构' }).click();
+    const form = page.locator('.operation', { hasText: '登记机构' });
+    await form.getByLabel('机构代码').fill('AG-3425-XY');
+    await form.getByLabel('名称').fill('霍山县社会信用体系建设办公室');
+    await select(form, '类别').click();
+    await pick('法院');
+    await expect(form.getByLabel('对接数据源').count()).resolves.toBe(0);
+    await select(form, '类别').click();
+    await pick('政府部门');
+    await select(form, '对接数据源').click();
+    await pick('信用信息平台');
+    await form.getByRole('button', { name: '登记机构' }).click();
+    // Registered: the form is cleared, and with the kind the source select is gone.
+    await form.getByLabel('对接数据源').waitFor({ state: 'detached' });
+    await expect(form.getByLabel('机构代码').inputValue()).resolves.toBe('');
+
+    const list = page.locator('.managed-list', { has: page.locator('.ant-card-head-title', { hasText: /^机构$/ }) });
+    await list.getByLabel('搜索机构').fill('AG-3425-XY');
+    await list.getByLabel('搜索机构').press('Enter');
+    await list.getByText('共 1 ').waitFor();
+    const row = list.locator('tbody tr.ant-table-row', { hasText: 'AG-3425-XY' });
+    await expect(row.textContent()).resolves.toMatch(/霍山县社会信用体系建设办公室[\s\S]*政府部门[\s\S]*信用信息平台/);
+    await screenshot(page, 'operator-agency-source');
+
+    // The hub holds it: the agency answers for the credit source.
+    expect(await t.hub.hub.query(`SELECT kind, source FROM organisation WHERE code = 'AG-3425-XY'`)).toEqual([{ kind: 'AGENCY', source: 'credit' }]);
+    await list.getByLabel('搜索机构').fill('');
+    await list.getByLabel('搜索机构').press('Enter');
+  });
+
+  it('declares a check purpose for an agency and sees it listed', async () => {
     const list = page.locator('.managed-list', { has: page.locator('.ant-card-head-title', { hasText: /^机构$/ }) });
     await list.getByLabel('搜索机构').fill('AG-3415-GJJ');
     await list.getByLabel('搜索机构').press('Enter');

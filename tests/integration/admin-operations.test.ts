@@ -83,6 +83,59 @@ describe('admin operations over HTTP', () => {
       expect(me.body.data!.me).toEqual({ username: 'huoshan-clerk', role: 'CLERK' });
     });
 
+    it('registers an agency bound to a source, whose user then answers for it; audited with the source', async () => {
+      const requestId = `agency-source-${randomUUID()}`;
+      const res = await t.gql(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { code kind source disabled } }`, {
+        as: 'demo-admin',
+        headers: { 'x-request-id': requestId },
+        variables: { input: { code: 'AG-3425-XY', name: '霍山县社会信用体系建设办公室', kind: 'AGENCY', source: 'CREDIT' } },
+      });
+      expect(res.body).toEqual({ data: { createOrganisation: { code: 'AG-3425-XY', kind: 'AGENCY', source: 'CREDIT', disabled: false } } });
+      expect(await t.hub.hub.query(`SELECT kind, source FROM organisation WHERE code = 'AG-3425-XY'`)).toEqual([
+        { kind: 'AGENCY', source: 'credit' },
+      ]);
+      const entries = await t.hub.hub.query(`SELECT kind, outcome, detail FROM audit_entry WHERE correlation_id = $1 ORDER BY seq`, [requestId]);
+      expect(entries.map((e: { kind: string; outcome: string }) => `${e.kind} ${e.outcome}`)).toEqual(['ADMIN REQUESTED', 'ADMIN ALLOWED']);
+      expect(entries[0].detail).toMatchObject({
+        operation: 'createOrganisation',
+        arguments: { input: { code: 'AG-3425-XY', kind: 'AGENCY', source: 'credit' } },
+      });
+
+      const user = await admin(CREATE_USER, {
+        input: { username: 'huoshan-credit', displayName: '信用修复专员 方圆', role: 'AGENCY', organisationCode: 'AG-3425-XY' },
+      });
+      expect(user.body.errors).toBeUndefined();
+      const me = await t.gql('{ me { username source organisation { code } } }', { as: 'huoshan-credit' });
+      expect(me.body.data!.me).toEqual({ username: 'huoshan-credit', source: 'CREDIT', organisation: { code: 'AG-3425-XY' } });
+
+      // Without a source an agency answers for none (like a bureau that only checks the dishonest-debtor list).
+      const unbound = await t.gql(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { code source } }`, {
+        as: 'demo-admin',
+        variables: { input: { code: 'AG-3425-CZJ', name: '霍山县财政局', kind: 'AGENCY', source: null } },
+      });
+      expect(unbound.body).toEqual({ data: { createOrganisation: { code: 'AG-3425-CZJ', source: null } } });
+    });
+
+    it.each([
+      ['a court', 'COURT'],
+      ['an administrator firm', 'ADMINISTRATOR_FIRM'],
+      ['a procuratorate', 'PROCURATORATE'],
+      ['the operator', 'OPERATOR'],
+    ])('refuses a source for %s, with its reason, and writes nothing', async (_label, kind) => {
+      const code = `SRC-${kind}`;
+      const res = await admin(CREATE_ORG, { input: { code, name: '某机构', kind, source: 'TAX' } });
+      expectBadInput(res, 'input.source', /Only an AGENCY/);
+      expect(res.body.errors![0].extensions?.reason).toBe('SOURCE_ONLY_FOR_AGENCY');
+      expect(res.body.data).toEqual({ createOrganisation: null });
+      expect(await t.hub.hub.query(`SELECT code FROM organisation WHERE code = $1`, [code])).toEqual([]);
+    });
+
+    it('refuses a source that is no source, naming the field', async () => {
+      const res = await admin(CREATE_ORG, { input: { code: 'AG-3425-XX', name: '某机构', kind: 'AGENCY', source: 'LOTTERY' } });
+      expectBadInput(res, 'input.source');
+      expect(await t.hub.hub.query(`SELECT code FROM organisation WHERE code = 'AG-3425-XX'`)).toEqual([]);
+    });
+
     it('refuses a duplicate username, a role the organisation cannot hold, and an unknown organisation', async () => {
       expectBadInput(
         await admin(CREATE_USER, { input: { username: 'demo-clerk', displayName: 'x', role: 'CLERK', organisationCode: COURT } }),
@@ -401,6 +454,18 @@ describe('admin operations over HTTP', () => {
       for (const o of jinzhai) expect(`${o.code} ${o.name}`).toContain('金寨');
       expect(jinzhai.length).toBeLessThan(codesListed.length);
       expect((await nodes(ORGS, 'managedOrganisations', { kind: 'ADMINISTRATOR_FIRM' })).map((o) => o.code)).toEqual(['AF-3415-001']);
+      // Each agency with the source it answers for; other kinds with none.
+      const SOURCES = `query ($search: String) { managedOrganisations(first: 100, search: $search) { edges { node { code kind source } } } }`;
+      const sources = (await admin(SOURCES, { search: 'AG-3415-' })).body.data!.managedOrganisations.edges.map((e: any) => e.node);
+      expect(sources).toEqual(
+        expect.arrayContaining([
+          { code: 'AG-3415-SW', kind: 'AGENCY', source: 'TAX' },
+          { code: 'AG-3415-XY', kind: 'AGENCY', source: 'CREDIT' },
+          { code: 'AG-3415-CZJ', kind: 'AGENCY', source: null },
+        ]),
+      );
+      const court = (await admin(SOURCES, { search: '皖1524' })).body.data!.managedOrganisations.edges.map((e: any) => e.node);
+      expect(court).toEqual([{ code: '皖1524', kind: 'COURT', source: null }]);
       // A LIKE wildcard in the search is taken literally.
       expect(await nodes(ORGS, 'managedOrganisations', { search: '%' })).toEqual([]);
     });

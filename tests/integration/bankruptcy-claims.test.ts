@@ -256,7 +256,8 @@ describe('bankruptcy claims and credit repair', () => {
     expect(debtor.tax.creditGrade).toBe('M');
     expect(debtor.credit.dishonest).toBe(false);
     expect(debtor.credit.dishonestEntries).toEqual([{ caseNo: '(2023)皖1522执77号', removedOn: '2026-12-01' }]);
-    expect(debtor.credit.creditRepairs).toEqual([{ basisCaseNo: CASE_NO, authority: '社会信用体系建设主管部门', repairedOn: '2026-12-01' }]);
+    // The repair is recorded under the name of the agency bound to the credit source (AG-3415-XY in the demo data).
+    expect(debtor.credit.creditRepairs).toEqual([{ basisCaseNo: CASE_NO, authority: '金寨县社会信用体系建设办公室', repairedOn: '2026-12-01' }]);
 
     const firmNotes = (
       await t.gql('{ notifications(first: 50) { edges { node { kind message } } } }', { as: 'demo-administrator' })

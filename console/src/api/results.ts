@@ -98,6 +98,8 @@ export interface OrganisationRecord {
   name: string;
   kind: string;
   disabled: boolean;
+  /** AGENCY: the source it answers for (SourceName, e.g. CREDIT); null when none, and for other kinds. */
+  source: string | null;
   /** AGENCY: the purposes it may check the dishonest-debtor list for. */
   declaredPurposes: string[];
 }

@@ -4,6 +4,7 @@ import type { OrganisationKind } from '../../entities/hub/organisation.entity';
 import { BANKRUPTCY_OUTCOMES, type BankruptcyOutcome } from '../../entities/hub/bankruptcy-case.entity';
 import { enumOf } from '../enum-of';
 import { Decimal, LocalDate } from '../scalars';
+import { SourceNameEnum } from '../source-status.type';
 import { OrganisationKindEnum, RoleEnum } from '../viewer.type';
 
 // Shapes only; every value is checked in the admin services, which name the offending field.
@@ -13,6 +14,11 @@ export class CreateOrganisationInput {
   @Field({ description: 'Stable external code, e.g. a court code 皖1524 or a firm registration number.' }) code!: string;
   @Field() name!: string;
   @Field(() => OrganisationKindEnum) kind!: OrganisationKind;
+  @Field(() => SourceNameEnum, {
+    nullable: true,
+    description: 'AGENCY only: the source it answers for (its assistance requests, claim notices and credit-repair requests).',
+  })
+  source?: string | null;
 }
 
 @InputType()

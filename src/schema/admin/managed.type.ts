@@ -6,6 +6,7 @@ import { BankruptcyCaseStatusEnum, ExecutionCaseStatusEnum } from '../case.type'
 import { Connection } from '../connection.type';
 import { Decimal, LocalDate } from '../scalars';
 import { BankruptcyOutcomeEnum } from './admin.input';
+import { SourceNameEnum } from '../source-status.type';
 import { SubjectKindEnum } from '../subject.type';
 import { OrganisationKindEnum, OrganisationType, RoleEnum } from '../viewer.type';
 
@@ -17,6 +18,11 @@ export class ManagedOrganisationType {
   @Field() name!: string;
   @Field(() => OrganisationKindEnum) kind!: string;
   @Field() disabled!: boolean;
+  @Field(() => SourceNameEnum, {
+    nullable: true,
+    description: 'AGENCY: the source it answers for; null when it answers for none, and for other kinds.',
+  })
+  source!: string | null;
   @Field(() => [CheckPurposeEnum], { description: 'AGENCY: the purposes it may check the dishonest-debtor list for (empty for other kinds).' })
   declaredPurposes!: string[];
 }

@@ -8,7 +8,7 @@ import type { OrganisationType } from '../../schema/viewer.type';
 const publicOrganisation = (o: Organisation): OrganisationType => ({ code: o.code, name: o.name, kind: o.kind });
 
 export function managedOrganisation(o: Organisation): ManagedOrganisationType {
-  return { ...publicOrganisation(o), disabled: o.disabledAt !== null, declaredPurposes: o.declaredPurposes ?? [] };
+  return { ...publicOrganisation(o), disabled: o.disabledAt !== null, source: o.source, declaredPurposes: o.declaredPurposes ?? [] };
 }
 
 export function managedUser(u: User & { organisation?: Organisation }): ManagedUserType {

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../context';
 import { Organisation } from '../../entities/hub';
 import type { CreateOrganisationInput } from '../../schema/admin/admin.input';
 import type { ManagedOrganisationType } from '../../schema/admin/managed.type';
-import { badUserInput, notFound } from '../../schema/error-codes';
+import { badUserInput, notFound, refused } from '../../schema/error-codes';
 import { managedOrganisation } from './managed-views';
 import { requireOperation } from './require-operation';
 import { textArgument } from './text-argument';
@@ -14,16 +14,21 @@ export function organisationCodeArgument(argument: string, raw: string): string 
   return textArgument(argument, raw, { max: 64, pattern: ORGANISATION_CODE });
 }
 
-/** Organisations: courts, administrator firms, procuratorates, agencies and the operator. */
+/** Organisations: courts, administrator firms, procuratorates, agencies (each bound to the source it answers for, if any) and the operator. */
 export class OrganisationAdminService {
   async create(ctx: RequestContext, input: CreateOrganisationInput): Promise<ManagedOrganisationType> {
     requireOperation(ctx, 'Mutation.createOrganisation');
     const code = organisationCodeArgument('input.code', input.code);
     const name = textArgument('input.name', input.name, { max: 200 });
+    // The enum has already refused a name that is no source; only an agency answers for one.
+    const source = input.source ?? null;
+    if (source !== null && input.kind !== 'AGENCY') {
+      throw refused('SOURCE_ONLY_FOR_AGENCY', `Only an AGENCY answers for a source, not a ${input.kind}`, 'input.source');
+    }
     try {
       return await ctx.hub.transaction(async (m) => {
         if (await m.getRepository(Organisation).existsBy({ code })) throw duplicate(code);
-        const saved = await m.getRepository(Organisation).save(m.create(Organisation, { code, name, kind: input.kind, disabledAt: null }));
+        const saved = await m.getRepository(Organisation).save(m.create(Organisation, { code, name, kind: input.kind, source, disabledAt: null }));
         return managedOrganisation(saved);
       });
     } catch (error) {

@@ -12,6 +12,8 @@ export interface FieldSpec {
   width?: number;
   /** Several lines (e.g. one party per line). */
   textarea?: boolean;
+  /** Shown (and submitted) only while the form's other values satisfy this, e.g. a source only for an agency. */
+  when?: (values: Record<string, string | undefined>) => boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ export function Operation<D>({
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const watched = (Form.useWatch([], form) ?? {}) as Record<string, string | undefined>;
+  const shown = fields.filter((f) => f.when?.(watched) ?? true);
   const submit = async (values: Record<string, string>) => {
     setBusy(true);
     setProblem(null);
@@ -58,7 +62,7 @@ export function Operation<D>({
   return (
     <Card size="small" title={title} className="operation">
       <Form form={form} layout="inline" onFinish={submit}>
-        {fields.map((f) => (
+        {shown.map((f) => (
           <Form.Item
             key={f.name}
             name={f.name}
@@ -66,7 +70,7 @@ export function Operation<D>({
             rules={f.optional ? [] : [{ required: true, whitespace: true, message: `请填写${f.label}` }]}
           >
             {f.options ? (
-              <Select placeholder="请选择" style={{ width: f.width ?? 150 }} options={f.options} />
+              <Select placeholder="请选择" allowClear={f.optional} style={{ width: f.width ?? 150 }} options={f.options} />
             ) : f.textarea ? (
               <Input.TextArea placeholder={f.placeholder} style={{ width: f.width ?? 420 }} autoSize={{ minRows: 2, maxRows: 6 }} />
             ) : (

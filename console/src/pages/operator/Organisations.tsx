@@ -2,14 +2,18 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ORG_KIND_TEXT, text } from '../../format';
 import type { OrganisationRecord } from '../../api/results';
+import { SOURCES } from '../../sources/registry';
 import { useQuery } from '../../useQuery';
 import { CheckPurposesForm, type PurposeOption, type PurposesDraft } from './CheckPurposesForm';
 import { ManagedList } from './ManagedList';
 import { Operation } from './Operation';
 
-const FIELDS = 'code name kind disabled declaredPurposes';
+const FIELDS = 'code name kind disabled source declaredPurposes';
 const PURPOSES = `query CheckPurposeOptions { checkPurposes { purpose label } }`;
 const KIND_OPTIONS = Object.entries(ORG_KIND_TEXT).map(([value, label]) => ({ value, label }));
+/** The source an agency answers for: which assistance requests, claim notices and credit-repair requests reach it. */
+const SOURCE_OPTIONS = SOURCES.map((s) => ({ value: s.name, label: s.agency }));
+const sourceText = (name: string) => SOURCE_OPTIONS.find((o) => o.value === name)?.label ?? name;
 const LIST = `query ManagedOrganisations($first: Int!, $after: String, $search: String, $kind: OrganisationKind) {
   managedOrganisations(first: $first, after: $after, search: $search, kind: $kind) {
     totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } } }`;
@@ -29,9 +33,12 @@ export function Organisations() {
           { name: 'code', label: '机构代码', placeholder: '如 皖1525 或 AF-3415-009' },
           { name: 'name', label: '名称', placeholder: '如 霍山县人民法院', width: 220 },
           { name: 'kind', label: '类别', options: KIND_OPTIONS },
+          { name: 'source', label: '对接数据源', options: SOURCE_OPTIONS, optional: true, width: 200, when: (v) => v.kind === 'AGENCY' },
         ]}
         mutation={`mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ${FIELDS} } }`}
-        toVariables={(v) => ({ input: { code: v.code.trim(), name: v.name.trim(), kind: v.kind } })}
+        toVariables={(v) => ({
+          input: { code: v.code.trim(), name: v.name.trim(), kind: v.kind, ...(v.kind === 'AGENCY' && v.source ? { source: v.source } : {}) },
+        })}
         onDone={done}
       />
       <Operation
@@ -57,6 +64,11 @@ export function Organisations() {
           { title: '机构代码', dataIndex: 'code' },
           { title: '名称', dataIndex: 'name' },
           { title: '类别', render: (_, r) => text(ORG_KIND_TEXT, r.kind) },
+          {
+            title: '对接数据源',
+            render: (_, r) =>
+              r.kind !== 'AGENCY' ? '—' : r.source ? sourceText(r.source) : <Typography.Text type="secondary">未对接</Typography.Text>,
+          },
           { title: '状态', render: (_, r) => (r.disabled ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>) },
           {
             title: '核查用途',
