@@ -1,38 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
 import { acceptBankruptcy } from '../../src/bankruptcy/acceptance';
 import { DEMO } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn, until } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot, until } from './browser';
 
 // Bankruptcy coordination in the console: the judge accepts a transfer from execution (执转破); the clerk sees the
 // suspension and releases from a task in one action; the administrator follows the releases and hand-overs.
 describe('bankruptcy coordination in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const year = today.slice(0, 4);
 
-  beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100' });
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
-  });
-  const as = async (username: string) => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, username);
-    return page;
-  };
+  const session = consoleSession(() => startTestHub({ ASSISTANCE_RETRY_MS: '100' }));
+  const { as } = session;
   it('the clerk proposes a transfer from execution; the judge accepts: the bankruptcy case opens and the execution stays suspended', async () => {
     const proposer = await as('demo-clerk-2');
-    await proposer.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await proposer.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
     await proposer.getByRole('button', { name: '移送破产审查（执转破）' }).click();
     const form = proposer.getByRole('dialog');
     await form.getByLabel('被执行人').check();
@@ -43,7 +24,7 @@ describe('bankruptcy coordination in the console', () => {
     await proposer.locator('.suspension-banner').getByText('本案执行中止（执转破待审查）').waitFor();
     await expect(proposer.getByRole('button', { name: '移送破产审查（执转破）' }).count()).resolves.toBe(0);
     await screenshot(proposer, 'clerk-transfer');
-    const proposed = await t.gql(
+    const proposed = await session.t.gql(
       `{ bankruptcyTransfers(first: 10, state: PROPOSED) { edges { node { executionCaseNo consentBy consentDocumentNo } } } }`,
       {
         as: 'demo-judge',
@@ -67,21 +48,21 @@ describe('bankruptcy coordination in the console', () => {
     await expect(row.textContent()).resolves.toContain('已受理');
 
     const clerk = await as('demo-clerk-2');
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
     await clerk.locator('.suspension-banner').getByText(`破产案件 (${year})皖1524破8号`).waitFor();
   });
 
   it('the clerk sees the suspension and releases from the task in one action; the 执行局长 approves the release', async () => {
     // The acceptance of (2024)皖1524破1号 replayed on its debtor's demo situation.
-    await t.hub.control.hub.transaction(async (m) => {
+    await session.t.hub.control.hub.transaction(async (m) => {
       const [b] = await m.query(
         `SELECT id, case_no AS "caseNo", court_id AS "courtId", debtor_id AS "debtorId", accepted_on::text AS "acceptedOn" FROM bankruptcy_case WHERE case_no = $1`,
         [DEMO.bankruptcyCase],
       );
-      await acceptBankruptcy(m, t.hub.control, b, { username: 'demo-admin', organisationCode: 'OP-HUB' });
+      await acceptBankruptcy(m, session.t.hub.control, b, { username: 'demo-admin', organisationCode: 'OP-HUB' });
     });
     const clerk = await as('demo-clerk-2');
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.hongdaCase)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.hongdaCase)}`);
     const banner = clerk.locator('.suspension-banner');
     await banner.getByText(`本案执行中止（破产案件 ${DEMO.bankruptcyCase}）`).waitFor();
     await screenshot(clerk, 'clerk-suspension');
@@ -103,7 +84,7 @@ describe('bankruptcy coordination in the console', () => {
 
   it('the administrator follows the suspended executions, the releases and the hand-overs on the bankruptcy case', async () => {
     const administrator = await as('demo-administrator');
-    await administrator.goto(`${base}/console/bankruptcy/${encodeURIComponent(DEMO.bankruptcyCase)}`);
+    await administrator.goto(`${session.base}/console/bankruptcy/${encodeURIComponent(DEMO.bankruptcyCase)}`);
     await administrator.locator('.suspended-executions').getByText(DEMO.hongdaCase).waitFor();
     const handed = administrator.locator('.case-releases tr.ant-table-row', { hasText: DEMO.hongdaCase });
     await until(

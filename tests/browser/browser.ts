@@ -89,3 +89,47 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A scenario file's hub, browser and signed-in pages, set up before its tests and closed after them. */
+export interface ConsoleSession {
+  readonly t: TestHub;
+  /** The hub's origin, e.g. `http://127.0.0.1:40123`. */
+  readonly base: string;
+  /** A fresh page signed in as `username`, closed with the session. */
+  as(username: string): Promise<Page>;
+}
+
+/**
+ * Registers the file's `beforeAll`/`afterAll`: `start` boots the hub (with the file's settings, and any data the
+ * scenarios need), then Chromium; afterwards every page, the browser and the hub are closed.
+ */
+export function consoleSession(start: () => Promise<TestHub>): ConsoleSession {
+  let hub: TestHub | undefined;
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  const session: ConsoleSession = {
+    get t() {
+      if (!hub) throw new Error('the console session has not started');
+      return hub;
+    },
+    get base() {
+      return session.t.hub.url.replace(/\/graphql$/, '');
+    },
+    async as(username) {
+      const page = await newPage(browser!);
+      pages.push(page);
+      await signIn(page, session.base, username);
+      return page;
+    },
+  };
+  beforeAll(async () => {
+    hub = await start();
+    browser = await launchChromium();
+  }, 180000);
+  afterAll(async () => {
+    for (const p of pages) await p.context().close();
+    await browser?.close();
+    await hub?.stop();
+  });
+  return session;
+}

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/control/clock';
 import { sweep } from '../../src/control/control-worker';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot } from './browser';
 
 // The measures of a case after they took effect: the clerk releases one from the case's list, the court whose
 // seizure waited behind it is told on the bell that it is now first, and a seizure the case no longer needs is refused
@@ -15,30 +14,12 @@ const HUAXING_BASIC = '104376500035:185712345678'; // 华兴建材 at 中国银�
 const HUAXING_GENERAL = '319376500073:1920101021000456789'; // 华兴建材 at 徽商银行, balance 82,000, no freeze
 
 describe('following up measures in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
   const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
 
-  beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100' }, { clock });
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
-  });
-  const as = async (username: string) => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, username);
-    return page;
-  };
+  const session = consoleSession(() => startTestHub({ ASSISTANCE_RETRY_MS: '100' }, { clock }));
+  const { as } = session;
   const api = async (username: string, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(query, { as: username, variables });
+    const res = await session.t.gql(query, { as: username, variables });
     expect(res.body.errors).toBeUndefined();
     return res.body.data as Record<string, any>;
   };
@@ -90,7 +71,7 @@ describe('following up measures in the console', () => {
 
     clock.advanceDays(1);
     const clerk2 = await as('demo-clerk-2');
-    await clerk2.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await clerk2.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
     const orders = clerk2.locator('.case-orders');
     const seizure = orders.locator('tr.ant-table-row', { hasText: TRUCK }).filter({ hasText: /^查封/ });
     await expect(seizure.locator('.order-state').textContent()).resolves.toBe('已生效');
@@ -112,11 +93,11 @@ describe('following up measures in the console', () => {
     await api('demo-approver-2', 'mutation ($id: ID!) { approveControlOrder(id: $id) { state } }', { id: releaseId });
     expect(await settled('demo-clerk-2', releaseId)).toBe('RELEASED');
     expect(await stateOf('demo-clerk-2', first)).toBe('RELEASED');
-    await sweep(t.hub.control);
+    await sweep(session.t.hub.control);
     expect(await settled('demo-clerk', waiting, ['QUEUED'])).toBe('ACTIVE');
 
     const clerk = await as('demo-clerk');
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
     const truck = clerk.locator('.case-orders tr.ant-table-row', { hasText: TRUCK }).filter({ hasText: /^查封/ });
     await expect(truck.locator('.order-state').textContent()).resolves.toBe('已生效');
     await expect(truck.locator('.order-rank').textContent()).resolves.toBe('首封');
@@ -130,7 +111,7 @@ describe('following up measures in the console', () => {
     // 金寨's case holds the truck; its factory seizure, pending approval, covers the claim on its own.
     await seize(JINZHAI, FACTORY, 'PROPERTY', false);
     const clerk = await as('demo-clerk');
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
     const person = clerk.locator('.subject-card').filter({ has: clerk.locator('.subject-name', { hasText: /^张伟$/ }) });
     const unit = person.locator('[data-source-pane="PROPERTY"] tr.ant-table-row', { hasText: '皖(2019)金寨县不动产权第0003127号' }).first();
     await unit.getByRole('button', { name: /查\s*封/ }).click();
@@ -155,7 +136,7 @@ describe('following up measures in the console', () => {
     expect(await settled('demo-clerk-2', general)).toBe('ACTIVE');
 
     const clerk = await as('demo-clerk-2');
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
     const orders = clerk.locator('.case-orders');
     const row = (assetKey: string, kind: RegExp) => orders.locator('tr.ant-table-row', { hasText: assetKey }).filter({ hasText: kind });
     const inState = (assetKey: string, kind: RegExp, state: string) =>
@@ -202,7 +183,7 @@ describe('following up measures in the console', () => {
     expect(await settled('demo-clerk-2', renewalId, ['APPROVED', 'SENT'])).toBe('ACTIVE');
     expect(await settled('demo-clerk-2', deductionId, ['APPROVED', 'SENT'])).toBe('EXECUTED');
 
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.otherCourtCase2)}`);
     await inState(HUAXING_BASIC, /^冻结/, '已续封');
     await inState(HUAXING_GENERAL, /^扣划/, '已扣划');
     await expect(renewal.locator('.order-state').textContent()).resolves.toBe('已生效');

@@ -1,36 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
 import { DEMO } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn, until } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot, until } from './browser';
 
 // Asset control in the console: the clerk drafts and submits a seizure from the inquiry, the 执行局长 approves it
 // from the queue, the registry answers by hand from its inbox (manual mode), and the clerk sees the receipt, the
 // rank and a notification. The hub's worker delivers and collects as in production.
 describe('control orders in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_MANUAL_SOURCES: 'property,vehicle', ASSISTANCE_RETRY_MS: '100' });
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
-  });
-  const as = async (username: string) => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, username);
-    return page;
-  };
+  const session = consoleSession(() => startTestHub({ ASSISTANCE_MANUAL_SOURCES: 'property,vehicle', ASSISTANCE_RETRY_MS: '100' }));
+  const { as } = session;
   it('a seizure goes from the clerk’s draft through approval and the registry’s receipt back to the clerk', async () => {
     const clerk = await as('demo-clerk');
-    await clerk.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
+    await clerk.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
     const person = clerk.locator('.subject-card').filter({ has: clerk.locator('.subject-name', { hasText: /^张伟$/ }) });
     const unit = person.locator('[data-source-pane="PROPERTY"] tr.ant-table-row', { hasText: '皖(2019)金寨县不动产权第0003127号' }).first();
     await unit.waitFor();

@@ -1,36 +1,19 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
 import { DEMO } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot } from './browser';
 
 // The auditor's supervision list and the counts for the joint meetings, on the demo data: its registers hold
 // measures past their legal period and over the amount (the demo's 李娜 case), which the list shows with the party
 // masked and a link into the audit log; the statistics page draws the counts and exports them as CSV.
 describe('supervision and statistics in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    t = await startTestHub();
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
+  const session = consoleSession(async () => {
+    const t = await startTestHub();
     // One inquiry, so the statistics have something to count.
     await t.gql(`{ executionCase(caseNo: "${DEMO.clerkCase}") { respondents { name } } }`, { as: 'demo-clerk' });
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
+    return t;
   });
-  const as = async (username: string) => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, username);
-    return page;
-  };
+  const { as } = session;
 
   it('lists the measures that break the rules, filters them, and opens the audit log of a case', async () => {
     const auditor = await as('demo-auditor');
