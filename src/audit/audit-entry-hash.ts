@@ -38,6 +38,15 @@ export interface ChainedEntry extends AuditDraft {
   salt: string | null;
   prevHash: string;
   hash: string;
+  /** The canonical JSON of `fields`, `sources` and `detail` as hashed, kept by `chain` so the row is written from it. */
+  rendered?: RenderedParts;
+}
+
+/** The canonical JSON of an entry's three structured values. */
+export interface RenderedParts {
+  fields: string;
+  sources: string;
+  detail: string;
 }
 
 /**
@@ -45,8 +54,8 @@ export interface ChainedEntry extends AuditDraft {
  * `salt` included, so each entry commits to the whole chain before it, and to its identifiers in a way that only
  * whoever holds the salt can check. `seq` is a decimal string, `at` an ISO-8601 UTC time in milliseconds.
  */
-export function entryHash(entry: Omit<ChainedEntry, 'hash'>): string {
-  return createHash('sha256').update(canonicalEntry(entry), 'utf8').digest('hex');
+export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedParts): string {
+  return createHash('sha256').update(canonicalEntry(entry, parts), 'utf8').digest('hex');
 }
 
 const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
@@ -68,7 +77,7 @@ function pairs(list: unknown, first: string, second: string): string {
  * The canonical JSON of an entry, identical to `canonicalJson` of its fields (tests/unit/audit-entry-hash.test.ts
  * holds them equal) but several times faster: the verifier computes it for every entry of the chain.
  */
-export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>): string {
+export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>, parts: RenderedParts = renderParts(e)): string {
   const salted = e.salt !== null && e.salt !== undefined;
   // Keys in sorted order; format 1 (no salt) has neither correlationId nor salt.
   return (
@@ -77,8 +86,8 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>): string {
     `,"caseNo":${str(e.caseNo)}` +
     `,"clientAddress":${str(e.clientAddress)}` +
     (salted ? `,"correlationId":${str(e.correlationId)}` : '') +
-    `,"detail":${canonicalJson(e.detail)}` +
-    `,"fields":${pairs(e.fields, 'outcome', 'path')}` +
+    `,"detail":${parts.detail}` +
+    `,"fields":${parts.fields}` +
     `,"kind":${str(e.kind)}` +
     `,"operationName":${str(e.operationName)}` +
     `,"organisationCode":${str(e.organisationCode)}` +
@@ -88,12 +97,17 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>): string {
     `,"role":${str(e.role)}` +
     (salted ? `,"salt":${str(e.salt)}` : '') +
     `,"seq":${JSON.stringify(String(e.seq))}` +
-    `,"sources":${pairs(e.sources, 'source', 'state')}` +
+    `,"sources":${parts.sources}` +
     `,"subjectId":${str(e.subjectId)}` +
     `,"subjectIdNumber":${str(e.subjectIdNumber)}` +
     `,"subjectKind":${str(e.subjectKind)}` +
     `,"username":${str(e.username)}}`
   );
+}
+
+/** The canonical JSON of an entry's fields, sources and detail, as its canonical form embeds them. */
+export function renderParts(e: Pick<ChainedEntry, 'fields' | 'sources' | 'detail'>): RenderedParts {
+  return { fields: pairs(e.fields, 'outcome', 'path'), sources: pairs(e.sources, 'source', 'state'), detail: canonicalJson(e.detail) };
 }
 
 /** The reference definition: canonical JSON of every field but `hash`. */
@@ -130,9 +144,10 @@ export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string },
   return drafts.map((draft) => {
     seq += 1n;
     const unhashed = { ...draft, seq: seq.toString(), at, salt: randomBytes(32).toString('hex'), prevHash };
-    const hash = entryHash(unhashed);
+    const rendered = renderParts(unhashed);
+    const hash = entryHash(unhashed, rendered);
     prevHash = hash;
-    return { ...unhashed, hash };
+    return { ...unhashed, hash, rendered };
   });
 }
 

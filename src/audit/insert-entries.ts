@@ -1,4 +1,4 @@
-import type { ChainedEntry } from './audit-entry-hash';
+import type { ChainedEntry, RenderedParts } from './audit-entry-hash';
 
 /** Anything that runs a parameterised statement: a TypeORM QueryRunner or a pg client. */
 export interface Queryable {
@@ -55,6 +55,8 @@ const APPEND_SQL = `WITH moved AS (
   SELECT (SELECT count(*) FROM inserted)::int AS inserted, date_trunc('milliseconds', clock_timestamp()) AS now`;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+// The canonical JSON the entry was hashed over when `chain` kept it (the same value, one serialisation fewer).
+const part = (e: ChainedEntry, key: keyof RenderedParts) => (e[key] === null || e[key] === undefined ? null : (e.rendered?.[key] ?? json(e[key])));
 
 function columnValues(entries: ChainedEntry[]): unknown[] {
   return [
@@ -70,12 +72,12 @@ function columnValues(entries: ChainedEntry[]): unknown[] {
     entries.map((e) => e.subjectId),
     entries.map((e) => e.subjectKind),
     entries.map((e) => e.subjectIdNumber),
-    entries.map((e) => json(e.fields)),
-    entries.map((e) => json(e.sources)),
+    entries.map((e) => part(e, 'fields')),
+    entries.map((e) => part(e, 'sources')),
     entries.map((e) => e.outcome),
     entries.map((e) => e.clientAddress),
     entries.map((e) => e.operationName),
-    entries.map((e) => json(e.detail)),
+    entries.map((e) => part(e, 'detail')),
     entries.map((e) => e.prevHash),
     entries.map((e) => e.hash),
     entries.map((e) => e.correlationId ?? null),

@@ -1,18 +1,51 @@
 import type { AuditDraft } from './audit-entry-hash';
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+declare global {
+  interface String {
+    /** ES2024: true when the string holds no lone UTF-16 surrogate. */
+    isWellFormed(): boolean;
+    /** ES2024: the string with each lone surrogate replaced by U+FFFD. */
+    toWellFormed(): string;
+  }
+}
 
 /** Text PostgreSQL stores and gives back unchanged: lone UTF-16 surrogates become U+FFFD, NUL characters go. */
 export function wellFormedText(value: string): string {
-  return value.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '');
+  const formed = value.isWellFormed() ? value : value.toWellFormed();
+  return formed.includes('\u0000') ? formed.replace(/\u0000/g, '') : formed;
 }
 
+const isPlain = (value: object) => {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * The value with every string (keys included) well-formed. Arrays and plain objects in which nothing changes are
+ * returned as they are; any other object (a class instance, a Date) becomes a plain object of its own enumerable
+ * properties, as it is stored.
+ */
 function wellFormedJson(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return wellFormedText(value);
   if (value === null || typeof value !== 'object' || depth > 16) return value;
-  if (Array.isArray(value)) return value.map((v) => wellFormedJson(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormedText(k), wellFormedJson(v, depth + 1)]));
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i += 1) {
+      const formed = wellFormedJson(value[i], depth + 1);
+      if (out === null && formed !== value[i]) out = value.slice(0, i);
+      if (out !== null) out.push(formed);
+    }
+    return out ?? value;
+  }
+  const entries = Object.entries(value);
+  let changed = !isPlain(value);
+  const formed = entries.map(([k, v]) => {
+    const key = wellFormedText(k);
+    const inner = wellFormedJson(v, depth + 1);
+    if (key !== k || inner !== v) changed = true;
+    return [key, inner] as const;
+  });
+  return changed ? Object.fromEntries(formed) : value;
 }
 
 const text = (value: string | null, max: number): string | null =>

@@ -136,6 +136,18 @@ describe('well-formed drafts', () => {
     expect(clean.detail).toEqual({ arguments: { 'k\ufffd': ['\ud83d\ude00 ok', 'lone \ufffd'] } });
     expect(Buffer.from(JSON.stringify(clean), 'utf8').toString('utf8')).toBe(JSON.stringify(clean));
   });
+
+  it('keeps well-formed lists and objects as they are, copies only what changes, and stores other objects as their own properties', () => {
+    const fields = [{ path: 'subject.name', outcome: 'ALLOW' as const }];
+    const inner = { ok: ['x'], bad: 'lone \ud800' };
+    const detail = { arguments: { inner, at: new Date(0) } };
+    const clean = wellFormedDraft(draft({ fields, detail }));
+    expect(clean.fields).toBe(fields);
+    expect(clean.detail).not.toBe(detail);
+    expect(clean.detail).toEqual({ arguments: { inner: { ok: ['x'], bad: 'lone \ufffd' }, at: {} } });
+    expect((clean.detail as { arguments: { inner: { ok: string[] } } }).arguments.inner.ok).toBe(inner.ok);
+    expect(inner.bad).toBe('lone \ud800');
+  });
 });
 
 describe('arguments as auditors see them', () => {
