@@ -25,6 +25,8 @@ export interface AuditDraft {
   clientAddress: string | null;
   operationName: string | null;
   detail: Record<string, unknown> | null;
+  /** The canonical JSON of `fields`, `sources` and `detail`, when already rendered (see well-formed-draft.ts). */
+  rendered?: RenderedParts;
 }
 
 export interface ChainedEntry extends AuditDraft {
@@ -38,8 +40,6 @@ export interface ChainedEntry extends AuditDraft {
   salt: string | null;
   prevHash: string;
   hash: string;
-  /** The canonical JSON of `fields`, `sources` and `detail` as hashed, kept by `chain` so the row is written from it. */
-  rendered?: RenderedParts;
 }
 
 /** The canonical JSON of an entry's three structured values. */
@@ -60,18 +60,22 @@ export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedPar
 
 const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
 
-// {path, outcome} and {source, state} pairs, serialised directly; any other shape goes through canonicalJson.
-function pairs(list: unknown, first: string, second: string): string {
+// {path, outcome} and {source, state} pairs, serialised by one JSON.stringify of the pairs rebuilt with their keys in
+// canonical order (one call instead of two per pair); a list holding any other shape goes through canonicalJson.
+function pairs(list: unknown, first: string, second: string, pair: (a: string, b: string) => object): string {
   if (!Array.isArray(list)) return canonicalJson(list);
-  let out = '[';
+  const ordered = new Array<object>(list.length);
   for (let i = 0; i < list.length; i += 1) {
     const item = list[i] as Record<string, unknown>;
-    const keys = item && typeof item === 'object' ? Object.keys(item) : [];
-    const plain = keys.length === 2 && typeof item[first] === 'string' && typeof item[second] === 'string';
-    out += (i ? ',' : '') + (plain ? `{"${first}":${JSON.stringify(item[first])},"${second}":${JSON.stringify(item[second])}}` : canonicalJson(item));
+    if (item === null || typeof item !== 'object' || typeof item[first] !== 'string' || typeof item[second] !== 'string') return canonicalJson(list);
+    if (Object.keys(item).length !== 2) return canonicalJson(list);
+    ordered[i] = pair(item[first] as string, item[second] as string);
   }
-  return `${out}]`;
+  return JSON.stringify(ordered);
 }
+
+const fieldPair = (outcome: string, path: string) => ({ outcome, path });
+const sourcePair = (source: string, state: string) => ({ source, state });
 
 /**
  * The canonical JSON of an entry, identical to `canonicalJson` of its fields (tests/unit/audit-entry-hash.test.ts
@@ -107,7 +111,7 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>, parts: RenderedPar
 
 /** The canonical JSON of an entry's fields, sources and detail, as its canonical form embeds them. */
 export function renderParts(e: Pick<ChainedEntry, 'fields' | 'sources' | 'detail'>): RenderedParts {
-  return { fields: pairs(e.fields, 'outcome', 'path'), sources: pairs(e.sources, 'source', 'state'), detail: canonicalJson(e.detail) };
+  return { fields: pairs(e.fields, 'outcome', 'path', fieldPair), sources: pairs(e.sources, 'source', 'state', sourcePair), detail: canonicalJson(e.detail) };
 }
 
 /** The reference definition: canonical JSON of every field but `hash`. */
@@ -144,7 +148,7 @@ export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string },
   return drafts.map((draft) => {
     seq += 1n;
     const unhashed = { ...draft, seq: seq.toString(), at, salt: randomBytes(32).toString('hex'), prevHash };
-    const rendered = renderParts(unhashed);
+    const rendered = draft.rendered ?? renderParts(unhashed);
     const hash = entryHash(unhashed, rendered);
     prevHash = hash;
     return { ...unhashed, hash, rendered };

@@ -1,4 +1,5 @@
 import type { ChainedEntry, RenderedParts } from './audit-entry-hash';
+import { canonicalJson } from './canonical-json';
 
 /** Anything that runs a parameterised statement: a TypeORM QueryRunner or a pg client. */
 export interface Queryable {
@@ -31,8 +32,11 @@ const COLUMNS = [
   ['salt', 'bpchar'],
 ] as const;
 
-const SQL = `INSERT INTO audit_entry (${COLUMNS.map(([c]) => c).join(', ')})
-  SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')})`;
+const NAMES = COLUMNS.map(([c]) => c).join(', ');
+// The entries travel as one JSON array of objects keyed by column: no array literal to escape on the way out or to
+// parse on the way in, and jsonb columns arrive as values already parsed with the rest.
+const SQL = `INSERT INTO audit_entry (${NAMES})
+  SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS e(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
 
 /** The head an append expects to extend: the last entry's sequence number and hash. */
 export interface ExpectedHead {
@@ -46,49 +50,40 @@ export interface ExpectedHead {
  * if it moved the head. It answers whether they did, and PostgreSQL's clock for the next append.
  */
 const APPEND_SQL = `WITH moved AS (
-    UPDATE audit_head SET seq = $${COLUMNS.length + 1}, hash = $${COLUMNS.length + 2}, at = $${COLUMNS.length + 3}
-      WHERE id = 1 AND seq = $${COLUMNS.length + 4} AND hash = $${COLUMNS.length + 5}
+    UPDATE audit_head SET seq = $2, hash = $3, at = $4
+      WHERE id = 1 AND seq = $5 AND hash = $6
       RETURNING id
   ), inserted AS (
     ${SQL} WHERE EXISTS (SELECT FROM moved) RETURNING 1
   )
   SELECT (SELECT count(*) FROM inserted)::int AS inserted, date_trunc('milliseconds', clock_timestamp()) AS now`;
 
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
 // The canonical JSON the entry was hashed over when `chain` kept it (the same value, one serialisation fewer).
-const part = (e: ChainedEntry, key: keyof RenderedParts) => (e[key] === null || e[key] === undefined ? null : (e.rendered?.[key] ?? json(e[key])));
+const part = (e: ChainedEntry, key: keyof RenderedParts) =>
+  e[key] === null || e[key] === undefined ? 'null' : (e.rendered?.[key] ?? canonicalJson(e[key]));
 
-function columnValues(entries: ChainedEntry[]): unknown[] {
-  return [
-    entries.map((e) => e.seq),
-    entries.map((e) => e.at.toISOString()),
-    entries.map((e) => e.requestId),
-    entries.map((e) => e.kind),
-    entries.map((e) => e.username),
-    entries.map((e) => e.organisationCode),
-    entries.map((e) => e.role),
-    entries.map((e) => e.caseKind),
-    entries.map((e) => e.caseNo),
-    entries.map((e) => e.subjectId),
-    entries.map((e) => e.subjectKind),
-    entries.map((e) => e.subjectIdNumber),
-    entries.map((e) => part(e, 'fields')),
-    entries.map((e) => part(e, 'sources')),
-    entries.map((e) => e.outcome),
-    entries.map((e) => e.clientAddress),
-    entries.map((e) => e.operationName),
-    entries.map((e) => part(e, 'detail')),
-    entries.map((e) => e.prevHash),
-    entries.map((e) => e.hash),
-    entries.map((e) => e.correlationId ?? null),
-    entries.map((e) => e.salt),
-  ];
+/** The entries as the JSON array the statements read (keys are column names; JSON null is SQL NULL). */
+export function entriesJson(entries: ChainedEntry[]): string {
+  let out = '[';
+  for (let i = 0; i < entries.length; i += 1) {
+    const e = entries[i];
+    out +=
+      `${i ? ',' : ''}{"seq":${JSON.stringify(String(e.seq))},"at":${JSON.stringify(e.at.toISOString())},"request_id":${str(e.requestId)}` +
+      `,"kind":${str(e.kind)},"username":${str(e.username)},"organisation_code":${str(e.organisationCode)},"role":${str(e.role)}` +
+      `,"case_kind":${str(e.caseKind)},"case_no":${str(e.caseNo)},"subject_id":${str(e.subjectId)},"subject_kind":${str(e.subjectKind)}` +
+      `,"subject_id_number":${str(e.subjectIdNumber)},"fields":${part(e, 'fields')},"sources":${part(e, 'sources')}` +
+      `,"outcome":${str(e.outcome)},"client_address":${str(e.clientAddress)},"operation_name":${str(e.operationName)}` +
+      `,"detail":${part(e, 'detail')},"prev_hash":${str(e.prevHash)},"hash":${str(e.hash)}` +
+      `,"correlation_id":${str(e.correlationId)},"salt":${str(e.salt)}}`;
+  }
+  return `${out}]`;
 }
 
 /** Inserts chained entries with one statement, whatever their number (the head does not move). */
 export async function insertEntries(db: Queryable, entries: ChainedEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.query(SQL, columnValues(entries));
+  await db.query(SQL, [entriesJson(entries)]);
 }
 
 /** A pg client or pool: the append is sent as a named prepared statement, parsed and planned once per connection. */
@@ -109,7 +104,7 @@ export async function appendEntries(
   const { rows } = await db.query({
     name: 'audit-append',
     text: APPEND_SQL,
-    values: [...columnValues(entries), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
+    values: [entriesJson(entries), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
   });
   return { appended: rows[0].inserted === entries.length, now: new Date(rows[0].now) };
 }

@@ -1,4 +1,4 @@
-import type { AuditDraft } from './audit-entry-hash';
+import { renderParts, type AuditDraft } from './audit-entry-hash';
 
 declare global {
   interface String {
@@ -22,12 +22,13 @@ const isPlain = (value: object) => {
 
 /**
  * The value with every string (keys included) well-formed. Arrays and plain objects in which nothing changes are
- * returned as they are; any other object (a class instance, a Date) becomes a plain object of its own enumerable
- * properties, as it is stored.
+ * returned as they are; a Date becomes its ISO string and any other object a plain object of its own enumerable
+ * properties, as the canonical form writes them.
  */
 function wellFormedJson(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return wellFormedText(value);
   if (value === null || typeof value !== 'object' || depth > 16) return value;
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;
     for (let i = 0; i < value.length; i += 1) {
@@ -51,12 +52,27 @@ function wellFormedJson(value: unknown, depth = 0): unknown {
 const text = (value: string | null, max: number): string | null =>
   value === null || value === undefined ? null : wellFormedText(value).slice(0, max);
 
+// JSON.stringify writes a lone surrogate as \udxxx (lower case) and NUL as \u0000, and every other character as is
+// (or as another escape): canonical JSON without either holds nothing to mend. (An escaped backslash followed by such
+// letters matches too, and only costs the walk below.)
+const SUSPECT = /\\u(?:d[89a-f]|0000)/;
+
 /**
  * A draft whose every value the database accepts and returns as hashed, whatever a client sent: well-formed text
  * (a lone surrogate would be stored as U+FFFD and no longer match its hash; NUL is refused by PostgreSQL) cut to its
- * column's length. So no value a client chooses can keep a refusal or an intent off the record.
+ * column's length. So no value a client chooses can keep a refusal or an intent off the record. The canonical JSON of
+ * its fields, sources and detail comes with it (`rendered`): rendered first, the structured values are walked only
+ * when that text shows something to mend.
  */
 export function wellFormedDraft(d: AuditDraft): AuditDraft {
+  let { fields, sources, detail } = d;
+  let rendered = renderParts(d);
+  if (SUSPECT.test(rendered.fields) || SUSPECT.test(rendered.sources) || SUSPECT.test(rendered.detail)) {
+    fields = wellFormedJson(fields) as AuditDraft['fields'];
+    sources = wellFormedJson(sources) as AuditDraft['sources'];
+    detail = wellFormedJson(detail) as AuditDraft['detail'];
+    rendered = renderParts({ fields, sources, detail });
+  }
   return {
     ...d,
     requestId: text(d.requestId, 64)!,
@@ -70,8 +86,9 @@ export function wellFormedDraft(d: AuditDraft): AuditDraft {
     subjectIdNumber: text(d.subjectIdNumber, 18),
     clientAddress: text(d.clientAddress, 64),
     operationName: text(d.operationName, 100),
-    fields: wellFormedJson(d.fields) as AuditDraft['fields'],
-    sources: wellFormedJson(d.sources) as AuditDraft['sources'],
-    detail: wellFormedJson(d.detail) as AuditDraft['detail'],
+    fields,
+    sources,
+    detail,
+    rendered,
   };
 }

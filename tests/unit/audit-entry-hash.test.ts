@@ -137,16 +137,41 @@ describe('well-formed drafts', () => {
     expect(Buffer.from(JSON.stringify(clean), 'utf8').toString('utf8')).toBe(JSON.stringify(clean));
   });
 
-  it('keeps well-formed lists and objects as they are, copies only what changes, and stores other objects as their own properties', () => {
+  it('keeps well-formed lists and objects as they are, copies only what changes, and writes a Date as its ISO string', () => {
     const fields = [{ path: 'subject.name', outcome: 'ALLOW' as const }];
     const inner = { ok: ['x'], bad: 'lone \ud800' };
     const detail = { arguments: { inner, at: new Date(0) } };
     const clean = wellFormedDraft(draft({ fields, detail }));
     expect(clean.fields).toBe(fields);
     expect(clean.detail).not.toBe(detail);
-    expect(clean.detail).toEqual({ arguments: { inner: { ok: ['x'], bad: 'lone \ufffd' }, at: {} } });
+    expect(clean.detail).toEqual({ arguments: { inner: { ok: ['x'], bad: 'lone \ufffd' }, at: '1970-01-01T00:00:00.000Z' } });
     expect((clean.detail as { arguments: { inner: { ok: string[] } } }).arguments.inner.ok).toBe(inner.ok);
     expect(inner.bad).toBe('lone \ud800');
+  });
+
+  it('comes with the canonical JSON of what it holds, mended or not', () => {
+    const cases: Array<Partial<AuditDraft>> = [
+      {},
+      { detail: { text: 'a backslash then u0000: \\u0000 and \\ud800' } },
+      { detail: { ['nul\u0000key']: 'v\u0000' }, fields: [{ path: 'p\udfff', outcome: 'ALLOW' }] },
+      { sources: [{ source: 'tax', state: 'OK' }, { source: 'lone \udbff', state: 'FAILED' }] },
+    ];
+    for (const over of cases) {
+      const clean = wellFormedDraft(draft(over));
+      expect(clean.rendered).toEqual({ fields: canonicalJson(clean.fields), sources: canonicalJson(clean.sources), detail: canonicalJson(clean.detail) });
+      for (const text of Object.values(clean.rendered!)) {
+        const strings: string[] = [];
+        JSON.parse(text, function (key, value) {
+          strings.push(key);
+          if (typeof value === 'string') strings.push(value);
+          return value;
+        });
+        expect(strings.filter((t) => !t.isWellFormed() || t.includes('\u0000'))).toEqual([]);
+      }
+    }
+    expect(wellFormedDraft(draft(cases[1])).detail).toEqual(cases[1].detail);
+    expect(wellFormedDraft(draft(cases[2])).detail).toEqual({ nulkey: 'v' });
+    expect(wellFormedDraft(draft(cases[2])).fields).toEqual([{ path: 'p\ufffd', outcome: 'ALLOW' }]);
   });
 });
 
