@@ -1,0 +1,122 @@
+// npm run bench:audit-entry [-- --persons 10000 --entries 400 --rounds 5]
+//
+// What one audit entry costs, apart from any request: in the hub process, drafting it for the writer (well-formed
+// text, canonical JSON, salt and hash, the append's JSON document), in µs per entry; in PostgreSQL, inserting it as
+// the append does (jsonb_to_recordset from one JSON document), in the backend's CPU ms per entry (from /proc), into
+// scratch copies of `audit_entry` with every index, the primary key only, none, and none with an empty field list, so
+// the share of the indexes and of the field list shows. The entries are the READ entries the dataset's log already
+// holds (those of earlier `npm run bench` runs: real inquiries' field lists); with too few, synthetic ones.
+
+import 'reflect-metadata';
+import fs from 'node:fs';
+import { Client } from 'pg';
+import { chain, entryFromRow, GENESIS_HASH, type AuditDraft } from '../src/audit/audit-entry-hash';
+import { entriesJson } from '../src/audit/insert-entries';
+import { wellFormedDraft } from '../src/audit/well-formed-draft';
+import { syntheticDraft } from './audit-bench-common';
+import { openDataset } from './bench-dataset';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+// utime + stime of a process in ms (clock ticks of 10 ms).
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const COLUMNS =
+  'seq bigint, at timestamptz, request_id varchar, kind varchar, username varchar, organisation_code varchar, role varchar, ' +
+  'case_kind varchar, case_no varchar, subject_id uuid, subject_kind varchar, subject_id_number varchar, fields jsonb, ' +
+  'sources jsonb, outcome varchar, client_address varchar, operation_name varchar, detail jsonb, prev_hash bpchar, ' +
+  'hash bpchar, correlation_id varchar, salt bpchar';
+const NAMES = COLUMNS.split(', ')
+  .map((c) => c.split(' ')[0])
+  .join(', ');
+
+async function main(): Promise<void> {
+  const persons = option('persons', 10_000);
+  const count = option('entries', 400);
+  const rounds = option('rounds', 5);
+  const ds = await openDataset({ name: `persons-${persons / 1000}k`, persons, enterprises: persons / 10, seed: 1 }, (l) =>
+    process.stderr.write(`[bench:audit-entry] ${l}\n`),
+  );
+  const db = new Client({ connectionString: ds.urls.hub });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT * FROM audit_entry WHERE kind = 'READ' ORDER BY seq DESC LIMIT ${count}`);
+    const real = rows.length === count;
+    const synthetic = syntheticDraft();
+    const drafts: AuditDraft[] = real
+      ? rows.map((row) => {
+          const { seq: _s, at: _a, salt: _salt, prevHash: _p, hash: _h, ...draft } = entryFromRow(row);
+          return draft;
+        })
+      : Array.from({ length: count }, (_, i) => synthetic(i));
+    const paths = drafts.reduce((n, d) => n + d.fields.length, 0) / drafts.length;
+    const fieldsText = drafts.reduce((n, d) => n + JSON.stringify(d.fields).length, 0) / drafts.length;
+    console.log(`${count} ${real ? 'READ entries from the log of' : 'synthetic READ entries (the log holds too few) on'} ${ds.spec.name}: ${paths.toFixed(0)} field paths, ${fieldsText.toFixed(0)} characters of field list per entry on average`);
+
+    const hub: number[] = [];
+    for (let r = 0; r < rounds; r += 1) {
+      const started = process.hrtime.bigint();
+      let bytes = 0;
+      for (let k = 0; k < 20; k += 1) {
+        const entries = chain(drafts.map(wellFormedDraft), { seq: 0n, hash: GENESIS_HASH }, new Date());
+        bytes += entriesJson(entries).length;
+      }
+      if (bytes === 0) throw new Error('nothing drafted');
+      hub.push(Number(process.hrtime.bigint() - started) / 1000 / (20 * count));
+    }
+    console.log(`hub process, draft to the append's JSON: ${median(hub).toFixed(1)} µs per entry (median of ${rounds}: ${hub.map((x) => x.toFixed(1)).join(', ')})`);
+
+    const { rows: [{ pid }] } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const tables = {
+      bench_entry_cost_all: 'every index of audit_entry',
+      bench_entry_cost_pk: 'primary key only',
+      bench_entry_cost_none: 'no index',
+    } as const;
+    await db.query(`DROP TABLE IF EXISTS bench_entry_cost_all, bench_entry_cost_pk, bench_entry_cost_none`);
+    await db.query(`CREATE TABLE bench_entry_cost_all (LIKE audit_entry INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    await db.query(`CREATE TABLE bench_entry_cost_pk (LIKE audit_entry INCLUDING DEFAULTS)`);
+    await db.query(`ALTER TABLE bench_entry_cost_pk ADD PRIMARY KEY (seq, at)`);
+    await db.query(`CREATE TABLE bench_entry_cost_none (LIKE audit_entry INCLUDING DEFAULTS)`);
+    const runs: Array<[string, string, boolean]> = [
+      ...Object.entries(tables).map(([t, label]) => [t, label, false] as [string, string, boolean]),
+      ['bench_entry_cost_none', 'no index, field list empty', true],
+    ];
+    const results = new Map<string, number[]>();
+    let seq = 0n;
+    for (let r = 0; r < rounds; r += 1) {
+      for (const [table, label, empty] of runs) {
+        const before = cpuMs(pid);
+        for (let i = 0; i < count; i += 2) {
+          const pair = [drafts[i], drafts[(i + 1) % count]].map(wellFormedDraft);
+          const entries = chain(pair, { seq, hash: GENESIS_HASH }, new Date());
+          seq += 2n;
+          const sent = empty ? entries.map((e) => ({ ...e, rendered: { ...e.rendered!, fields: '[]' } })) : entries;
+          await db.query(`INSERT INTO ${table} (${NAMES}) SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS e(${COLUMNS})`, [entriesJson(sent)]);
+        }
+        results.set(label, [...(results.get(label) ?? []), (cpuMs(pid) - before) / count]);
+      }
+    }
+    console.log('PostgreSQL backend CPU per entry, two entries per statement, each its own transaction (scratch copies of audit_entry, dropped after):');
+    for (const [label, xs] of results) console.log(`  ${label}: ${median(xs).toFixed(3)} ms (${xs.map((x) => x.toFixed(3)).join(', ')})`);
+  } finally {
+    await db.query(`DROP TABLE IF EXISTS bench_entry_cost_all, bench_entry_cost_pk, bench_entry_cost_none`).catch(() => undefined);
+    await db.end();
+    await ds.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
