@@ -62,7 +62,9 @@ async function main(): Promise<void> {
       : Array.from({ length: count }, (_, i) => synthetic(i));
     const paths = drafts.reduce((n, d) => n + d.fields.length, 0) / drafts.length;
     const fieldsText = drafts.reduce((n, d) => n + JSON.stringify(d.fields).length, 0) / drafts.length;
-    console.log(`${count} ${real ? 'READ entries from the log of' : 'synthetic READ entries (the log holds too few) on'} ${ds.spec.name}: ${paths.toFixed(0)} field paths, ${fieldsText.toFixed(0)} characters of field list per entry on average`);
+    console.log(
+      `${count} ${real ? 'READ entries from the log of' : 'synthetic READ entries (the log holds too few) on'} ${ds.spec.name}: ${paths.toFixed(0)} field paths, ${fieldsText.toFixed(0)} characters of field list per entry on average`,
+    );
 
     const hub: number[] = [];
     for (let r = 0; r < rounds; r += 1) {
@@ -75,9 +77,13 @@ async function main(): Promise<void> {
       if (bytes === 0) throw new Error('nothing drafted');
       hub.push(Number(process.hrtime.bigint() - started) / 1000 / (20 * count));
     }
-    console.log(`hub process, draft to the append's JSON: ${median(hub).toFixed(1)} µs per entry (median of ${rounds}: ${hub.map((x) => x.toFixed(1)).join(', ')})`);
+    console.log(
+      `hub process, draft to the append's JSON: ${median(hub).toFixed(1)} µs per entry (median of ${rounds}: ${hub.map((x) => x.toFixed(1)).join(', ')})`,
+    );
 
-    const { rows: [{ pid }] } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const {
+      rows: [{ pid }],
+    } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const tables = {
       bench_entry_cost_all: 'every index of audit_entry',
       bench_entry_cost_pk: 'primary key only',
@@ -107,7 +113,9 @@ async function main(): Promise<void> {
         results.set(label, [...(results.get(label) ?? []), (cpuMs(pid) - before) / count]);
       }
     }
-    console.log('PostgreSQL backend CPU per entry, two entries per statement, each its own transaction (scratch copies of audit_entry, dropped after):');
+    console.log(
+      'PostgreSQL backend CPU per entry, two entries per statement, each its own transaction (scratch copies of audit_entry, dropped after):',
+    );
     for (const [label, xs] of results) console.log(`  ${label}: ${median(xs).toFixed(3)} ms (${xs.map((x) => x.toFixed(3)).join(', ')})`);
   } finally {
     await db.query(`DROP TABLE IF EXISTS bench_entry_cost_all, bench_entry_cost_pk, bench_entry_cost_none`).catch(() => undefined);

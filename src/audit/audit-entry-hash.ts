@@ -111,7 +111,11 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>, parts: RenderedPar
 
 /** The canonical JSON of an entry's fields, sources and detail, as its canonical form embeds them. */
 export function renderParts(e: Pick<ChainedEntry, 'fields' | 'sources' | 'detail'>): RenderedParts {
-  return { fields: pairs(e.fields, 'outcome', 'path', fieldPair), sources: pairs(e.sources, 'source', 'state', sourcePair), detail: canonicalJson(e.detail) };
+  return {
+    fields: pairs(e.fields, 'outcome', 'path', fieldPair),
+    sources: pairs(e.sources, 'source', 'state', sourcePair),
+    detail: canonicalJson(e.detail),
+  };
 }
 
 /** The reference definition: canonical JSON of every field but `hash`. */

@@ -154,11 +154,20 @@ describe('well-formed drafts', () => {
       {},
       { detail: { text: 'a backslash then u0000: \\u0000 and \\ud800' } },
       { detail: { ['nul\u0000key']: 'v\u0000' }, fields: [{ path: 'p\udfff', outcome: 'ALLOW' }] },
-      { sources: [{ source: 'tax', state: 'OK' }, { source: 'lone \udbff', state: 'FAILED' }] },
+      {
+        sources: [
+          { source: 'tax', state: 'OK' },
+          { source: 'lone \udbff', state: 'FAILED' },
+        ],
+      },
     ];
     for (const over of cases) {
       const clean = wellFormedDraft(draft(over));
-      expect(clean.rendered).toEqual({ fields: canonicalJson(clean.fields), sources: canonicalJson(clean.sources), detail: canonicalJson(clean.detail) });
+      expect(clean.rendered).toEqual({
+        fields: canonicalJson(clean.fields),
+        sources: canonicalJson(clean.sources),
+        detail: canonicalJson(clean.detail),
+      });
       for (const text of Object.values(clean.rendered!)) {
         const strings: string[] = [];
         JSON.parse(text, function (key, value) {
