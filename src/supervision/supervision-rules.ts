@@ -364,17 +364,21 @@ const UNDER_WAY = ['PENDING_APPROVAL', 'APPROVED', 'SENT'];
  * Control orders against the execution of a suspended case (执行中止, execution_suspension): an order other than a
  * release drafted while the case was suspended (the hub refuses such a draft now; this finds those made before or by
  * another path), since the day drafted; and an order other than a release still under way (submitted, approved or
- * sent) while its case is suspended now, since the day of the suspension. A release is what a suspension asks for.
+ * sent) while its case is suspended now, since the day of the suspension. A suspension ends when execution resumes or
+ * is terminated. A release is what a suspension asks for.
  */
 async function ordersOnSuspendedCases(scope: RuleScope): Promise<SupervisionItem[]> {
+  // A suspension ends when execution resumes (恢复执行) or is terminated (终结).
   const hits: Array<{ id: string; since: Date }> = await scope.runtime.hub.query(
     `SELECT o.id::text AS id,
-            min(CASE WHEN o.created_at >= s.suspended_at AND (s.resumed_at IS NULL OR o.created_at < s.resumed_at)
+            min(CASE WHEN o.created_at >= s.suspended_at AND (s.ended_at IS NULL OR o.created_at < s.ended_at)
                      THEN o.created_at ELSE s.suspended_at END) AS since
-       FROM control_order o JOIN execution_suspension s ON s.execution_case_id = o.case_id
+       FROM control_order o
+       JOIN (SELECT execution_case_id, suspended_at, coalesce(resumed_at, terminated_at) AS ended_at FROM execution_suspension) s
+         ON s.execution_case_id = o.case_id
       WHERE o.kind <> 'RELEASE'
-        AND ((o.created_at >= s.suspended_at AND (s.resumed_at IS NULL OR o.created_at < s.resumed_at))
-          OR (o.state = ANY($1) AND s.resumed_at IS NULL AND s.suspended_at <= $2::timestamptz))
+        AND ((o.created_at >= s.suspended_at AND (s.ended_at IS NULL OR o.created_at < s.ended_at))
+          OR (o.state = ANY($1) AND s.ended_at IS NULL AND s.suspended_at <= $2::timestamptz))
       GROUP BY o.id`,
     [UNDER_WAY, scope.now],
   );

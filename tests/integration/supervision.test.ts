@@ -562,5 +562,14 @@ describe('supervision and statistics', () => {
     expect(found.map((i) => i.orderId)).not.toContain(ids.release);
     expect(found).toHaveLength(2);
     expect((await items({ filter: { kinds: ['ORDER_ON_SUSPENDED_CASE'] } }, 'huoqiu-auditor')).map((i) => i.orderId)).toEqual([again.id]);
+
+    // Once the truck case's suspension ends by termination (执行终结), its order is no longer on a suspended case.
+    await hub.query(
+      `UPDATE execution_suspension SET terminated_at = $2
+        WHERE execution_case_id = (SELECT id FROM execution_case WHERE case_no = $1) AND resumed_at IS NULL`,
+      [DEMO.otherCourtCase2, new Date(suspendedAt.getTime() + 3_600_000)],
+    );
+    const after = await items({ filter: { kinds: ['ORDER_ON_SUSPENDED_CASE'] } });
+    expect(after.map((i) => i.orderId)).toEqual([ids.shop]);
   }, 60000);
 });
