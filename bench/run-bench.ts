@@ -261,6 +261,22 @@ interface ScenarioResult extends LoadResult {
   latency?: LoadResult & { connections: number; loadAverage: number };
 }
 
+/**
+ * Starts every measured run from a settled cluster: what the run before wrote to the audit log is vacuumed and
+ * analysed and its dirty buffers written out (CHECKPOINT), so that neither autovacuum nor a checkpoint it caused is
+ * charged to the next server's CPU or slows it down.
+ */
+async function settle(hubUrl: string): Promise<void> {
+  const client = new Client({ connectionString: hubUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE) audit_entry, audit_head');
+    await client.query('CHECKPOINT');
+  } finally {
+    await client.end();
+  }
+}
+
 async function runScenario(
   scenario: string,
   round: number,
@@ -273,6 +289,7 @@ async function runScenario(
   latency?: { connections: number; durationS: number },
 ): Promise<ScenarioResult> {
   log(`${scenario}: starting`);
+  await settle(spec.urls.hub);
   const server = await startServer(spec);
   try {
     const statements = await verify(server, spec.mode, workload, workload.inquiries.slice(0, 50));
