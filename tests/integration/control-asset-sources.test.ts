@@ -181,13 +181,18 @@ describe('control orders on deposits, housing fund and equity', () => {
       { amount: '40000.00', rank: 0 },
     ]);
     const inquiry = await t.gql(
-      `{ executionCase(caseNo: "${DEMO.otherCourtCase2}") { respondents { deposits { accountNo deductions { amount caseNo freezeId } } } } }`,
+      `{ executionCase(caseNo: "${DEMO.otherCourtCase2}") { respondents { deposits { accountNo freezes { id caseNo } deductions { amount caseNo freezeId } } } } }`,
       {
         as: 'demo-clerk-2',
       },
     );
     const deductions = inquiry.body.data?.executionCase.respondents.flatMap((r: any) => (r.deposits ?? []).flatMap((a: any) => a.deductions ?? []));
     expect(deductions).toContainEqual({ amount: '60000.00', caseNo: DEMO.otherCourtCase2, freezeId: freezeRow });
+    // The freeze it names is one of the account's freezes as the inquiry lists them.
+    const account = inquiry.body.data?.executionCase.respondents
+      .flatMap((r: any) => r.deposits ?? [])
+      .find((a: any) => a.accountNo === '185712345678');
+    expect(account.freezes).toContainEqual({ id: freezeRow, caseNo: DEMO.otherCourtCase2 });
     // A court whose freeze on the account still waits in line (轮候) deducts nothing: refused at the draft.
     const refused = await t.gql(`mutation ($input: DraftControlOrderInput!) { draftControlOrder(input: $input) { id } }`, {
       as: 'demo-clerk',

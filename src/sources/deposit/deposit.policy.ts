@@ -23,6 +23,7 @@ export const DEPOSIT_POLICY = {
     deductions: [caseReaders, `${ASSET}: what other courts have already taken`],
   }),
   ...rules('DepositFreeze', true, {
+    id: [caseReaders, `${ASSET}: which freeze a deduction (DepositDeduction.freezeId) drew on`],
     court: [caseReaders, FREEZES],
     caseNo: [caseReaders, FREEZES],
     amount: [caseReaders, FREEZES],

@@ -8,6 +8,7 @@ export const DepositAccountStatus = enumOf(ACCOUNT_STATUSES, 'DepositAccountStat
 
 @ObjectType({ description: 'A court freeze (冻结) of a bank account.' })
 export class DepositFreeze {
+  @Field(() => ID, { nullable: true, description: "The register's id of the freeze, as a deduction's freezeId names it." }) id!: string;
   @Field(() => String, { nullable: true }) court!: string;
   @Field(() => String, { nullable: true }) caseNo!: string;
   @Field(() => Decimal, { nullable: true, description: 'Yuan frozen.' }) amount!: string;
