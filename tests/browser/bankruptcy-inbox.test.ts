@@ -1,36 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
 import { demoIdentities } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn, until, acceptAndAppoint } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { acceptAndAppoint, consoleSession, screenshot, until } from './browser';
 
 // The agencies' bankruptcy inbox in the console: the social-security agency runs no processor
 // (ASSISTANCE_MANUAL_SOURCES), so when the operator records an acceptance its claim notice waits in the agency's inbox;
 // demo-agency-social-security files the claim line by line, is told what the API refused, and the administrator sees
 // the claim filed. An agency that takes no bankruptcy requests has no such page in its menu.
 describe('the agencies’ bankruptcy inbox in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
   const debtor = demoIdentities().huaxing;
   const caseNo = '(2024)皖1524破9号';
 
-  beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'socialSecurity' });
-    base = t.hub.url.replace(/\/graphql$/, '');
+  const session = consoleSession(async () => {
+    const t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'socialSecurity' });
     await acceptAndAppoint(t, caseNo, debtor);
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
+    return t;
   });
 
   it('the social-security agency files its claim by hand and the administrator sees it filed', async () => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, 'demo-agency-social-security');
+    const page = await session.as('demo-agency-social-security');
     await page.getByRole('menuitem', { name: /破产协同事项/ }).click();
     const inbox = page.locator('.bankruptcy-inbox');
     const refresh = () => inbox.getByRole('button', { name: /刷\s*新/ }).click();
@@ -76,10 +63,8 @@ describe('the agencies’ bankruptcy inbox in the console', () => {
     await until(page, refresh, async () => (await notice.count()) === 1);
     await expect(notice.textContent()).resolves.toMatch(/已申报债权[\s\S]*demo-agency-social-security/);
 
-    const administrator = await newPage(browser);
-    pages.push(administrator);
-    await signIn(administrator, base, 'demo-administrator');
-    await administrator.goto(`${base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
+    const administrator = await session.as('demo-administrator');
+    await administrator.goto(`${session.base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
     const claims = administrator.locator('.bankruptcy-claims');
     const social = claims.locator('tr.ant-table-row', { hasText: '社会保险费债权' });
     await social.waitFor();
@@ -93,9 +78,7 @@ describe('the agencies’ bankruptcy inbox in the console', () => {
   });
 
   it('an agency that takes no bankruptcy requests has no bankruptcy inbox in its menu', async () => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, 'demo-agency-property');
+    const page = await session.as('demo-agency-property');
     await page.getByRole('menuitem', { name: /协助执行请求/ }).waitFor();
     await page.getByRole('menuitem', { name: /破产协同事项/ }).waitFor({ state: 'detached' });
   });

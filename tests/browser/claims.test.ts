@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
 import { demoIdentities } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn, until, acceptAndAppoint } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { acceptAndAppoint, consoleSession, screenshot, until } from './browser';
 
 // Claims and credit repair in the console: the operator records a bankruptcy acceptance (the claim notices go out)
 // and, later, the plan's approval; the administrator sees the tax and social-security claims filed by the agencies'
 // processors, confirms one, disputes the other, files the credit repair and sees it granted.
 describe('claims and credit repair in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
   const debtor = demoIdentities().huaxing;
   const caseNo = '(2024)皖1524破8号';
 
-  beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100' });
-    base = t.hub.url.replace(/\/graphql$/, '');
+  const session = consoleSession(async () => {
+    const t = await startTestHub({ ASSISTANCE_RETRY_MS: '100' });
     const ss = await t.hub.sourceDatabases.socialSecurity.ready();
     await ss.query(
       `INSERT INTO contribution_arrear (employer_id_number, insurance_type, period, amount, overdue_since) VALUES ($1, 'PENSION', '2024-01', 3000, '2024-02-16')`,
@@ -28,19 +22,12 @@ describe('claims and credit repair in the console', () => {
       { as: 'demo-admin', variables: { input: { rulingNo: `${caseNo}之三`, rulingDate: '2024-09-20' } } },
     );
     expect(approval.body.errors).toBeUndefined();
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
+    return t;
   });
 
   it('the administrator confirms a claim, disputes another, files the credit repair and sees it granted', async () => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, 'demo-administrator');
-    await page.goto(`${base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
+    const page = await session.as('demo-administrator');
+    await page.goto(`${session.base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
     const claims = page.locator('.bankruptcy-claims');
     const refresh = () => claims.getByRole('button', { name: /刷\s*新/ }).click();
     const tax = claims.locator('tr.ant-table-row', { hasText: '税款债权' });

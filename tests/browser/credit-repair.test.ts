@@ -1,76 +1,37 @@
-import type { Browser, Page } from 'playwright-core';
 import { demoIdentities } from '../../src/seed/demo-data';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { acceptAndAppoint, consoleSession, screenshot, until } from './browser';
 
 // Credit repair answered by hand in the console: the credit platform and the tax authority run no processor
 // (ASSISTANCE_MANUAL_SOURCES), so the administrator's request waits in both agencies' bankruptcy inboxes; the credit
 // platform grants it with 同意修复, the tax authority refuses it with 不予修复 and a reason; the administrator sees each
 // agency's answer and the request refused in part.
 describe('credit repair granted and refused by the agencies in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  const pages: Page[] = [];
   const debtor = demoIdentities().huaxing;
   const caseNo = '(2024)皖1524破7号';
   const refusal = '重整计划执行期间仍有新发生的欠税未缴清';
 
-  beforeAll(async () => {
-    t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'credit,tax' });
-    base = t.hub.url.replace(/\/graphql$/, '');
-    const admin = { as: 'demo-admin' };
-    // The credit platform's agency (AG-3415-XY, bound to the credit source) and its user demo-agency-credit are in the
-    // demo data beside the tax authority's. One after the other: each step needs the one before.
-    const steps = [
-      () =>
-        t.gql(`mutation ($input: CreateBankruptcyCaseInput!) { createBankruptcyCase(input: $input) { caseNo } }`, {
-          ...admin,
-          variables: { input: { caseNo, acceptedOn: '2024-03-01', acceptanceRulingNo: caseNo, debtor: { idNumber: debtor.id, name: debtor.name } } },
-        }),
-      () =>
-        t.gql(`mutation ($input: AppointAdministratorInput!) { appointAdministrator(input: $input) { caseNo } }`, {
-          ...admin,
-          variables: { input: { caseNo, firmCode: 'AF-3415-001', decisionNo: `${caseNo}之一`, validFrom: '2024-03-01' } },
-        }),
-      () =>
-        t.gql(
-          `mutation ($input: ReorganisationPlanApprovalInput!) { recordReorganisationPlanApproval(caseNo: "${caseNo}", input: $input) { status } }`,
-          {
-            ...admin,
-            variables: { input: { rulingNo: `${caseNo}之三`, rulingDate: '2024-09-20' } },
-          },
-        ),
-      () =>
-        t.gql(`mutation ($input: CreditRepairInput!) { requestCreditRepair(caseNo: "${caseNo}", input: $input) { state } }`, {
-          as: 'demo-administrator',
-          variables: { input: { reasons: '重整计划已经法院裁定批准并执行完毕', documents: [`${caseNo}之三 民事裁定书`] } },
-        }),
-    ];
-    for (const step of steps) expect((await step()).body.errors).toBeUndefined();
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    for (const p of pages) await p.context().close();
-    await browser?.close();
-    await t?.stop();
+  // The credit platform's agency (AG-3415-XY, bound to the credit source) and its user demo-agency-credit are in the
+  // demo data beside the tax authority's. One after the other: each step needs the one before.
+  const session = consoleSession(async () => {
+    const t = await startTestHub({ ASSISTANCE_RETRY_MS: '100', ASSISTANCE_MANUAL_SOURCES: 'credit,tax' });
+    await acceptAndAppoint(t, caseNo, debtor);
+    const approval = await t.gql(
+      `mutation ($input: ReorganisationPlanApprovalInput!) { recordReorganisationPlanApproval(caseNo: "${caseNo}", input: $input) { status } }`,
+      { as: 'demo-admin', variables: { input: { rulingNo: `${caseNo}之三`, rulingDate: '2024-09-20' } } },
+    );
+    expect(approval.body.errors).toBeUndefined();
+    const repair = await t.gql(`mutation ($input: CreditRepairInput!) { requestCreditRepair(caseNo: "${caseNo}", input: $input) { state } }`, {
+      as: 'demo-administrator',
+      variables: { input: { reasons: '重整计划已经法院裁定批准并执行完毕', documents: [`${caseNo}之三 民事裁定书`] } },
+    });
+    expect(repair.body.errors).toBeUndefined();
+    return t;
   });
-
-  /** Presses 刷新 until `check` holds: delivery and collection are the worker's, a moment later. */
-  const until = async (page: Page, refresh: () => Promise<void>, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 60; i++) {
-      if (await check()) return;
-      await page.waitForTimeout(250);
-      await refresh();
-    }
-    throw new Error('the page never showed the expected state');
-  };
 
   /** The agency's pending credit-repair request for the case, once delivered. */
   const openRequest = async (username: string) => {
-    const page = await newPage(browser);
-    pages.push(page);
-    await signIn(page, base, username);
+    const page = await session.as(username);
     await page.getByRole('menuitem', { name: /破产协同事项/ }).click();
     const inbox = page.locator('.bankruptcy-inbox');
     const refresh = () => inbox.getByRole('button', { name: /刷\s*新/ }).click();
@@ -81,10 +42,8 @@ describe('credit repair granted and refused by the agencies in the console', () 
   };
 
   it('the administrator follows each agency’s answer: the credit platform grants, the tax authority refuses with its reason', async () => {
-    const administrator = await newPage(browser);
-    pages.push(administrator);
-    await signIn(administrator, base, 'demo-administrator');
-    await administrator.goto(`${base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
+    const administrator = await session.as('demo-administrator');
+    await administrator.goto(`${session.base}/console/bankruptcy/${encodeURIComponent(caseNo)}`);
     const repair = administrator.locator('.credit-repair');
     const refreshCase = () =>
       administrator
