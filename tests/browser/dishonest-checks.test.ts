@@ -1,46 +1,38 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { residentId, uscc } from '../../src/seed/chinese';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot } from './browser';
 
 // The agency's list checks in the console: a single check with two hits and a no-hit, an outcome reported for each
 // hit (one intercepted, the other allowed), then a batch file with a bad line, its progress to the end and the result
 // download naming that line.
 describe('dishonest-list checks in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
-  let page: Page;
   const people = demoIdentities();
   const clean = residentId(new Random('browser-checks'), '341524', new Date(Date.UTC(1985, 3, 9)), 'F');
   const listed = uscc(new Random('browser-checks-listed'), '341524');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));
+  let page: Page;
 
-  beforeAll(async () => {
-    t = await startTestHub();
+  const session = consoleSession(async () => {
+    const t = await startTestHub();
     const credit = await t.hub.sourceDatabases.credit.ready();
     await credit.query(
       `INSERT INTO dishonest_debtor_entry (subject_id_number, subject_name, court, case_no, obligation, circumstance, listed_on)
        VALUES ($1, '金寨县测试建设有限公司', '金寨县人民法院', '(2025)皖1524执300号', '支付工程款', '有履行能力而拒不履行生效法律文书确定义务', '2025-03-01')`,
       [listed],
     );
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
-    page = await newPage(browser);
-    await signIn(page, base, 'demo-agency-procurement');
-    await page.goto(`${base}/console/checks`);
-  }, 180000);
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await t?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    return t;
   });
+  beforeAll(async () => {
+    page = await session.as('demo-agency-procurement');
+    await page.goto(`${session.base}/console/checks`);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const choosePurpose = async (card: string, label: string) => {
     await page.locator('.ant-card', { hasText: card }).locator('.ant-select').click();
@@ -80,7 +72,7 @@ describe('dishonest-list checks in the console', () => {
     await expect(row(listed).getByRole('button', { name: '报告：已拦截' }).isVisible()).resolves.toBe(true);
     await reportFor(listed, '报告：已准予', '已履行完毕，经复核准予');
     await page.getByText('共 3 个，命中 2 个，已报告处理结果 2 个').waitFor();
-    const lines = await t.hub.hub.query(
+    const lines = await session.t.hub.hub.query(
       `SELECT id_number AS "idNumber", outcome FROM dishonest_check_line WHERE outcome IS NOT NULL ORDER BY line_no`,
     );
     expect(lines).toEqual([

@@ -1,25 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot } from './browser';
 
 // The operator's organisations page: an agency registered with the source it answers for, and its declared check
 // purposes, listed and set with a multi-select.
 describe('the operator in the console', () => {
-  let t: TestHub;
-  let browser: Browser;
-  let base: string;
+  const session = consoleSession(() => startTestHub());
   let page: Page;
 
   beforeAll(async () => {
-    t = await startTestHub();
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
-    page = await newPage(browser);
-  }, 180000);
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await t?.stop();
+    page = await session.as('demo-admin');
   });
 
   /** An option of the select that is open now (the list's kind filter has the same options, in its own dropdown). */
@@ -28,7 +18,6 @@ describe('the operator in the console', () => {
     page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).click();
 
   it('registers an agency bound to a source, offered only for an agency, and sees the source listed', async () => {
-    await signIn(page, base, 'demo-admin');
     await page.getByRole('menuitem', { name: '机构' }).click();
     const form = page.locator('.operation', { hasText: '登记机构' });
     await form.getByLabel('机构代码').fill('AG-3425-XY');
@@ -54,7 +43,9 @@ describe('the operator in the console', () => {
     await screenshot(page, 'operator-agency-source');
 
     // The hub holds it: the agency answers for the credit source.
-    expect(await t.hub.hub.query(`SELECT kind, source FROM organisation WHERE code = 'AG-3425-XY'`)).toEqual([{ kind: 'AGENCY', source: 'credit' }]);
+    expect(await session.t.hub.hub.query(`SELECT kind, source FROM organisation WHERE code = 'AG-3425-XY'`)).toEqual([
+      { kind: 'AGENCY', source: 'credit' },
+    ]);
     await list.getByLabel('搜索机构').fill('');
     await list.getByLabel('搜索机构').press('Enter');
   });
@@ -80,7 +71,7 @@ describe('the operator in the console', () => {
     await screenshot(page, 'operator-check-purposes');
 
     // The hub holds it: the agency's own users now see the purpose as declared.
-    const res = await t.gql('{ checkPurposes { purpose declared } }', { as: 'demo-agency-housing-fund' });
+    const res = await session.t.gql('{ checkPurposes { purpose declared } }', { as: 'demo-agency-housing-fund' });
     expect(res.body.data?.checkPurposes.filter((p: { declared: boolean }) => p.declared).map((p: { purpose: string }) => p.purpose)).toEqual([
       'FINANCING',
     ]);
