@@ -26,16 +26,9 @@ import { machineLine, syntheticDraft } from './audit-bench-common';
 import { INQUIRY_QUERY } from './inquiry-query';
 import { rssMb, runLoad, type LoadResult } from './load-run';
 import { freePort } from '../src/server/free-port';
+import { wholeNumberOption } from './whole-number-option';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
@@ -62,9 +55,9 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const durationS = option('duration', 20);
-  const connections = option('connections', 16);
-  const entries = option('entries', 1_000_000);
+  const durationS = wholeNumberOption('duration', 20);
+  const connections = wholeNumberOption('connections', 16);
+  const entries = wholeNumberOption('entries', 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-bench-'));
   const names: Record<string, string> = {
     hub: HUB_DATABASE.database,
@@ -94,7 +87,7 @@ async function main(): Promise<void> {
     // ---- Throughput: the same inquiry (two respondents, five sources) with the audit on and off ------------------
     // Rounds alternate between the modes, each in a fresh hub process on the same databases, so that other work on
     // the machine weighs on both alike; the median round of each mode is reported.
-    const rounds = option('rounds', 3);
+    const rounds = wholeNumberOption('rounds', 3);
     const loadStart = os.loadavg()[0];
     const results: Record<'on' | 'off', Array<LoadResult & { entries: number }>> = { on: [], off: [] };
     const appendWaits: number[] = [];

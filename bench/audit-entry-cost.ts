@@ -15,14 +15,7 @@ import { entriesJson } from '../src/audit/insert-entries';
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import { syntheticDraft } from './audit-bench-common';
 import { openDataset } from './bench-dataset';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
+import { wholeNumberOption } from './whole-number-option';
 
 // utime + stime of a process in ms (clock ticks of 10 ms).
 function cpuMs(pid: number): number {
@@ -42,9 +35,9 @@ const NAMES = COLUMNS.split(', ')
   .join(', ');
 
 async function main(): Promise<void> {
-  const persons = option('persons', 10_000);
-  const count = option('entries', 400);
-  const rounds = option('rounds', 5);
+  const persons = wholeNumberOption('persons', 10_000);
+  const count = wholeNumberOption('entries', 400);
+  const rounds = wholeNumberOption('rounds', 5);
   const ds = await openDataset({ name: `persons-${persons / 1000}k`, persons, enterprises: persons / 10, seed: 1 }, (l) =>
     process.stderr.write(`[bench:audit-entry] ${l}\n`),
   );

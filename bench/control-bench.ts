@@ -11,16 +11,9 @@ import { issueToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { startHub } from '../src/hub';
 import { DEMO, demoIdentities } from '../src/seed/demo-data';
+import { wholeNumberOption } from './whole-number-option';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 
 export interface ControlBenchResult {
   orders: number;
@@ -141,7 +134,7 @@ export async function runControlBench(
 }
 
 if (require.main === module) {
-  runControlBench(option('orders', 200), option('concurrency', 8))
+  runControlBench(wholeNumberOption('orders', 200), wholeNumberOption('concurrency', 8))
     .then((result) => process.stdout.write(result.markdown))
     .catch((error) => {
       console.error(error);
