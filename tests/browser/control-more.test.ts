@@ -172,6 +172,9 @@ describe('following up measures in the console', () => {
     await deductDialog.waitFor({ state: 'hidden' });
     const deduction = row(HUAXING_GENERAL, /^扣划/);
     await inState(HUAXING_GENERAL, /^扣划/, '待审批');
+    // The freeze it draws on takes no other request meanwhile.
+    await expect(generalFreeze.textContent()).resolves.toContain('办理中');
+    await expect(generalFreeze.getByRole('button').count()).resolves.toBe(0);
     await screenshot(clerk, 'clerk-control-renew-deduct');
 
     // The 执行局长 approves both; the bank renews the one freeze and deducts from the other.
@@ -192,8 +195,10 @@ describe('following up measures in the console', () => {
     await expect(deduction.textContent()).resolves.toContain('¥20,000.00');
     await expect(generalFreeze.locator('.order-state').textContent()).resolves.toBe('已生效');
     await expect(generalFreeze.textContent()).resolves.toContain('已扣划 ¥20,000.00');
-    // The renewal is itself in force: it may be renewed or released again.
+    // The renewal is itself in force: it may be renewed or released again; the freeze, its deduction done, offers its
+    // buttons again.
     await expect(renewal.getByRole('button', { name: /续\s*行/ }).count()).resolves.toBe(1);
+    await expect(generalFreeze.getByRole('button', { name: /扣\s*划/ }).count()).resolves.toBe(1);
     await screenshot(clerk, 'clerk-control-renewed-deducted');
   });
 });

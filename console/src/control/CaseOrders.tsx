@@ -28,9 +28,13 @@ export function StateTag({ state }: { state: string }) {
 export function CaseOrders({ q }: { q: QueryState<{ executionCase: { controlOrders: ControlOrder[] | null } | null }> }) {
   const orders = q.data?.executionCase?.controlOrders ?? [];
   const [asking, setAsking] = useState<{ order: ControlOrder; kind: FollowUpKind } | null>(null);
-  // A follow-up already waiting for approval or the agency: the measure takes no other until it is answered.
+  // A follow-up (a renewal or release of the measure, or a deduction drawing on the freeze) already waiting for approval
+  // or the agency: the measure takes no other until it is answered.
   const followed = new Set(
-    orders.filter((o) => ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT'].includes(o.state) && o.parentId).map((o) => o.parentId),
+    orders
+      .filter((o) => ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT'].includes(o.state))
+      .map((o) => o.parentId ?? (o.kind === 'DEDUCT' ? o.freezeOrderId : null))
+      .filter(Boolean),
   );
   return (
     <Card
