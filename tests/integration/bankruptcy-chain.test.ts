@@ -2,6 +2,7 @@ import { flagOverdue } from '../../src/bankruptcy/deadlines';
 import { ManualClock } from '../../src/control/clock';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { waitFor } from '../support/wait-for';
 
 // The whole chain for 金寨县华兴建材有限公司, respondent of the demo clerk's (2024)皖1524执123号 and of 霍邱's
 // (2024)皖1522执61号: transfer proposed → accepted by the judge → sweep → release with receipt → hand-over → claims
@@ -10,15 +11,6 @@ const people = demoIdentities();
 const DEBTOR = people.huaxing;
 const BANKRUPTCY = '(2026)皖1524破3号';
 const HUAXING_GENERAL = '319376500073:1920101021000456789'; // 华兴建材 at 徽商银行, balance 82,000, no freeze yet
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('bankruptcy, the whole chain', () => {
   let t: TestHub;

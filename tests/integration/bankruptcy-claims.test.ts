@@ -2,6 +2,7 @@ import { processBankruptcy } from '../../src/bankruptcy/bankruptcy-jobs';
 import { ManualClock } from '../../src/control/clock';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { waitFor } from '../support/wait-for';
 
 const people = demoIdentities();
 const DEBTOR = people.huaxing; // 金寨县华兴建材有限公司: 增值税 2023-12 of 46,820.00 overdue since 2024-01-16, tax credit grade C
@@ -12,15 +13,6 @@ const CLAIM = `id kind source creditor state asOf principal lateFees priorityCla
   lines { type period principal lateFees overdueSince days priorityClass } history { actor action state note }`;
 const CASE = `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { status reorganisationPlan { rulingNo rulingDate } claims { ${CLAIM} }
   creditRepairRequests { id state reasons documents requestedBy rulingNo agencies { source state outcome deliveredAt history { actor action state } } } } }`;
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('bankruptcy claims and credit repair', () => {
   let t: TestHub;

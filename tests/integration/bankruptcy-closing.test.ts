@@ -2,6 +2,7 @@ import { acceptBankruptcy } from '../../src/bankruptcy/acceptance';
 import { ManualClock } from '../../src/control/clock';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { waitFor } from '../support/wait-for';
 
 // Measures on their way at acceptance, the end of a bankruptcy case (dismissed, withdrawn, concluded) and what it does
 // to the executions it suspended, and the hub's clock as the measure of "today" for appointments and dates.
@@ -13,15 +14,6 @@ const ORDER = 'id state kind';
 const TASK = 'id controlOrderId releaseOrderId state dueOn overdue';
 const CLOSE = `mutation ($caseNo: String!, $input: CloseBankruptcyCaseInput!) {
   closeBankruptcyCase(caseNo: $caseNo, input: $input) { caseNo status closing { outcome rulingNo date } } }`;
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 function seizure(caseNo: string, source: 'PROPERTY' | 'VEHICLE', assetKey: string) {
   return {

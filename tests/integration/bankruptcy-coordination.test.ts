@@ -3,21 +3,13 @@ import { flagOverdue } from '../../src/bankruptcy/deadlines';
 import { ManualClock } from '../../src/control/clock';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { waitFor } from '../support/wait-for';
 
 const people = demoIdentities();
 const TASK =
   'id source assetKey measureKind controlOrderId releaseOrderId orderingCourtName orderingCaseNo addressedCourtName registryDetails state dueOn overdue receiptNo releasedOn handedOver';
 const CASE_VIEW = `query ($caseNo: String!) { bankruptcyCase(caseNo: $caseNo) { releaseTasks { ${TASK} } suspendedExecutions { caseNo courtName reason } } }`;
 const TRANSFER = 'id executionCaseNo debtorName state decideBy overdue returnReason bankruptcyCaseNo consentBy';
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 type Task = Record<string, any>;
 

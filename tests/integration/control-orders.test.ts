@@ -2,6 +2,7 @@ import { ManualClock } from '../../src/control/clock';
 import { deliver, processRequest, sweep } from '../../src/control/control-worker';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { waitFor } from '../support/wait-for';
 
 const people = demoIdentities();
 const SHOP = '341524003002GB00107F00020001'; // 张伟's shop, no encumbrance
@@ -32,15 +33,6 @@ const COURT_OF: Record<string, { clerk: string; approver: string }> = {
   [DEMO.clerkCase]: { clerk: 'demo-clerk', approver: 'demo-approver' },
   [DEMO.otherCourtCase2]: { clerk: 'demo-clerk-2', approver: 'demo-approver-2' },
 };
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('control orders: draft, approval, delivery, receipt', () => {
   let t: TestHub;

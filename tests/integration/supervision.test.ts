@@ -1,6 +1,7 @@
 import { dateOf, ManualClock } from '../../src/control/clock';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { waitFor } from '../support/wait-for';
 
 const people = demoIdentities();
 const SHOP = '341524003002GB00107F00020001'; // 张伟's shop, no encumbrance
@@ -25,15 +26,6 @@ const legal = (caseNo: string) => ({
   noticeNo: `${caseNo.replace(/号$/, '')}协字1号`,
   noticeDate: '2026-11-20',
 });
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type Row = {
   key: string;
