@@ -5,29 +5,7 @@ import { wellFormedDraft } from '../../src/audit/well-formed-draft';
 import { detailFor } from '../../src/audit/mask-detail';
 import { formatError } from '../../src/server/format-error';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
-
-const draft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
-  requestId: 'req-00000001',
-  kind: 'READ',
-  username: 'demo-clerk',
-  organisationCode: '皖1524',
-  role: 'CLERK',
-  caseKind: 'EXECUTION',
-  caseNo: '(2024)皖1524执123号',
-  subjectId: '0b0f5a8e-4f1e-4a53-8f25-7d1f2c3b4a5d',
-  subjectKind: 'PERSON',
-  subjectIdNumber: '341524198205171377',
-  fields: [
-    { path: 'vehicles.plate', outcome: 'ALLOW' },
-    { path: 'phone', outcome: 'DENY' },
-  ],
-  sources: [{ source: 'vehicle', state: 'OK' }],
-  outcome: 'PARTIAL',
-  clientAddress: '127.0.0.1',
-  operationName: 'Inquiry',
-  detail: null,
-  ...over,
-});
+import { auditDraft as draft } from '../support/audit-draft';
 
 describe('canonical serialisation and the hash chain', () => {
   it('sorts keys at every depth and keeps array order', () => {

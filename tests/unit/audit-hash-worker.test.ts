@@ -1,5 +1,6 @@
-import { canonicalEntry, chain, GENESIS_HASH, type AuditDraft, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, chain, GENESIS_HASH, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import { canonicalPairs, ENTRY_COLUMNS, hashTuples, storedHash } from '../../src/audit/audit-hash-worker';
+import { auditDraft as draft } from '../support/audit-draft';
 
 // jsonb's text of a value: keys shortest first (then by bytes), ", " and ": " between members.
 function jsonbText(value: unknown): string {
@@ -23,26 +24,6 @@ const pairsOf = (list: unknown, kind: string = FIELD_PAIR) => {
   const start = text.indexOf(key) + key.length;
   return text.slice(start, text.indexOf(kind === FIELD_PAIR ? ',"kind":' : ',"subjectId":'));
 };
-
-const draft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
-  requestId: 'req-00000001',
-  kind: 'READ',
-  username: 'demo-clerk',
-  organisationCode: '皖1524',
-  role: 'CLERK',
-  caseKind: 'EXECUTION',
-  caseNo: '(2024)皖1524执123号',
-  subjectId: '0b0f5a8e-4f1e-4a53-8f25-7d1f2c3b4a5d',
-  subjectKind: 'PERSON',
-  subjectIdNumber: '341524198205171377',
-  fields: [{ path: 'vehicles.plate', outcome: 'ALLOW' }],
-  sources: [{ source: 'vehicle', state: 'OK' }],
-  outcome: 'PARTIAL',
-  clientAddress: '127.0.0.1',
-  operationName: 'Inquiry',
-  detail: null,
-  ...over,
-});
 
 describe('pairs put in canonical form from jsonb text', () => {
   const pairs = (text: string, first: '{"path": ' | '{"state": ') => {

@@ -1,0 +1,25 @@
+import type { AuditDraft } from '../../src/audit/audit-entry-hash';
+
+/** A clerk's READ of one person under an execution case, one field allowed and one denied; `over` replaces any part. */
+export const auditDraft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
+  requestId: 'req-00000001',
+  kind: 'READ',
+  username: 'demo-clerk',
+  organisationCode: '皖1524',
+  role: 'CLERK',
+  caseKind: 'EXECUTION',
+  caseNo: '(2024)皖1524执123号',
+  subjectId: '0b0f5a8e-4f1e-4a53-8f25-7d1f2c3b4a5d',
+  subjectKind: 'PERSON',
+  subjectIdNumber: '341524198205171377',
+  fields: [
+    { path: 'vehicles.plate', outcome: 'ALLOW' },
+    { path: 'phone', outcome: 'DENY' },
+  ],
+  sources: [{ source: 'vehicle', state: 'OK' }],
+  outcome: 'PARTIAL',
+  clientAddress: '127.0.0.1',
+  operationName: 'Inquiry',
+  detail: null,
+  ...over,
+});
