@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import { Client } from 'pg';
 import { chain, entryFromRow, GENESIS_HASH, type AuditDraft } from '../src/audit/audit-entry-hash';
-import { entriesJson } from '../src/audit/insert-entries';
+import { entriesJson, insertStatement } from '../src/audit/insert-entries';
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import { syntheticDraft } from './audit-bench-common';
 import { openDataset } from './bench-dataset';
@@ -24,15 +24,6 @@ function cpuMs(pid: number): number {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const COLUMNS =
-  'seq bigint, at timestamptz, request_id varchar, kind varchar, username varchar, organisation_code varchar, role varchar, ' +
-  'case_kind varchar, case_no varchar, subject_id uuid, subject_kind varchar, subject_id_number varchar, fields jsonb, ' +
-  'sources jsonb, outcome varchar, client_address varchar, operation_name varchar, detail jsonb, prev_hash bpchar, ' +
-  'hash bpchar, correlation_id varchar, salt bpchar';
-const NAMES = COLUMNS.split(', ')
-  .map((c) => c.split(' ')[0])
-  .join(', ');
 
 async function main(): Promise<void> {
   const persons = wholeNumberOption('persons', 10_000);
@@ -101,7 +92,7 @@ async function main(): Promise<void> {
           const entries = chain(pair, { seq, hash: GENESIS_HASH }, new Date());
           seq += 2n;
           const sent = empty ? entries.map((e) => ({ ...e, rendered: { ...e.rendered!, fields: '[]' } })) : entries;
-          await db.query(`INSERT INTO ${table} (${NAMES}) SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS e(${COLUMNS})`, [entriesJson(sent)]);
+          await db.query(insertStatement(table), [entriesJson(sent)]);
         }
         results.set(label, [...(results.get(label) ?? []), (cpuMs(pid) - before) / count]);
       }

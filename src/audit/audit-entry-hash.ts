@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditEntryKind, AuditFieldRead, AuditOutcome, AuditSourceState } from '../entities/hub/audit-entry.entity';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, jsonString as str } from './canonical-json';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -57,8 +57,6 @@ export interface RenderedParts {
 export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedParts): string {
   return createHash('sha256').update(canonicalEntry(entry, parts), 'utf8').digest('hex');
 }
-
-const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
 
 // {path, outcome} and {source, state} pairs, serialised by one JSON.stringify of the pairs rebuilt with their keys in
 // canonical order (one call instead of two per pair); a list holding any other shape goes through canonicalJson.

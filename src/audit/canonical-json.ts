@@ -15,3 +15,6 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'bigint') return JSON.stringify(value.toString());
   return JSON.stringify(value);
 }
+
+/** A text value as JSON: its JSON string, or `null`. */
+export const jsonString = (v: string | null | undefined): string => (v === null || v === undefined ? 'null' : JSON.stringify(v));

@@ -1,5 +1,5 @@
 import type { ChainedEntry, RenderedParts } from './audit-entry-hash';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, jsonString } from './canonical-json';
 
 /** Anything that runs a parameterised statement: a TypeORM QueryRunner or a pg client. */
 export interface Queryable {
@@ -7,36 +7,60 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 
-const COLUMNS = [
-  ['seq', 'bigint'],
-  ['at', 'timestamptz'],
-  ['request_id', 'varchar'],
-  ['kind', 'varchar'],
-  ['username', 'varchar'],
-  ['organisation_code', 'varchar'],
-  ['role', 'varchar'],
-  ['case_kind', 'varchar'],
-  ['case_no', 'varchar'],
-  ['subject_id', 'uuid'],
-  ['subject_kind', 'varchar'],
-  ['subject_id_number', 'varchar'],
-  ['fields', 'jsonb'],
-  ['sources', 'jsonb'],
-  ['outcome', 'varchar'],
-  ['client_address', 'varchar'],
-  ['operation_name', 'varchar'],
-  ['detail', 'jsonb'],
-  ['prev_hash', 'bpchar'],
-  ['hash', 'bpchar'],
-  ['correlation_id', 'varchar'],
-  ['salt', 'bpchar'],
-] as const;
+// The canonical JSON the entry was hashed over when `chain` kept it (the same value, one serialisation fewer).
+const part = (e: ChainedEntry, key: keyof RenderedParts) =>
+  e[key] === null || e[key] === undefined ? 'null' : (e.rendered?.[key] ?? canonicalJson(e[key]));
+
+/** Each column of `audit_entry`, its type, and the entry's value as JSON text (JSON null is SQL NULL). */
+const COLUMNS: ReadonlyArray<readonly [string, string, (e: ChainedEntry) => string]> = [
+  ['seq', 'bigint', (e) => JSON.stringify(String(e.seq))],
+  ['at', 'timestamptz', (e) => JSON.stringify(e.at.toISOString())],
+  ['request_id', 'varchar', (e) => jsonString(e.requestId)],
+  ['kind', 'varchar', (e) => jsonString(e.kind)],
+  ['username', 'varchar', (e) => jsonString(e.username)],
+  ['organisation_code', 'varchar', (e) => jsonString(e.organisationCode)],
+  ['role', 'varchar', (e) => jsonString(e.role)],
+  ['case_kind', 'varchar', (e) => jsonString(e.caseKind)],
+  ['case_no', 'varchar', (e) => jsonString(e.caseNo)],
+  ['subject_id', 'uuid', (e) => jsonString(e.subjectId)],
+  ['subject_kind', 'varchar', (e) => jsonString(e.subjectKind)],
+  ['subject_id_number', 'varchar', (e) => jsonString(e.subjectIdNumber)],
+  ['fields', 'jsonb', (e) => part(e, 'fields')],
+  ['sources', 'jsonb', (e) => part(e, 'sources')],
+  ['outcome', 'varchar', (e) => jsonString(e.outcome)],
+  ['client_address', 'varchar', (e) => jsonString(e.clientAddress)],
+  ['operation_name', 'varchar', (e) => jsonString(e.operationName)],
+  ['detail', 'jsonb', (e) => part(e, 'detail')],
+  ['prev_hash', 'bpchar', (e) => jsonString(e.prevHash)],
+  ['hash', 'bpchar', (e) => jsonString(e.hash)],
+  ['correlation_id', 'varchar', (e) => jsonString(e.correlationId)],
+  ['salt', 'bpchar', (e) => jsonString(e.salt)],
+];
 
 const NAMES = COLUMNS.map(([c]) => c).join(', ');
-// The entries travel as one JSON array of objects keyed by column: no array literal to escape on the way out or to
-// parse on the way in, and jsonb columns arrive as values already parsed with the rest.
-const SQL = `INSERT INTO audit_entry (${NAMES})
+
+/**
+ * The statement that inserts the entries given as `$1` (see `entriesJson`) into `table` (`audit_entry`, or a copy of
+ * it for a benchmark). The entries travel as one JSON array of objects keyed by column: no array literal to escape on
+ * the way out or to parse on the way in, and jsonb columns arrive as values already parsed with the rest.
+ */
+export function insertStatement(table = 'audit_entry'): string {
+  return `INSERT INTO ${table} (${NAMES})
   SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS e(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
+}
+
+const SQL = insertStatement();
+
+/** The entries as the JSON array the statements read. */
+export function entriesJson(entries: ChainedEntry[]): string {
+  let out = '[';
+  for (let i = 0; i < entries.length; i += 1) {
+    let row = '';
+    for (const [column, , value] of COLUMNS) row += `${row ? ',' : '{'}"${column}":${value(entries[i])}`;
+    out += `${i ? ',' : ''}${row}}`;
+  }
+  return `${out}]`;
+}
 
 /** The head an append expects to extend: the last entry's sequence number and hash. */
 export interface ExpectedHead {
@@ -57,28 +81,6 @@ const APPEND_SQL = `WITH moved AS (
     ${SQL} WHERE EXISTS (SELECT FROM moved) RETURNING 1
   )
   SELECT (SELECT count(*) FROM inserted)::int AS inserted, date_trunc('milliseconds', clock_timestamp()) AS now`;
-
-const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
-// The canonical JSON the entry was hashed over when `chain` kept it (the same value, one serialisation fewer).
-const part = (e: ChainedEntry, key: keyof RenderedParts) =>
-  e[key] === null || e[key] === undefined ? 'null' : (e.rendered?.[key] ?? canonicalJson(e[key]));
-
-/** The entries as the JSON array the statements read (keys are column names; JSON null is SQL NULL). */
-export function entriesJson(entries: ChainedEntry[]): string {
-  let out = '[';
-  for (let i = 0; i < entries.length; i += 1) {
-    const e = entries[i];
-    out +=
-      `${i ? ',' : ''}{"seq":${JSON.stringify(String(e.seq))},"at":${JSON.stringify(e.at.toISOString())},"request_id":${str(e.requestId)}` +
-      `,"kind":${str(e.kind)},"username":${str(e.username)},"organisation_code":${str(e.organisationCode)},"role":${str(e.role)}` +
-      `,"case_kind":${str(e.caseKind)},"case_no":${str(e.caseNo)},"subject_id":${str(e.subjectId)},"subject_kind":${str(e.subjectKind)}` +
-      `,"subject_id_number":${str(e.subjectIdNumber)},"fields":${part(e, 'fields')},"sources":${part(e, 'sources')}` +
-      `,"outcome":${str(e.outcome)},"client_address":${str(e.clientAddress)},"operation_name":${str(e.operationName)}` +
-      `,"detail":${part(e, 'detail')},"prev_hash":${str(e.prevHash)},"hash":${str(e.hash)}` +
-      `,"correlation_id":${str(e.correlationId)},"salt":${str(e.salt)}}`;
-  }
-  return `${out}]`;
-}
 
 /** Inserts chained entries with one statement, whatever their number (the head does not move). */
 export async function insertEntries(db: Queryable, entries: ChainedEntry[]): Promise<void> {
