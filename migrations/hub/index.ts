@@ -11,6 +11,7 @@ import { WorkingCalendar1795990000000 } from './1795990000000-working-calendar';
 import { BankruptcyCaseClosing1796400000000 } from './1796400000000-bankruptcy-case-closing';
 import { CheckOutcomesPerSubject1796500000000 } from './1796500000000-check-outcomes-per-subject';
 import { CheckRateWindows1796510000000 } from './1796510000000-check-rate-windows';
+import { AuditEntryStoredForm1796600000000 } from './1796600000000-audit-entry-stored-form';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -26,4 +27,5 @@ export const HUB_MIGRATIONS = [
   BankruptcyCaseClosing1796400000000,
   CheckOutcomesPerSubject1796500000000,
   CheckRateWindows1796510000000,
+  AuditEntryStoredForm1796600000000,
 ];

@@ -30,6 +30,11 @@ export interface AuditDraft {
 }
 
 export interface ChainedEntry extends AuditDraft {
+  /**
+   * What the hash is computed over: 3, the entry's stored form (`storedForm`); absent or 2, its canonical JSON
+   * (`canonicalEntry`; entries written before the stored form).
+   */
+  format?: number;
   seq: string;
   at: Date;
   /**
@@ -50,12 +55,117 @@ export interface RenderedParts {
 }
 
 /**
- * The entry's hash: SHA-256 (hex) of the canonical JSON of every field but `hash`, `prevHash` and the entry's secret
- * `salt` included, so each entry commits to the whole chain before it, and to its identifiers in a way that only
- * whoever holds the salt can check. `seq` is a decimal string, `at` an ISO-8601 UTC time in milliseconds.
+ * The entry's hash: SHA-256 (hex) of every field but `hash`, `prevHash` and the entry's secret `salt` included, so each
+ * entry commits to the whole chain before it, and to its identifiers in a way that only whoever holds the salt can
+ * check. Entries of format 3 (all those written now) hash their stored form (`storedForm`), older ones their
+ * canonical JSON (`canonicalEntry`: `seq` a decimal string, `at` an ISO-8601 UTC time in milliseconds).
  */
 export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedParts): string {
-  return createHash('sha256').update(canonicalEntry(entry, parts), 'utf8').digest('hex');
+  const hash = createHash('sha256');
+  if (entry.format === STORED_FORM) return hash.update(storedForm(entry, parts)).digest('hex');
+  return hash.update(canonicalEntry(entry, parts), 'utf8').digest('hex');
+}
+
+/** The format of every entry written now: the hash is taken over the entry's columns as PostgreSQL stores them. */
+export const STORED_FORM = 3;
+
+type StoredType = 'int2' | 'int8' | 'timestamptz' | 'varchar' | 'bpchar' | 'uuid' | 'json';
+type StoredValue = string | number | Date | null | undefined;
+
+/**
+ * The columns of `audit_entry` an entry of format 3 commits to, in this order, with their types and the entry's
+ * value (`fields`, `sources` and `detail` as the canonical JSON text the column holds; `detail` null is SQL NULL).
+ */
+export const STORED_COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: Omit<ChainedEntry, 'hash'>, parts: RenderedParts) => StoredValue]> = [
+  ['format', 'int2', (e) => e.format],
+  ['seq', 'int8', (e) => e.seq],
+  ['at', 'timestamptz', (e) => e.at],
+  ['request_id', 'varchar', (e) => e.requestId],
+  ['correlation_id', 'varchar', (e) => e.correlationId],
+  ['kind', 'varchar', (e) => e.kind],
+  ['username', 'varchar', (e) => e.username],
+  ['organisation_code', 'varchar', (e) => e.organisationCode],
+  ['role', 'varchar', (e) => e.role],
+  ['case_kind', 'varchar', (e) => e.caseKind],
+  ['case_no', 'varchar', (e) => e.caseNo],
+  ['subject_id', 'uuid', (e) => e.subjectId],
+  ['subject_kind', 'varchar', (e) => e.subjectKind],
+  ['subject_id_number', 'varchar', (e) => e.subjectIdNumber],
+  ['fields', 'json', (_, parts) => parts.fields],
+  ['sources', 'json', (_, parts) => parts.sources],
+  ['outcome', 'varchar', (e) => e.outcome],
+  ['client_address', 'varchar', (e) => e.clientAddress],
+  ['operation_name', 'varchar', (e) => e.operationName],
+  ['detail', 'json', (e, parts) => (e.detail === null || e.detail === undefined ? null : parts.detail)],
+  ['salt', 'bpchar', (e) => e.salt],
+  ['prev_hash', 'bpchar', (e) => e.prevHash],
+];
+
+/** PostgreSQL's function that writes a column of this type in its binary form (as `COPY … (FORMAT binary)` sends it). */
+export const STORED_SEND: Record<StoredType, string> = {
+  int2: 'int2send',
+  int8: 'int8send',
+  timestamptz: 'timestamptz_send',
+  varchar: 'varcharsend',
+  bpchar: 'bpcharsend',
+  uuid: 'uuid_send',
+  json: 'json_send',
+};
+
+// PostgreSQL counts time in microseconds from 2000-01-01 UTC.
+const PG_EPOCH_MS = 946_684_800_000;
+
+/**
+ * The bytes an entry of format 3 is hashed over: for each of `STORED_COLUMNS` in order, its length in bytes as a
+ * 32-bit big-endian integer (-1 for NULL, then nothing) and its value in PostgreSQL's binary form — integers
+ * big-endian, `at` as microseconds since 2000-01-01 UTC in 64 bits, a uuid as its 16 bytes, text and JSON as their
+ * UTF-8 bytes. That is exactly the run of columns `COPY … TO STDOUT (FORMAT binary)` sends for those columns of the
+ * stored row, so the verifier hashes what PostgreSQL sends without rendering anything.
+ */
+export function storedForm(e: Omit<ChainedEntry, 'hash'>, parts: RenderedParts = renderParts(e)): Buffer {
+  const values = STORED_COLUMNS.map(([, , value]) => value(e, parts));
+  let size = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i];
+    const type = STORED_COLUMNS[i][1];
+    size += 4;
+    if (v === null || v === undefined) continue;
+    size += type === 'int2' ? 2 : type === 'int8' || type === 'timestamptz' ? 8 : type === 'uuid' ? 16 : Buffer.byteLength(String(v), 'utf8');
+  }
+  const out = Buffer.allocUnsafe(size);
+  let o = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i];
+    const type = STORED_COLUMNS[i][1];
+    if (v === null || v === undefined) {
+      o = out.writeInt32BE(-1, o);
+      continue;
+    }
+    switch (type) {
+      case 'int2':
+        o = out.writeInt16BE(Number(v), out.writeInt32BE(2, o));
+        break;
+      case 'int8':
+        o = out.writeBigInt64BE(BigInt(v as string), out.writeInt32BE(8, o));
+        break;
+      case 'timestamptz':
+        o = out.writeBigInt64BE(BigInt((v as Date).getTime() - PG_EPOCH_MS) * 1000n, out.writeInt32BE(8, o));
+        break;
+      case 'uuid': {
+        const hex = String(v).replace(/[-{}]/g, '');
+        if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error('subjectId is not a uuid');
+        o = out.writeInt32BE(16, o);
+        o += out.write(hex, o, 'hex');
+        break;
+      }
+      default: {
+        const length = Buffer.byteLength(String(v), 'utf8');
+        o = out.writeInt32BE(length, o);
+        o += out.write(String(v), o, 'utf8');
+      }
+    }
+  }
+  return out;
 }
 
 // {path, outcome} and {source, state} pairs, serialised by one JSON.stringify of the pairs rebuilt with their keys in
@@ -149,7 +259,7 @@ export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string },
   let prevHash = head.hash;
   return drafts.map((draft) => {
     seq += 1n;
-    const unhashed = { ...draft, seq: seq.toString(), at, salt: randomBytes(32).toString('hex'), prevHash };
+    const unhashed = { ...draft, format: STORED_FORM, seq: seq.toString(), at, salt: randomBytes(32).toString('hex'), prevHash };
     const rendered = draft.rendered ?? renderParts(unhashed);
     const hash = entryHash(unhashed, rendered);
     prevHash = hash;
@@ -159,6 +269,7 @@ export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string },
 
 /** A row of `audit_entry` as the driver returns it (`seq` is a bigint, so a string or a number). */
 export interface AuditEntryRow {
+  format?: number | null;
   seq: string | number;
   at: Date | string;
   request_id: string;
@@ -186,6 +297,7 @@ export interface AuditEntryRow {
 /** An entry as read back from the table (snake_case columns). */
 export function entryFromRow(row: AuditEntryRow): ChainedEntry {
   return {
+    format: row.format ?? 2,
     seq: String(row.seq),
     at: row.at instanceof Date ? row.at : new Date(row.at),
     requestId: row.request_id,

@@ -1,6 +1,6 @@
 import { hash as sha256Once } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { canonicalEntry, type ChainedEntry } from './audit-entry-hash';
+import { canonicalEntry, STORED_COLUMNS, STORED_FORM, STORED_SEND, type ChainedEntry } from './audit-entry-hash';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -74,31 +74,65 @@ const salted = (sql: string) => `CASE WHEN salt IS NULL THEN '' ELSE ${sql} END`
 // JavaScript writes years 0–9999 with four digits, as to_char does; an entry dated outside travels as a JSON line.
 const RENDERABLE = `at >= '0001-01-01 00:00:00+00' AND at < '10000-01-01 00:00:00+00'`;
 
+const legacy = (sql: string) => `CASE WHEN format < ${STORED_FORM} THEN ${sql} END`;
+
+/** A column the verifier reads: its SQL, and the function that gives its binary form without COPY. */
+export interface ReadColumn {
+  sql: string;
+  send: string;
+}
+
 /**
- * The columns of each entry as the verifier reads them, in this order: `seq`, `prev_hash` and `hash` as stored, then
- * the entry's canonical form (`canonicalEntry`) in pieces. PostgreSQL renders the fixed columns as the exact bytes
- * that are hashed (`head`, `middle`, `tail`); `detail`, `fields` and `sources` come as jsonb's text, put in canonical
+ * The columns of each entry as the verifier reads them, in this order: `seq`, `prev_hash`, `hash` and `format` as
+ * stored; for entries of format 2 or older, the entry's canonical form (`canonicalEntry`) in pieces (null for format
+ * 3); then the columns of the stored form (`STORED_COLUMNS`) as stored, which for format 3 are, together with their
+ * lengths, exactly the bytes hashed.
+ *
+ * The pieces: PostgreSQL renders the fixed columns as the exact bytes that are hashed (`head`, `middle`, `tail`);
+ * `detail`, `fields` and `sources` come as their stored text (jsonb's rendering for these entries), put in canonical
  * form by the hashing thread: `head` + canonical(detail) + `,"fields":` + canonical(fields) + `middle` +
- * canonical(sources) + `tail`. The last column is the entry as a JSON line when PostgreSQL cannot render it (`head`
+ * canonical(sources) + `tail`. The last piece is the entry as a JSON line when PostgreSQL cannot render it (`head`
  * is then null).
  */
-export const ENTRY_COLUMNS: readonly string[] = [
-  'seq',
-  'prev_hash',
-  'hash',
-  `CASE WHEN ${RENDERABLE} THEN concat('{"at":"', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+export const ENTRY_COLUMNS: readonly ReadColumn[] = [
+  { sql: 'seq', send: 'int8send' },
+  { sql: 'prev_hash', send: 'bpcharsend' },
+  { sql: 'hash', send: 'bpcharsend' },
+  { sql: 'format', send: 'int2send' },
+  ...[
+    `CASE WHEN ${RENDERABLE} THEN concat('{"at":"', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     '","caseKind":', ${str('case_kind')}, ',"caseNo":', ${str('case_no')}, ',"clientAddress":', ${str('client_address')},
     ${salted(`',"correlationId":' || ${str('correlation_id')}`)}, ',"detail":') END`,
-  'detail::text',
-  'fields::text',
-  `concat(',"kind":', ${str('kind')}, ',"operationName":', ${str('operation_name')}, ',"organisationCode":', ${str('organisation_code')},
+    'detail::text',
+    'fields::text',
+    `concat(',"kind":', ${str('kind')}, ',"operationName":', ${str('operation_name')}, ',"organisationCode":', ${str('organisation_code')},
     ',"outcome":', ${str('outcome')}, ',"prevHash":', ${str('prev_hash')}, ',"requestId":', ${str('request_id')}, ',"role":', ${str('role')},
     ${salted(`',"salt":' || ${str('salt')}`)}, ',"seq":"', seq, '","sources":')`,
-  'sources::text',
-  `concat(',"subjectId":', ${str('subject_id')}, ',"subjectIdNumber":', ${str('subject_id_number')}, ',"subjectKind":', ${str('subject_kind')},
+    'sources::text',
+    `concat(',"subjectId":', ${str('subject_id')}, ',"subjectIdNumber":', ${str('subject_id_number')}, ',"subjectKind":', ${str('subject_kind')},
     ',"username":', ${str('username')}, '}')`,
-  `CASE WHEN NOT (${RENDERABLE}) THEN ${ENTRY_LINE_SQL} END`,
+    `CASE WHEN NOT (${RENDERABLE}) THEN ${ENTRY_LINE_SQL} END`,
+  ].map((sql) => ({ sql: legacy(sql), send: 'textsend' })),
+  ...STORED_COLUMNS.map(([column, type]) => ({ sql: column, send: STORED_SEND[type] })),
 ];
+
+// PostgreSQL counts time in microseconds from 2000-01-01 UTC.
+const PG_EPOCH_MS = 946_684_800_000;
+
+// Where each column is in a row.
+const SEQ = 0;
+const PREV_HASH = 1;
+const HASH = 2;
+const FORMAT = 3;
+const HEAD = 4;
+const DETAIL = 5;
+const FIELDS = 6;
+const MIDDLE = 7;
+const SOURCES = 8;
+const TAIL = 9;
+const LINE = 10;
+const STORED = 11;
+const STORED_AT = STORED + STORED_COLUMNS.findIndex(([column]) => column === 'at');
 
 /** What the chain's sequential checks need of each entry of a batch, in the batch's order. */
 export interface HashedBatch {
@@ -266,59 +300,67 @@ export function hashTuples(data: Uint8Array): HashedBatch {
       len[c] = length;
       p += 4 + (length > 0 ? length : 0);
     }
-    if (len[0] !== 8) throw new Error('seq must be a bigint');
-    out.seqs[i] = view.getBigInt64(at[0]);
-    const prevHash = text.toString('latin1', at[1], at[1] + len[1]);
-    const hash = text.toString('latin1', at[2], at[2] + len[2]);
+    if (len[SEQ] !== 8) throw new Error('seq must be a bigint');
+    out.seqs[i] = view.getBigInt64(at[SEQ]);
+    const prevHash = text.toString('latin1', at[PREV_HASH], at[PREV_HASH] + len[PREV_HASH]);
+    const hash = text.toString('latin1', at[HASH], at[HASH] + len[HASH]);
     hashes[2 * i] = prevHash;
     hashes[2 * i + 1] = hash;
     textLength += prevHash.length;
     out.hashEnds[2 * i] = textLength;
     textLength += hash.length;
     out.hashEnds[2 * i + 1] = textLength;
-    if (i > 0 && len[1] === lastHashLength) {
+    if (i > 0 && len[PREV_HASH] === lastHashLength) {
       let same = 1;
-      for (let k = 0; k < len[1]; k += 1)
-        if (data[at[1] + k] !== data[lastHash + k]) {
+      for (let k = 0; k < len[PREV_HASH]; k += 1)
+        if (data[at[PREV_HASH] + k] !== data[lastHash + k]) {
           same = 0;
           break;
         }
       out.linked[i] = same;
     }
-    lastHash = at[2];
-    lastHashLength = len[2];
-    if (len[3] < 0) {
+    lastHash = at[HASH];
+    lastHashLength = len[HASH];
+    if (len[FORMAT] === 2 && view.getInt16(at[FORMAT]) === STORED_FORM) {
+      // The stored form: the columns from `format` to the end of the row, as PostgreSQL sent them.
+      if (len[STORED_AT] !== 8) throw new Error('at must be a timestamp');
+      out.ats[i] = Number(view.getBigInt64(at[STORED_AT])) / 1000 + PG_EPOCH_MS;
+      out.intact[i] = sha256Once('sha256', data.subarray(at[STORED] - 4, p), 'hex') === hash ? 1 : 0;
+      continue;
+    }
+    if (len[HEAD] < 0) {
       // Not renderable by PostgreSQL: the entry as a JSON line, hashed as before.
-      const entry = entryFromLine(text.toString('utf8', at[9], at[9] + len[9]));
+      if (len[LINE] < 0) continue; // neither form: not intact
+      const entry = entryFromLine(text.toString('utf8', at[LINE], at[LINE] + len[LINE]));
       out.ats[i] = entry.at.getTime();
       out.intact[i] = sha256Once('sha256', canonicalEntry(entry), 'hex') === hash ? 1 : 0;
       continue;
     }
     // `{"at":"YYYY-MM-DDTHH:MM:SS.mmmZ"` opens the head.
-    out.ats[i] = Date.parse(text.toString('latin1', at[3] + 7, at[3] + 31));
+    out.ats[i] = Date.parse(text.toString('latin1', at[HEAD] + 7, at[HEAD] + 31));
     let o = 0;
-    ensure(o, len[3] + 4);
-    scratch.set(data.subarray(at[3], at[3] + len[3]), o);
-    o += len[3];
-    if (len[4] < 0) {
+    ensure(o, len[HEAD] + 4);
+    scratch.set(data.subarray(at[HEAD], at[HEAD] + len[HEAD]), o);
+    o += len[HEAD];
+    if (len[DETAIL] < 0) {
       scratch[o++] = 0x6e; // null
       scratch[o++] = 0x75;
       scratch[o++] = 0x6c;
       scratch[o++] = 0x6c;
     } else {
-      o = writeText(canonicalJson(JSON.parse(text.toString('utf8', at[4], at[4] + len[4]))), o);
+      o = writeText(canonicalJson(JSON.parse(text.toString('utf8', at[DETAIL], at[DETAIL] + len[DETAIL]))), o);
     }
     ensure(o, FIELDS_KEY.length);
     scratch.set(FIELDS_KEY, o);
     o += FIELDS_KEY.length;
-    o = pairs(data, at[5], len[5], o, FIELD_PAIR, 'outcome', 'path');
-    ensure(o, len[6]);
-    scratch.set(data.subarray(at[6], at[6] + len[6]), o);
-    o += len[6];
-    o = pairs(data, at[7], len[7], o, SOURCE_PAIR, 'source', 'state');
-    ensure(o, len[8]);
-    scratch.set(data.subarray(at[8], at[8] + len[8]), o);
-    o += len[8];
+    o = pairs(data, at[FIELDS], len[FIELDS], o, FIELD_PAIR, 'outcome', 'path');
+    ensure(o, len[MIDDLE]);
+    scratch.set(data.subarray(at[MIDDLE], at[MIDDLE] + len[MIDDLE]), o);
+    o += len[MIDDLE];
+    o = pairs(data, at[SOURCES], len[SOURCES], o, SOURCE_PAIR, 'source', 'state');
+    ensure(o, len[TAIL]);
+    scratch.set(data.subarray(at[TAIL], at[TAIL] + len[TAIL]), o);
+    o += len[TAIL];
     out.intact[i] = sha256Once('sha256', scratch.subarray(0, o), 'hex') === hash ? 1 : 0;
   }
   out.hashText = hashes.join('');

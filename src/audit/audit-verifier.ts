@@ -11,16 +11,12 @@ import type { Queryable } from './insert-entries';
 const binaryColumn = (bytes: string) => `coalesce(int4send(length(${bytes})) || ${bytes}, '\\xffffffff'::bytea)`;
 
 // One batch without COPY: the entries with seq in [$1, $2], oldest first, as one bytea laid out as COPY's binary rows.
-const BATCH_SQL = `SELECT string_agg(int2send(${ENTRY_COLUMNS.length}::int2) || int4send(8) || int8send(seq)${ENTRY_COLUMNS.slice(1)
-  .map((_, i) => ` || ${binaryColumn(`c${i + 1}`)}`)
-  .join('')}, ''::bytea ORDER BY seq) AS tuples
-  FROM (SELECT seq, bpcharsend(prev_hash) AS c1, bpcharsend(hash) AS c2${ENTRY_COLUMNS.slice(3)
-    .map((column, i) => `, textsend(${column}) AS c${i + 3}`)
-    .join('')} FROM audit_entry WHERE seq BETWEEN $1 AND $2) batch`;
+const BATCH_SQL = `SELECT string_agg(int2send(${ENTRY_COLUMNS.length}::int2)${ENTRY_COLUMNS.map((_, i) => ` || ${binaryColumn(`c${i}`)}`).join('')}, ''::bytea ORDER BY seq) AS tuples
+  FROM (SELECT seq${ENTRY_COLUMNS.map((column, i) => `, ${column.send}(${column.sql}) AS c${i}`).join('')} FROM audit_entry WHERE seq BETWEEN $1 AND $2) batch`;
 
 // The whole range as one stream; `seq` bounds are whole numbers, written into the statement (COPY takes no parameters).
 const copySql = (from: bigint, to: bigint) =>
-  `COPY (SELECT ${ENTRY_COLUMNS.join(', ')} FROM audit_entry WHERE seq BETWEEN ${from} AND ${to} ORDER BY seq) TO STDOUT (FORMAT binary)`;
+  `COPY (SELECT ${ENTRY_COLUMNS.map((column) => column.sql).join(', ')} FROM audit_entry WHERE seq BETWEEN ${from} AND ${to} ORDER BY seq) TO STDOUT (FORMAT binary)`;
 
 /** Runs a `COPY … TO STDOUT` statement and answers its output as a stream of bytes. */
 export type CopyOut = (sql: string) => Promise<Readable>;

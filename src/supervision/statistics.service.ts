@@ -153,7 +153,7 @@ export class StatisticsService {
     const param = (value: unknown) => `$${params.push(value)}`;
     const courtOfCase = () => `substring(e.case_no from ${param(COURT_OF_CASE)})`;
     const key = groupBy === 'COURT' ? courtOfCase() : groupBy === 'MONTH' ? `to_char(e.at AT TIME ZONE '${ZONE}', 'YYYY-MM')` : `s.source`;
-    const agencies = groupBy === 'AGENCY' ? `CROSS JOIN LATERAL jsonb_to_recordset(e.sources) AS s(source text)` : '';
+    const agencies = groupBy === 'AGENCY' ? `CROSS JOIN LATERAL json_to_recordset(e.sources) AS s(source text)` : '';
     let where = `e.kind = 'READ' AND e.at >= $1 AND e.at < $2 AND e.subject_id IS NOT NULL`;
     if (court) where += ` AND ${courtOfCase()} = ${param(court)}`;
     const rows: Array<{ key: string | null; inquiries: number; subjects_read: number }> = await log.db.query(

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import { canonicalEntry, entryFromRow, entryHash, type AuditDraft, type AuditEntryRow, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { entryFromRow, entryHash, storedForm, type AuditDraft, type AuditEntryRow, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
@@ -468,10 +468,14 @@ describe('audit log', () => {
       // The attacker is given more than an auditor sees: every column of the entry, except its secret.
       const known = { ...entryFromRow(row as AuditEntryRow), subjectIdNumber: masked, salt: null };
       expect(known.hash).toBe(shown.hash);
-      // The same entry as it would have been hashed before commitments (format 1): the attack must work on that.
+      // The same entry as it would have been hashed without its secret: the attack must work on that.
+      expect(known.format).toBe(3);
       const unsalted = entryHash({ ...entryFromRow(row as AuditEntryRow), salt: null });
-      // Hashing is the attacker's whole cost: the entry's canonical text is built once, around the guessed digits.
-      const [before, after] = canonicalEntry({ ...known, subjectIdNumber: 'GUESS' }).split('"GUESS"');
+      // Hashing is the attacker's whole cost: the entry's stored form is built once, around the guessed digits (an
+      // ID number has 18 ASCII characters: the guess takes the place of the masked one, byte for byte).
+      const form = storedForm(known);
+      const at = form.indexOf(Buffer.from(masked, 'latin1'));
+      expect(form.indexOf(Buffer.from(masked, 'latin1'), at + 1)).toBe(-1);
       const days = Array.from({ length: 25_933 }, (_, i) =>
         new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''),
       );
@@ -486,7 +490,8 @@ describe('audit log', () => {
           if (residentIdCheckChar(first17) !== masked[17]) continue;
           tried += 1;
           const guess = first17 + masked[17];
-          const hash = createHash('sha256').update(`${before}"${guess}"${after}`, 'utf8').digest('hex');
+          form.write(guess, at, 'latin1');
+          const hash = createHash('sha256').update(form).digest('hex');
           if (hash === known.hash) recovered.push(guess);
           if (hash === unsalted) recoveredUnsalted.push(guess);
         }
@@ -1001,7 +1006,10 @@ describe('audit log', () => {
       expect(['DUPLICATE', 'HASH_MISMATCH']).toContain(report.problem);
     });
 
-    it('renders in PostgreSQL the bytes JavaScript hashes, for any text, and finds a change in any column', async () => {
+    it.each([
+      ['its stored form (format 3, every entry written now)', 3],
+      ['the canonical JSON PostgreSQL renders (format 2, entries written before the stored form)', 2],
+    ])('hashes %s as JavaScript does, for any text, and finds a change in any column', async (_form, format) => {
       // Every code point PostgreSQL's JSON escapes differently from writing it as is, in json and in jsonb: the
       // controls, the quote and the backslash, exactly as JSON.stringify escapes them.
       const { rows: escaped } = await db.query(`SELECT cp, to_json(chr(cp))::text AS json, to_jsonb(chr(cp))::text AS jsonb
@@ -1042,8 +1050,26 @@ describe('audit log', () => {
         { ...base, fields: [], sources: [{ source: 'tax', state: 'TIMEOUT', ms: 5 }] as never },
       ];
       // Just after the head's entry (the hub's clock may run ahead of this one): time never runs backwards.
-      const added = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
+      let added = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
+      if (format === 2) {
+        let prevHash = head.hash;
+        added = added.map((e) => {
+          const unhashed = { ...e, format: 2, prevHash, rendered: undefined };
+          prevHash = entryHash(unhashed);
+          return { ...unhashed, hash: prevHash };
+        });
+      }
       await insertEntries(inside, added);
+      if (format === 2) {
+        // As the migration to json left them: jsonb's rendering of each value, which this format's hash does not depend on.
+        await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+        await db.query(
+          `UPDATE audit_entry SET fields = fields::jsonb::json, sources = sources::jsonb::json, detail = detail::jsonb::json
+          WHERE seq > $1`,
+          [head.seq],
+        );
+        await db.query(`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`);
+      }
       const last = added[added.length - 1];
       await inside.query('UPDATE audit_head SET seq = $1, hash = $2, at = $3 WHERE id = 1', [last.seq, last.hash, last.at.toISOString()]);
       expect(await verifyInside()).toEqual(expect.objectContaining({ ok: true }));
@@ -1055,12 +1081,20 @@ describe('audit log', () => {
         `username = username || 'x'`,
         `correlation_id = 'other'`,
         `case_no = NULL`,
-        `detail = jsonb_set(coalesce(detail, '{}'), '{z}', '7')`,
-        `fields = fields || '[{"path": "x", "outcome": "ALLOW"}]'`,
-        `sources = sources || '[{"source": "x", "state": "OK"}]'`,
+        `detail = jsonb_set(coalesce(detail::jsonb, '{}'), '{z}', '7')::json`,
+        `fields = (fields::jsonb || '[{"path": "x", "outcome": "ALLOW"}]')::json`,
+        `sources = (sources::jsonb || '[{"source": "x", "state": "OK"}]')::json`,
         `at = at + interval '1 millisecond'`,
         `salt = repeat('0', 64)`,
         `subject_id = gen_random_uuid()`,
+        ...(format === 3
+          ? [
+              // The same values written another way: the stored form is the bytes as stored.
+              `fields = (' ' || fields::text)::json`,
+              `detail = CASE WHEN detail IS NULL THEN 'null'::json ELSE detail::jsonb::json END`,
+              `format = 2`,
+            ]
+          : [`format = 3`]),
       ];
       for (const [i, e] of added.entries()) {
         for (const change of changes) {

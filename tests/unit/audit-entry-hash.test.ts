@@ -1,4 +1,14 @@
-import { canonicalEntry, canonicalEntryReference, chain, entryHash, GENESIS_HASH, type AuditDraft } from '../../src/audit/audit-entry-hash';
+import { createHash } from 'node:crypto';
+import {
+  canonicalEntry,
+  canonicalEntryReference,
+  chain,
+  entryHash,
+  GENESIS_HASH,
+  STORED_COLUMNS,
+  storedForm,
+  type AuditDraft,
+} from '../../src/audit/audit-entry-hash';
 import { canonicalJson } from '../../src/audit/canonical-json';
 import { redactArguments } from '../../src/audit/redact-arguments';
 import { wellFormedDraft } from '../../src/audit/well-formed-draft';
@@ -86,7 +96,7 @@ describe('commitments', () => {
 
   it('still verifies entries written before commitments (no salt, no correlation id) by their original rule', () => {
     const [entry] = chain([draft()], { seq: 0n, hash: GENESIS_HASH }, new Date('2025-03-01T00:00:00Z'));
-    const legacy = { ...entry, salt: null, correlationId: null };
+    const legacy = { ...entry, format: 2, salt: null, correlationId: null };
     const legacyText = canonicalEntry(legacy);
     expect(legacyText).not.toMatch(/"salt"|"correlationId"/);
     expect(legacyText).toBe(canonicalEntryReference(legacy));
@@ -98,6 +108,70 @@ describe('commitments', () => {
   it('commits to the correlation id', () => {
     const [entry] = chain([draft({ correlationId: 'client-0001' })], { seq: 0n, hash: GENESIS_HASH }, new Date());
     expect(entryHash({ ...entry, correlationId: 'client-0002' })).not.toBe(entry.hash);
+  });
+});
+
+describe('the stored form (format 3)', () => {
+  // The columns of a stored form, read back: each a 32-bit length (-1 for NULL) and that many bytes.
+  const columnsOf = (form: Buffer) => {
+    const columns = new Map<string, Buffer | null>();
+    let p = 0;
+    for (const [name] of STORED_COLUMNS) {
+      const length = form.readInt32BE(p);
+      p += 4;
+      columns.set(name, length < 0 ? null : form.subarray(p, p + length));
+      p += Math.max(length, 0);
+    }
+    expect(p).toBe(form.length);
+    return columns;
+  };
+
+  it('lays out every column as PostgreSQL sends it in binary, and the hash is taken over exactly those bytes', () => {
+    const subjectId = '0A1B2C3D-4E5F-4a6b-8c7d-9e0f1a2b3c4d';
+    const [entry] = chain(
+      [draft({ subjectId, detail: null, username: '张伟 😀', correlationId: null })],
+      { seq: 41n, hash: 'a'.repeat(64) },
+      new Date('2000-01-01T00:00:01.500Z'),
+    );
+    expect(entry.format).toBe(3);
+    const form = storedForm(entry);
+    expect(createHash('sha256').update(form).digest('hex')).toBe(entry.hash);
+    const c = columnsOf(form);
+    expect(c.get('format')).toEqual(Buffer.from([0, 3]));
+    expect(c.get('seq')!.readBigInt64BE()).toBe(42n);
+    expect(c.get('at')!.readBigInt64BE()).toBe(1_500_000n); // microseconds since 2000-01-01 UTC
+    expect(c.get('subject_id')!.toString('hex')).toBe(subjectId.replace(/-/g, '').toLowerCase());
+    expect(c.get('username')!.toString('utf8')).toBe('张伟 😀');
+    expect(c.get('detail')).toBeNull();
+    expect(c.get('correlation_id')).toBeNull();
+    expect(c.get('fields')!.toString('utf8')).toBe(canonicalJson(entry.fields));
+    expect(c.get('salt')!.toString('latin1')).toBe(entry.salt);
+    expect(c.get('prev_hash')!.toString('latin1')).toBe('a'.repeat(64));
+    // Times before 2000 count backwards.
+    expect(
+      columnsOf(storedForm({ ...entry, at: new Date('1999-12-31T23:59:59.999Z') }))
+        .get('at')!
+        .readBigInt64BE(),
+    ).toBe(-1000n);
+  });
+
+  it.each(['username', 'caseNo', 'subjectIdNumber', 'outcome', 'prevHash', 'seq', 'salt', 'correlationId'] as const)(
+    'changes the hash when %s changes',
+    (field) => {
+      const [entry] = chain([draft({ correlationId: 'c-1' })], { seq: 0n, hash: GENESIS_HASH }, new Date());
+      expect(entryHash({ ...entry, [field]: `${entry[field]}0` })).not.toBe(entry.hash);
+    },
+  );
+
+  it('tells an empty text from NULL, and the same JSON value written two ways apart', () => {
+    const [entry] = chain([draft({ caseNo: null, detail: { a: 1 } })], { seq: 0n, hash: GENESIS_HASH }, new Date());
+    expect(entryHash({ ...entry, caseNo: '' })).not.toBe(entry.hash);
+    expect(entryHash(entry, { ...entry.rendered!, detail: '{"a": 1}' })).not.toBe(entry.hash);
+    expect(entryHash(entry, entry.rendered)).toBe(entry.hash);
+  });
+
+  it('refuses a subject id that is not a uuid (the column would refuse it too)', () => {
+    expect(() => chain([draft({ subjectId: 'not-a-uuid' })], { seq: 0n, hash: GENESIS_HASH }, new Date())).toThrow(/uuid/);
   });
 });
 

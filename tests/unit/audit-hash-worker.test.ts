@@ -1,4 +1,4 @@
-import { canonicalEntry, chain, GENESIS_HASH, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, chain, entryHash, GENESIS_HASH, STORED_COLUMNS, storedForm, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import { canonicalPairs, ENTRY_COLUMNS, hashTuples, storedHash } from '../../src/audit/audit-hash-worker';
 import { auditDraft as draft } from '../support/audit-draft';
 
@@ -74,9 +74,10 @@ describe('pairs put in canonical form from jsonb text', () => {
   });
 });
 
-// A row as COPY (FORMAT binary) sends it, its columns as ENTRY_COLUMNS describes them.
-function tuple(columns: Array<Buffer | string | null>): Buffer {
-  const parts: Buffer[] = [Buffer.from([0, columns.length])];
+// A row as COPY (FORMAT binary) sends it, its columns as ENTRY_COLUMNS describes them: the first eleven, then the
+// stored form's columns as storedForm writes them (which is how COPY sends them: a length, then the bytes).
+function tuple([stored, ...columns]: Array<Buffer | string | null>): Buffer {
+  const parts: Buffer[] = [Buffer.from([0, columns.length + STORED_COLUMNS.length])];
   for (const c of columns) {
     const bytes = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
     const length = Buffer.alloc(4);
@@ -84,6 +85,7 @@ function tuple(columns: Array<Buffer | string | null>): Buffer {
     parts.push(length);
     if (bytes) parts.push(bytes);
   }
+  parts.push(stored as Buffer);
   return Buffer.concat(parts);
 }
 const seqBytes = (seq: string) => {
@@ -91,14 +93,28 @@ const seqBytes = (seq: string) => {
   b.writeBigInt64BE(BigInt(seq));
   return b;
 };
+const formatBytes = (format: number) => Buffer.from([0, format]);
 
-// The pieces PostgreSQL renders, cut from canonicalEntry's text (the integration tests hold PostgreSQL's to this).
+// Entries hashed over their canonical JSON, as written before the stored form (format 2).
+const legacy = (entries: ChainedEntry[]) => {
+  let prevHash = entries[0].prevHash;
+  return entries.map((e) => {
+    const unhashed = { ...e, format: 2, prevHash, rendered: undefined };
+    prevHash = entryHash(unhashed);
+    return { ...unhashed, hash: prevHash };
+  });
+};
+
+// The pieces PostgreSQL renders for an entry of format 2, cut from canonicalEntry's text (the integration tests hold
+// PostgreSQL's to this), and its stored columns first (which, for this format, the hash does not cover).
 function rendered(e: ChainedEntry): Array<Buffer | string | null> {
   const text = canonicalEntry(e);
   return [
+    storedForm(e),
     seqBytes(e.seq),
     e.prevHash,
     e.hash,
+    formatBytes(2),
     text.slice(0, text.indexOf('"detail":') + '"detail":'.length),
     e.detail === null ? null : jsonbText(e.detail),
     jsonbText(e.fields),
@@ -111,7 +127,7 @@ function rendered(e: ChainedEntry): Array<Buffer | string | null> {
 
 describe('hashing a batch of rows', () => {
   const at = new Date('2026-03-01T08:00:00.123Z');
-  const entries = chain(
+  const current = chain(
     [
       draft(),
       draft({ detail: { z: [1, 2.5, -0, 1e21, null, true], ä: { '𝒳': 'x', '\uffff': 'y' }, a: 'line\nbreak "quoted"' } }),
@@ -122,9 +138,10 @@ describe('hashing a batch of rows', () => {
     { seq: 0n, hash: GENESIS_HASH },
     at,
   );
+  const entries = legacy(current);
 
   it('recomputes every hash from the pieces, and links each entry to the one before', () => {
-    expect(ENTRY_COLUMNS).toHaveLength(10);
+    expect(ENTRY_COLUMNS).toHaveLength(11 + STORED_COLUMNS.length);
     const result = hashTuples(new Uint8Array(Buffer.concat(entries.map((e) => tuple(rendered(e))))));
     expect([...result.seqs]).toEqual([1n, 2n, 3n, 4n, 5n]);
     expect([...result.intact]).toEqual([1, 1, 1, 1, 1]);
@@ -136,11 +153,11 @@ describe('hashing a batch of rows', () => {
 
   it('finds a changed piece, a changed list, a changed detail and a broken link', () => {
     const rows = entries.map((e) => rendered(e));
-    rows[0][8] = String(rows[0][8]).replace('demo-clerk', 'demo-clerK');
-    rows[1][4] = String(rows[1][4]).replace('2.5', '2.6');
-    rows[3][5] = String(rows[3][5]).replace('ALLOW', 'DENY');
+    rows[0][10] = String(rows[0][10]).replace('demo-clerk', 'demo-clerK');
+    rows[1][6] = String(rows[1][6]).replace('2.5', '2.6');
+    rows[3][7] = String(rows[3][7]).replace('ALLOW', 'DENY');
     // The stored prevHash alone (the canonical piece still names the right one): the link breaks, the hash holds.
-    rows[4][1] = '1'.repeat(64);
+    rows[4][2] = '1'.repeat(64);
     const result = hashTuples(new Uint8Array(Buffer.concat(rows.map(tuple))));
     expect([...result.intact]).toEqual([0, 0, 1, 0, 1]);
     expect([...result.linked]).toEqual([0, 1, 1, 1, 0]);
@@ -173,10 +190,50 @@ describe('hashing a batch of rows', () => {
       e.hash,
     ]);
     const row = rendered(e);
-    row[3] = null;
-    row[9] = line;
+    row[5] = null;
+    row[11] = line;
     expect([...hashTuples(new Uint8Array(tuple(row))).intact]).toEqual([1]);
-    row[9] = line.replace('demo-clerk', 'demo-clerK');
+    row[11] = line.replace('demo-clerk', 'demo-clerK');
     expect([...hashTuples(new Uint8Array(tuple(row))).intact]).toEqual([0]);
+    // Neither the pieces nor the line: not intact, and the rest of the batch is still hashed.
+    row[11] = null;
+    expect([...hashTuples(new Uint8Array(Buffer.concat([tuple(row), tuple(rendered(entries[2]))]))).intact]).toEqual([0, 1]);
+  });
+
+  // An entry of format 3 as PostgreSQL sends it: no pieces, its stored columns.
+  const stored = (e: ChainedEntry, form: Buffer = storedForm(e)) =>
+    tuple([form, seqBytes(e.seq), e.prevHash, e.hash, formatBytes(e.format!), null, null, null, null, null, null, null]);
+
+  it('hashes an entry of format 3 over its stored columns as sent, with nothing rendered', () => {
+    expect(current.map((e) => e.format)).toEqual([3, 3, 3, 3, 3]);
+    const result = hashTuples(new Uint8Array(Buffer.concat(current.map((e) => stored(e)))));
+    expect([...result.seqs]).toEqual([1n, 2n, 3n, 4n, 5n]);
+    expect([...result.intact]).toEqual([1, 1, 1, 1, 1]);
+    expect([...result.linked]).toEqual([0, 1, 1, 1, 1]);
+    expect([...result.ats]).toEqual(current.map(() => at.getTime()));
+    // A chain may hold both formats: the entries written before the stored form, then the new ones.
+    const mixed = hashTuples(new Uint8Array(Buffer.concat([tuple(rendered(entries[0])), stored(current[1])])));
+    expect([...mixed.intact]).toEqual([1, 1]);
+  });
+
+  it('finds any byte of the stored columns changed, the format changed, or the same JSON written another way', () => {
+    const e = current[1];
+    const form = storedForm(e);
+    const changed = (mend: (b: Buffer) => void) => {
+      const copy = Buffer.from(form);
+      mend(copy);
+      return stored(e, copy);
+    };
+    const canonicalDetail = e.rendered!.detail;
+    const detailAt = form.indexOf(canonicalDetail);
+    expect(detailAt).toBeGreaterThan(0);
+    const rows = [
+      changed(() => undefined),
+      changed((b) => (b[form.indexOf('demo-clerk') + 9] = 0x4b)), // demo-clerK
+      changed((b) => (b[17] ^= 1)), // the last byte of seq (after format: 4 + 2 bytes; its length: 4)
+      changed((b) => (b[detailAt] = 0x20)), // `{` becomes a space: other JSON text
+      stored({ ...e, format: 2 }, form),
+    ];
+    expect([...hashTuples(new Uint8Array(Buffer.concat(rows))).intact]).toEqual([1, 0, 0, 0, 0]);
   });
 });

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const AUDIT_ENTRY_KINDS = ['READ', 'REFUSAL', 'ADMIN', 'AUDIT', 'AUTH_FAILURE', 'CONTROL', 'CHECK'] as const;
 export type AuditEntryKind = (typeof AUDIT_ENTRY_KINDS)[number];
@@ -19,8 +19,8 @@ export interface AuditSourceState {
 
 /**
  * One entry of the audit log. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE); `hash` is the SHA-256
- * of the entry's canonical serialisation including `prevHash` and its secret `salt` (audit/audit-entry-hash.ts), so
- * the rows form a chain.
+ * of the entry's stored columns (format 3; older entries: its canonical serialisation) including `prevHash` and its
+ * secret `salt` (audit/audit-entry-hash.ts), so the rows form a chain.
  * The table is range-partitioned by month on `at`; `at` never decreases with `seq`.
  */
 @Entity('audit_entry')
@@ -33,6 +33,7 @@ export interface AuditSourceState {
 @Index(['at'])
 // (kind, at) INCLUDE (case_no, request_id, subject_id, subject_id_number, outcome): statistics; migration 1795900000000.
 @Index('IDX_audit_entry_kind_at', { synchronize: false })
+@Check('CHK_audit_entry_format', '"format" IN (2, 3)')
 export class AuditEntry {
   @PrimaryColumn({ type: 'bigint' })
   seq!: string;
@@ -71,10 +72,11 @@ export class AuditEntry {
   @Column({ name: 'subject_id_number', type: 'varchar', length: 18, nullable: true })
   subjectIdNumber!: string | null;
 
-  @Column({ type: 'jsonb' })
+  /** Kept as json, byte for byte as hashed (see `storedForm`). */
+  @Column({ type: 'json' })
   fields!: AuditFieldRead[];
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   sources!: AuditSourceState[];
 
   @Column({ type: 'varchar', length: 16 })
@@ -87,7 +89,7 @@ export class AuditEntry {
   operationName!: string | null;
 
   /** Kind-specific detail: the operation and its arguments (secrets removed), or the refusal's message. */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'json', nullable: true })
   detail!: Record<string, unknown> | null;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64 })
@@ -103,4 +105,8 @@ export class AuditEntry {
   /** The entry's secret (32 random bytes, hex), hashed with it; never shown to auditors. Null in format-1 entries. */
   @Column({ type: 'char', length: 64, nullable: true })
   salt!: string | null;
+
+  /** What the hash is computed over: 3, the stored columns (`storedForm`); 2, the canonical JSON (older entries). */
+  @Column({ type: 'smallint' })
+  format!: number;
 }

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { copyOnClient } from '../../src/audit/audit-copy';
+import { chain, entryHash, GENESIS_HASH, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import type { CheckpointVerifier } from '../../src/audit/audit-keys';
+import { verifyAuditChain } from '../../src/audit/audit-verifier';
+import { insertEntries } from '../../src/audit/insert-entries';
+import { createDataSource } from '../../src/databases/data-sources';
+import { auditDraft as draft } from '../support/audit-draft';
+import { adminQuery, testClusterUrl } from '../support/test-databases';
+
+// No checkpoints are written here: a verifier that knows no key.
+const NO_KEYS = { knows: () => false, verify: () => false } as unknown as CheckpointVerifier;
+
+/**
+ * The hub database as it was before entries were hashed over their stored form: entries of format 2 (and 1) in jsonb
+ * columns, migrated to json; the old entries still verify, and the chain goes on in format 3.
+ */
+describe('audit entries across the migration to the stored form', () => {
+  const name = `t_${randomBytes(4).toString('hex')}_stored_form`;
+  let ds: DataSource;
+  let db: Client;
+
+  beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    ds = createDataSource('hub', testClusterUrl(name)).dataSource;
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    db = new Client({ connectionString: testClusterUrl(name) });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await ds?.destroy();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  const columnTypes = async () =>
+    Object.fromEntries(
+      (
+        await db.query(`SELECT column_name, data_type FROM information_schema.columns
+          WHERE table_name = 'audit_entry' AND column_name IN ('fields', 'sources', 'detail', 'format') ORDER BY column_name`)
+      ).rows.map((r) => [r.column_name, r.data_type]),
+    );
+  const verify = async () => {
+    const queryable = { query: (sql: string, params?: unknown[]) => db.query(sql, params).then((r) => r.rows) };
+    const batches = await verifyAuditChain(queryable, NO_KEYS, { threads: 0, batchSize: 2 });
+    const streamed = await verifyAuditChain(queryable, NO_KEYS, { copy: copyOnClient(db) });
+    expect(streamed).toEqual(batches);
+    return streamed;
+  };
+  const moveHead = (last: ChainedEntry) =>
+    db.query('UPDATE audit_head SET seq = $1, hash = $2, at = $3 WHERE id = 1', [last.seq, last.hash, last.at.toISOString()]);
+
+  it('keeps the entries written before verifiable, goes on in format 3, and will not go back over them', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await columnTypes()).toEqual({ detail: 'jsonb', fields: 'jsonb', sources: 'jsonb' });
+
+    // Entries as the hub wrote them before: hashed over their canonical JSON, one of them before commitments (no salt).
+    const odd = 'o\'neil "q" \\ \n\t\u0001 地址 😀 \u2028';
+    const drafted = chain(
+      [
+        draft({ username: odd }),
+        draft({ detail: { z: [1, 2.5, null, true], ä: { a: odd } }, fields: [{ path: odd, outcome: 'MASK' }] }),
+        draft({ correlationId: null }),
+      ],
+      { seq: 0n, hash: GENESIS_HASH },
+      new Date('2026-01-05T01:02:03.004Z'),
+    );
+    let prevHash = GENESIS_HASH;
+    const old = drafted.map((e, i) => {
+      const unhashed = { ...e, format: 2, prevHash, rendered: undefined, ...(i === 2 ? { salt: null } : {}) };
+      prevHash = entryHash(unhashed);
+      return { ...unhashed, hash: prevHash };
+    });
+    // Each entry as a row keyed by column (camelCase to snake_case), as the old table took it.
+    const row = (e: ChainedEntry) =>
+      Object.fromEntries(
+        Object.entries(e)
+          .filter(([key]) => key !== 'format' && key !== 'rendered')
+          .map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+      );
+    for (const e of old)
+      await db.query(`INSERT INTO audit_entry SELECT * FROM json_populate_record(NULL::audit_entry, $1)`, [JSON.stringify(row(e))]);
+    await moveHead(old[old.length - 1]);
+
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await columnTypes()).toEqual({ detail: 'json', fields: 'json', format: 'smallint', sources: 'json' });
+    // The old entries keep their format, and their text as jsonb rendered it.
+    const rows = (await db.query(`SELECT format, fields::text AS fields FROM audit_entry ORDER BY seq`)).rows;
+    expect(rows.map((r) => r.format)).toEqual([2, 2, 2]);
+    expect(rows[1].fields).toBe(`[{"path": ${JSON.stringify(odd)}, "outcome": "MASK"}]`);
+    expect(await verify()).toMatchObject({ ok: true, entriesChecked: 3 });
+
+    const added = chain([draft(), draft({ detail: { b: odd } })], { seq: 3n, hash: old[2].hash }, new Date('2026-01-05T01:02:04Z'));
+    expect(added.map((e) => e.format)).toEqual([3, 3]);
+    await insertEntries(db, added);
+    await moveHead(added[1]);
+    expect(await verify()).toMatchObject({ ok: true, entriesChecked: 5 });
+
+    await expect(ds.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/2 audit entries are hashed over their stored form/);
+    expect(await columnTypes()).toEqual({ detail: 'json', fields: 'json', format: 'smallint', sources: 'json' });
+
+    // An old entry changed after the migration is still found.
+    await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+    await db.query(`UPDATE audit_entry SET detail = '{"ä": {"a": "x"}, "z": [1, 2.5, null, true]}' WHERE seq = 2`);
+    expect(await verify()).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: '2' });
+  });
+});
