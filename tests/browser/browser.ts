@@ -97,6 +97,8 @@ export interface ConsoleSession {
   readonly base: string;
   /** A fresh page signed in as `username`, closed with the session. */
   as(username: string): Promise<Page>;
+  /** A fresh page, not signed in, closed with the session. */
+  page(): Promise<Page>;
 }
 
 /**
@@ -116,9 +118,13 @@ export function consoleSession(start: () => Promise<TestHub>): ConsoleSession {
       return session.t.hub.url.replace(/\/graphql$/, '');
     },
     async as(username) {
+      const page = await session.page();
+      await signIn(page, session.base, username);
+      return page;
+    },
+    async page() {
       const page = await newPage(browser!);
       pages.push(page);
-      await signIn(page, session.base, username);
       return page;
     },
   };

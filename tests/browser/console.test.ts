@@ -1,41 +1,41 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO } from '../../src/seed/demo-data';
 import { SeparatePostgres } from '../support/separate-postgres';
-import { startTestHub, type TestHub } from '../support/test-hub';
-import { launchChromium, newPage, screenshot, signIn } from './browser';
+import { startTestHub } from '../support/test-hub';
+import { consoleSession, screenshot } from './browser';
 
 // One hub with the demo data; the property registry runs on a PostgreSQL server of its own so that a scenario can
 // stop it. Each scenario is a person at a 1366×768 desktop using the console in Chromium; assertions are on the screen.
 describe('the console in Chromium', () => {
-  let t: TestHub;
   let property: SeparatePostgres;
-  let browser: Browser;
-  let base: string;
-  let page: Page;
-
-  beforeAll(async () => {
+  const session = consoleSession(async () => {
     property = await SeparatePostgres.create('fyt_property');
     await property.start();
-    t = await startTestHub({
-      PROPERTY_DATABASE_URL: property.url,
-      SOURCE_TIMEOUT_MS: '2000',
-      SOURCE_RETRY_MS: '200',
-      SOURCE_BREAKER_COOLDOWN_MS: '500',
-    });
-    base = t.hub.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
-  }, 180000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-    await property?.destroy();
+    try {
+      const t = await startTestHub({
+        PROPERTY_DATABASE_URL: property.url,
+        SOURCE_TIMEOUT_MS: '2000',
+        SOURCE_RETRY_MS: '200',
+        SOURCE_BREAKER_COOLDOWN_MS: '500',
+      });
+      // The registry's server goes with the hub, once the hub no longer uses it.
+      return {
+        ...t,
+        stop: async () => {
+          await t.stop();
+          await property.destroy();
+        },
+      };
+    } catch (error) {
+      await property.destroy();
+      throw error;
+    }
   });
-  beforeEach(async () => {
-    page = await newPage(browser);
-  });
-  afterEach(async () => {
-    await page.context().close();
-  });
+  // The page of the scenario running: each signs in on a fresh one.
+  let page: Page;
+  const signedIn = async (username: string) => {
+    page = await session.as(username);
+  };
 
   const pane = (source: string) => page.locator(`[data-source-pane="${source}"]`).first();
   /** The card of one respondent or debtor, by its name as titled (a name may also appear inside another card). */
@@ -45,7 +45,7 @@ describe('the console in Chromium', () => {
   };
 
   it('a clerk finds the case, opens the inquiry and sees each source with its status, and a denied field', async () => {
-    await signIn(page, base, 'demo-clerk');
+    await signedIn('demo-clerk');
     await page.getByText('我的执行案件').first().waitFor();
     const closedRow = page.locator('tr.row-closed', { hasText: DEMO.closedCase });
     await closedRow.waitFor();
@@ -80,8 +80,8 @@ describe('the console in Chromium', () => {
   });
 
   it('a clerk sees a respondent’s bank accounts with the freeze queued behind another court’s (轮候), and the reference values', async () => {
-    await signIn(page, base, 'demo-clerk');
-    await page.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase2)}`);
+    await signedIn('demo-clerk');
+    await page.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase2)}`);
     const li = card('李娜');
     await li.waitFor();
     await openTab('李娜', '存款');
@@ -118,8 +118,8 @@ describe('the console in Chromium', () => {
   it('a clerk sees which agency did not answer while the rest of the inquiry shows', async () => {
     await property.stop();
     try {
-      await signIn(page, base, 'demo-clerk');
-      await page.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
+      await signedIn('demo-clerk');
+      await page.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.clerkCase)}`);
       const person = card('张伟');
       await person
         .locator('[data-source-pane="PROPERTY"] .ant-alert-message')
@@ -136,15 +136,15 @@ describe('the console in Chromium', () => {
   });
 
   it('a clerk asking for a closed case is told plainly that it is refused', async () => {
-    await signIn(page, base, 'demo-clerk');
-    await page.goto(`${base}/console/inquiry/${encodeURIComponent(DEMO.closedCase)}`);
+    await signedIn('demo-clerk');
+    await page.goto(`${session.base}/console/inquiry/${encodeURIComponent(DEMO.closedCase)}`);
     await page.getByText('您无权查看该案件').waitFor();
     await expect(page.locator('.subject-card').count()).resolves.toBe(0);
     await screenshot(page, 'clerk-refused');
   });
 
   it('an administrator opens the debtor of a bankruptcy case, with masked and denied fields marked', async () => {
-    await signIn(page, base, 'demo-administrator');
+    await signedIn('demo-administrator');
     await page.getByRole('link', { name: DEMO.bankruptcyCase }).click();
     const debtor = card('金寨县宏达茶业有限公司');
     await debtor.waitFor();
@@ -185,12 +185,12 @@ describe('the console in Chromium', () => {
 
     await page.getByRole('link', { name: '← 返回我的破产案件' }).click();
     await expect(page.getByRole('link', { name: DEMO.expiredBankruptcyCase }).count()).resolves.toBe(0);
-    await page.goto(`${base}/console/bankruptcy/${encodeURIComponent(DEMO.expiredBankruptcyCase)}`);
+    await page.goto(`${session.base}/console/bankruptcy/${encodeURIComponent(DEMO.expiredBankruptcyCase)}`);
     await page.getByText('您无权查看该案件').waitFor();
   });
 
   it('an auditor finds the clerk’s read with the agency that failed, and verifies the chain', async () => {
-    await signIn(page, base, 'demo-auditor');
+    await signedIn('demo-auditor');
     await page.getByText('审计日志').first().waitFor();
     await page.getByPlaceholder('如 (2024)皖1524执123号').fill(DEMO.clerkCase);
     await page.getByPlaceholder('用户名').fill('demo-clerk');
@@ -235,7 +235,7 @@ describe('the console in Chromium', () => {
   });
 
   it('an operator creates a user, sees it listed, and finds a demo user and demo cases in the lists', async () => {
-    await signIn(page, base, 'demo-admin');
+    await signedIn('demo-admin');
     await page.getByRole('menuitem', { name: '用户' }).click();
     const form = page.locator('.operation', { hasText: '创建用户' });
     await form.getByPlaceholder('小写字母、数字、. _ -').fill('clerk-li-ming');
@@ -283,8 +283,8 @@ describe('the console in Chromium', () => {
   });
 
   it('a developer signed in to the console runs a query in the self-hosted GraphiQL', async () => {
-    await signIn(page, base, 'demo-clerk');
-    await page.goto(`${base}/graphiql`);
+    await signedIn('demo-clerk');
+    await page.goto(`${session.base}/graphiql`);
     await page.locator('.graphiql-query-editor').getByText('organisation').first().waitFor();
     await page.getByRole('button', { name: /Execute query/ }).click();
     await page.locator('.result-window').getByText('金寨县人民法院').waitFor();
@@ -292,18 +292,19 @@ describe('the console in Chromium', () => {
   });
 
   it('a user signs in with the identity provider’s token, pasted or handed over in the address', async () => {
-    await page.goto(`${base}/console/`);
-    await page.getByLabel('访问令牌').fill(await t.token('demo-auditor'));
+    page = await session.page();
+    await page.goto(`${session.base}/console/`);
+    await page.getByLabel('访问令牌').fill(await session.t.token('demo-auditor'));
     await page.getByRole('button', { name: '使用令牌登录' }).click();
     await page.locator('.header-user', { hasText: '检察官 何平' }).waitFor();
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByRole('button', { name: '使用令牌登录' }).waitFor();
 
-    await page.goto(`${base}/console/#token=${await t.token('demo-administrator')}`);
+    await page.goto(`${session.base}/console/#token=${await session.t.token('demo-administrator')}`);
     await page.locator('.header-user', { hasText: '管理人 郑明' }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
 
-    await page.goto(`${base}/console/#token=not-a-valid-token`);
+    await page.goto(`${session.base}/console/#token=not-a-valid-token`);
     await page.getByText('登录已失效，请重新登录。').waitFor();
   });
 });
