@@ -276,8 +276,8 @@ ${
 ## Verification
 
 ${generated!.entries.toLocaleString('en')} entries (table with indexes ${generated!.size}${generated!.seconds ? `, generated in ${generated!.seconds.toFixed(0)} s` : ''}), ${verifyRuns[0].checkpoints} signed checkpoint(s);
-\`verifyAuditChain\` over the whole chain as \`verifyAuditLog\` runs it: one COPY stream (binary) in which PostgreSQL renders each
-entry's fixed columns as the bytes that are hashed, cut into batches of 10,000 entries, hashed on ${Math.min(4, os.availableParallelism())} worker threads, links
+\`verifyAuditChain\` over the whole chain as \`verifyAuditLog\` runs it: one COPY stream (binary) in which PostgreSQL sends each
+entry's stored columns (format 3: the bytes that are hashed, nothing rendered), cut into batches of 10,000 entries, hashed on ${Math.min(4, os.availableParallelism())} worker threads, links
 checked in order on the main thread.
 
 | run | entries | checkpoints | seconds | entries/s | CPU µs per entry: verifier + PostgreSQL | verifier RSS before → peak | load before | load after |
