@@ -2,7 +2,7 @@
 //
 // What one audit entry costs, apart from any request: in the hub process, drafting it for the writer (well-formed
 // text, canonical JSON, salt and hash, the append's JSON document), in µs per entry; in PostgreSQL, inserting it as
-// the append does (jsonb_to_recordset from one JSON document), in the backend's CPU ms per entry (from /proc), into
+// the append does (json_to_recordset from one JSON document), in the backend's CPU ms per entry (from /proc), into
 // scratch copies of `audit_entry` with every index, the primary key only, none, and none with an empty field list, so
 // the share of the indexes and of the field list shows. The entries are the READ entries the dataset's log already
 // holds (those of earlier `npm run bench` runs: real inquiries' field lists); with too few, synthetic ones.

@@ -10,12 +10,10 @@ export interface Queryable {
 // The canonical JSON the entry was hashed over when `chain` kept it (the same value, one serialisation fewer).
 const part = (e: ChainedEntry, key: keyof RenderedParts) =>
   e[key] === null || e[key] === undefined ? 'null' : (e.rendered?.[key] ?? canonicalJson(e[key]));
-// A JSON column's text, which PostgreSQL keeps byte for byte (json, not jsonb): the entry's stored form includes it.
-const jsonText = (e: ChainedEntry, key: keyof RenderedParts) => (e[key] === null || e[key] === undefined ? 'null' : JSON.stringify(part(e, key)));
-
 /**
- * Each column of `audit_entry`, the type it travels as, and the entry's value as JSON text (JSON null is SQL NULL).
- * JSON columns travel as text and are cast to json, so the column holds exactly the canonical text that was hashed.
+ * Each column of `audit_entry`, its type, and the entry's value as JSON text (JSON null is SQL NULL). A json column
+ * takes its value's text from the document exactly as written there (`json_to_recordset` keeps it verbatim), so it
+ * holds the very canonical text that was hashed.
  */
 const COLUMNS: ReadonlyArray<readonly [string, string, (e: ChainedEntry) => string]> = [
   ['format', 'smallint', (e) => String(e.format ?? 2)],
@@ -31,12 +29,12 @@ const COLUMNS: ReadonlyArray<readonly [string, string, (e: ChainedEntry) => stri
   ['subject_id', 'uuid', (e) => jsonString(e.subjectId)],
   ['subject_kind', 'varchar', (e) => jsonString(e.subjectKind)],
   ['subject_id_number', 'varchar', (e) => jsonString(e.subjectIdNumber)],
-  ['fields', 'json', (e) => jsonText(e, 'fields')],
-  ['sources', 'json', (e) => jsonText(e, 'sources')],
+  ['fields', 'json', (e) => part(e, 'fields')],
+  ['sources', 'json', (e) => part(e, 'sources')],
   ['outcome', 'varchar', (e) => jsonString(e.outcome)],
   ['client_address', 'varchar', (e) => jsonString(e.clientAddress)],
   ['operation_name', 'varchar', (e) => jsonString(e.operationName)],
-  ['detail', 'json', (e) => jsonText(e, 'detail')],
+  ['detail', 'json', (e) => part(e, 'detail')],
   ['prev_hash', 'bpchar', (e) => jsonString(e.prevHash)],
   ['hash', 'bpchar', (e) => jsonString(e.hash)],
   ['correlation_id', 'varchar', (e) => jsonString(e.correlationId)],
@@ -48,12 +46,11 @@ const NAMES = COLUMNS.map(([c]) => c).join(', ');
 /**
  * The statement that inserts the entries given as `$1` (see `entriesJson`) into `table` (`audit_entry`, or a copy of
  * it for a benchmark). The entries travel as one JSON array of objects keyed by column: no array literal to escape on
- * the way out or to parse on the way in.
+ * the way out or to parse on the way in, and the JSON columns' text embedded as it is, neither escaped nor re-rendered.
  */
 export function insertStatement(table = 'audit_entry'): string {
   return `INSERT INTO ${table} (${NAMES})
-  SELECT ${COLUMNS.map(([c, t]) => (t === 'json' ? `${c}::json` : c)).join(', ')}
-  FROM jsonb_to_recordset($1::jsonb) AS e(${COLUMNS.map(([c, t]) => `${c} ${t === 'json' ? 'text' : t}`).join(', ')})`;
+  SELECT ${NAMES} FROM json_to_recordset($1::json) AS e(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
 }
 
 const SQL = insertStatement();
