@@ -1,12 +1,16 @@
-import type { ClientBase, Pool } from 'pg';
+import type { Client, ClientBase, Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { CopyOut } from './audit-verifier';
+import type { CopyOut, CopyStream } from './audit-verifier';
 
-/** COPY on a connection taken from the pool for the statement and given back once its stream has ended or failed. */
+/**
+ * COPY on a connection taken from the pool for the statement and given back once its stream has ended or failed.
+ * When the rest of the stream is not wanted, the connection is closed and dropped from the pool rather than read to
+ * the end (PostgreSQL stops sending when the socket closes).
+ */
 export function copyOnPool(pool: Pool): CopyOut {
   return async (sql) => {
     const client = await pool.connect();
-    const stream = client.query(copyTo(sql));
+    const stream: CopyStream = client.query(copyTo(sql));
     let released = false;
     const release = (error?: Error) => {
       if (released) return;
@@ -15,11 +19,24 @@ export function copyOnPool(pool: Pool): CopyOut {
     };
     stream.on('end', () => release());
     stream.on('error', (error) => release(error));
+    stream.abandon = () => release(new Error('the rest of the COPY stream is not needed'));
     return stream;
   };
 }
 
-/** COPY on one connection, which is left to its owner (within its transaction, if one is open). */
-export function copyOnClient(client: ClientBase): CopyOut {
-  return async (sql) => client.query(copyTo(sql));
+/**
+ * COPY on one connection, which is left to its owner (within its transaction, if one is open). A connection opened
+ * for the COPY alone (`own`) is closed when the rest of the stream is not wanted; any other is read to the end.
+ */
+export function copyOnClient(client: ClientBase, options: { own?: boolean } = {}): CopyOut {
+  return async (sql) => {
+    const stream: CopyStream = client.query(copyTo(sql));
+    if (options.own) {
+      stream.abandon = () => {
+        stream.on('error', () => undefined); // the end of the connection ends the stream with an error
+        void (client as Client).end();
+      };
+    }
+    return stream;
+  };
 }

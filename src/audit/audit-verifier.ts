@@ -18,8 +18,14 @@ const BATCH_SQL = `SELECT string_agg(int2send(${ENTRY_COLUMNS.length}::int2)${EN
 const copySql = (from: bigint, to: bigint) =>
   `COPY (SELECT ${ENTRY_COLUMNS.map((column) => column.sql).join(', ')} FROM audit_entry WHERE seq BETWEEN ${from} AND ${to} ORDER BY seq) TO STDOUT (FORMAT binary)`;
 
-/** Runs a `COPY … TO STDOUT` statement and answers its output as a stream of bytes. */
-export type CopyOut = (sql: string) => Promise<Readable>;
+/**
+ * A COPY's output as a stream of bytes; `abandon`, where the connection can be given up, stops it without reading the
+ * rest (otherwise the rest is read and dropped, so that the connection stays usable).
+ */
+export type CopyStream = Readable & { abandon?: () => void };
+
+/** Runs a `COPY … TO STDOUT` statement and answers its output. */
+export type CopyOut = (sql: string) => Promise<CopyStream>;
 
 export const AUDIT_PROBLEMS = [
   'HASH_MISMATCH',
@@ -292,8 +298,8 @@ const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /**
  * The COPY stream cut into batches of `batchSize` whole rows as it arrives. The rows are only framed here (a length
- * per column); the threads read them. Once a finding makes the rest irrelevant no batch is cut, and the rest of the
- * stream is read and dropped so the connection stays usable.
+ * per column); the threads read them. Once a finding makes the rest irrelevant no batch is cut, and the stream is
+ * abandoned where its connection can be given up, or else read to the end and dropped so the connection stays usable.
  */
 async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSize: number, finding: () => Finding | null): Batches {
   const stream = await copy(sql);
@@ -353,10 +359,14 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
     if (rows > 0 && !beyondFinding()) yield { hashed: cut() };
     done = true;
   } finally {
-    if (!done) {
-      stream.on('data', () => undefined);
-      stream.resume();
+    if (!done && stream.abandon) {
+      stream.abandon();
+    } else {
+      if (!done) {
+        stream.on('data', () => undefined);
+        stream.resume();
+      }
+      await finished(stream).catch(() => undefined);
     }
-    await finished(stream).catch(() => undefined);
   }
 }

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
       to: until,
       externalCheckpoints: external,
       threads: options.threads === undefined ? undefined : Number(options.threads),
-      copy: copyOnClient(clients[1]),
+      copy: copyOnClient(clients[1], { own: true }),
     });
     const seconds = (performance.now() - started) / 1000;
     if (report.ok) {

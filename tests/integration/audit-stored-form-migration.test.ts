@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { copyOnClient } from '../../src/audit/audit-copy';
+import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
 import { chain, entryHash, GENESIS_HASH, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import type { CheckpointVerifier } from '../../src/audit/audit-keys';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
@@ -106,5 +106,42 @@ describe('audit entries across the migration to the stored form', () => {
     await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
     await db.query(`UPDATE audit_entry SET detail = '{"ä": {"a": "x"}, "z": [1, 2.5, null, true]}' WHERE seq = 2`);
     expect(await verify()).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: '2' });
+  });
+
+  it('stops streaming at a finding: the pool drops the connection instead of reading the rest, and serves the next statement', async () => {
+    // A long tail after the edited entry, so that PostgreSQL is still sending when the finding is made.
+    const [head] = (await db.query(`SELECT seq, hash FROM audit_head`)).rows;
+    let tail = { seq: BigInt(head.seq), hash: head.hash as string };
+    for (let i = 0; i < 5; i += 1) {
+      const added = chain(
+        Array.from({ length: 10_000 }, () => draft()),
+        tail,
+        new Date('2026-01-05T01:03:00Z'),
+      );
+      await insertEntries(db, added);
+      const last = added[added.length - 1];
+      await moveHead(last);
+      tail = { seq: BigInt(last.seq), hash: last.hash };
+    }
+    await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+    await db.query(`UPDATE audit_entry SET username = 'someone-else' WHERE seq = 2`);
+    await db.query(`ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only`);
+    const pool = new Pool({ connectionString: testClusterUrl(name), max: 2 });
+    try {
+      const queryable = { query: (sql: string, params?: unknown[]) => pool.query(sql, params).then((r) => r.rows) };
+      const report = await verifyAuditChain(queryable, NO_KEYS, { copy: copyOnPool(pool), batchSize: 100, threads: 1 });
+      expect(report).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: '2' });
+      // The COPY's connection (the pool's one idle connection, reused) was closed, not given back (read to the end,
+      // it would be back in the pool).
+      expect(pool.totalCount).toBe(0);
+      expect((await pool.query(`SELECT count(*)::int AS n FROM audit_entry`)).rows[0].n).toBe(Number(tail.seq));
+      // PostgreSQL ended the statement with the connection.
+      const copying = async () =>
+        (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'COPY%'`, [name])).rows[0].n;
+      for (let i = 0; i < 50 && (await copying()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await copying()).toBe(0);
+    } finally {
+      await pool.end();
+    }
   });
 });
