@@ -65,7 +65,11 @@ describe('the operator in the console', () => {
     await form.locator('.ant-select').click();
     await page.locator('.ant-select-item-option', { hasText: '融资授信' }).click();
     await page.keyboard.press('Escape');
+    await form.locator('.ant-select-selection-item', { hasText: '融资授信' }).waitFor();
     await form.getByRole('button', { name: '申报核查用途' }).click();
+    // Done, or refused with the reason on the form: either way the answer is on the screen before the list is read.
+    await page.getByText('申报核查用途：已完成').or(form.getByRole('alert')).first().waitFor();
+    await expect(form.getByRole('alert').allTextContents()).resolves.toEqual([]);
     await row.locator('.ant-tag', { hasText: '融资授信' }).waitFor();
     await expect(row.textContent()).resolves.not.toContain('未申报');
     await screenshot(page, 'operator-check-purposes');
