@@ -5,9 +5,9 @@ import { canonicalJson } from './canonical-json';
 
 /**
  * One entry as a JSON array in this column order: PostgreSQL renders it (`json_build_array`, strings escaped by its
- * JSON rules, jsonb columns embedded as JSON), and `JSON.parse` gives back exactly the values the driver gives for the
- * row (text as stored, jsonb parsed, `at` to the millisecond). Only entries PostgreSQL cannot render in canonical form
- * travel this way.
+ * JSON rules, JSON columns embedded as they are), and `JSON.parse` gives back exactly the values the driver gives for
+ * the row (text as stored, JSON parsed, `at` to the millisecond). Only entries of format 2 or older that PostgreSQL
+ * cannot render in canonical form travel this way.
  */
 export const ENTRY_LINE_SQL = `json_build_array(seq::text, at, request_id, correlation_id, kind, username, organisation_code, role,
   case_kind, case_no, subject_id, subject_kind, subject_id_number, fields, sources, outcome, client_address, operation_name,
