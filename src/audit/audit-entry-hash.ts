@@ -69,15 +69,17 @@ export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedPar
 /** The format of every entry written now: the hash is taken over the entry's columns as PostgreSQL stores them. */
 export const STORED_FORM = 3;
 
-type StoredType = 'int2' | 'int8' | 'timestamptz' | 'varchar' | 'bpchar' | 'uuid' | 'json';
-type StoredValue = string | number | Date | null | undefined;
+/** A column's type, as PostgreSQL names it. */
+export type StoredType = 'int2' | 'int8' | 'timestamptz' | 'varchar' | 'bpchar' | 'uuid' | 'json';
+export type StoredValue = string | number | Date | null | undefined;
 
 /**
  * The columns of `audit_entry` an entry of format 3 commits to, in this order, with their types and the entry's
- * value (`fields`, `sources` and `detail` as the canonical JSON text the column holds; `detail` null is SQL NULL).
+ * value (`fields`, `sources` and `detail` as the canonical JSON text the column holds; `detail` null is SQL NULL). The
+ * same list, with `hash`, is what an append writes (insert-entries.ts); an entry without a format is of format 2.
  */
 export const STORED_COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: Omit<ChainedEntry, 'hash'>, parts: RenderedParts) => StoredValue]> = [
-  ['format', 'int2', (e) => e.format],
+  ['format', 'int2', (e) => e.format ?? 2],
   ['seq', 'int8', (e) => e.seq],
   ['at', 'timestamptz', (e) => e.at],
   ['request_id', 'varchar', (e) => e.requestId],
@@ -112,8 +114,8 @@ export const STORED_SEND: Record<StoredType, string> = {
   json: 'json_send',
 };
 
-// PostgreSQL counts time in microseconds from 2000-01-01 UTC.
-const PG_EPOCH_MS = 946_684_800_000;
+/** PostgreSQL counts time in microseconds from 2000-01-01 UTC: that instant in ms since the Unix epoch. */
+export const PG_EPOCH_MS = 946_684_800_000;
 
 /**
  * The bytes an entry of format 3 is hashed over: for each of `STORED_COLUMNS` in order, its length in bytes as a

@@ -1,6 +1,6 @@
 import { hash as sha256Once } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { canonicalEntry, STORED_COLUMNS, STORED_FORM, STORED_SEND, type ChainedEntry } from './audit-entry-hash';
+import { canonicalEntry, PG_EPOCH_MS, STORED_COLUMNS, STORED_FORM, STORED_SEND, type ChainedEntry } from './audit-entry-hash';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -115,9 +115,6 @@ export const ENTRY_COLUMNS: readonly ReadColumn[] = [
   ].map((sql) => ({ sql: legacy(sql), send: 'textsend' })),
   ...STORED_COLUMNS.map(([column, type]) => ({ sql: column, send: STORED_SEND[type] })),
 ];
-
-// PostgreSQL counts time in microseconds from 2000-01-01 UTC.
-const PG_EPOCH_MS = 946_684_800_000;
 
 // Where each column is in a row.
 const SEQ = 0;

@@ -1,5 +1,5 @@
-import type { ChainedEntry, RenderedParts } from './audit-entry-hash';
-import { canonicalJson, jsonString } from './canonical-json';
+import { renderParts, STORED_COLUMNS, type ChainedEntry, type RenderedParts, type StoredType, type StoredValue } from './audit-entry-hash';
+import { jsonString } from './canonical-json';
 
 /** Anything that runs a parameterised statement: a TypeORM QueryRunner or a pg client. */
 export interface Queryable {
@@ -7,38 +7,25 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 
-// The canonical JSON the entry was hashed over when `chain` kept it (the same value, one serialisation fewer).
-const part = (e: ChainedEntry, key: keyof RenderedParts) =>
-  e[key] === null || e[key] === undefined ? 'null' : (e.rendered?.[key] ?? canonicalJson(e[key]));
+// Each type's value as JSON text (JSON null is SQL NULL); a json column's value is already JSON text.
+const AS_JSON: Record<StoredType, (v: StoredValue) => string> = {
+  int2: (v) => String(v),
+  int8: (v) => JSON.stringify(String(v)),
+  timestamptz: (v) => JSON.stringify((v as Date).toISOString()),
+  varchar: (v) => jsonString(v as string | null | undefined),
+  bpchar: (v) => jsonString(v as string | null | undefined),
+  uuid: (v) => jsonString(v as string | null | undefined),
+  json: (v) => (v === null || v === undefined ? 'null' : String(v)),
+};
+
 /**
- * Each column of `audit_entry`, its type, and the entry's value as JSON text (JSON null is SQL NULL). A json column
- * takes its value's text from the document exactly as written there (`json_to_recordset` keeps it verbatim), so it
- * holds the very canonical text that was hashed.
+ * Each column of `audit_entry`: those of the stored form, then `hash`. A json column takes its value's text from the
+ * document exactly as written there (`json_to_recordset` keeps it verbatim), so it holds the very canonical text
+ * that was hashed.
  */
-const COLUMNS: ReadonlyArray<readonly [string, string, (e: ChainedEntry) => string]> = [
-  ['format', 'smallint', (e) => String(e.format ?? 2)],
-  ['seq', 'bigint', (e) => JSON.stringify(String(e.seq))],
-  ['at', 'timestamptz', (e) => JSON.stringify(e.at.toISOString())],
-  ['request_id', 'varchar', (e) => jsonString(e.requestId)],
-  ['kind', 'varchar', (e) => jsonString(e.kind)],
-  ['username', 'varchar', (e) => jsonString(e.username)],
-  ['organisation_code', 'varchar', (e) => jsonString(e.organisationCode)],
-  ['role', 'varchar', (e) => jsonString(e.role)],
-  ['case_kind', 'varchar', (e) => jsonString(e.caseKind)],
-  ['case_no', 'varchar', (e) => jsonString(e.caseNo)],
-  ['subject_id', 'uuid', (e) => jsonString(e.subjectId)],
-  ['subject_kind', 'varchar', (e) => jsonString(e.subjectKind)],
-  ['subject_id_number', 'varchar', (e) => jsonString(e.subjectIdNumber)],
-  ['fields', 'json', (e) => part(e, 'fields')],
-  ['sources', 'json', (e) => part(e, 'sources')],
-  ['outcome', 'varchar', (e) => jsonString(e.outcome)],
-  ['client_address', 'varchar', (e) => jsonString(e.clientAddress)],
-  ['operation_name', 'varchar', (e) => jsonString(e.operationName)],
-  ['detail', 'json', (e) => part(e, 'detail')],
-  ['prev_hash', 'bpchar', (e) => jsonString(e.prevHash)],
-  ['hash', 'bpchar', (e) => jsonString(e.hash)],
-  ['correlation_id', 'varchar', (e) => jsonString(e.correlationId)],
-  ['salt', 'bpchar', (e) => jsonString(e.salt)],
+const COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: ChainedEntry, parts: RenderedParts) => StoredValue]> = [
+  ...STORED_COLUMNS,
+  ['hash', 'bpchar', (e) => e.hash],
 ];
 
 const NAMES = COLUMNS.map(([c]) => c).join(', ');
@@ -59,8 +46,11 @@ const SQL = insertStatement();
 export function entriesJson(entries: ChainedEntry[]): string {
   let out = '[';
   for (let i = 0; i < entries.length; i += 1) {
+    const e = entries[i];
+    // The canonical JSON the entry was hashed over when `chain` kept it (the same text, one serialisation fewer).
+    const parts = e.rendered ?? renderParts(e);
     let row = '';
-    for (const [column, , value] of COLUMNS) row += `${row ? ',' : '{'}"${column}":${value(entries[i])}`;
+    for (const [column, type, value] of COLUMNS) row += `${row ? ',' : '{'}"${column}":${AS_JSON[type](value(e, parts))}`;
     out += `${i ? ',' : ''}${row}}`;
   }
   return `${out}]`;
