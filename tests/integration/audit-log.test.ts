@@ -16,6 +16,7 @@ import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
+import { asFormat2 } from '../support/audit-draft';
 
 const SUBJECT_FIELDS = `id kind name idNumber phone
   realEstate { certificateNo encumbrances { kind caseNo } }
@@ -1050,15 +1051,8 @@ describe('audit log', () => {
         { ...base, fields: [], sources: [{ source: 'tax', state: 'TIMEOUT', ms: 5 }] as never },
       ];
       // Just after the head's entry (the hub's clock may run ahead of this one): time never runs backwards.
-      let added = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
-      if (format === 2) {
-        let prevHash = head.hash;
-        added = added.map((e) => {
-          const unhashed = { ...e, format: 2, prevHash, rendered: undefined };
-          prevHash = entryHash(unhashed);
-          return { ...unhashed, hash: prevHash };
-        });
-      }
+      const chained = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
+      const added = format === 2 ? asFormat2(chained) : chained;
       await insertEntries(inside, added);
       if (format === 2) {
         // As the migration to json left them: jsonb's rendering of each value, which this format's hash does not depend on.

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
-import { chain, entryHash, GENESIS_HASH, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { chain, GENESIS_HASH, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import type { CheckpointVerifier } from '../../src/audit/audit-keys';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { insertEntries } from '../../src/audit/insert-entries';
 import { createDataSource } from '../../src/databases/data-sources';
-import { auditDraft as draft } from '../support/audit-draft';
+import { asFormat2, auditDraft as draft } from '../support/audit-draft';
 import { adminQuery, testClusterUrl } from '../support/test-databases';
+import { waitFor } from '../support/wait-for';
 
 // No checkpoints are written here: a verifier that knows no key.
 const NO_KEYS = { knows: () => false, verify: () => false } as unknown as CheckpointVerifier;
@@ -68,12 +69,7 @@ describe('audit entries across the migration to the stored form', () => {
       { seq: 0n, hash: GENESIS_HASH },
       new Date('2026-01-05T01:02:03.004Z'),
     );
-    let prevHash = GENESIS_HASH;
-    const old = drafted.map((e, i) => {
-      const unhashed = { ...e, format: 2, prevHash, rendered: undefined, ...(i === 2 ? { salt: null } : {}) };
-      prevHash = entryHash(unhashed);
-      return { ...unhashed, hash: prevHash };
-    });
+    const old = asFormat2(drafted, (_, i) => (i === 2 ? { salt: null } : {}));
     // Each entry as a row keyed by column (camelCase to snake_case), as the old table took it.
     const row = (e: ChainedEntry) =>
       Object.fromEntries(
@@ -138,8 +134,16 @@ describe('audit entries across the migration to the stored form', () => {
       // PostgreSQL ended the statement with the connection.
       const copying = async () =>
         (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'COPY%'`, [name])).rows[0].n;
-      for (let i = 0; i < 50 && (await copying()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(await copying()).toBe(0);
+      expect(await waitFor(copying, (n) => n === 0, 5000)).toBe(0);
+
+      // A connection opened for the COPY alone (as `npm run audit:verify` opens one) is ended the same way.
+      const own = new Client({ connectionString: testClusterUrl(name) });
+      await own.connect();
+      const ended = new Promise<void>((resolve) => own.once('end', () => resolve()));
+      const alone = await verifyAuditChain(queryable, NO_KEYS, { copy: copyOnClient(own, { own: true }), batchSize: 100, threads: 1 });
+      expect(alone).toEqual(report);
+      await ended;
+      expect(await waitFor(copying, (n) => n === 0, 5000)).toBe(0);
     } finally {
       await pool.end();
     }

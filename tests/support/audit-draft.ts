@@ -1,4 +1,4 @@
-import type { AuditDraft } from '../../src/audit/audit-entry-hash';
+import { entryHash, type AuditDraft, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 
 /** A clerk's READ of one person under an execution case, one field allowed and one denied; `over` replaces any part. */
 export const auditDraft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
@@ -23,3 +23,16 @@ export const auditDraft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
   detail: null,
   ...over,
 });
+
+/**
+ * Chained entries hashed again as entries written before the stored form were (format 2: their canonical JSON),
+ * linked anew from the first one's `prevHash`; `change` alters an entry before it is hashed.
+ */
+export function asFormat2(entries: ChainedEntry[], change: (e: ChainedEntry, i: number) => Partial<ChainedEntry> = () => ({})): ChainedEntry[] {
+  let prevHash = entries[0]?.prevHash;
+  return entries.map((e, i) => {
+    const unhashed = { ...e, format: 2, prevHash, rendered: undefined, ...change(e, i) };
+    prevHash = entryHash(unhashed);
+    return { ...unhashed, hash: prevHash };
+  });
+}

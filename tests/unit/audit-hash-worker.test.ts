@@ -1,6 +1,6 @@
-import { canonicalEntry, chain, entryHash, GENESIS_HASH, STORED_COLUMNS, storedForm, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { canonicalEntry, chain, GENESIS_HASH, STORED_COLUMNS, storedForm, type ChainedEntry } from '../../src/audit/audit-entry-hash';
 import { canonicalPairs, ENTRY_COLUMNS, hashTuples, storedHash } from '../../src/audit/audit-hash-worker';
-import { auditDraft as draft } from '../support/audit-draft';
+import { asFormat2, auditDraft as draft } from '../support/audit-draft';
 
 // jsonb's text of a value: keys shortest first (then by bytes), ", " and ": " between members.
 function jsonbText(value: unknown): string {
@@ -95,16 +95,6 @@ const seqBytes = (seq: string) => {
 };
 const formatBytes = (format: number) => Buffer.from([0, format]);
 
-// Entries hashed over their canonical JSON, as written before the stored form (format 2).
-const legacy = (entries: ChainedEntry[]) => {
-  let prevHash = entries[0].prevHash;
-  return entries.map((e) => {
-    const unhashed = { ...e, format: 2, prevHash, rendered: undefined };
-    prevHash = entryHash(unhashed);
-    return { ...unhashed, hash: prevHash };
-  });
-};
-
 // The pieces PostgreSQL renders for an entry of format 2, cut from canonicalEntry's text (the integration tests hold
 // PostgreSQL's to this), and its stored columns first (which, for this format, the hash does not cover).
 function rendered(e: ChainedEntry): Array<Buffer | string | null> {
@@ -138,7 +128,7 @@ describe('hashing a batch of rows', () => {
     { seq: 0n, hash: GENESIS_HASH },
     at,
   );
-  const entries = legacy(current);
+  const entries = asFormat2(current);
 
   it('recomputes every hash from the pieces, and links each entry to the one before', () => {
     expect(ENTRY_COLUMNS).toHaveLength(11 + STORED_COLUMNS.length);
