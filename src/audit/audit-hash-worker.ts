@@ -83,10 +83,10 @@ export interface ReadColumn {
 }
 
 /**
- * The columns of each entry as the verifier reads them, in this order: `seq`, `prev_hash`, `hash` and `format` as
- * stored; for entries of format 2 or older, the entry's canonical form (`canonicalEntry`) in pieces (null for format
- * 3); then the columns of the stored form (`STORED_COLUMNS`) as stored, which for format 3 are, together with their
- * lengths, exactly the bytes hashed.
+ * The columns of each entry as the verifier reads them, in this order: `seq` and `hash` as stored; for entries of
+ * format 2 or older, the entry's canonical form (`canonicalEntry`) in pieces (null for format 3); then the columns
+ * of the stored form (`STORED_COLUMNS`, `format` and `prev_hash` among them) as stored, which for format 3 are,
+ * together with their lengths, exactly the bytes hashed.
  *
  * The pieces: PostgreSQL renders the fixed columns as the exact bytes that are hashed (`head`, `middle`, `tail`);
  * `detail`, `fields` and `sources` come as their stored text (jsonb's rendering for these entries), put in canonical
@@ -96,9 +96,7 @@ export interface ReadColumn {
  */
 export const ENTRY_COLUMNS: readonly ReadColumn[] = [
   { sql: 'seq', send: 'int8send' },
-  { sql: 'prev_hash', send: 'bpcharsend' },
   { sql: 'hash', send: 'bpcharsend' },
-  { sql: 'format', send: 'int2send' },
   ...[
     `CASE WHEN ${RENDERABLE} THEN concat('{"at":"', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     '","caseKind":', ${str('case_kind')}, ',"caseNo":', ${str('case_no')}, ',"clientAddress":', ${str('client_address')},
@@ -116,20 +114,21 @@ export const ENTRY_COLUMNS: readonly ReadColumn[] = [
   ...STORED_COLUMNS.map(([column, type]) => ({ sql: column, send: STORED_SEND[type] })),
 ];
 
-// Where each column is in a row.
+// Where each column is in a row (`seq` first: the stream is cut by it).
 const SEQ = 0;
-const PREV_HASH = 1;
-const HASH = 2;
-const FORMAT = 3;
-const HEAD = 4;
-const DETAIL = 5;
-const FIELDS = 6;
-const MIDDLE = 7;
-const SOURCES = 8;
-const TAIL = 9;
-const LINE = 10;
-const STORED = 11;
-const STORED_AT = STORED + STORED_COLUMNS.findIndex(([column]) => column === 'at');
+const HASH = 1;
+const HEAD = 2;
+const DETAIL = 3;
+const FIELDS = 4;
+const MIDDLE = 5;
+const SOURCES = 6;
+const TAIL = 7;
+const LINE = 8;
+const STORED = 9;
+const stored = (name: string) => STORED + STORED_COLUMNS.findIndex(([column]) => column === name);
+const FORMAT = stored('format');
+const STORED_AT = stored('at');
+const PREV_HASH = stored('prev_hash');
 
 /** What the chain's sequential checks need of each entry of a batch, in the batch's order. */
 export interface HashedBatch {
