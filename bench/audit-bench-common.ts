@@ -35,6 +35,8 @@ export function syntheticDraft(): (i: number) => AuditDraft {
     'credit.dishonest',
     'sourceStatus.state',
   ].map((path) => ({ path, outcome: 'ALLOW' as const }));
+  // Eight lists, as inquiries of a few kinds by a few roles read: each masks one other field.
+  const lists = Array.from({ length: 8 }, (_, v) => fields.map((f, k) => (k === v + 2 ? { ...f, outcome: 'MASK' as const } : f)));
   const sources = [...SOURCE_NAMES].sort().map((source) => ({ source, state: 'OK' }));
   return (i) => ({
     requestId: randomUUID(),
@@ -47,7 +49,7 @@ export function syntheticDraft(): (i: number) => AuditDraft {
     subjectId: randomUUID(),
     subjectKind: 'PERSON',
     subjectIdNumber: `3415241980${String(i % 100_000_000).padStart(8, '0')}`,
-    fields,
+    fields: lists[i % 8],
     sources,
     outcome: 'ALLOWED',
     clientAddress: '10.1.2.3',

@@ -12,6 +12,7 @@ import { BankruptcyCaseClosing1796400000000 } from './1796400000000-bankruptcy-c
 import { CheckOutcomesPerSubject1796500000000 } from './1796500000000-check-outcomes-per-subject';
 import { CheckRateWindows1796510000000 } from './1796510000000-check-rate-windows';
 import { AuditEntryStoredForm1796600000000 } from './1796600000000-audit-entry-stored-form';
+import { AuditFieldLists1796700000000 } from './1796700000000-audit-field-lists';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -28,4 +29,5 @@ export const HUB_MIGRATIONS = [
   CheckOutcomesPerSubject1796500000000,
   CheckRateWindows1796510000000,
   AuditEntryStoredForm1796600000000,
+  AuditFieldLists1796700000000,
 ];

@@ -31,8 +31,9 @@ export interface AuditDraft {
 
 export interface ChainedEntry extends AuditDraft {
   /**
-   * What the hash is computed over: 3, the entry's stored form (`storedForm`); absent or 2, its canonical JSON
-   * (`canonicalEntry`; entries written before the stored form).
+   * What the hash is computed over: 4, the entry's stored form with its list of fields stored once, by digest
+   * (`storedForm`); 3, the stored form with the list in the entry; absent or 2, its canonical JSON (`canonicalEntry`;
+   * entries written before the stored form).
    */
   format?: number;
   seq: string;
@@ -52,31 +53,48 @@ export interface RenderedParts {
   fields: string;
   sources: string;
   detail: string;
+  /** SHA-256 (hex) of `fields`, once computed (`fieldsDigest`). */
+  fieldsDigest?: string;
+}
+
+/** The digest by which an entry of format 4 names its list of fields: SHA-256 (hex) of the list's canonical JSON. */
+export function fieldsDigest(parts: RenderedParts): string {
+  parts.fieldsDigest ??= createHash('sha256').update(parts.fields, 'utf8').digest('hex');
+  return parts.fieldsDigest;
 }
 
 /**
  * The entry's hash: SHA-256 (hex) of every field but `hash`, `prevHash` and the entry's secret `salt` included, so each
  * entry commits to the whole chain before it, and to its identifiers in a way that only whoever holds the salt can
- * check. Entries of format 3 (all those written now) hash their stored form (`storedForm`), older ones their
+ * check. Entries of formats 3 and 4 (all those written now are 4) hash their stored form (`storedForm`), older ones their
  * canonical JSON (`canonicalEntry`: `seq` a decimal string, `at` an ISO-8601 UTC time in milliseconds).
  */
 export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedParts): string {
   const hash = createHash('sha256');
-  if (entry.format === STORED_FORM) return hash.update(storedForm(entry, parts)).digest('hex');
+  if (entry.format === STORED_FORM || entry.format === LISTED_FORM) return hash.update(storedForm(entry, parts)).digest('hex');
   return hash.update(canonicalEntry(entry, parts), 'utf8').digest('hex');
 }
 
-/** The format of every entry written now: the hash is taken over the entry's columns as PostgreSQL stores them. */
+/** Format 3: the hash is taken over the entry's columns as PostgreSQL stores them, its list of fields among them. */
 export const STORED_FORM = 3;
+
+/**
+ * Format 4, that of every entry written now: the stored form, in which the list of fields read is not in the entry
+ * but in `audit_field_list`, stored once for all the entries that read the same fields, and named in the entry by
+ * its digest (`fieldsDigest`). The entry's hash commits to the digest, the digest to the list.
+ */
+export const LISTED_FORM = 4;
 
 /** A column's type, as PostgreSQL names it. */
 export type StoredType = 'int2' | 'int8' | 'timestamptz' | 'varchar' | 'bpchar' | 'uuid' | 'json';
 export type StoredValue = string | number | Date | null | undefined;
 
 /**
- * The columns of `audit_entry` an entry of format 3 commits to, in this order, with their types and the entry's
- * value (`fields`, `sources` and `detail` as the canonical JSON text the column holds; `detail` null is SQL NULL). The
- * same list, with `hash`, is what an append writes (insert-entries.ts); an entry without a format is of format 2.
+ * The columns of `audit_entry` an entry of format 4 commits to, in this order, with their types and the entry's
+ * value (`fields`, `sources` and `detail` as the canonical JSON text the column holds; `detail` null is SQL NULL).
+ * Format 4 leaves `fields` null and names the list by `fields_digest`; format 3 holds the list in `fields` and commits
+ * to every column but the last (`fields_digest`, which it leaves null). The same list, with `hash`, is what an append
+ * writes (insert-entries.ts); an entry without a format is of format 2.
  */
 export const STORED_COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: Omit<ChainedEntry, 'hash'>, parts: RenderedParts) => StoredValue]> = [
   ['format', 'int2', (e) => e.format ?? 2],
@@ -93,7 +111,7 @@ export const STORED_COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: Omi
   ['subject_id', 'uuid', (e) => e.subjectId],
   ['subject_kind', 'varchar', (e) => e.subjectKind],
   ['subject_id_number', 'varchar', (e) => e.subjectIdNumber],
-  ['fields', 'json', (_, parts) => parts.fields],
+  ['fields', 'json', (e, parts) => (e.format === LISTED_FORM ? null : parts.fields)],
   ['sources', 'json', (_, parts) => parts.sources],
   ['outcome', 'varchar', (e) => e.outcome],
   ['client_address', 'varchar', (e) => e.clientAddress],
@@ -101,7 +119,11 @@ export const STORED_COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: Omi
   ['detail', 'json', (e, parts) => (e.detail === null || e.detail === undefined ? null : parts.detail)],
   ['salt', 'bpchar', (e) => e.salt],
   ['prev_hash', 'bpchar', (e) => e.prevHash],
+  ['fields_digest', 'bpchar', (e, parts) => (e.format === LISTED_FORM ? fieldsDigest(parts) : null)],
 ];
+
+/** How many of `STORED_COLUMNS`, from the first, an entry of this format commits to. */
+export const storedColumnCount = (format: number | undefined) => (format === LISTED_FORM ? STORED_COLUMNS.length : STORED_COLUMNS.length - 1);
 
 /** PostgreSQL's function that writes a column of this type in its binary form (as `COPY … (FORMAT binary)` sends it). */
 export const STORED_SEND: Record<StoredType, string> = {
@@ -118,14 +140,14 @@ export const STORED_SEND: Record<StoredType, string> = {
 export const PG_EPOCH_MS = 946_684_800_000;
 
 /**
- * The bytes an entry of format 3 is hashed over: for each of `STORED_COLUMNS` in order, its length in bytes as a
+ * The bytes an entry of format 3 or 4 is hashed over: for each of its `STORED_COLUMNS` in order, its length in bytes as a
  * 32-bit big-endian integer (-1 for NULL, then nothing) and its value in PostgreSQL's binary form — integers
  * big-endian, `at` as microseconds since 2000-01-01 UTC in 64 bits, a uuid as its 16 bytes, text and JSON as their
  * UTF-8 bytes. That is exactly the run of columns `COPY … TO STDOUT (FORMAT binary)` sends for those columns of the
  * stored row, so the verifier hashes what PostgreSQL sends without rendering anything.
  */
 export function storedForm(e: Omit<ChainedEntry, 'hash'>, parts: RenderedParts = renderParts(e)): Buffer {
-  const values = STORED_COLUMNS.map(([, , value]) => value(e, parts));
+  const values = STORED_COLUMNS.slice(0, storedColumnCount(e.format)).map(([, , value]) => value(e, parts));
   let size = 0;
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i];
@@ -264,7 +286,7 @@ export function chain(drafts: AuditDraft[], head: { seq: bigint; hash: string },
   return drafts.map((draft, i) => {
     seq += 1n;
     const salt = salts.slice(64 * i, 64 * (i + 1));
-    const unhashed = { ...draft, format: STORED_FORM, seq: seq.toString(), at, salt, prevHash };
+    const unhashed = { ...draft, format: LISTED_FORM, seq: seq.toString(), at, salt, prevHash };
     const rendered = draft.rendered ?? renderParts(unhashed);
     const hash = entryHash(unhashed, rendered);
     prevHash = hash;
@@ -288,7 +310,9 @@ export interface AuditEntryRow {
   subject_id: string | null;
   subject_kind: string | null;
   subject_id_number: string | null;
-  fields: ChainedEntry['fields'];
+  /** Null in entries of format 4, whose list is in `audit_field_list` (`listed_fields` when read with `ENTRY_SELECT`). */
+  fields: ChainedEntry['fields'] | null;
+  listed_fields?: ChainedEntry['fields'] | null;
   sources: ChainedEntry['sources'];
   outcome: ChainedEntry['outcome'];
   client_address: string | null;
@@ -298,6 +322,12 @@ export interface AuditEntryRow {
   prev_hash: string;
   hash: string;
 }
+
+/**
+ * Entries as read back for display and export: each row of `audit_entry` (alias `e`) with, for format 4, its list of
+ * fields from `audit_field_list` (an entry whose list is missing reads as having none; verification reports it).
+ */
+export const ENTRY_SELECT = `SELECT e.*, l.fields AS listed_fields FROM audit_entry e LEFT JOIN audit_field_list l ON l.digest = e.fields_digest`;
 
 /** An entry as read back from the table (snake_case columns). */
 export function entryFromRow(row: AuditEntryRow): ChainedEntry {
@@ -316,7 +346,7 @@ export function entryFromRow(row: AuditEntryRow): ChainedEntry {
     subjectId: row.subject_id,
     subjectKind: row.subject_kind,
     subjectIdNumber: row.subject_id_number,
-    fields: row.fields,
+    fields: row.fields ?? row.listed_fields ?? [],
     sources: row.sources,
     outcome: row.outcome,
     clientAddress: row.client_address,

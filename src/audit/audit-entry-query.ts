@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { entryFromRow, type ChainedEntry } from './audit-entry-hash';
+import { ENTRY_SELECT, entryFromRow, type ChainedEntry } from './audit-entry-hash';
 
 /** A validated filter: every field is already normalised. */
 export interface AuditQuery {
@@ -44,7 +44,7 @@ export async function findAuditEntries(db: DataSource, query: AuditQuery, limit:
   if (query.to) add('at < ?', query.to.toISOString());
   if (query.beforeSeq) add('seq < ?::bigint', query.beforeSeq);
   const rows = await db.query(
-    `SELECT * FROM audit_entry ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${Math.floor(limit)}`,
+    `${ENTRY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.seq DESC LIMIT ${Math.floor(limit)}`,
     params,
   );
   return rows.map(entryFromRow);

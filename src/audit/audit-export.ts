@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { entryFromRow, type ChainedEntry } from './audit-entry-hash';
+import { ENTRY_SELECT, entryFromRow, type ChainedEntry } from './audit-entry-hash';
 import type { Queryable } from './insert-entries';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -58,7 +58,7 @@ export async function exportAuditEntries(
       const where = ['seq > $1'];
       if (options.from) where.push(`at >= $${params.push(options.from.toISOString())}`);
       if (options.to) where.push(`at < $${params.push(options.to.toISOString())}`);
-      const rows = await db.query(`SELECT * FROM audit_entry WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${batchSize}`, params);
+      const rows = await db.query(`${ENTRY_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ${batchSize}`, params);
       if (rows.length === 0) break;
       let chunk = '';
       for (const row of rows) {

@@ -1,6 +1,6 @@
 import { hash as sha256Once } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { canonicalEntry, PG_EPOCH_MS, STORED_COLUMNS, STORED_FORM, STORED_SEND, type ChainedEntry } from './audit-entry-hash';
+import { canonicalEntry, LISTED_FORM, PG_EPOCH_MS, STORED_COLUMNS, STORED_FORM, STORED_SEND, type ChainedEntry } from './audit-entry-hash';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -84,9 +84,9 @@ export interface ReadColumn {
 
 /**
  * The columns of each entry as the verifier reads them, in this order: `seq` and `hash` as stored; for entries of
- * format 2 or older, the entry's canonical form (`canonicalEntry`) in pieces (null for format 3); then the columns
- * of the stored form (`STORED_COLUMNS`, `format` and `prev_hash` among them) as stored, which for format 3 are,
- * together with their lengths, exactly the bytes hashed.
+ * format 2 or older, the entry's canonical form (`canonicalEntry`) in pieces (null for formats 3 and 4); then the
+ * columns of the stored form (`STORED_COLUMNS`, `format` and `prev_hash` among them) as stored, which for format 4
+ * are, together with their lengths, exactly the bytes hashed, and for format 3 all of them but the last.
  *
  * The pieces: PostgreSQL renders the fixed columns as the exact bytes that are hashed (`head`, `middle`, `tail`);
  * `detail`, `fields` and `sources` come as their stored text (jsonb's rendering for these entries), put in canonical
@@ -129,6 +129,7 @@ const stored = (name: string) => STORED + STORED_COLUMNS.findIndex(([column]) =>
 const FORMAT = stored('format');
 const STORED_AT = stored('at');
 const PREV_HASH = stored('prev_hash');
+const FIELDS_DIGEST = stored('fields_digest');
 
 /** What the chain's sequential checks need of each entry of a batch, in the batch's order. */
 export interface HashedBatch {
@@ -142,6 +143,12 @@ export interface HashedBatch {
   /** The stored `prevHash` and `hash` of each entry, one after the other, and where each ends in that text. */
   hashText: string;
   hashEnds: Uint32Array;
+  /**
+   * The digests of the lists of fields the batch's entries of format 4 name, each once, and the index of the first
+   * entry naming each: the lists themselves are checked once the chain has been read.
+   */
+  lists: string[];
+  listAt: number[];
 }
 
 /** The `prevHash` (`which` 0) or `hash` (1) of entry `i` of a batch. */
@@ -234,6 +241,7 @@ function pairsJson(list: unknown, first: string, second: string): string {
 }
 
 let scratch = new Uint8Array(1 << 16);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 // The last list of fields and of sources put in canonical form, kept while at most MEMO_LIMIT bytes long.
 const MEMO_LIMIT = 1 << 14;
@@ -280,14 +288,38 @@ export function hashTuples(data: Uint8Array): HashedBatch {
     linked: new Uint8Array(n),
     hashText: '',
     hashEnds: new Uint32Array(2 * n),
+    lists: [],
+    listAt: [],
   };
+  const listed = new Set<string>();
+  let lastDigest = -1;
+  let lastDigestLength = -1;
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const hashes: string[] = new Array<string>(2 * n);
+  // The stored prevHash and hash of every entry, copied one after the other and made one string at the end.
+  let hashBytes = Buffer.allocUnsafe(128 * n + 128);
+  let hashLength = 0;
+  const keepHash = (start: number, length: number) => {
+    if (length <= 0) return;
+    if (hashLength + length > hashBytes.length) {
+      const bigger = Buffer.allocUnsafe(2 * (hashLength + length));
+      hashBytes.copy(bigger, 0, 0, hashLength);
+      hashBytes = bigger;
+    }
+    hashLength += text.copy(hashBytes, hashLength, start, start + length);
+  };
+  // seq is written into the typed array's memory word by word, without making a BigInt.
+  const seqWords = new DataView(out.seqs.buffer);
   const at = new Int32Array(COLUMN_COUNT);
   const len = new Int32Array(COLUMN_COUNT);
   let lastHash = -1;
   let lastHashLength = -1;
-  let textLength = 0;
+  // Whether a recomputed hash (hex) is the current entry's stored one, compared with the stored bytes.
+  const isStored = (hex: string) => {
+    if (len[HASH] !== hex.length) return 0;
+    const h = at[HASH];
+    for (let k = 0; k < hex.length; k += 1) if (hex.charCodeAt(k) !== data[h + k]) return 0;
+    return 1;
+  };
   for (let i = 0; i < n; i += 1) {
     let p = starts[i] + 2;
     for (let c = 0; c < COLUMN_COUNT; c += 1) {
@@ -297,15 +329,19 @@ export function hashTuples(data: Uint8Array): HashedBatch {
       p += 4 + (length > 0 ? length : 0);
     }
     if (len[SEQ] !== 8) throw new Error('seq must be a bigint');
-    out.seqs[i] = view.getBigInt64(at[SEQ]);
-    const prevHash = text.toString('latin1', at[PREV_HASH], at[PREV_HASH] + len[PREV_HASH]);
-    const hash = text.toString('latin1', at[HASH], at[HASH] + len[HASH]);
-    hashes[2 * i] = prevHash;
-    hashes[2 * i + 1] = hash;
-    textLength += prevHash.length;
-    out.hashEnds[2 * i] = textLength;
-    textLength += hash.length;
-    out.hashEnds[2 * i + 1] = textLength;
+    const seqHigh = view.getInt32(at[SEQ]);
+    const seqLow = view.getUint32(at[SEQ] + 4);
+    if (LITTLE_ENDIAN) {
+      seqWords.setUint32(8 * i, seqLow, true);
+      seqWords.setInt32(8 * i + 4, seqHigh, true);
+    } else {
+      seqWords.setInt32(8 * i, seqHigh, false);
+      seqWords.setUint32(8 * i + 4, seqLow, false);
+    }
+    keepHash(at[PREV_HASH], len[PREV_HASH]);
+    out.hashEnds[2 * i] = hashLength;
+    keepHash(at[HASH], len[HASH]);
+    out.hashEnds[2 * i + 1] = hashLength;
     if (i > 0 && len[PREV_HASH] === lastHashLength) {
       let same = 1;
       for (let k = 0; k < len[PREV_HASH]; k += 1)
@@ -317,11 +353,31 @@ export function hashTuples(data: Uint8Array): HashedBatch {
     }
     lastHash = at[HASH];
     lastHashLength = len[HASH];
-    if (len[FORMAT] === 2 && view.getInt16(at[FORMAT]) === STORED_FORM) {
-      // The stored form: the columns from `format` to the end of the row, as PostgreSQL sent them.
+    const format = len[FORMAT] === 2 ? view.getInt16(at[FORMAT]) : 0;
+    if (format === LISTED_FORM || format === STORED_FORM) {
+      // The stored form: the columns from `format` to the end of the row (format 3: but the last), as PostgreSQL sent them.
       if (len[STORED_AT] !== 8) throw new Error('at must be a timestamp');
-      out.ats[i] = Number(view.getBigInt64(at[STORED_AT])) / 1000 + PG_EPOCH_MS;
-      out.intact[i] = sha256Once('sha256', data.subarray(at[STORED] - 4, p), 'hex') === hash ? 1 : 0;
+      // Microseconds since 2000 in 64 bits, as two words (exact in a double for any time a timestamp holds).
+      out.ats[i] = (view.getInt32(at[STORED_AT]) * 4294967296 + view.getUint32(at[STORED_AT] + 4)) / 1000 + PG_EPOCH_MS;
+      const end = format === LISTED_FORM ? p : at[FIELDS_DIGEST] - 4;
+      out.intact[i] = isStored(sha256Once('sha256', data.subarray(at[STORED] - 4, end), 'hex'));
+      if (format === LISTED_FORM && len[FIELDS_DIGEST] > 0) {
+        // Consecutive entries mostly name the same list: compared as bytes before it is made a string.
+        const d = at[FIELDS_DIGEST];
+        const length = len[FIELDS_DIGEST];
+        let same = length === lastDigestLength;
+        for (let k = 0; same && k < length; k += 1) same = data[d + k] === data[lastDigest + k];
+        if (!same) {
+          const digest = text.toString('latin1', d, d + length);
+          if (!listed.has(digest)) {
+            listed.add(digest);
+            out.lists.push(digest);
+            out.listAt.push(i);
+          }
+        }
+        lastDigest = d;
+        lastDigestLength = length;
+      }
       continue;
     }
     if (len[HEAD] < 0) {
@@ -329,7 +385,7 @@ export function hashTuples(data: Uint8Array): HashedBatch {
       if (len[LINE] < 0) continue; // neither form: not intact
       const entry = entryFromLine(text.toString('utf8', at[LINE], at[LINE] + len[LINE]));
       out.ats[i] = entry.at.getTime();
-      out.intact[i] = sha256Once('sha256', canonicalEntry(entry), 'hex') === hash ? 1 : 0;
+      out.intact[i] = isStored(sha256Once('sha256', canonicalEntry(entry), 'hex'));
       continue;
     }
     // `{"at":"YYYY-MM-DDTHH:MM:SS.mmmZ"` opens the head.
@@ -357,9 +413,9 @@ export function hashTuples(data: Uint8Array): HashedBatch {
     ensure(o, len[TAIL]);
     scratch.set(data.subarray(at[TAIL], at[TAIL] + len[TAIL]), o);
     o += len[TAIL];
-    out.intact[i] = sha256Once('sha256', scratch.subarray(0, o), 'hex') === hash ? 1 : 0;
+    out.intact[i] = isStored(sha256Once('sha256', scratch.subarray(0, o), 'hex'));
   }
-  out.hashText = hashes.join('');
+  out.hashText = hashBytes.toString('latin1', 0, hashLength);
   return out;
 
   function writeText(s: string, o: number): number {

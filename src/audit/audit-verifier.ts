@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { GENESIS_HASH } from './audit-entry-hash';
@@ -182,6 +183,9 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   const cuts = [...checkpoints.keys()].map(BigInt).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   let nextCut = 0;
   const inFlight: Array<Promise<HashedBatch>> = [];
+  // Each list of fields the entries name, with the first entry that names it: checked once the chain has been read
+  // (the COPY may hold the only connection until then).
+  const lists = new Map<string, bigint>();
   let exhausted = false;
   try {
     scan: for (;;) {
@@ -195,6 +199,9 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
       }
       if (inFlight.length === 0) break;
       const batch = await inFlight.shift()!;
+      for (let k = 0; k < batch.lists.length; k += 1) {
+        if (!lists.has(batch.lists[k])) lists.set(batch.lists[k], batch.seqs[batch.listAt[k]]);
+      }
       // Where the previous entry's hash is: in this batch (index), or only as text (the first entry, or after a duplicate).
       let previous = -1;
       for (let i = 0; i < batch.seqs.length; i += 1) {
@@ -242,6 +249,11 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     await pool.close();
   }
 
+  // Lists first named beyond a finding cannot change the report.
+  const found = finding as Finding | null;
+  for (const [digest, seq] of lists) if (found && seq >= found.seq) lists.delete(digest);
+  const listsChecked = await checkFieldLists(db, lists, flag);
+
   if (!finding) {
     const beyond = [...checkpoints.keys()]
       .map(BigInt)
@@ -262,8 +274,36 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     checkpointsChecked,
     firstBadSeq: f ? String(f.seq) : null,
     problem: f?.problem ?? null,
-    message: f ? f.message : `OK: ${entriesChecked} entries from ${fromSeq} to ${toSeq} and ${checkpointsChecked} checkpoints verified`,
+    message: f
+      ? f.message
+      : `OK: ${entriesChecked} entries from ${fromSeq} to ${toSeq}, ${listsChecked} lists of fields and ${checkpointsChecked} checkpoints verified`,
   };
+}
+
+/**
+ * Checks the lists of fields that entries of format 4 name by digest: each must be in `audit_field_list`, and its
+ * stored text must hash to the digest. A list found missing or changed is reported at the first entry that names it.
+ * Answers how many lists were checked.
+ */
+async function checkFieldLists(db: Queryable, lists: Map<string, bigint>, flag: (seq: bigint, problem: AuditProblem, message: string) => void) {
+  const digests = [...lists.keys()];
+  const CHUNK = 1000;
+  for (let i = 0; i < digests.length; i += CHUNK) {
+    const chunk = digests.slice(i, i + CHUNK);
+    const rows: Array<{ digest: string; fields: string }> = await db.query(
+      `SELECT digest, fields::text AS fields FROM audit_field_list WHERE digest = ANY($1::bpchar[])`,
+      [chunk],
+    );
+    const stored = new Map(rows.map((r) => [r.digest, r.fields]));
+    for (const digest of chunk) {
+      const seq = lists.get(digest)!;
+      const fields = stored.get(digest);
+      if (fields === undefined) flag(seq, 'HASH_MISMATCH', `the list of fields read that entry ${seq} names is missing`);
+      else if (createHash('sha256').update(fields, 'utf8').digest('hex') !== digest)
+        flag(seq, 'HASH_MISMATCH', `the list of fields read that entry ${seq} names was changed after it was written`);
+    }
+  }
+  return digests.length;
 }
 
 // Each batch wrapped, since an async generator would otherwise wait for the promise it yields.

@@ -1,4 +1,13 @@
-import { renderParts, STORED_COLUMNS, type ChainedEntry, type RenderedParts, type StoredType, type StoredValue } from './audit-entry-hash';
+import {
+  fieldsDigest,
+  LISTED_FORM,
+  renderParts,
+  STORED_COLUMNS,
+  type ChainedEntry,
+  type RenderedParts,
+  type StoredType,
+  type StoredValue,
+} from './audit-entry-hash';
 import { jsonString } from './canonical-json';
 
 /** Anything that runs a parameterised statement: a TypeORM QueryRunner or a pg client. */
@@ -30,17 +39,45 @@ const COLUMNS: ReadonlyArray<readonly [string, StoredType, (e: ChainedEntry, par
 
 const NAMES = COLUMNS.map(([c]) => c).join(', ');
 
+// The INSERT of the lists of fields given as `$2` (`fieldListsJson`) into `lists`, those not already there.
+const listInsert = (lists: string, when: string) => `INSERT INTO ${lists} (digest, fields)
+    SELECT digest, fields FROM json_to_recordset($2::json) AS l(digest bpchar, fields json) ${when}
+    ON CONFLICT (digest) DO NOTHING`;
+
+// The INSERT of the entries given as `$1` (`entriesJson`) into `table`.
+const entryInsert = (table: string, when: string) => `INSERT INTO ${table} (${NAMES})
+    SELECT ${NAMES} FROM json_to_recordset($1::json) AS e(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) ${when}`;
+
 /**
  * The statement that inserts the entries given as `$1` (see `entriesJson`) into `table` (`audit_entry`, or a copy of
- * it for a benchmark). The entries travel as one JSON array of objects keyed by column: no array literal to escape on
- * the way out or to parse on the way in, and the JSON columns' text embedded as it is, neither escaped nor re-rendered.
+ * it for a benchmark), and the lists of fields they name, given as `$2` (`fieldListsJson`), into `lists`. The
+ * entries travel as one JSON array of objects keyed by column: no array literal to escape on the way out or to parse
+ * on the way in, and the JSON columns' text embedded as it is, neither escaped nor re-rendered.
  */
-export function insertStatement(table = 'audit_entry'): string {
-  return `INSERT INTO ${table} (${NAMES})
-  SELECT ${NAMES} FROM json_to_recordset($1::json) AS e(${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`;
+export function insertStatement(table = 'audit_entry', lists = 'audit_field_list'): string {
+  return `WITH listed AS (${listInsert(lists, '')})
+  ${entryInsert(table, '')}`;
 }
 
 const SQL = insertStatement();
+
+/**
+ * The lists of fields that entries of format 4 name, each once, as the JSON array the statements read: the digest
+ * and the list's canonical JSON as it was hashed (which `json_to_recordset` keeps verbatim).
+ */
+export function fieldListsJson(entries: ChainedEntry[]): string {
+  const seen = new Set<string>();
+  let out = '[';
+  for (const e of entries) {
+    if (e.format !== LISTED_FORM) continue;
+    const parts = e.rendered ?? renderParts(e);
+    const digest = fieldsDigest(parts);
+    if (seen.has(digest)) continue;
+    out += `${seen.size ? ',' : ''}{"digest":"${digest}","fields":${parts.fields}}`;
+    seen.add(digest);
+  }
+  return `${out}]`;
+}
 
 /** The entries as the JSON array the statements read. */
 export function entriesJson(entries: ChainedEntry[]): string {
@@ -68,18 +105,20 @@ export interface ExpectedHead {
  * if it moved the head. It answers whether they did, and PostgreSQL's clock for the next append.
  */
 const APPEND_SQL = `WITH moved AS (
-    UPDATE audit_head SET seq = $2, hash = $3, at = $4
-      WHERE id = 1 AND seq = $5 AND hash = $6
+    UPDATE audit_head SET seq = $3, hash = $4, at = $5
+      WHERE id = 1 AND seq = $6 AND hash = $7
       RETURNING id
+  ), listed AS (
+    ${listInsert('audit_field_list', 'WHERE EXISTS (SELECT FROM moved)')}
   ), inserted AS (
-    ${SQL} WHERE EXISTS (SELECT FROM moved) RETURNING 1
+    ${entryInsert('audit_entry', 'WHERE EXISTS (SELECT FROM moved)')} RETURNING 1
   )
   SELECT (SELECT count(*) FROM inserted)::int AS inserted, date_trunc('milliseconds', clock_timestamp()) AS now`;
 
 /** Inserts chained entries with one statement, whatever their number (the head does not move). */
 export async function insertEntries(db: Queryable, entries: ChainedEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.query(SQL, [entriesJson(entries)]);
+  await db.query(SQL, [entriesJson(entries), fieldListsJson(entries)]);
 }
 
 /** A pg client or pool: the append is sent as a named prepared statement, parsed and planned once per connection. */
@@ -100,7 +139,7 @@ export async function appendEntries(
   const { rows } = await db.query({
     name: 'audit-append',
     text: APPEND_SQL,
-    values: [entriesJson(entries), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
+    values: [entriesJson(entries), fieldListsJson(entries), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
   });
   return { appended: rows[0].inserted === entries.length, now: new Date(rows[0].now) };
 }

@@ -6,7 +6,16 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
-import { entryFromRow, entryHash, storedForm, type AuditDraft, type AuditEntryRow, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import {
+  ENTRY_SELECT,
+  entryFromRow,
+  entryHash,
+  fieldsDigest,
+  storedForm,
+  type AuditDraft,
+  type AuditEntryRow,
+  type ChainedEntry,
+} from '../../src/audit/audit-entry-hash';
 import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
@@ -16,7 +25,7 @@ import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
-import { asFormat2 } from '../support/audit-draft';
+import { asFormat2, asFormat3 } from '../support/audit-draft';
 
 const SUBJECT_FIELDS = `id kind name idNumber phone
   realEstate { certificateNo encumbrances { kind caseNo } }
@@ -34,8 +43,11 @@ describe('audit log', () => {
   let t: TestHub;
   const p = demoIdentities();
   const rid = (label: string) => `${label}-${randomUUID()}`;
-  const entriesOf = async (requestId: string) =>
-    t.hub.hub.query(`SELECT * FROM audit_entry WHERE correlation_id = $1 ORDER BY seq`, [requestId]) as Promise<Array<Record<string, any>>>;
+  // Each row with its list of fields, wherever it is kept (`fields` in entries of format 3, by digest in format 4).
+  const entriesOf = async (requestId: string): Promise<Array<Record<string, any>>> =>
+    ((await t.hub.hub.query(`${ENTRY_SELECT} WHERE correlation_id = $1 ORDER BY seq`, [requestId])) as Array<Record<string, any>>).map(
+      ({ listed_fields, ...row }) => ({ ...row, fields: row.fields ?? listed_fields }),
+    );
   const superuser = async () => {
     const client = new Client({ connectionString: t.dbUrls.hub });
     await client.connect();
@@ -470,7 +482,7 @@ describe('audit log', () => {
       const known = { ...entryFromRow(row as AuditEntryRow), subjectIdNumber: masked, salt: null };
       expect(known.hash).toBe(shown.hash);
       // The same entry as it would have been hashed without its secret: the attack must work on that.
-      expect(known.format).toBe(3);
+      expect(known.format).toBe(4);
       const unsalted = entryHash({ ...entryFromRow(row as AuditEntryRow), salt: null });
       // Hashing is the attacker's whole cost: the entry's stored form is built once, around the guessed digits (an
       // ID number has 18 ASCII characters: the guess takes the place of the masked one, byte for byte).
@@ -967,7 +979,7 @@ describe('audit log', () => {
       const { entryFromRow, entryHash } = await import('../../src/audit/audit-entry-hash');
       const [checkpoint] = (await db.query(`SELECT min(seq) AS seq FROM audit_checkpoint WHERE seq >= $1`, [middle])).rows;
       await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
-      const rows = (await db.query(`SELECT * FROM audit_entry WHERE seq >= $1 ORDER BY seq`, [middle])).rows;
+      const rows = (await db.query(`${ENTRY_SELECT} WHERE seq >= $1 ORDER BY seq`, [middle])).rows;
       let prevHash = rows[0].prev_hash;
       for (const row of rows) {
         const entry = { ...entryFromRow(row), prevHash };
@@ -999,7 +1011,7 @@ describe('audit log', () => {
     });
 
     it('pinpoints an entry inserted under a seq already taken', async () => {
-      const [row] = (await db.query(`SELECT * FROM audit_entry WHERE seq = $1`, [middle])).rows;
+      const [row] = (await db.query(`${ENTRY_SELECT} WHERE seq = $1`, [middle])).rows;
       const entry = entryFromRow(row);
       await insertEntries(inside, [{ ...entry, at: new Date(entry.at.getTime() + 1), username: 'someone-else' }]);
       const report = await verifyInside();
@@ -1008,7 +1020,8 @@ describe('audit log', () => {
     });
 
     it.each([
-      ['its stored form (format 3, every entry written now)', 3],
+      ['its stored form with its list of fields by digest (format 4, every entry written now)', 4],
+      ['its stored form with its list of fields in the entry (format 3)', 3],
       ['the canonical JSON PostgreSQL renders (format 2, entries written before the stored form)', 2],
     ])('hashes %s as JavaScript does, for any text, and finds a change in any column', async (_form, format) => {
       // Every code point PostgreSQL's JSON escapes differently from writing it as is, in json and in jsonb: the
@@ -1052,7 +1065,7 @@ describe('audit log', () => {
       ];
       // Just after the head's entry (the hub's clock may run ahead of this one): time never runs backwards.
       const chained = chain(drafts, { seq: BigInt(head.seq), hash: head.hash }, new Date(head.at.getTime() + 1));
-      const added = format === 2 ? asFormat2(chained) : chained;
+      const added = format === 2 ? asFormat2(chained) : format === 3 ? asFormat3(chained) : chained;
       await insertEntries(inside, added);
       if (format === 2) {
         // As the migration to json left them: jsonb's rendering of each value, which this format's hash does not depend on.
@@ -1076,19 +1089,20 @@ describe('audit log', () => {
         `correlation_id = 'other'`,
         `case_no = NULL`,
         `detail = jsonb_set(coalesce(detail::jsonb, '{}'), '{z}', '7')::json`,
-        `fields = (fields::jsonb || '[{"path": "x", "outcome": "ALLOW"}]')::json`,
+        // Format 4 holds no list: one put in, or its digest changed, is found.
+        format === 4 ? `fields = '[]'` : `fields = (fields::jsonb || '[{"path": "x", "outcome": "ALLOW"}]')::json`,
         `sources = (sources::jsonb || '[{"source": "x", "state": "OK"}]')::json`,
         `at = at + interval '1 millisecond'`,
         `salt = repeat('0', 64)`,
         `subject_id = gen_random_uuid()`,
-        ...(format === 3
-          ? [
+        ...(format === 2
+          ? [`format = 3`]
+          : [
               // The same values written another way: the stored form is the bytes as stored.
-              `fields = (' ' || fields::text)::json`,
+              format === 4 ? `fields_digest = upper(fields_digest)` : `fields = (' ' || fields::text)::json`,
               `detail = CASE WHEN detail IS NULL THEN 'null'::json ELSE detail::jsonb::json END`,
-              `format = 2`,
-            ]
-          : [`format = 3`]),
+              format === 4 ? `format = 3` : `format = 2`,
+            ]),
       ];
       for (const [i, e] of added.entries()) {
         for (const change of changes) {
@@ -1100,6 +1114,31 @@ describe('audit log', () => {
             threads: 0,
           });
           expect([i, change, report.problem, report.firstBadSeq]).toEqual([i, change, 'HASH_MISMATCH', e.seq]);
+          await db.query('ROLLBACK TO SAVEPOINT change');
+        }
+      }
+      if (format !== 4) return;
+
+      // Each list of fields, changed (even only in its spacing) or deleted, is found at the first entry naming it.
+      await db.query(`ALTER TABLE audit_field_list DISABLE TRIGGER audit_field_list_append_only`);
+      const digests = added.map((e) => fieldsDigest(e.rendered!));
+      expect(new Set(digests).size).toBe(3);
+      for (const digest of new Set(digests)) {
+        const first = added[digests.indexOf(digest)].seq;
+        for (const change of [
+          `UPDATE audit_field_list SET fields = (' ' || fields::text)::json WHERE digest = $1`,
+          `UPDATE audit_field_list SET fields = (fields::jsonb || '[{"path": "x", "outcome": "ALLOW"}]')::json WHERE digest = $1`,
+          `DELETE FROM audit_field_list WHERE digest = $1`,
+        ]) {
+          await db.query('SAVEPOINT change');
+          expect((await db.query(change, [digest])).rowCount).toBe(1);
+          const report = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, {
+            copy: copyOnClient(db),
+            fromSeq: BigInt(added[0].seq),
+            threads: 0,
+          });
+          expect([change, report.problem, report.firstBadSeq]).toEqual([change, 'HASH_MISMATCH', first]);
+          expect(report.message).toMatch(change.startsWith('DELETE') ? /is missing/ : /was changed/);
           await db.query('ROLLBACK TO SAVEPOINT change');
         }
       }

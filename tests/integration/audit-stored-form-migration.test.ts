@@ -7,7 +7,7 @@ import type { CheckpointVerifier } from '../../src/audit/audit-keys';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { insertEntries } from '../../src/audit/insert-entries';
 import { createDataSource } from '../../src/databases/data-sources';
-import { asFormat2, auditDraft as draft } from '../support/audit-draft';
+import { asFormat2, asFormat3, auditDraft as draft } from '../support/audit-draft';
 import { adminQuery, testClusterUrl } from '../support/test-databases';
 import { waitFor } from '../support/wait-for';
 
@@ -16,7 +16,8 @@ const NO_KEYS = { knows: () => false, verify: () => false } as unknown as Checkp
 
 /**
  * The hub database as it was before entries were hashed over their stored form: entries of format 2 (and 1) in jsonb
- * columns, migrated to json; the old entries still verify, and the chain goes on in format 3.
+ * columns, migrated to json and to lists of fields stored once; the old entries still verify, and the chain goes on
+ * (format 3 as written between the two migrations, then format 4).
  */
 describe('audit entries across the migration to the stored form', () => {
   const name = `t_${randomBytes(4).toString('hex')}_stored_form`;
@@ -54,8 +55,9 @@ describe('audit entries across the migration to the stored form', () => {
   const moveHead = (last: ChainedEntry) =>
     db.query('UPDATE audit_head SET seq = $1, hash = $2, at = $3 WHERE id = 1', [last.seq, last.hash, last.at.toISOString()]);
 
-  it('keeps the entries written before verifiable, goes on in format 3, and will not go back over them', async () => {
-    await ds.undoLastMigration({ transaction: 'each' });
+  it('keeps the entries written before verifiable, goes on in formats 3 and 4, and will not go back over them', async () => {
+    await ds.undoLastMigration({ transaction: 'each' }); // lists of fields stored once
+    await ds.undoLastMigration({ transaction: 'each' }); // the stored form
     expect(await columnTypes()).toEqual({ detail: 'jsonb', fields: 'jsonb', sources: 'jsonb' });
 
     // Entries as the hub wrote them before: hashed over their canonical JSON, one of them before commitments (no salt).
@@ -89,13 +91,34 @@ describe('audit entries across the migration to the stored form', () => {
     expect(rows[1].fields).toBe(`[{"path": ${JSON.stringify(odd)}, "outcome": "MASK"}]`);
     expect(await verify()).toMatchObject({ ok: true, entriesChecked: 3 });
 
-    const added = chain([draft(), draft({ detail: { b: odd } })], { seq: 3n, hash: old[2].hash }, new Date('2026-01-05T01:02:04Z'));
-    expect(added.map((e) => e.format)).toEqual([3, 3]);
-    await insertEntries(db, added);
+    const three = asFormat3(chain([draft(), draft({ detail: { b: odd } })], { seq: 3n, hash: old[2].hash }, new Date('2026-01-05T01:02:04Z')));
+    const added = chain(
+      [draft(), draft({ fields: [{ path: odd, outcome: 'MASK' }] })],
+      { seq: 5n, hash: three[1].hash },
+      new Date('2026-01-05T01:02:05Z'),
+    );
+    expect(added.map((e) => e.format)).toEqual([4, 4]);
+    await insertEntries(db, [...three, ...added]);
     await moveHead(added[1]);
-    expect(await verify()).toMatchObject({ ok: true, entriesChecked: 5 });
+    expect(await verify()).toMatchObject({ ok: true, entriesChecked: 7 });
+    expect((await db.query(`SELECT fields_digest IS NULL AS inside FROM audit_entry ORDER BY seq`)).rows.map((r) => r.inside)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // The lists the format-4 entries name, each stored once, as canonical JSON.
+    expect((await db.query(`SELECT fields::text AS fields FROM audit_field_list ORDER BY fields::text`)).rows.map((r) => r.fields)).toEqual(
+      [
+        `[{"outcome":"ALLOW","path":"vehicles.plate"},{"outcome":"DENY","path":"phone"}]`,
+        `[{"outcome":"MASK","path":${JSON.stringify(odd)}}]`,
+      ].sort(),
+    );
 
-    await expect(ds.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/2 audit entries are hashed over their stored form/);
+    await expect(ds.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/2 audit entries name their list of fields by digest/);
     expect(await columnTypes()).toEqual({ detail: 'json', fields: 'json', format: 'smallint', sources: 'json' });
 
     // An old entry changed after the migration is still found.

@@ -179,7 +179,9 @@ describe('federation under faults', () => {
       sources: unknown;
       fields: Array<{ path: string; outcome: string }>;
     }>(
-      `SELECT subject_id_number, outcome, sources, fields FROM audit_entry WHERE correlation_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
+      `SELECT subject_id_number, outcome, sources, coalesce(e.fields, l.fields) AS fields
+        FROM audit_entry e LEFT JOIN audit_field_list l ON l.digest = e.fields_digest
+        WHERE correlation_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
       [FAULTED_REQUEST],
       new URL(t.dbUrls.hub).pathname.slice(1),
     );

@@ -25,14 +25,21 @@ export const auditDraft = (over: Partial<AuditDraft> = {}): AuditDraft => ({
 });
 
 /**
- * Chained entries hashed again as entries written before the stored form were (format 2: their canonical JSON),
- * linked anew from the first one's `prevHash`; `change` alters an entry before it is hashed.
+ * Chained entries hashed again as entries of an earlier format were, linked anew from the first one's `prevHash`;
+ * `change` alters an entry before it is hashed.
  */
-export function asFormat2(entries: ChainedEntry[], change: (e: ChainedEntry, i: number) => Partial<ChainedEntry> = () => ({})): ChainedEntry[] {
+function asFormat(format: 2 | 3, entries: ChainedEntry[], change: (e: ChainedEntry, i: number) => Partial<ChainedEntry>): ChainedEntry[] {
   let prevHash = entries[0]?.prevHash;
   return entries.map((e, i) => {
-    const unhashed = { ...e, format: 2, prevHash, rendered: undefined, ...change(e, i) };
+    const unhashed = { ...e, format, prevHash, rendered: undefined, ...change(e, i) };
     prevHash = entryHash(unhashed);
     return { ...unhashed, hash: prevHash };
   });
 }
+
+/** As entries written before the stored form were: format 2, their canonical JSON. */
+export const asFormat2 = (entries: ChainedEntry[], change: (e: ChainedEntry, i: number) => Partial<ChainedEntry> = () => ({})) =>
+  asFormat(2, entries, change);
+
+/** As entries written before lists of fields were stored once: format 3, the list in the entry's stored form. */
+export const asFormat3 = (entries: ChainedEntry[]) => asFormat(3, entries, () => ({}));

@@ -111,12 +111,12 @@ describe('commitments', () => {
   });
 });
 
-describe('the stored form (format 3)', () => {
+describe('the stored form (formats 3 and 4)', () => {
   // The columns of a stored form, read back: each a 32-bit length (-1 for NULL) and that many bytes.
-  const columnsOf = (form: Buffer) => {
+  const columnsOf = (form: Buffer, count = STORED_COLUMNS.length) => {
     const columns = new Map<string, Buffer | null>();
     let p = 0;
-    for (const [name] of STORED_COLUMNS) {
+    for (const [name] of STORED_COLUMNS.slice(0, count)) {
       const length = form.readInt32BE(p);
       p += 4;
       columns.set(name, length < 0 ? null : form.subarray(p, p + length));
@@ -133,20 +133,28 @@ describe('the stored form (format 3)', () => {
       { seq: 41n, hash: 'a'.repeat(64) },
       new Date('2000-01-01T00:00:01.500Z'),
     );
-    expect(entry.format).toBe(3);
+    expect(entry.format).toBe(4);
     const form = storedForm(entry);
     expect(createHash('sha256').update(form).digest('hex')).toBe(entry.hash);
     const c = columnsOf(form);
-    expect(c.get('format')).toEqual(Buffer.from([0, 3]));
+    expect(c.get('format')).toEqual(Buffer.from([0, 4]));
     expect(c.get('seq')!.readBigInt64BE()).toBe(42n);
     expect(c.get('at')!.readBigInt64BE()).toBe(1_500_000n); // microseconds since 2000-01-01 UTC
     expect(c.get('subject_id')!.toString('hex')).toBe(subjectId.replace(/-/g, '').toLowerCase());
     expect(c.get('username')!.toString('utf8')).toBe('张伟 😀');
     expect(c.get('detail')).toBeNull();
     expect(c.get('correlation_id')).toBeNull();
-    expect(c.get('fields')!.toString('utf8')).toBe(canonicalJson(entry.fields));
+    // The list of fields is not in the entry: its digest is, the SHA-256 of the list's canonical JSON.
+    expect(c.get('fields')).toBeNull();
+    expect(c.get('fields_digest')!.toString('latin1')).toBe(createHash('sha256').update(canonicalJson(entry.fields)).digest('hex'));
     expect(c.get('salt')!.toString('latin1')).toBe(entry.salt);
     expect(c.get('prev_hash')!.toString('latin1')).toBe('a'.repeat(64));
+    // Format 3 holds the list itself and ends with prevHash.
+    const three = { ...entry, format: 3 };
+    const c3 = columnsOf(storedForm(three), STORED_COLUMNS.length - 1);
+    expect(c3.get('format')).toEqual(Buffer.from([0, 3]));
+    expect(c3.get('fields')!.toString('utf8')).toBe(canonicalJson(entry.fields));
+    expect(entryHash(three)).not.toBe(entry.hash);
     // Times before 2000 count backwards.
     expect(
       columnsOf(storedForm({ ...entry, at: new Date('1999-12-31T23:59:59.999Z') }))
@@ -162,6 +170,14 @@ describe('the stored form (format 3)', () => {
       expect(entryHash({ ...entry, [field]: `${entry[field]}0` })).not.toBe(entry.hash);
     },
   );
+
+  it('commits through the digest to the list of fields read', () => {
+    const [entry] = chain([draft({})], { seq: 0n, hash: GENESIS_HASH }, new Date());
+    const other = [...entry.fields, { path: 'extra', outcome: 'ALLOW' as const }];
+    expect(entryHash({ ...entry, fields: other })).not.toBe(entry.hash);
+    expect(entryHash({ ...entry, fields: entry.fields.slice(1) })).not.toBe(entry.hash);
+    expect(entryHash({ ...entry, rendered: undefined })).toBe(entry.hash);
+  });
 
   it('tells an empty text from NULL, and the same JSON value written two ways apart', () => {
     const [entry] = chain([draft({ caseNo: null, detail: { a: 1 } })], { seq: 0n, hash: GENESIS_HASH }, new Date());

@@ -1,6 +1,8 @@
-import { canonicalEntry, chain, GENESIS_HASH, STORED_COLUMNS, storedForm, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { createHash } from 'node:crypto';
+import { canonicalEntry, chain, GENESIS_HASH, LISTED_FORM, STORED_COLUMNS, storedForm, type ChainedEntry } from '../../src/audit/audit-entry-hash';
+import { canonicalJson } from '../../src/audit/canonical-json';
 import { canonicalPairs, ENTRY_COLUMNS, hashTuples, storedHash } from '../../src/audit/audit-hash-worker';
-import { asFormat2, auditDraft as draft } from '../support/audit-draft';
+import { asFormat2, asFormat3, auditDraft as draft } from '../support/audit-draft';
 
 // jsonb's text of a value: keys shortest first (then by bytes), ", " and ": " between members.
 function jsonbText(value: unknown): string {
@@ -88,6 +90,9 @@ function tuple([stored, ...columns]: Array<Buffer | string | null>): Buffer {
   parts.push(stored as Buffer);
   return Buffer.concat(parts);
 }
+// The stored columns as COPY sends them: an entry of an earlier format has no digest of its list (NULL, the last).
+const sentForm = (e: ChainedEntry, form: Buffer = storedForm(e)) =>
+  e.format === LISTED_FORM ? form : Buffer.concat([form, Buffer.from([0xff, 0xff, 0xff, 0xff])]);
 const seqBytes = (seq: string) => {
   const b = Buffer.alloc(8);
   b.writeBigInt64BE(BigInt(seq));
@@ -99,7 +104,7 @@ const seqBytes = (seq: string) => {
 function rendered(e: ChainedEntry): Array<Buffer | string | null> {
   const text = canonicalEntry(e);
   return [
-    storedForm(e),
+    sentForm(e),
     seqBytes(e.seq),
     e.hash,
     text.slice(0, text.indexOf('"detail":') + '"detail":'.length),
@@ -144,7 +149,7 @@ describe('hashing a batch of rows', () => {
     rows[1][4] = String(rows[1][4]).replace('2.5', '2.6');
     rows[3][5] = String(rows[3][5]).replace('ALLOW', 'DENY');
     // The stored prevHash alone (the canonical piece still names the right one): the link breaks, the hash holds.
-    rows[4][0] = storedForm({ ...entries[4], prevHash: '1'.repeat(64) });
+    rows[4][0] = sentForm(entries[4], storedForm({ ...entries[4], prevHash: '1'.repeat(64) }));
     const result = hashTuples(new Uint8Array(Buffer.concat(rows.map(tuple))));
     expect([...result.intact]).toEqual([0, 0, 1, 0, 1]);
     expect([...result.linked]).toEqual([0, 1, 1, 1, 0]);
@@ -187,11 +192,12 @@ describe('hashing a batch of rows', () => {
     expect([...hashTuples(new Uint8Array(Buffer.concat([tuple(row), tuple(rendered(entries[2]))]))).intact]).toEqual([0, 1]);
   });
 
-  // An entry of format 3 as PostgreSQL sends it: no pieces, its stored columns.
-  const stored = (e: ChainedEntry, form: Buffer = storedForm(e)) => tuple([form, seqBytes(e.seq), e.hash, null, null, null, null, null, null, null]);
+  // An entry of format 3 or 4 as PostgreSQL sends it: no pieces, its stored columns.
+  const stored = (e: ChainedEntry, form: Buffer = storedForm(e)) =>
+    tuple([sentForm(e, form), seqBytes(e.seq), e.hash, null, null, null, null, null, null, null]);
 
-  it('hashes an entry of format 3 over its stored columns as sent, with nothing rendered', () => {
-    expect(current.map((e) => e.format)).toEqual([3, 3, 3, 3, 3]);
+  it('hashes an entry of format 4 over its stored columns as sent, with nothing rendered', () => {
+    expect(current.map((e) => e.format)).toEqual([4, 4, 4, 4, 4]);
     const result = hashTuples(new Uint8Array(Buffer.concat(current.map((e) => stored(e)))));
     expect([...result.seqs]).toEqual([1n, 2n, 3n, 4n, 5n]);
     expect([...result.intact]).toEqual([1, 1, 1, 1, 1]);
@@ -200,6 +206,26 @@ describe('hashing a batch of rows', () => {
     // A chain may hold both formats: the entries written before the stored form, then the new ones.
     const mixed = hashTuples(new Uint8Array(Buffer.concat([tuple(rendered(entries[0])), stored(current[1])])));
     expect([...mixed.intact]).toEqual([1, 1]);
+    // And entries of format 3, whose stored form holds the list and stops before its digest.
+    const three = asFormat3(current);
+    expect(three[0].hash).not.toBe(current[0].hash);
+    const all = hashTuples(new Uint8Array(Buffer.concat([...three.map((e) => stored(e)), stored({ ...current[0], prevHash: three[4].hash })])));
+    expect([...all.intact]).toEqual([1, 1, 1, 1, 1, 0]);
+    const relinked = chain([draft()], { seq: 5n, hash: three[4].hash }, at)[0];
+    expect([...hashTuples(new Uint8Array(Buffer.concat([...three.map((e) => stored(e)), stored(relinked)]))).intact]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('names each list of fields of a batch once, with the first entry that names it', () => {
+    const digest = (e: ChainedEntry) => createHash('sha256').update(canonicalJson(e.fields)).digest('hex');
+    const result = hashTuples(new Uint8Array(Buffer.concat([...current, current[0]].map((e) => stored(e)))));
+    // Entries 3 and 4 read the same fields; the sixth repeats the first's list.
+    expect(result.lists).toEqual(
+      [digest(current[0]), digest(current[1]), digest(current[2]), digest(current[3])].filter((d, i, all) => all.indexOf(d) === i),
+    );
+    expect(result.listAt).toEqual(result.lists.map((d) => current.findIndex((e) => digest(e) === d)));
+    expect(result.lists).toHaveLength(new Set(current.map(digest)).size);
+    // Entries of earlier formats name none.
+    expect(hashTuples(new Uint8Array(Buffer.concat(asFormat3(current).map((e) => stored(e))))).lists).toEqual([]);
   });
 
   it('finds any byte of the stored columns changed, the format changed, or the same JSON written another way', () => {

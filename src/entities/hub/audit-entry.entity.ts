@@ -19,7 +19,7 @@ export interface AuditSourceState {
 
 /**
  * One entry of the audit log. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE); `hash` is the SHA-256
- * of the entry's stored columns (format 3; older entries: its canonical serialisation) including `prevHash` and its
+ * of the entry's stored columns (formats 3 and 4; older entries: its canonical serialisation) including `prevHash` and its
  * secret `salt` (audit/audit-entry-hash.ts), so the rows form a chain.
  * The table is range-partitioned by month on `at`; `at` never decreases with `seq`.
  */
@@ -33,7 +33,7 @@ export interface AuditSourceState {
 @Index(['at'])
 // (kind, at) INCLUDE (case_no, request_id, subject_id, subject_id_number, outcome): statistics; migration 1795900000000.
 @Index('IDX_audit_entry_kind_at', { synchronize: false })
-@Check('CHK_audit_entry_format', '"format" IN (2, 3)')
+@Check('CHK_audit_entry_format', '"format" IN (2, 3, 4)')
 export class AuditEntry {
   @PrimaryColumn({ type: 'bigint' })
   seq!: string;
@@ -72,9 +72,13 @@ export class AuditEntry {
   @Column({ name: 'subject_id_number', type: 'varchar', length: 18, nullable: true })
   subjectIdNumber!: string | null;
 
-  /** Kept as json, byte for byte as hashed (see `storedForm`). */
-  @Column({ type: 'json' })
-  fields!: AuditFieldRead[];
+  /** Kept as json, byte for byte as hashed (see `storedForm`); null in format 4, which names its list by digest. */
+  @Column({ type: 'json', nullable: true })
+  fields!: AuditFieldRead[] | null;
+
+  /** Format 4: the SHA-256 (hex) of the list of fields read, kept once in `audit_field_list`. */
+  @Column({ name: 'fields_digest', type: 'char', length: 64, nullable: true })
+  fieldsDigest!: string | null;
 
   @Column({ type: 'json' })
   sources!: AuditSourceState[];
@@ -106,7 +110,10 @@ export class AuditEntry {
   @Column({ type: 'char', length: 64, nullable: true })
   salt!: string | null;
 
-  /** What the hash is computed over: 3, the stored columns (`storedForm`); 2, the canonical JSON (older entries). */
+  /**
+   * What the hash is computed over: 4, the stored columns with the list of fields by digest; 3, the stored columns
+   * (`storedForm`); 2, the canonical JSON (older entries).
+   */
   @Column({ type: 'smallint' })
   format!: number;
 }
