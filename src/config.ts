@@ -32,6 +32,12 @@ export interface HubConfig {
   /** Automatic persisted queries (off unless PERSISTED_QUERIES=true: a shared cache tells one user what another sent). */
   persistedQueries: boolean;
   sourceTimeoutMs: number;
+  /**
+   * Statements a source runs at once for inquiries before the lookups of further concurrent requests wait and go
+   * together as one (0: each request's own statement), and the longest such a lookup waits.
+   */
+  sourceSharedStatements: number;
+  sourceSharedWaitMs: number;
   audit: AuditConfig;
   /** Consecutive failures (timeouts or errors) after which a source's circuit opens. */
   sourceBreakerFailures: number;
@@ -205,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     persistedQueries: bool(env, 'PERSISTED_QUERIES', false),
     sourceTimeoutMs: intSetting(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
+    sourceSharedStatements: intSetting(env, 'SOURCE_SHARED_STATEMENTS', 1, 0, 100, true),
+    sourceSharedWaitMs: intSetting(env, 'SOURCE_SHARED_WAIT_MS', 5, 0, 1000, true),
     audit: loadAuditConfig(env, nodeEnv),
     sourceBreakerFailures: intSetting(env, 'SOURCE_BREAKER_FAILURES', 5, 1, 1000),
     sourceBreakerCooldownMs: intSetting(env, 'SOURCE_BREAKER_COOLDOWN_MS', 30000, 100, 3600000),

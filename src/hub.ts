@@ -79,6 +79,7 @@ export async function startHub(
     const databases: Record<DatabaseKey, CountedDataSource> = { hub: hubDb, ...sourceDatabases };
     const sources = createSources(sourceDatabases, {
       timeoutMs: config.sourceTimeoutMs,
+      sharing: { statements: config.sourceSharedStatements, waitMs: config.sourceSharedWaitMs },
       breaker: { failureThreshold: config.sourceBreakerFailures, cooldownMs: config.sourceBreakerCooldownMs },
     });
     // The job queue (graphile-worker) lives in the hub database; its schema exists before any approval can enqueue.

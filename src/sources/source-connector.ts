@@ -22,6 +22,24 @@ export interface SourceOutcome<T> {
   status: SourceStatusRecord;
 }
 
+/**
+ * How lookups of concurrent requests share a source's statements (`fetchShared`): while `statements` of them are
+ * running, further lookups wait together, at most `waitMs`, and go as one statement. 0 statements: every request's
+ * lookups go as their own statement.
+ */
+export interface SharingOptions {
+  statements: number;
+  waitMs: number;
+}
+
+// Method syntax: a connector of any record type is a connector of unknown records.
+interface Waiting<T> {
+  ids: Set<string>;
+  done: Promise<Map<string, T>>;
+  settle(run: Promise<Map<string, T>>): void;
+  timer: NodeJS.Timeout;
+}
+
 export class SourceTimeoutError extends Error {
   name = 'SourceTimeoutError';
 }
@@ -39,10 +57,56 @@ export abstract class SourceConnector<T> {
     readonly timeoutMs: number,
     /** Shared by every connector of the same source database. */
     readonly breaker: CircuitBreaker,
+    readonly sharing: SharingOptions = { statements: 0, waitMs: 0 },
   ) {}
 
   /** Records keyed by ID number; subjects without records may be absent from the map. */
   protected abstract fetch(idNumbers: readonly string[]): Promise<Map<string, T>>;
+
+  // Lookups of concurrent requests gathered while the source's statements are busy, and those statements' number.
+  private waiting: Waiting<T> | null = null;
+  private running = 0;
+
+  /**
+   * `fetch`, shared between requests as the audit's group commit shares appends: while the source has fewer than
+   * `sharing.statements` statements running, a batch is sent at once; otherwise it waits, with every batch that
+   * arrives meanwhile, until one of them ends (or `sharing.waitMs` has passed, so a slow statement holds nobody
+   * long), and they go as one statement for all their subjects. Each request takes only its own subjects from the
+   * answer; a failure fails every request that shared the statement, as it would have failed each alone.
+   */
+  private fetchShared(idNumbers: readonly string[]): Promise<Map<string, T>> {
+    if (this.running < this.sharing.statements || this.sharing.statements === 0) return this.run(idNumbers);
+    if (!this.waiting) {
+      let settle!: (run: Promise<Map<string, T>>) => void;
+      const done = new Promise<Map<string, T>>((resolve) => {
+        settle = resolve;
+      });
+      const timer = setTimeout(() => this.flush(), this.sharing.waitMs);
+      this.waiting = { ids: new Set(), done, settle: (run) => settle(run), timer };
+    }
+    for (const id of idNumbers) this.waiting.ids.add(id);
+    return this.waiting.done;
+  }
+
+  private flush(): void {
+    const next = this.waiting;
+    if (!next) return;
+    this.waiting = null;
+    clearTimeout(next.timer);
+    next.settle(this.run([...next.ids]));
+  }
+
+  private run(idNumbers: readonly string[]): Promise<Map<string, T>> {
+    this.running += 1;
+    const answer = this.fetch(idNumbers);
+    void answer
+      .catch(() => undefined)
+      .then(() => {
+        this.running -= 1;
+        this.flush();
+      });
+    return answer;
+  }
 
   /** Value for a subject this source has no record of. */
   protected abstract empty(): T;
@@ -67,7 +131,7 @@ export abstract class SourceConnector<T> {
     });
     try {
       // A source not yet connected is connected (and migrated) first, all within the same timeout.
-      const found = await Promise.race([this.db.ready().then(() => this.fetch(idNumbers)), timeout]);
+      const found = await Promise.race([this.db.ready().then(() => this.fetchShared(idNumbers)), timeout]);
       const probing = this.breaker.state;
       this.breaker.success(permit);
       this.noteBreaker(probing, log);

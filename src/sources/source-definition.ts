@@ -7,13 +7,19 @@ import type { SubjectView } from '../schema/subject.type';
 import type { DemoIdentities } from '../seed/demo-identities';
 import type { SyntheticGenerate } from '../seed/synthetic-chunk';
 import type { CircuitBreaker } from './circuit-breaker';
-import type { SourceConnector } from './source-connector';
+import type { SharingOptions, SourceConnector } from './source-connector';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Class = Function;
 
 /** A connector class of a source; every connector of a source shares its database and circuit breaker. */
-export type ConnectorClass<T = unknown> = new (name: never, db: SourceDatabase, timeoutMs: number, breaker: CircuitBreaker) => SourceConnector<T>;
+export type ConnectorClass<T = unknown> = new (
+  name: never,
+  db: SourceDatabase,
+  timeoutMs: number,
+  breaker: CircuitBreaker,
+  sharing?: SharingOptions,
+) => SourceConnector<T>;
 
 /** A field the source adds to Subject, resolved from the subject (typically through `fromSource`). */
 export interface SubjectField {

@@ -4,7 +4,7 @@ import type { Logger } from '../observability/logger';
 import { setBreakerState } from '../observability/metrics';
 import { CircuitBreaker, type BreakerOptions } from './circuit-breaker';
 import { SOURCES } from './registry';
-import type { SourceConnector, SourceOutcome } from './source-connector';
+import type { SharingOptions, SourceConnector, SourceOutcome } from './source-connector';
 import type { ConnectorClass } from './source-definition';
 import { SOURCE_NAMES, type SourceName } from './source-name';
 
@@ -20,6 +20,8 @@ export type SourceLoaders = { [K in keyof Sources]: DataLoader<string, SourceOut
 
 export interface SourcesOptions {
   timeoutMs: number;
+  /** How concurrent requests share each source's statements (none when absent). */
+  sharing?: SharingOptions;
   breaker: Pick<BreakerOptions, 'failureThreshold' | 'cooldownMs'>;
 }
 
@@ -31,7 +33,7 @@ export function createSources(dbs: Record<SourceName, SourceDatabase>, options: 
     const breaker = new CircuitBreaker({ ...options.breaker, onChange: (state) => setBreakerState(source.name, state) });
     for (const [lookup, Connector] of Object.entries(source.connectors as Record<string, ConnectorClass>)) {
       const Create = Connector as unknown as new (...args: ConstructorParameters<ConnectorClass>) => SourceConnector<unknown>;
-      connectors[lookup] = new Create(source.name as never, dbs[source.name], options.timeoutMs, breaker);
+      connectors[lookup] = new Create(source.name as never, dbs[source.name], options.timeoutMs, breaker, options.sharing);
     }
   }
   return connectors as Sources;

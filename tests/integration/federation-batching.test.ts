@@ -52,4 +52,23 @@ describe('federation batching', () => {
     const res = await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: THREE } });
     expect(res.body.data!.executionCase.respondents).toHaveLength(3);
   });
+
+  it('shares statements between concurrent requests, each answer holding its own respondents and nothing else', async () => {
+    const alone = {
+      [THREE]: (await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: THREE } })).body.data,
+      [DEMO.clerkCase2]: (await t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase2 } })).body.data,
+    };
+    expect(alone[THREE]!.executionCase.respondents).toHaveLength(3);
+    const before = Object.fromEntries(SOURCE_NAMES.map((d) => [d, t.hub.databases[d].statements.count]));
+    const cases = Array.from({ length: 16 }, (_, i) => (i % 2 ? THREE : DEMO.clerkCase2));
+    const answers = await Promise.all(cases.map((caseNo) => t.gql(QUERY, { as: 'demo-clerk', variables: { caseNo } })));
+    answers.forEach((res, i) => {
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data).toEqual(alone[cases[i]]);
+    });
+    // Sixteen requests, each of which alone sends one statement to each source: fewer when they share.
+    const sent = SOURCE_NAMES.map((d) => t.hub.databases[d].statements.count - before[d]);
+    for (const n of sent) expect(n).toBeGreaterThanOrEqual(1);
+    expect(sent.reduce((a, b) => a + b, 0)).toBeLessThan(16 * SOURCE_NAMES.length);
+  });
 });
