@@ -32,6 +32,9 @@ export interface SharingOptions {
   waitMs: number;
 }
 
+/** The most subjects one statement asks a source for. */
+const MAX_BATCH = 1000;
+
 // Method syntax: a connector of any record type is a connector of unknown records.
 interface Waiting<T> {
   ids: Set<string>;
@@ -84,8 +87,11 @@ export abstract class SourceConnector<T> {
       const timer = setTimeout(() => this.flush(), this.sharing.waitMs);
       this.waiting = { ids: new Set(), done, settle: (run) => settle(run), timer };
     }
-    for (const id of idNumbers) this.waiting.ids.add(id);
-    return this.waiting.done;
+    const waiting = this.waiting;
+    for (const id of idNumbers) waiting.ids.add(id);
+    // No shared statement asks for more subjects than one request's batch may hold: a full one goes at once.
+    if (waiting.ids.size >= MAX_BATCH) this.flush();
+    return waiting.done;
   }
 
   private flush(): void {
@@ -165,7 +171,7 @@ export abstract class SourceConnector<T> {
 
   /** A fresh loader for one request: every lookup of this request in this source shares one batch. */
   createLoader(log?: Logger): DataLoader<string, SourceOutcome<T>> {
-    return new DataLoader((ids) => this.batch(ids, log), { maxBatchSize: 1000 });
+    return new DataLoader((ids) => this.batch(ids, log), { maxBatchSize: MAX_BATCH });
   }
 }
 

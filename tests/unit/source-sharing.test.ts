@@ -75,6 +75,27 @@ describe('statements shared between concurrent requests', () => {
     expect(await values(later)).toEqual(['OK record of D']);
   });
 
+  it('sends a gathered statement at once when it holds as many subjects as one batch may', async () => {
+    const c = connector({ statements: 1, waitMs: 1000 });
+    const first = c.batch(['A']);
+    await tick();
+    const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `S${from + i}`);
+    const big = c.batch(ids(0, 600));
+    const bigger = c.batch(ids(600, 400));
+    const after = c.batch(['Z']);
+    await tick();
+    expect(c.sent.map((s) => s.ids.length)).toEqual([1, 1000]);
+    // The full statement went while the first was still running; the next lookup waits for a statement to end.
+    for (const s of c.sent) s.answer();
+    await tick();
+    expect(c.sent.map((s) => s.ids)).toEqual([['A'], [...ids(0, 1000)], ['Z']]);
+    c.sent[2].answer();
+    expect((await values(big)).every((v) => v.startsWith('OK record of S'))).toBe(true);
+    expect(await values(bigger)).toHaveLength(400);
+    expect(await values(after)).toEqual(['OK record of Z']);
+    expect(await values(first)).toEqual(['OK record of A']);
+  });
+
   it('gives every request its own statement when sharing is off', async () => {
     const c = connector({ statements: 0, waitMs: 5 });
     const batches = [c.batch(['A']), c.batch(['B']), c.batch(['C'])];
