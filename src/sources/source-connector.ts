@@ -79,6 +79,8 @@ export abstract class SourceConnector<T> {
    */
   private fetchShared(idNumbers: readonly string[]): Promise<Map<string, T>> {
     if (this.running < this.sharing.statements || this.sharing.statements === 0) return this.run(idNumbers);
+    // No shared statement asks for more subjects than one request's batch may hold: one that would goes at once.
+    if (this.waiting && this.waiting.ids.size + idNumbers.length > MAX_BATCH) this.flush();
     if (!this.waiting) {
       let settle!: (run: Promise<Map<string, T>>) => void;
       const done = new Promise<Map<string, T>>((resolve) => {
@@ -87,11 +89,8 @@ export abstract class SourceConnector<T> {
       const timer = setTimeout(() => this.flush(), this.sharing.waitMs);
       this.waiting = { ids: new Set(), done, settle: (run) => settle(run), timer };
     }
-    const waiting = this.waiting;
-    for (const id of idNumbers) waiting.ids.add(id);
-    // No shared statement asks for more subjects than one request's batch may hold: a full one goes at once.
-    if (waiting.ids.size >= MAX_BATCH) this.flush();
-    return waiting.done;
+    for (const id of idNumbers) this.waiting.ids.add(id);
+    return this.waiting.done;
   }
 
   private flush(): void {
