@@ -57,9 +57,14 @@ export interface RenderedParts {
   fieldsDigest?: string;
 }
 
-/** The digest by which an entry of format 4 names its list of fields: SHA-256 (hex) of the list's canonical JSON. */
+/** The digest by which an entry of format 4 names a list of fields: SHA-256 (hex) of the list's canonical JSON text. */
+export function listDigest(fields: string): string {
+  return createHash('sha256').update(fields, 'utf8').digest('hex');
+}
+
+/** The digest of an entry's list of fields (`listDigest`), computed once. */
 export function fieldsDigest(parts: RenderedParts): string {
-  parts.fieldsDigest ??= createHash('sha256').update(parts.fields, 'utf8').digest('hex');
+  parts.fieldsDigest ??= listDigest(parts.fields);
   return parts.fieldsDigest;
 }
 
@@ -71,7 +76,7 @@ export function fieldsDigest(parts: RenderedParts): string {
  */
 export function entryHash(entry: Omit<ChainedEntry, 'hash'>, parts?: RenderedParts): string {
   const hash = createHash('sha256');
-  if (entry.format === STORED_FORM || entry.format === LISTED_FORM) return hash.update(storedForm(entry, parts)).digest('hex');
+  if (hashesStoredForm(entry.format)) return hash.update(storedForm(entry, parts)).digest('hex');
   return hash.update(canonicalEntry(entry, parts), 'utf8').digest('hex');
 }
 
@@ -84,6 +89,9 @@ export const STORED_FORM = 3;
  * its digest (`fieldsDigest`). The entry's hash commits to the digest, the digest to the list.
  */
 export const LISTED_FORM = 4;
+
+/** Whether entries of this format are hashed over their stored form (formats 3 and 4). */
+export const hashesStoredForm = (format: number | undefined) => format === STORED_FORM || format === LISTED_FORM;
 
 /** A column's type, as PostgreSQL names it. */
 export type StoredType = 'int2' | 'int8' | 'timestamptz' | 'varchar' | 'bpchar' | 'uuid' | 'json';

@@ -1,6 +1,16 @@
 import { hash as sha256Once } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { canonicalEntry, LISTED_FORM, PG_EPOCH_MS, STORED_COLUMNS, STORED_FORM, STORED_SEND, type ChainedEntry } from './audit-entry-hash';
+import {
+  canonicalEntry,
+  hashesStoredForm,
+  LISTED_FORM,
+  PG_EPOCH_MS,
+  STORED_COLUMNS,
+  STORED_FORM,
+  STORED_SEND,
+  storedColumnCount,
+  type ChainedEntry,
+} from './audit-entry-hash';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -354,12 +364,14 @@ export function hashTuples(data: Uint8Array): HashedBatch {
     lastHash = at[HASH];
     lastHashLength = len[HASH];
     const format = len[FORMAT] === 2 ? view.getInt16(at[FORMAT]) : 0;
-    if (format === LISTED_FORM || format === STORED_FORM) {
+    if (hashesStoredForm(format)) {
       // The stored form: the columns from `format` to the end of the row (format 3: but the last), as PostgreSQL sent them.
       if (len[STORED_AT] !== 8) throw new Error('at must be a timestamp');
       // Microseconds since 2000 in 64 bits, as two words (exact in a double for any time a timestamp holds).
       out.ats[i] = (view.getInt32(at[STORED_AT]) * 4294967296 + view.getUint32(at[STORED_AT] + 4)) / 1000 + PG_EPOCH_MS;
-      const end = format === LISTED_FORM ? p : at[FIELDS_DIGEST] - 4;
+      // The run ends with the format's last stored column: at the row's end, or where the next column's length begins.
+      const next = STORED + storedColumnCount(format);
+      const end = next === COLUMN_COUNT ? p : at[next] - 4;
       out.intact[i] = isStored(sha256Once('sha256', data.subarray(at[STORED] - 4, end), 'hex'));
       if (format === LISTED_FORM && len[FIELDS_DIGEST] > 0) {
         // Consecutive entries mostly name the same list: compared as bytes before it is made a string.

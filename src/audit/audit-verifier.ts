@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { GENESIS_HASH } from './audit-entry-hash';
+import { GENESIS_HASH, listDigest } from './audit-entry-hash';
 import { checkpointFromRow, checkpointStatement, type Checkpoint } from './audit-checkpoints';
 import type { CheckpointVerifier } from './audit-keys';
 import { defaultHashThreads, HashPool } from './audit-hash-pool';
@@ -299,7 +298,7 @@ async function checkFieldLists(db: Queryable, lists: Map<string, bigint>, flag: 
       const seq = lists.get(digest)!;
       const fields = stored.get(digest);
       if (fields === undefined) flag(seq, 'HASH_MISMATCH', `the list of fields read that entry ${seq} names is missing`);
-      else if (createHash('sha256').update(fields, 'utf8').digest('hex') !== digest)
+      else if (listDigest(fields) !== digest)
         flag(seq, 'HASH_MISMATCH', `the list of fields read that entry ${seq} names was changed after it was written`);
     }
   }
