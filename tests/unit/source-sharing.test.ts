@@ -20,14 +20,19 @@ const connected = { ready: async () => true } as unknown as SourceDatabase;
 const connector = (sharing: SharingOptions) =>
   new Held('vehicle', connected, 10_000, new CircuitBreaker({ failureThreshold: 100, cooldownMs: 1000 }), sharing);
 const tick = () => new Promise((r) => setImmediate(r));
+// A connector sharing one statement at a time, with a first lookup (`first`, of A) already sent and running.
+const busy = async (waitMs: number) => {
+  const c = connector({ statements: 1, waitMs });
+  const first = c.batch(['A']);
+  await tick();
+  return { c, first };
+};
 const values = async (batch: Promise<Array<{ value: string | null; status: { state: string } }>>) =>
   (await batch).map((o) => `${o.status.state} ${o.value}`);
 
 describe('statements shared between concurrent requests', () => {
   it('sends a batch at once while the source is free, and gathers the batches that arrive while it is busy into one', async () => {
-    const c = connector({ statements: 1, waitMs: 1000 });
-    const first = c.batch(['A']);
-    await tick();
+    const { c, first } = await busy(1000);
     const second = c.batch(['B', 'C']);
     const third = c.batch(['C', 'D']);
     await tick();
@@ -43,9 +48,7 @@ describe('statements shared between concurrent requests', () => {
   });
 
   it('sends the gathered batches after the longest wait even while a slow statement runs', async () => {
-    const c = connector({ statements: 1, waitMs: 20 });
-    const slow = c.batch(['A']);
-    await tick();
+    const { c, first: slow } = await busy(20);
     const waiting = c.batch(['B']);
     await tick();
     expect(c.sent).toHaveLength(1);
@@ -58,9 +61,7 @@ describe('statements shared between concurrent requests', () => {
   });
 
   it('fails every request that shared a failed statement, and the next ones go on', async () => {
-    const c = connector({ statements: 1, waitMs: 1000 });
-    const first = c.batch(['A']);
-    await tick();
+    const { c, first } = await busy(1000);
     const second = c.batch(['B']);
     const third = c.batch(['C']);
     c.sent[0].answer();
@@ -76,9 +77,7 @@ describe('statements shared between concurrent requests', () => {
   });
 
   it('sends the gathered statement at once when the next batch would take it past what one batch may hold', async () => {
-    const c = connector({ statements: 1, waitMs: 1000 });
-    const first = c.batch(['A']);
-    await tick();
+    const { c, first } = await busy(1000);
     const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `S${from + i}`);
     const batches = [c.batch(ids(0, 600)), c.batch(ids(600, 400)), c.batch(ids(1000, 600)), c.batch(['Z'])];
     await tick();
@@ -93,6 +92,19 @@ describe('statements shared between concurrent requests', () => {
     expect(answers.flat().every((v) => v.startsWith('OK record of '))).toBe(true);
     expect(answers[3]).toEqual(['OK record of Z']);
     expect(await values(first)).toEqual(['OK record of A']);
+  });
+
+  it('sends as many statements at once as it may run before gathering the rest', async () => {
+    const c = connector({ statements: 2, waitMs: 1000 });
+    const batches = [c.batch(['A']), c.batch(['B']), c.batch(['C']), c.batch(['D'])];
+    await tick();
+    expect(c.sent.map((s) => s.ids)).toEqual([['A'], ['B']]);
+    c.sent[1].answer();
+    await tick();
+    expect(c.sent.map((s) => s.ids)).toEqual([['A'], ['B'], ['C', 'D']]);
+    c.sent[0].answer();
+    c.sent[2].answer();
+    expect(await Promise.all(batches.map(values))).toEqual([['OK record of A'], ['OK record of B'], ['OK record of C'], ['OK record of D']]);
   });
 
   it('gives every request its own statement when sharing is off', async () => {
