@@ -32,6 +32,8 @@ export interface HubConfig {
   /** Automatic persisted queries (off unless PERSISTED_QUERIES=true: a shared cache tells one user what another sent). */
   persistedQueries: boolean;
   sourceTimeoutMs: number;
+  /** How long the user a token names is reused between requests at most (src/auth/viewer-cache.ts); 0: read on every request. */
+  viewerCacheMs: number;
   /**
    * Statements a source runs at once for inquiries before the lookups of further concurrent requests wait and go
    * together as one (0: each request's own statement), and the longest such a lookup waits.
@@ -211,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     persistedQueries: bool(env, 'PERSISTED_QUERIES', false),
     sourceTimeoutMs: intSetting(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
+    viewerCacheMs: intSetting(env, 'VIEWER_CACHE_MS', 60000, 1000, 3600000, true),
     sourceSharedStatements: intSetting(env, 'SOURCE_SHARED_STATEMENTS', 1, 0, 100, true),
     sourceSharedWaitMs: intSetting(env, 'SOURCE_SHARED_WAIT_MS', 5, 0, 1000, true),
     audit: loadAuditConfig(env, nodeEnv),

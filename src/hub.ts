@@ -10,6 +10,7 @@ import { jobQueuePool, migrateJobQueue, startJobRunner, type JobRunner } from '.
 import { protectSchema } from './auth/protect-schema';
 import type { DishonestCheckService } from './checks/dishonest-check.service';
 import { TokenVerifier } from './auth/tokens';
+import { ViewerCache } from './auth/viewer-cache';
 import type { DatabaseKey, HubConfig } from './config';
 import type { CountedDataSource } from './databases/data-sources';
 import { closeAll, connectAndMigrate, resolveDatabases, type OpenDatabases } from './databases/open-databases';
@@ -39,6 +40,8 @@ export interface Hub {
   control: ControlRuntime;
   /** Dishonest-list checks (the batch job and the list-exit sweep run on the same queue as every other job). */
   checks: DishonestCheckService;
+  /** The users requests act for, kept while every change to them is heard (src/auth/viewer-cache.ts). */
+  viewers: ViewerCache;
   stop(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function startHub(
   const sourceDatabases = {} as Record<SourceName, SourceDatabase>;
   let jobPool: ReturnType<typeof jobQueuePool> | undefined;
   let jobRunner: JobRunner | undefined;
+  let viewers: ViewerCache | undefined;
   try {
     hubDb = await connectAndMigrate('hub', resolved.urls.hub, { migrate: true }, log);
     if (config.seedDemo) await seedDemoHubIfEmpty(hubDb.dataSource, log);
@@ -89,7 +93,8 @@ export async function startHub(
     if (config.shieldDisabledForBenchmark) log('SHIELD_DISABLED_FOR_BENCHMARK: fields are served without authorization or masking');
     const schema = protectSchema(await buildBaseSchema(), { shield: !config.shieldDisabledForBenchmark, audit: audit !== null });
     const verifier = await TokenVerifier.create(config);
-    const services = createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control, checks: config.checks });
+    viewers = await ViewerCache.start(hubDb.dataSource, resolved.urls.hub, { maxAgeMs: config.viewerCacheMs, log: logger });
+    const services = createServices({ subjectReadsPerMinute: config.subjectReadRateLimit, control, checks: config.checks, viewers });
     // A credit repair that takes a debtor off the dishonest list tells the agencies that checked it.
     registerListExitNotices();
     // One job runner per hub process: every feature's tasks, one crontab, one concurrency (src/jobs/job-runner.ts).
@@ -122,9 +127,11 @@ export async function startHub(
       http,
       control,
       checks: services.checks,
+      viewers,
       stop: async () => {
         await http.stop();
         await jobRunner?.stop();
+        await viewers?.close();
         await jobPool?.end();
         await audit?.close();
         await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
@@ -134,6 +141,7 @@ export async function startHub(
     };
   } catch (error) {
     await jobRunner?.stop().catch(() => undefined);
+    await viewers?.close().catch(() => undefined);
     await jobPool?.end().catch(() => undefined);
     await Promise.all(Object.values(sourceDatabases).map((d) => d.close()));
     await closeAll([hubDb?.dataSource]);

@@ -13,6 +13,7 @@ import { CheckOutcomesPerSubject1796500000000 } from './1796500000000-check-outc
 import { CheckRateWindows1796510000000 } from './1796510000000-check-rate-windows';
 import { AuditEntryStoredForm1796600000000 } from './1796600000000-audit-entry-stored-form';
 import { AuditFieldLists1796700000000 } from './1796700000000-audit-field-lists';
+import { ViewerChangeNotices1796800000000 } from './1796800000000-viewer-change-notices';
 
 export const HUB_MIGRATIONS = [
   InitialHub1795313491084,
@@ -30,4 +31,5 @@ export const HUB_MIGRATIONS = [
   CheckRateWindows1796510000000,
   AuditEntryStoredForm1796600000000,
   AuditFieldLists1796700000000,
+  ViewerChangeNotices1796800000000,
 ];

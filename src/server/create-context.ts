@@ -5,7 +5,6 @@ import type { AuditLog } from '../audit/audit-log';
 import { recordAuthFailure } from '../audit/record-auth-failure';
 import { RequestAudit } from '../audit/request-audit';
 import type { TokenVerifier } from '../auth/tokens';
-import { loadViewer } from '../auth/viewer';
 import type { RequestContext } from '../context';
 import { silentLogger, type Logger } from '../observability/logger';
 import { unauthenticated } from '../schema/error-codes';
@@ -60,7 +59,7 @@ export async function createContext(deps: ContextDeps, req: Request): Promise<Re
     }
     throw unauthenticated('Invalid or expired token');
   }
-  const viewer = await loadViewer(deps.hub, verified.username);
+  const viewer = await deps.services.viewers.get(verified.username);
   if (!viewer) {
     await recordAuthFailure(deps.audit, { ...attempt, username: verified.username, reason: 'unknown or disabled user' }, (m) => log.warn(m));
     throw unauthenticated('Unknown or disabled user');

@@ -1,4 +1,5 @@
 import { SubjectReadLimiter } from '../auth/subject-read-limiter';
+import type { ViewerCache } from '../auth/viewer-cache';
 import { BankruptcyInboxService } from '../bankruptcy/bankruptcy-inbox.service';
 import { ClaimService } from '../bankruptcy/claims/claim.service';
 import { CreditRepairService } from '../bankruptcy/credit-repair/credit-repair.service';
@@ -34,11 +35,14 @@ export interface Services {
   bankruptcyInbox: BankruptcyInboxService;
   /** Bankruptcy coordination: suspensions, release tasks, transfers (src/bankruptcy). */
   bankruptcy: BankruptcyCoordinationService;
-  /** Per-user subject-read limit (process-wide state, the one exception to "stateless"). */
+  /** Per-user subject-read limit (process-wide state, as is the cache of users below). */
   subjectReads: SubjectReadLimiter;
+  /** The users requests act for, kept while every change to them is heard; the admin services empty it on a change. */
+  viewers: ViewerCache;
 }
 
 export interface ServicesOptions {
+  viewers: ViewerCache;
   /** Subject reads per user per minute; 0 turns the limit off. */
   subjectReadsPerMinute?: number;
   /** The control machinery (databases, clock, settings); services that need it are created with it. */
@@ -47,7 +51,7 @@ export interface ServicesOptions {
   checks?: ChecksConfig;
 }
 
-export function createServices(options: ServicesOptions = {}): Services {
+export function createServices(options: ServicesOptions): Services {
   return {
     executionCases: new ExecutionCaseService(),
     bankruptcyCases: new BankruptcyCaseService(),
@@ -64,5 +68,6 @@ export function createServices(options: ServicesOptions = {}): Services {
     bankruptcyInbox: new BankruptcyInboxService(options.control!),
     bankruptcy: new BankruptcyCoordinationService(options.control!),
     subjectReads: new SubjectReadLimiter(options.subjectReadsPerMinute ?? 0),
+    viewers: options.viewers,
   };
 }

@@ -68,13 +68,41 @@ describe('authentication', () => {
     await expectUnauthenticated(`Bearer ${await t.token('nobody-here')}`);
   });
 
-  it('refuses a valid token of a disabled user', async () => {
-    const token = await t.token('demo-clerk-2');
-    await t.hub.hub.query("UPDATE hub_user SET disabled_at = now() WHERE username = 'demo-clerk-2'");
+  async function disabled<T>(username: string, run: () => Promise<T>): Promise<T> {
+    await t.hub.hub.query('UPDATE hub_user SET disabled_at = now() WHERE username = $1', [username]);
     try {
-      await expectUnauthenticated(`Bearer ${token}`);
+      return await run();
     } finally {
-      await t.hub.hub.query("UPDATE hub_user SET disabled_at = NULL WHERE username = 'demo-clerk-2'");
+      await t.hub.hub.query('UPDATE hub_user SET disabled_at = NULL WHERE username = $1', [username]);
     }
+  }
+
+  it('refuses a valid token of a user disabled in the database, once the hub has heard of it', async () => {
+    const token = await t.token('demo-clerk-2');
+    // Read once, so that the user is kept between requests.
+    expect((await t.gql(ME, { auth: `Bearer ${token}` })).body.data!.me.username).toBe('demo-clerk-2');
+    expect(t.hub.viewers.listening).toBe(true);
+    await disabled('demo-clerk-2', async () => {
+      await t.hub.viewers.caughtUp();
+      await expectUnauthenticated(`Bearer ${token}`);
+    });
+    expect((await t.gql(ME, { auth: `Bearer ${token}` })).status).toBe(200);
+  });
+
+  it('forgets every user when it stops hearing of changes, and keeps none until it hears again', async () => {
+    const token = await t.token('demo-clerk-2');
+    expect((await t.gql(ME, { auth: `Bearer ${token}` })).status).toBe(200);
+    // The listening connection ends; a change made before it listens again is never notified to this hub.
+    const [ended] = await t.hub.hub.query(
+      `SELECT pg_terminate_backend(pid, 5000) AS ended FROM pg_stat_activity
+        WHERE application_name = 'fuyuantong-viewers' AND datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    expect(ended).toEqual({ ended: true });
+    await disabled('demo-clerk-2', async () => {
+      await t.hub.viewers.caughtUp(); // listening again
+      expect(t.hub.viewers.listening).toBe(true);
+      await expectUnauthenticated(`Bearer ${token}`);
+    });
+    expect((await t.gql(ME, { auth: `Bearer ${token}` })).status).toBe(200);
   });
 });

@@ -36,11 +36,14 @@ export class OrganisationAdminService {
     }
   }
 
-  /** Disabled organisations' users can no longer sign in; their cases and appointments stay on record. */
+  /**
+   * Disabled organisations' users can no longer sign in, from their next request (the users kept between requests are
+   * forgotten once it is committed); their cases and appointments stay on record.
+   */
   async disable(ctx: RequestContext, rawCode: string): Promise<ManagedOrganisationType> {
     requireOperation(ctx, 'Mutation.disableOrganisation');
     const code = organisationCodeArgument('code', rawCode);
-    return ctx.hub.transaction(async (m) => {
+    const disabled = await ctx.hub.transaction(async (m) => {
       const org = await m.getRepository(Organisation).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw notFound(`No organisation with code ${code}`);
       if (org.id === ctx.viewer.organisationId) throw badUserInput('code', 'you cannot disable your own organisation');
@@ -48,6 +51,8 @@ export class OrganisationAdminService {
       org.disabledAt = new Date();
       return managedOrganisation(await m.getRepository(Organisation).save(org));
     });
+    ctx.services.viewers.forget();
+    return disabled;
   }
 }
 

@@ -41,11 +41,11 @@ export class UserAdminService {
     }
   }
 
-  /** A disabled user's tokens stop working at once (every request reloads the user). */
+  /** A disabled user's tokens stop working at once: the users kept between requests are forgotten once it is committed. */
   async disable(ctx: RequestContext, rawUsername: string): Promise<ManagedUserType> {
     requireOperation(ctx, 'Mutation.disableUser');
     const username = usernameArgument('username', rawUsername);
-    return ctx.hub.transaction(async (m) => {
+    const disabled = await ctx.hub.transaction(async (m) => {
       const user = await m.getRepository(User).findOne({ where: { username }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound(`No user ${username}`);
       if (user.id === ctx.viewer.userId) throw badUserInput('username', 'you cannot disable your own account');
@@ -54,6 +54,8 @@ export class UserAdminService {
       const saved = await m.getRepository(User).save(user);
       return managedUser(Object.assign(saved, { organisation: await m.getRepository(Organisation).findOneByOrFail({ id: user.organisationId }) }));
     });
+    ctx.services.viewers.forget();
+    return disabled;
   }
 }
 
