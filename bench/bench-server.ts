@@ -80,8 +80,10 @@ export function benchHubEnv(spec: Pick<BenchServerSpec, 'urls' | 'dataDir' | 'en
     SUBJECT_READ_RATE_LIMIT: '0',
     [HUB_DATABASE.envVar]: spec.urls.hub,
     ...Object.fromEntries(SOURCE_NAMES.map((s) => [SOURCE_DATABASES[s].envVar, spec.urls[s]])),
-    // How the hub shares source statements between requests, when the benchmark's own environment sets it.
-    ...Object.fromEntries(['SOURCE_SHARED_STATEMENTS', 'SOURCE_SHARED_WAIT_MS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+    // How the hub shares source statements between requests and keeps users, when the benchmark's own environment sets it.
+    ...Object.fromEntries(
+      ['SOURCE_SHARED_STATEMENTS', 'SOURCE_SHARED_WAIT_MS', 'VIEWER_CACHE_MS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])),
+    ),
     ...spec.env,
   };
 }
