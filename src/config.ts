@@ -213,7 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     persistedQueries: bool(env, 'PERSISTED_QUERIES', false),
     sourceTimeoutMs: intSetting(env, 'SOURCE_TIMEOUT_MS', 3000, 50, 120000),
-    viewerCacheMs: intSetting(env, 'VIEWER_CACHE_MS', 60000, 1000, 3600000, true),
+    viewerCacheMs: intSetting(env, 'VIEWER_CACHE_MS', 600000, 1000, 3600000, true),
     sourceSharedStatements: intSetting(env, 'SOURCE_SHARED_STATEMENTS', 1, 0, 100, true),
     sourceSharedWaitMs: intSetting(env, 'SOURCE_SHARED_WAIT_MS', 5, 0, 1000, true),
     audit: loadAuditConfig(env, nodeEnv),

@@ -15,6 +15,12 @@ export interface ViewerCacheOptions {
   maxAgeMs: number;
   /** Interval between attempts to listen again after the listening connection is lost. */
   retryMs?: number;
+  /**
+   * Interval between the listening connection's checks that notices still arrive (a notice of its own must come back
+   * within the same time, or the connection is taken as lost): a connection that hangs without closing cannot leave
+   * users kept longer than about this.
+   */
+  heartbeatMs?: number;
   log?: Logger;
 }
 
@@ -32,8 +38,10 @@ interface Cached {
  * listens again every request reads its user from the database. A user read while a notice arrived is not kept (the
  * read may predate the change). The admin services of this process empty it themselves as soon as their change is
  * committed, so here a disabled user's next request is refused; in another process, once PostgreSQL has delivered the
- * notice (milliseconds). `maxAgeMs` bounds how long any entry lives regardless. Unknown or disabled users are never
- * kept: they are refused by a fresh read every time.
+ * notice (milliseconds). Every `heartbeatMs` the connection sends a notice of its own, which must come back in as long,
+ * or the connection is taken as lost: one that hangs without closing holds users no longer than that. `maxAgeMs` bounds
+ * how long any entry lives regardless. Unknown or disabled users are never kept: they are refused by a fresh read every
+ * time.
  */
 export class ViewerCache {
   private readonly entries = new Map<string, Cached>();
@@ -41,6 +49,7 @@ export class ViewerCache {
   private generation = 0;
   private client: Client | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly fences = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
   private readonly listeners: Array<() => void> = [];
@@ -97,13 +106,13 @@ export class ViewerCache {
     }
     const id = randomUUID();
     const heard = new Promise<void>((resolve, reject) => this.fences.set(id, { resolve, reject }));
-    await this.client.query('SELECT pg_notify($1, $2)', [VIEWER_CHANNEL, FENCE + id]);
-    await heard;
+    await Promise.all([this.client.query('SELECT pg_notify($1, $2)', [VIEWER_CHANNEL, FENCE + id]), heard]);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.client;
     this.drop(new Error('the viewer cache is closed'));
     this.listeners.splice(0).forEach((wake) => wake());
@@ -136,6 +145,27 @@ export class ViewerCache {
     this.forget();
     this.client = client;
     this.listeners.splice(0).forEach((wake) => wake());
+    this.heartbeat ??= setInterval(() => void this.beat(), this.options.heartbeatMs ?? 5000);
+    this.heartbeat.unref();
+  }
+
+  /** A notice of its own, back within `heartbeatMs`, or the connection is taken as lost. */
+  private async beat(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no notice came back')), this.options.heartbeatMs ?? 5000);
+    });
+    const back = this.caughtUp();
+    back.catch(() => undefined); // once late, its rejection by `lost` below is expected
+    try {
+      await Promise.race([back, late]);
+    } catch {
+      this.lost(client);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private heard(channel: string, payload: string): void {

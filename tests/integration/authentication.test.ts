@@ -1,4 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
+import { ViewerCache } from '../../src/auth/viewer-cache';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
 const ME = '{ me { username } }';
@@ -104,5 +105,30 @@ describe('authentication', () => {
       await expectUnauthenticated(`Bearer ${token}`);
     });
     expect((await t.gql(ME, { auth: `Bearer ${token}` })).status).toBe(200);
+  });
+
+  it('takes a connection that no longer hears notices as lost, and reads users afresh', async () => {
+    const url = (t.hub.hub.options as { url: string }).url;
+    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 60_000, heartbeatMs: 300, retryMs: 60_000 });
+    try {
+      expect((await cache.get('demo-clerk-2'))?.username).toBe('demo-clerk-2');
+      const [{ pid }] = await t.hub.hub.query(
+        `SELECT pid FROM pg_stat_activity WHERE application_name = 'fuyuantong-viewers' AND datname = current_database()
+          ORDER BY backend_start DESC LIMIT 1`,
+      );
+      // Its server process stopped, the connection stays open but hears nothing: the change below is never delivered.
+      process.kill(pid, 'SIGSTOP');
+      try {
+        await disabled('demo-clerk-2', async () => {
+          for (let waited = 0; cache.listening && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+          expect(cache.listening).toBe(false);
+          expect(await cache.get('demo-clerk-2')).toBeNull();
+        });
+      } finally {
+        process.kill(pid, 'SIGCONT');
+      }
+    } finally {
+      await cache.close();
+    }
   });
 });
