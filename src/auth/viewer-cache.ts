@@ -39,7 +39,7 @@ interface Cached {
  * read may predate the change). The admin services of this process empty it themselves as soon as their change is
  * committed, so here a disabled user's next request is refused; in another process, once PostgreSQL has delivered the
  * notice (milliseconds). Every `heartbeatMs` the connection sends a notice of its own, which must come back in as long,
- * or the connection is taken as lost: one that hangs without closing holds users no longer than that. `maxAgeMs` bounds
+ * or the connection is taken as lost: one that hangs without closing keeps users at most two heartbeats after. `maxAgeMs` bounds
  * how long any entry lives regardless. Unknown or disabled users are never kept: they are refused by a fresh read every
  * time.
  */
