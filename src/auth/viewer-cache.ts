@@ -33,15 +33,15 @@ interface Cached {
  * The users requests act for, kept between requests only while the hub is told of every change to them.
  *
  * A dedicated connection LISTENs on `hub_viewer`, which the hub database's triggers notify on every statement that
- * changes `hub_user` or `organisation` (a user disabled, an organisation disabled, whoever changed them: this
- * process, another hub process or SQL). Any notice empties the cache; so does losing that connection, and until it
- * listens again every request reads its user from the database. A user read while a notice arrived is not kept (the
- * read may predate the change). The admin services of this process empty it themselves as soon as their change is
- * committed, so here a disabled user's next request is refused; in another process, once PostgreSQL has delivered the
- * notice (milliseconds). Every `heartbeatMs` the connection sends a notice of its own, which must come back in as long,
- * or the connection is taken as lost: one that hangs without closing keeps users at most two heartbeats after. `maxAgeMs` bounds
- * how long any entry lives regardless. Unknown or disabled users are never kept: they are refused by a fresh read every
- * time.
+ * changes `hub_user` or `organisation` (a user disabled, an organisation disabled, whoever changed them: this process,
+ * another hub process or SQL). Users are kept only once a notice the connection sends itself has come back on it. Any
+ * notice empties the cache; so does losing that connection, and until it listens again every request reads its user
+ * from the database. A user read while a notice arrived is not kept (the read may predate the change). The admin
+ * services of this process empty it themselves as soon as their change is committed, so here a disabled user's next
+ * request is refused; in another process, once PostgreSQL has delivered the notice (milliseconds). Every `heartbeatMs`
+ * the connection sends a notice of its own, which must come back in as long, or the connection is taken as lost: one
+ * that hangs without closing keeps users at most two heartbeats after. `maxAgeMs` bounds how long any entry lives
+ * regardless. Unknown or disabled users are never kept: they are refused by a fresh read every time.
  */
 export class ViewerCache {
   private readonly entries = new Map<string, Cached>();
@@ -51,6 +51,8 @@ export class ViewerCache {
   private retry: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private closed = false;
+  /** A warning about not listening has been logged since the last time it listened: retries do not repeat it. */
+  private quiet = false;
   private readonly fences = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
   private readonly listeners: Array<() => void> = [];
 
@@ -104,9 +106,27 @@ export class ViewerCache {
       if (this.closed) throw new Error('the viewer cache is closed');
       await new Promise<void>((resolve) => this.listeners.push(resolve));
     }
+    await this.echo(this.client);
+  }
+
+  /** A notice sent on `client`, heard back on it within `heartbeatMs`; rejects otherwise. */
+  private async echo(client: Client): Promise<void> {
     const id = randomUUID();
-    const heard = new Promise<void>((resolve, reject) => this.fences.set(id, { resolve, reject }));
-    await Promise.all([this.client.query('SELECT pg_notify($1, $2)', [VIEWER_CHANNEL, FENCE + id]), heard]);
+    const limit = this.options.heartbeatMs ?? 5000;
+    let timer: NodeJS.Timeout | undefined;
+    const heard = new Promise<void>((resolve, reject) => {
+      this.fences.set(id, { resolve, reject });
+      timer = setTimeout(() => {
+        this.fences.delete(id);
+        reject(new Error(`no notice came back within ${limit} ms`));
+      }, limit);
+    });
+    try {
+      await Promise.all([client.query('SELECT pg_notify($1, $2)', [VIEWER_CHANNEL, FENCE + id]), heard]);
+    } finally {
+      clearTimeout(timer);
+      this.fences.delete(id);
+    }
   }
 
   async close(): Promise<void> {
@@ -128,12 +148,17 @@ export class ViewerCache {
     try {
       await client.connect();
       await client.query(`LISTEN ${VIEWER_CHANNEL}`);
+      // Users are kept only once a notice is seen to come back (a pooler in transaction mode, say, would lose them).
+      await this.echo(client);
     } catch (error) {
       client.removeAllListeners('end');
       await client.end().catch(() => undefined);
-      (this.options.log ?? silentLogger).warn(
-        `users are read on every request until the hub database can be listened to: ${error instanceof Error ? error.message : error}`,
-      );
+      if (!this.quiet) {
+        (this.options.log ?? silentLogger).warn(
+          `users are read on every request until the hub database can be listened to: ${error instanceof Error ? error.message : error}`,
+        );
+      }
+      this.quiet = true;
       this.scheduleRetry();
       return;
     }
@@ -144,6 +169,7 @@ export class ViewerCache {
     // Whatever changed while nobody listened is not known: start empty.
     this.forget();
     this.client = client;
+    this.quiet = false;
     this.listeners.splice(0).forEach((wake) => wake());
     this.heartbeat ??= setInterval(() => void this.beat(), this.options.heartbeatMs ?? 5000);
     this.heartbeat.unref();
@@ -153,18 +179,10 @@ export class ViewerCache {
   private async beat(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no notice came back')), this.options.heartbeatMs ?? 5000);
-    });
-    const back = this.caughtUp();
-    back.catch(() => undefined); // once late, its rejection by `lost` below is expected
     try {
-      await Promise.race([back, late]);
+      await this.echo(client);
     } catch {
       this.lost(client);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -184,6 +202,7 @@ export class ViewerCache {
     this.drop(new Error('the connection listening for changes to users was lost'));
     client.end().catch(() => undefined);
     (this.options.log ?? silentLogger).warn('lost the connection listening for changes to users: reading users on every request until it is back');
+    this.quiet = true;
     this.scheduleRetry();
   }
 
