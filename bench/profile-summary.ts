@@ -1,5 +1,7 @@
-// Summarises a V8 .cpuprofile (node --cpu-prof): self time by function and by package, largest first.
+// Summarises a V8 .cpuprofile (node --cpu-prof): self time by function and by package, largest first; with --under,
+// the time spent in (and beneath) the frames whose file path contains a text, by the outermost such frame.
 //   node dist/bench/profile-summary.js <file.cpuprofile> [top]
+//   node dist/bench/profile-summary.js <file.cpuprofile> --under src/audit/ [top]
 
 import fs from 'node:fs';
 
@@ -33,6 +35,48 @@ function shortUrl(url: string): string {
   return m ? m[1] : url.replace(/^file:\/\//, '');
 }
 
+function frameName(frame: ProfileNode['callFrame']): string {
+  const name = frame.functionName || '(anonymous)';
+  return frame.url ? `${name}  ${shortUrl(frame.url)}:${frame.lineNumber + 1}` : name;
+}
+
+/**
+ * The share of all samples spent in or beneath a frame whose file path contains `under` (each sample counted once),
+ * by the outermost such frame of the stack: where a part of the code is entered, and what it costs with all it calls.
+ */
+export function timeUnder(file: string, under: string, top = 25): string {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const outermost = new Map<number, ProfileNode | null>();
+  const entered = (id: number): ProfileNode | null => {
+    if (outermost.has(id)) return outermost.get(id)!;
+    const up = parent.get(id);
+    const above = up === undefined ? null : entered(up);
+    const node = byId.get(id)!;
+    const found = above ?? (node.callFrame.url.includes(under) ? node : null);
+    outermost.set(id, found);
+    return found;
+  };
+  const byEntry = new Map<string, number>();
+  let total = 0;
+  let inside = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    total += dt;
+    const entry = entered(id);
+    if (!entry) return;
+    inside += dt;
+    const key = frameName(entry.callFrame);
+    byEntry.set(key, (byEntry.get(key) ?? 0) + dt);
+  });
+  const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
+  const lines = [`${(total / 1e6).toFixed(1)} s sampled; in or beneath ${under}: ${pct(inside).trim()}`, '', 'by the outermost such frame:'];
+  for (const [k, us] of [...byEntry.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(us)}  ${k}`);
+  return lines.join('\n');
+}
+
 export function summariseProfile(file: string, top = 25): string {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -48,7 +92,7 @@ export function summariseProfile(file: string, top = 25): string {
   for (const [id, us] of self) {
     const frame = byId.get(id)!.callFrame;
     const name = frame.functionName || '(anonymous)';
-    const key = frame.url ? `${name}  ${shortUrl(frame.url)}:${frame.lineNumber + 1}` : name;
+    const key = frameName(frame);
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     const o = ['(idle)', '(program)', '(garbage collector)'].includes(name) ? name : owner(frame.url);
     byOwner.set(o, (byOwner.get(o) ?? 0) + us);
@@ -63,11 +107,15 @@ export function summariseProfile(file: string, top = 25): string {
 }
 
 if (require.main === module) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) {
-    process.stderr.write('usage: node dist/bench/profile-summary.js <file.cpuprofile> [top]\n');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--under');
+  const under = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const [file, top] = args;
+  if (!file || (at >= 0 && !under)) {
+    process.stderr.write('usage: node dist/bench/profile-summary.js <file.cpuprofile> [--under <path text>] [top]\n');
     process.exitCode = 2;
   } else {
-    process.stdout.write(`${summariseProfile(file, top ? Number(top) : 25)}\n`);
+    const n = top ? Number(top) : 25;
+    process.stdout.write(`${under ? timeUnder(file, under, n) : summariseProfile(file, n)}\n`);
   }
 }
