@@ -1,5 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { ViewerCache } from '../../src/auth/viewer-cache';
+import { startHub } from '../../src/hub';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
 const ME = '{ me { username } }';
@@ -129,6 +130,30 @@ describe('authentication', () => {
       }
     } finally {
       await cache.close();
+    }
+  });
+
+  it('refuses, in another hub process on the same database, a user disabled through this one, once it has heard', async () => {
+    const other = await startHub({ ...t.config, port: 0 });
+    try {
+      const token = await t.token('demo-clerk-2');
+      const ask = async (url: string) =>
+        (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: ME }),
+          })
+        ).status;
+      expect(await ask(other.url)).toBe(200); // now kept by the other process
+      const res = await t.gql('mutation { disableUser(username: "demo-clerk-2") { disabled } }', { as: 'demo-admin' });
+      expect(res.body.data).toEqual({ disableUser: { disabled: true } });
+      await other.viewers.caughtUp();
+      expect(await ask(other.url)).toBe(401);
+      expect(await ask(t.hub.url)).toBe(401);
+    } finally {
+      await t.hub.hub.query("UPDATE hub_user SET disabled_at = NULL WHERE username = 'demo-clerk-2'");
+      await other.stop();
     }
   });
 });
