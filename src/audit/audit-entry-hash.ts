@@ -19,7 +19,7 @@ export interface AuditDraft {
   subjectId: string | null;
   subjectKind: string | null;
   subjectIdNumber: string | null;
-  fields: AuditFieldRead[];
+  fields: readonly AuditFieldRead[];
   sources: AuditSourceState[];
   outcome: AuditOutcome;
   clientAddress: string | null;
@@ -249,12 +249,38 @@ export function canonicalEntry(e: Omit<ChainedEntry, 'hash'>, parts: RenderedPar
   );
 }
 
+// JSON.stringify writes a lone surrogate as \udxxx (lower case) and NUL as \u0000, and every other character as is
+// (or as another escape): canonical JSON without either holds nothing to mend. (An escaped backslash followed by such
+// letters matches too, and only costs a closer look.)
+export const SUSPECT = /\\u(?:d[89a-f]|0000)/;
+
+/**
+ * Lists of fields rendered once and shared, unchanged, by every entry that reads the same (`sharedFieldList`): their
+ * canonical JSON and its digest, by the list itself (a frozen array).
+ */
+const RENDERED_LISTS = new WeakMap<readonly AuditFieldRead[], { json: string; digest: string }>();
+
+/**
+ * The list, frozen, with its canonical JSON and digest computed now and kept with it, so that entries drafted with
+ * this very array skip rendering and hashing it. Null when the list would be mended (its JSON shows a lone surrogate or
+ * NUL): such a list is rendered afresh each time, as any other.
+ */
+export function sharedFieldList(fields: AuditFieldRead[]): readonly AuditFieldRead[] | null {
+  const json = pairs(fields, 'outcome', 'path', fieldPair);
+  if (SUSPECT.test(json)) return null;
+  const shared = Object.freeze(fields.map((f) => Object.freeze({ path: f.path, outcome: f.outcome })));
+  RENDERED_LISTS.set(shared, { json, digest: listDigest(json) });
+  return shared;
+}
+
 /** The canonical JSON of an entry's fields, sources and detail, as its canonical form embeds them. */
 export function renderParts(e: Pick<ChainedEntry, 'fields' | 'sources' | 'detail'>): RenderedParts {
+  const shared = RENDERED_LISTS.get(e.fields);
   return {
-    fields: pairs(e.fields, 'outcome', 'path', fieldPair),
+    fields: shared ? shared.json : pairs(e.fields, 'outcome', 'path', fieldPair),
     sources: pairs(e.sources, 'source', 'state', sourcePair),
     detail: canonicalJson(e.detail),
+    ...(shared ? { fieldsDigest: shared.digest } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { subjectIdProblem } from '../ids/subject-id';
 import { SubjectView } from '../schema/subject.type';
 import { redactArguments } from './redact-arguments';
 import type { Beneath, RequestAudit } from './request-audit';
-import { fieldNamesAlong, requestedBeneath } from './requested-beneath';
+import { fieldNamesAlong, requestedBeneath, type RequestedField } from './requested-beneath';
 
 /** Root queries of the auditor's API: looking into the log is itself on the record (the policy's `audited` rules). */
 export const AUDITED_QUERIES = auditedQueries();
@@ -53,6 +53,24 @@ function locate(audit: RequestAudit, parent: unknown, info: GraphQLResolveInfo):
     keys.push(p.key);
   }
   return null;
+}
+
+/** The paths of a planned list beneath a field, each prefixed with the field's own path, by list and prefix. */
+const PREFIXED = new WeakMap<readonly RequestedField[], Map<string, readonly string[]>>();
+
+/**
+ * `prefix.path` for each field of the list, built once per planned list and prefix: every request of the same query
+ * records the same path strings (their hashes computed once), instead of building and hashing them anew.
+ */
+function prefixedPaths(list: readonly RequestedField[], prefix: string): readonly string[] {
+  let byPrefix = PREFIXED.get(list);
+  if (!byPrefix) PREFIXED.set(list, (byPrefix = new Map()));
+  let paths = byPrefix.get(prefix);
+  if (!paths) {
+    paths = list.map((below) => `${prefix}.${below.path}`);
+    byPrefix.set(prefix, paths);
+  }
+  return paths;
 }
 
 function linkedIdNumber(parent: unknown): string | null {
@@ -114,8 +132,10 @@ export function buildAuditMiddleware(options: { planned?: boolean; authorization
       const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
       if (result.error || empty || (planned && parent instanceof SubjectView)) {
         const failed = result.error ? outcome : null;
-        for (const below of requestedBeneath(info, ctx.viewer.role)) {
-          for (const read of reads) read.field(`${beneath.path}.${below.path}`, failed ?? (unauthorized ? 'ALLOW' : below.outcome));
+        const list = requestedBeneath(info, ctx.viewer.role);
+        const paths = prefixedPaths(list, beneath.path);
+        for (let i = 0; i < list.length; i += 1) {
+          for (const read of reads) read.field(paths[i], failed ?? (unauthorized ? 'ALLOW' : list[i].outcome));
         }
       }
       return deliver(result);
@@ -169,7 +189,9 @@ export function auditFieldError(error: unknown, parent: unknown, args: Record<st
     audit.beneath.set(info.path, beneath);
     const outcome = isForbidden(error) ? 'DENY' : 'FAILED';
     beneath.read.field(beneath.path, outcome);
-    for (const below of requestedBeneath(info, ctx.viewer.role)) beneath.read.field(`${beneath.path}.${below.path}`, outcome);
+    const list = requestedBeneath(info, ctx.viewer.role);
+    const paths = prefixedPaths(list, beneath.path);
+    for (let i = 0; i < list.length; i += 1) beneath.read.field(paths[i], outcome);
   } else if (isForbidden(error)) {
     const { kind: caseKind, caseNo } = caseOf(args, parent, info);
     audit.refusal(caseKind, caseNo, `${info.parentType.name}.${info.fieldName}`, (error as GraphQLError).message);

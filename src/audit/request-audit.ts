@@ -1,11 +1,11 @@
 import type { FieldNode } from 'graphql';
 import type { Viewer } from '../auth/viewer';
-import type { AuditEntryKind, AuditOutcome } from '../entities/hub/audit-entry.entity';
+import type { AuditEntryKind, AuditFieldRead, AuditOutcome } from '../entities/hub/audit-entry.entity';
 import type { SubjectView } from '../schema/subject.type';
 import type { SourceStatusRecord } from '../sources/source-connector';
-import type { AuditDraft } from './audit-entry-hash';
+import { sharedFieldList, type AuditDraft } from './audit-entry-hash';
 import type { AuditLog } from './audit-log';
-import { SubjectRead } from './subject-read';
+import { SubjectRead, type FieldOutcome } from './subject-read';
 
 interface Refusal {
   caseKind: string | null;
@@ -34,6 +34,34 @@ export interface Beneath {
 const STATE_SEVERITY: Record<string, number> = { OK: 0, TIMEOUT: 1, ERROR: 2 };
 
 const cut = (value: string | null | undefined, length: number): string | null => (value == null ? null : value.slice(0, length));
+
+const OUTCOME_MARK: Record<FieldOutcome, string> = { ALLOW: 'A', MASK: 'M', FAILED: 'F', DENY: 'D' };
+/** Distinct lists kept at most; past it the cache starts over. */
+const MAX_LISTS = 1000;
+/**
+ * The lists of fields subjects were read with, by their content: the same query by the same role reads the same list
+ * for every subject, so it is sorted, rendered and digested once and the entries share it (`sharedFieldList`).
+ */
+const FIELD_LISTS = new Map<string, readonly AuditFieldRead[] | null>();
+
+/**
+ * The read's fields sorted by path (UTF-16 code units, as the canonical form orders them), as the list kept for the
+ * same content when there is one. The key writes each path as its outcome's mark, its length and itself, so two lists
+ * have the same key only if they are the same list.
+ */
+function fieldList(fields: ReadonlyMap<string, FieldOutcome>): readonly AuditFieldRead[] {
+  const paths = [...fields.keys()].sort();
+  let key = '';
+  for (const path of paths) key += OUTCOME_MARK[fields.get(path)!] + path.length + ':' + path;
+  const known = FIELD_LISTS.get(key);
+  if (known) return known;
+  const list = paths.map((path) => ({ path, outcome: fields.get(path)! }));
+  if (known === null) return list;
+  if (FIELD_LISTS.size >= MAX_LISTS) FIELD_LISTS.clear();
+  const shared = sharedFieldList(list);
+  FIELD_LISTS.set(key, shared);
+  return shared ?? list;
+}
 
 /**
  * What one request has to put on the record, collected while it executes (audit-middleware.ts) and appended
@@ -164,7 +192,7 @@ export class RequestAudit {
       subjectId: subject.id,
       subjectKind: subject.kind,
       subjectIdNumber: subject.idNumber ?? null,
-      fields: [...read.fields.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, outcome]) => ({ path, outcome })),
+      fields: fieldList(read.fields),
       sources: [...sources.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, state]) => ({ source, state })),
       outcome: !read.released ? 'DENIED' : read.withheld ? 'PARTIAL' : 'ALLOWED',
       detail: subject.linkedTo ? { linkedTo: subject.linkedTo } : null,

@@ -1,4 +1,4 @@
-import { renderParts, type AuditDraft } from './audit-entry-hash';
+import { renderParts, SUSPECT, type AuditDraft } from './audit-entry-hash';
 
 declare global {
   interface String {
@@ -51,11 +51,6 @@ function wellFormedJson(value: unknown, depth = 0): unknown {
 
 const text = (value: string | null, max: number): string | null =>
   value === null || value === undefined ? null : wellFormedText(value).slice(0, max);
-
-// JSON.stringify writes a lone surrogate as \udxxx (lower case) and NUL as \u0000, and every other character as is
-// (or as another escape): canonical JSON without either holds nothing to mend. (An escaped backslash followed by such
-// letters matches too, and only costs the walk below.)
-const SUSPECT = /\\u(?:d[89a-f]|0000)/;
 
 /**
  * A draft whose every value the database accepts and returns as hashed, whatever a client sent: well-formed text

@@ -1,0 +1,84 @@
+import { canonicalJson } from '../../src/audit/canonical-json';
+import { listDigest, renderParts } from '../../src/audit/audit-entry-hash';
+import { RequestAudit } from '../../src/audit/request-audit';
+import type { FieldOutcome } from '../../src/audit/subject-read';
+import { wellFormedDraft } from '../../src/audit/well-formed-draft';
+import type { Viewer } from '../../src/auth/viewer';
+import { SubjectView } from '../../src/schema/subject.type';
+
+const VIEWER: Viewer = {
+  userId: '00000000-0000-4000-8000-0000000000aa',
+  username: 'demo-clerk',
+  displayName: '书记员',
+  role: 'CLERK',
+  organisationId: '00000000-0000-4000-8000-0000000000bb',
+  organisationCode: '皖1524',
+  organisationName: '金寨县人民法院',
+  organisationKind: 'COURT',
+  organisationSource: null,
+};
+
+/** The draft of one subject read with these fields, recorded in this order. */
+function drafted(fields: Array<[string, FieldOutcome]>) {
+  const audit = new RequestAudit(null, 'request-1', VIEWER, null);
+  const subject = Object.assign(Object.create(SubjectView.prototype) as SubjectView, {
+    id: '00000000-0000-4000-8000-000000000001',
+    kind: 'PERSON',
+    idNumber: '340102199001011234',
+    binding: { kind: 'EXECUTION', caseNo: '(2024)皖1524执125号' },
+  });
+  const read = audit.subjectRead(subject);
+  for (const [path, outcome] of fields) read.field(path, outcome);
+  const [draft] = audit.take();
+  return wellFormedDraft(draft);
+}
+
+describe('lists of fields shared between entries', () => {
+  const FIELDS: Array<[string, FieldOutcome]> = [
+    ['vehicles.plate', 'ALLOW'],
+    ['phone', 'MASK'],
+    ['realEstate.location', 'ALLOW'],
+    ['realEstate', 'ALLOW'],
+    ['tax.arrears.amount', 'FAILED'],
+  ];
+  const expected = [...FIELDS].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, outcome]) => ({ path, outcome }));
+
+  it('gives every read of the same list, in whatever order recorded, the same list, JSON and digest as rendered afresh', () => {
+    const first = drafted(FIELDS);
+    const again = drafted([...FIELDS].reverse());
+    expect(first.fields).toEqual(expected);
+    expect(again.fields).toBe(first.fields);
+    expect(Object.isFrozen(again.fields) && Object.isFrozen(again.fields[0])).toBe(true);
+    const json = canonicalJson(expected);
+    for (const d of [first, again]) {
+      expect(d.rendered!.fields).toBe(json);
+      expect(d.rendered!.fieldsDigest ?? listDigest(d.rendered!.fields)).toBe(listDigest(json));
+    }
+    // Rendered from a copy of the list (not the shared array): the same text.
+    expect(renderParts({ ...first, fields: [...first.fields] }).fields).toBe(json);
+  });
+
+  it('does not share a list between reads that differ in one outcome, or whose paths only join up the same', () => {
+    const masked = drafted(FIELDS.map(([p, o]) => [p, p === 'vehicles.plate' ? 'MASK' : o]));
+    expect(masked.fields).toContainEqual({ path: 'vehicles.plate', outcome: 'MASK' });
+    expect(masked.rendered!.fields).not.toBe(drafted(FIELDS).rendered!.fields);
+    const joined = drafted([['aAb', 'ALLOW']]);
+    const split = drafted([
+      ['a', 'ALLOW'],
+      ['b', 'ALLOW'],
+    ]);
+    expect(joined.fields).toEqual([{ path: 'aAb', outcome: 'ALLOW' }]);
+    expect(split.fields).toEqual([
+      { path: 'a', outcome: 'ALLOW' },
+      { path: 'b', outcome: 'ALLOW' },
+    ]);
+  });
+
+  it('renders a list that has to be mended afresh each time, mended', () => {
+    const odd: Array<[string, FieldOutcome]> = [['p\ud800', 'ALLOW']];
+    for (const d of [drafted(odd), drafted(odd)]) {
+      expect(d.fields).toEqual([{ path: 'p\ufffd', outcome: 'ALLOW' }]);
+      expect(d.rendered!.fields).toBe(canonicalJson([{ path: 'p\ufffd', outcome: 'ALLOW' }]));
+    }
+  });
+});
