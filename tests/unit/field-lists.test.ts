@@ -6,17 +6,8 @@ import { wellFormedDraft } from '../../src/audit/well-formed-draft';
 import type { Viewer } from '../../src/auth/viewer';
 import { SubjectView } from '../../src/schema/subject.type';
 
-const VIEWER: Viewer = {
-  userId: '00000000-0000-4000-8000-0000000000aa',
-  username: 'demo-clerk',
-  displayName: '书记员',
-  role: 'CLERK',
-  organisationId: '00000000-0000-4000-8000-0000000000bb',
-  organisationCode: '皖1524',
-  organisationName: '金寨县人民法院',
-  organisationKind: 'COURT',
-  organisationSource: null,
-};
+// A draft names the viewer by username, organisation and role only.
+const VIEWER = { username: 'demo-clerk', organisationCode: '皖1524', role: 'CLERK' } as Viewer;
 
 /** The draft of one subject read with these fields, recorded in this order. */
 function drafted(fields: Array<[string, FieldOutcome]>) {
