@@ -189,9 +189,8 @@ export class ViewerCache {
   private heard(channel: string, payload: string): void {
     if (channel !== VIEWER_CHANNEL) return;
     if (payload.startsWith(FENCE)) {
-      const fence = this.fences.get(payload.slice(FENCE.length));
-      this.fences.delete(payload.slice(FENCE.length));
-      fence?.resolve();
+      // `echo` removes its fence once settled.
+      this.fences.get(payload.slice(FENCE.length))?.resolve();
       return;
     }
     this.forget();

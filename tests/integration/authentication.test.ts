@@ -156,4 +156,23 @@ describe('authentication', () => {
       await other.stop();
     }
   });
+
+  it('does not keep a user read while the cache was told to forget', async () => {
+    const url = (t.hub.hub.options as { url: string }).url;
+    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 60_000 });
+    const statements = () => t.hub.databases.hub.statements.count;
+    try {
+      const reading = cache.get('demo-clerk-2');
+      cache.forget(); // as a notice arriving while the statement runs
+      expect((await reading)?.username).toBe('demo-clerk-2');
+      const before = statements();
+      expect((await cache.get('demo-clerk-2'))?.username).toBe('demo-clerk-2');
+      expect(statements() - before).toBe(1); // read again: the first read was not kept
+      const kept = statements();
+      await cache.get('demo-clerk-2');
+      expect(statements()).toBe(kept); // this one was
+    } finally {
+      await cache.close();
+    }
+  });
 });
