@@ -261,17 +261,21 @@ export const SUSPECT = /\\u(?:d[89a-f]|0000)/;
 const RENDERED_LISTS = new WeakMap<readonly AuditFieldRead[], { json: string; digest: string }>();
 
 /**
- * The list, frozen, with its canonical JSON and digest computed now and kept with it, so that entries drafted with
- * this very array skip rendering and hashing it. Null when the list would be mended (its JSON shows a lone surrogate or
- * NUL): such a list is rendered afresh each time, as any other.
+ * The list, frozen with its items, with its canonical JSON and digest computed now and kept with it, so that entries
+ * drafted with this very array skip rendering, checking and hashing it. Null when the list would be mended (its JSON
+ * shows a lone surrogate or NUL): such a list is left unfrozen and rendered afresh each time, as any other.
  */
 export function sharedFieldList(fields: AuditFieldRead[]): readonly AuditFieldRead[] | null {
   const json = pairs(fields, 'outcome', 'path', fieldPair);
   if (SUSPECT.test(json)) return null;
-  const shared = Object.freeze(fields.map((f) => Object.freeze({ path: f.path, outcome: f.outcome })));
+  for (const f of fields) Object.freeze(f);
+  const shared = Object.freeze(fields);
   RENDERED_LISTS.set(shared, { json, digest: listDigest(json) });
   return shared;
 }
+
+/** Whether this is a list `sharedFieldList` kept: its JSON is known to need no mending. */
+export const isSharedFieldList = (fields: readonly AuditFieldRead[]) => RENDERED_LISTS.has(fields);
 
 /** The canonical JSON of an entry's fields, sources and detail, as its canonical form embeds them. */
 export function renderParts(e: Pick<ChainedEntry, 'fields' | 'sources' | 'detail'>): RenderedParts {

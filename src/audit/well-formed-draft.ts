@@ -1,4 +1,4 @@
-import { renderParts, SUSPECT, type AuditDraft } from './audit-entry-hash';
+import { isSharedFieldList, renderParts, SUSPECT, type AuditDraft } from './audit-entry-hash';
 
 declare global {
   interface String {
@@ -62,7 +62,8 @@ const text = (value: string | null, max: number): string | null =>
 export function wellFormedDraft(d: AuditDraft): AuditDraft {
   let { fields, sources, detail } = d;
   let rendered = renderParts(d);
-  if (SUSPECT.test(rendered.fields) || SUSPECT.test(rendered.sources) || SUSPECT.test(rendered.detail)) {
+  // A shared list of fields was looked at once, when it was kept.
+  if ((!isSharedFieldList(fields) && SUSPECT.test(rendered.fields)) || SUSPECT.test(rendered.sources) || SUSPECT.test(rendered.detail)) {
     fields = wellFormedJson(fields) as AuditDraft['fields'];
     sources = wellFormedJson(sources) as AuditDraft['sources'];
     detail = wellFormedJson(detail) as AuditDraft['detail'];
