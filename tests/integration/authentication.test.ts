@@ -175,4 +175,18 @@ describe('authentication', () => {
       await cache.close();
     }
   });
+
+  it('keeps no user at all with VIEWER_CACHE_MS=0: every request reads its user', async () => {
+    const url = (t.hub.hub.options as { url: string }).url;
+    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 0 });
+    const statements = () => t.hub.databases.hub.statements.count;
+    try {
+      expect(cache.listening).toBe(false);
+      const before = statements();
+      for (let i = 0; i < 3; i += 1) expect((await cache.get('demo-clerk-2'))?.username).toBe('demo-clerk-2');
+      expect(statements() - before).toBe(3);
+    } finally {
+      await cache.close();
+    }
+  });
 });
