@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FieldNode } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import type { AuditEntryKind, AuditFieldRead, AuditOutcome } from '../entities/hub/audit-entry.entity';
@@ -36,31 +37,91 @@ const STATE_SEVERITY: Record<string, number> = { OK: 0, TIMEOUT: 1, ERROR: 2 };
 const cut = (value: string | null | undefined, length: number): string | null => (value == null ? null : value.slice(0, length));
 
 const OUTCOME_MARK: Record<FieldOutcome, string> = { ALLOW: 'A', MASK: 'M', FAILED: 'F', DENY: 'D' };
+const OUTCOME_CODE: Record<FieldOutcome, number> = { ALLOW: 0x2545f491, MASK: 0x4f6cdd1d, FAILED: 0x7e95761e, DENY: 0x3c6ef372 };
 /** Distinct lists kept at most; past it the cache starts over. */
 const MAX_LISTS = 1000;
+/** Distinct paths given a code at most; past it the codes, and the lists found by them, start over. */
+const MAX_PATHS = 20_000;
 /**
  * The lists of fields subjects were read with, by their content: the same query by the same role reads the same list
  * for every subject, so it is sorted, rendered and digested once and the entries share it (`sharedFieldList`).
  */
 const FIELD_LISTS = new Map<string, readonly AuditFieldRead[] | null>();
 
+interface KnownList {
+  list: readonly AuditFieldRead[];
+  outcomes: ReadonlyMap<string, FieldOutcome>;
+}
+/** A random code per path, for a fingerprint of a read's fields that does not depend on the order they were recorded. */
+const PATH_CODES = new Map<string, number>();
+/** The shared lists by that fingerprint; a list found by it is used only once compared path by path. */
+const BY_FINGERPRINT = new Map<string, KnownList>();
+
+function pathCode(path: string): number {
+  let code = PATH_CODES.get(path);
+  if (code === undefined) {
+    if (PATH_CODES.size >= MAX_PATHS) {
+      PATH_CODES.clear();
+      BY_FINGERPRINT.clear();
+    }
+    code = randomBytes(4).readUInt32LE(0);
+    PATH_CODES.set(path, code);
+  }
+  return code;
+}
+
+/** Two sums over the fields (each path's code mixed with its outcome's), with their number: the same in any order. */
+function fingerprint(fields: ReadonlyMap<string, FieldOutcome>): string {
+  let sum = 0;
+  let mixed = 0;
+  for (const [path, outcome] of fields) {
+    const code = Math.imul(pathCode(path) ^ OUTCOME_CODE[outcome], 0x9e3779b1);
+    sum = (sum + code) | 0;
+    mixed = (mixed + Math.imul(code ^ (code >>> 15), 0x85ebca6b)) | 0;
+  }
+  return `${fields.size}:${sum}:${mixed}`;
+}
+
+/** How many lists, paths with a code and fingerprints are kept (each bounded). */
+export function fieldListCaches(): { lists: number; paths: number; fingerprints: number } {
+  return { lists: FIELD_LISTS.size, paths: PATH_CODES.size, fingerprints: BY_FINGERPRINT.size };
+}
+
+/** Whether the read's fields are exactly the known list's: as many, and each with the same outcome. */
+function sameFields(fields: ReadonlyMap<string, FieldOutcome>, known: KnownList): boolean {
+  if (fields.size !== known.outcomes.size) return false;
+  for (const [path, outcome] of fields) if (known.outcomes.get(path) !== outcome) return false;
+  return true;
+}
+
 /**
  * The read's fields sorted by path (UTF-16 code units, as the canonical form orders them), as the list kept for the
- * same content when there is one. The key writes each path as its outcome's mark, its length and itself, so two lists
- * have the same key only if they are the same list.
+ * same content when there is one. A list seen before is found by a fingerprint of its content, whatever the order its
+ * fields were recorded in, and compared path by path; otherwise the paths are sorted and looked up by a key that
+ * writes each path as its outcome's mark, its length and itself, so two lists have the same key only if they are the
+ * same list.
  */
 function fieldList(fields: ReadonlyMap<string, FieldOutcome>): readonly AuditFieldRead[] {
+  const print = fingerprint(fields);
+  const found = BY_FINGERPRINT.get(print);
+  if (found && sameFields(fields, found)) return found.list;
   const paths = [...fields.keys()].sort();
   let key = '';
   for (const path of paths) key += OUTCOME_MARK[fields.get(path)!] + path.length + ':' + path;
-  const known = FIELD_LISTS.get(key);
-  if (known) return known;
-  const list = paths.map((path) => ({ path, outcome: fields.get(path)! }));
-  if (known === null) return list;
-  if (FIELD_LISTS.size >= MAX_LISTS) FIELD_LISTS.clear();
-  const shared = sharedFieldList(list);
-  FIELD_LISTS.set(key, shared);
-  return shared ?? list;
+  let known = FIELD_LISTS.get(key);
+  if (known === undefined) {
+    const list = paths.map((path) => ({ path, outcome: fields.get(path)! }));
+    if (FIELD_LISTS.size >= MAX_LISTS) {
+      FIELD_LISTS.clear();
+      BY_FINGERPRINT.clear();
+    }
+    known = sharedFieldList(list);
+    FIELD_LISTS.set(key, known);
+    if (!known) return list;
+  }
+  if (known === null) return paths.map((path) => ({ path, outcome: fields.get(path)! }));
+  if (!found) BY_FINGERPRINT.set(print, { list: known, outcomes: new Map(known.map((f) => [f.path, f.outcome])) });
+  return known;
 }
 
 /**

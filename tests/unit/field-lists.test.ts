@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../src/audit/canonical-json';
 import { listDigest, renderParts } from '../../src/audit/audit-entry-hash';
-import { RequestAudit } from '../../src/audit/request-audit';
+import { fieldListCaches, RequestAudit } from '../../src/audit/request-audit';
 import type { FieldOutcome } from '../../src/audit/subject-read';
 import { wellFormedDraft } from '../../src/audit/well-formed-draft';
 import type { Viewer } from '../../src/auth/viewer';
@@ -71,5 +71,69 @@ describe('lists of fields shared between entries', () => {
       expect(d.fields).toEqual([{ path: 'p\ufffd', outcome: 'ALLOW' }]);
       expect(d.rendered!.fields).toBe(canonicalJson([{ path: 'p\ufffd', outcome: 'ALLOW' }]));
     }
+  });
+});
+
+describe('finding a list drafted before', () => {
+  const list = (n: number, outcome: FieldOutcome = 'ALLOW'): Array<[string, FieldOutcome]> => [
+    [`top${n}`, outcome],
+    [`top${n}.below`, 'ALLOW'],
+  ];
+
+  it('keeps at most 1,000 lists and then starts over, every list still drafted right', () => {
+    const first = drafted(list(0));
+    expect(drafted(list(0)).fields).toBe(first.fields);
+    for (let n = 1; n <= 1000; n += 1) expect(drafted(list(n)).fields[0]).toEqual({ path: `top${n}`, outcome: 'ALLOW' });
+    const again = drafted(list(0));
+    expect(again.fields).toEqual(first.fields);
+    expect(again.fields).not.toBe(first.fields); // the 1,001st list emptied the cache: drafted afresh
+    expect(drafted(list(0)).fields).toBe(again.fields);
+  });
+
+  it('gives at most 20,000 paths a code, then starts over with the codes and the lists found by them', () => {
+    drafted(list(7));
+    const wide = Array.from({ length: 20_001 }, (_, i): [string, FieldOutcome] => [`wide${i}`, 'ALLOW']);
+    expect(drafted(wide).fields).toHaveLength(20_001);
+    const after = fieldListCaches();
+    expect(after.paths).toBeLessThanOrEqual(20_000);
+    expect(after.fingerprints).toBeLessThanOrEqual(1);
+    expect(drafted(list(7)).fields[0]).toEqual({ path: 'top7', outcome: 'ALLOW' });
+    expect(fieldListCaches().lists).toBeLessThanOrEqual(1000);
+  });
+
+  it('compares a list found by its fingerprint path by path: lists whose fingerprints agree are not mistaken', () => {
+    jest.isolateModules(() => {
+      // Every path gets the same code, so lists of as many fields with the same outcomes have the same fingerprint.
+      jest.doMock('node:crypto', () => ({ ...jest.requireActual('node:crypto'), randomBytes: (n: number) => Buffer.alloc(n) }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module, under the mock
+      const { RequestAudit: Isolated } = require('../../src/audit/request-audit') as typeof import('../../src/audit/request-audit');
+      const draftedHere = (fields: Array<[string, FieldOutcome]>) => {
+        const audit = new Isolated(null, 'request-1', VIEWER, null);
+        const subject = Object.assign(Object.create(SubjectView.prototype) as SubjectView, {
+          id: '00000000-0000-4000-8000-000000000001',
+          kind: 'PERSON',
+          idNumber: '340102199001011234',
+          binding: { kind: 'EXECUTION', caseNo: '(2024)皖1524执125号' },
+        });
+        const read = audit.subjectRead(subject);
+        for (const [path, outcome] of fields) read.field(path, outcome);
+        return audit.take()[0].fields;
+      };
+      const a = draftedHere(list(1));
+      const b = draftedHere(list(2));
+      expect(b).toEqual([
+        { path: 'top2', outcome: 'ALLOW' },
+        { path: 'top2.below', outcome: 'ALLOW' },
+      ]);
+      expect(draftedHere(list(1))).toBe(a);
+      expect(draftedHere(list(2))).toEqual(b);
+      expect(
+        draftedHere([
+          ['top1', 'ALLOW'],
+          ['top1.below', 'MASK'],
+        ]),
+      ).toContainEqual({ path: 'top1.below', outcome: 'MASK' });
+      jest.dontMock('node:crypto');
+    });
   });
 });
