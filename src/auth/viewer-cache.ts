@@ -21,6 +21,8 @@ export interface ViewerCacheOptions {
    * users kept longer than about this.
    */
   heartbeatMs?: number;
+  /** Users kept at most (default 10,000); one more and the cache starts over. */
+  maxEntries?: number;
   log?: Logger;
 }
 
@@ -82,7 +84,7 @@ export class ViewerCache {
     const generation = this.generation;
     const viewer = await loadViewer(this.hub, username);
     if (viewer && this.client && generation === this.generation) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      if (this.entries.size >= (this.options.maxEntries ?? MAX_ENTRIES)) this.entries.clear();
       this.entries.set(username, { viewer: Object.freeze(viewer), until: now + this.options.maxAgeMs });
     } else if (cached) {
       this.entries.delete(username);

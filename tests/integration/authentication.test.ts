@@ -189,4 +189,27 @@ describe('authentication', () => {
       await cache.close();
     }
   });
+
+  it('keeps at most maxEntries users: one more and it starts over', async () => {
+    const url = (t.hub.hub.options as { url: string }).url;
+    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 60_000, maxEntries: 2 });
+    const statements = () => t.hub.databases.hub.statements.count;
+    const read = async (username: string) => {
+      const before = statements();
+      expect((await cache.get(username))?.username).toBe(username);
+      return statements() - before;
+    };
+    try {
+      expect(cache.listening).toBe(true);
+      expect(await read('demo-clerk')).toBe(1);
+      expect(await read('demo-clerk-2')).toBe(1);
+      expect(await read('demo-clerk')).toBe(0); // two kept
+      expect(await read('demo-clerk-2')).toBe(0);
+      expect(await read('demo-admin')).toBe(1); // the third: the cache starts over with it
+      expect(await read('demo-admin')).toBe(0);
+      expect(await read('demo-clerk')).toBe(1);
+    } finally {
+      await cache.close();
+    }
+  });
 });
