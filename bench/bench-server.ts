@@ -21,6 +21,16 @@ export interface BenchServerSpec {
   env: Record<string, string>;
 }
 
+/**
+ * Node's flags for the server under test: those `npm start` runs the hub with (package.json), so the benchmark
+ * measures the hub as deployed; the floor runs with the same. `BENCH_SERVER_NODE_ARGS`, when set, replaces them
+ * (empty: none), to compare flags.
+ */
+export function serverNodeArgs(): string[] {
+  const given = process.env.BENCH_SERVER_NODE_ARGS;
+  return [...process.execArgv, ...(given === undefined ? ['--max-semi-space-size=32'] : given.split(' ').filter(Boolean))];
+}
+
 export type BenchServerMessage =
   | { type: 'ready'; port: number }
   | { type: 'stats'; statements: Record<string, number>; auditRoundTrips: number; heapUsedMb: number }

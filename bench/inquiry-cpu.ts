@@ -1,4 +1,4 @@
-// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000]
+// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000 --compare 3]
 //
 // CPU per inquiry by a fixed number of requests, which a busy machine disturbs far less than throughput: the full hub
 // (and, with --bare, the hub with shield and audit off) answers the same clerk inquiries; reported are the hub
@@ -6,13 +6,19 @@
 // pass of 50 checked answers), on the hub's pools and as PostgreSQL counts them (pg_stat_statements, audit appends
 // included), and, with --profile, the hub's self time by function over the measured requests.
 
+//
+// With --compare N: N rounds, each measuring in turn the full hub, the hub with authorization off and the hub with audit
+// off (each a fresh server, as in `npm run bench`); reported are every run and, per part, the median over the rounds of
+// the CPU it adds per inquiry (full hub minus the variant of the same round) and that as a share of the full hub's.
+// Under saturation throughput goes as the inverse of CPU per inquiry, and CPU per inquiry is far steadier from run to
+// run than throughput, so this reads the cost of authorization and of audit where `npm run bench`'s rounds scatter.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, databaseNames, openDataset, statementCalls, type StatementCalls } from './bench-dataset';
-import { benchHubEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
 import { runLoad } from './load-run';
 import { summariseProfile } from './profile-summary';
@@ -22,17 +28,18 @@ interface Options {
   connections: number;
   warmup: number;
   bare: boolean;
+  compare: number;
   profile: boolean;
   persons: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { requests: 2000, connections: 4, warmup: 300, bare: false, profile: false, persons: 10_000 };
+  const options: Options = { requests: 2000, connections: 4, warmup: 300, bare: false, profile: false, persons: 10_000, compare: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--bare') options.bare = true;
     else if (arg === '--profile') options.profile = true;
-    else if (['--requests', '--connections', '--warmup', '--persons'].includes(arg)) {
+    else if (['--requests', '--connections', '--warmup', '--persons', '--compare'].includes(arg)) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
       (options as unknown as Record<string, number>)[arg.slice(2)] = value;
@@ -46,6 +53,7 @@ const log = (line: string) => process.stderr.write(`[bench:cpu] ${line}\n`);
 function serverProcess(spec: BenchServerSpec) {
   const child = fork(path.join(__dirname, 'bench-server.js'), [], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
+    execArgv: serverNodeArgs(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T extends BenchServerMessage['type']>(type: T, send?: object) =>
@@ -125,6 +133,47 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
   }
 }
 
+const FULL = 'full hub';
+const COMPARED: Array<[string, Record<string, string>]> = [
+  [FULL, {}],
+  ['authorization off', { SHIELD_DISABLED_FOR_BENCHMARK: 'true' }],
+  ['audit off', { AUDIT_DISABLED_FOR_BENCHMARK: 'true' }],
+];
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Per part switched off: the CPU it adds to the full hub per inquiry, round by round, and the medians. */
+function costTable(rounds: Array<Record<string, { cpu: { server: number; postgres: number } }>>): string[] {
+  const lines = [
+    'What each part adds to the full hub per inquiry (full hub minus the variant of the same round; median of the rounds):',
+    '',
+    '| part | CPU ms added, hub | CPU ms added, PostgreSQL | share of the full hub’s CPU | per round (share) |',
+    '|---|---:|---:|---:|---|',
+  ];
+  for (const [name] of COMPARED.slice(1)) {
+    const hub = rounds.map((r) => r[FULL].cpu.server - r[name].cpu.server);
+    const pg = rounds.map((r) => r[FULL].cpu.postgres - r[name].cpu.postgres);
+    const share = rounds.map((r) => {
+      const full = r[FULL].cpu.server + r[FULL].cpu.postgres;
+      return (full - r[name].cpu.server - r[name].cpu.postgres) / full;
+    });
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    lines.push(
+      `| ${name.replace(' off', '')} | ${median(hub).toFixed(2)} | ${median(pg).toFixed(2)} | **${pct(median(share))}** | ${share.map(pct).join(', ')} |`,
+    );
+  }
+  const full = rounds.map((r) => r[FULL].cpu.server + r[FULL].cpu.postgres);
+  lines.push(
+    '',
+    `Full hub, CPU ms per inquiry (hub + PostgreSQL) per round: ${rounds.map((r) => `${r[FULL].cpu.server.toFixed(2)} + ${r[FULL].cpu.postgres.toFixed(2)}`).join(', ')}; median total ${median(full).toFixed(2)}`,
+  );
+  return lines;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const spec = { name: `persons-${options.persons / 1000}k`, persons: options.persons, enterprises: options.persons / 10, seed: 1 };
@@ -137,7 +186,20 @@ async function main(): Promise<void> {
     const profileFile = path.join(BENCH_DATA, 'profiles', `cpu-${startedAt.replace(/[:.]/g, '-')}.cpuprofile`);
     if (options.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
     const base = { urls: ds.urls, dataDir: ds.dataDir, mode: 'hub' as const };
-    const runs = [await measure('full hub', { ...base, env: {} }, workload, options, ds.postmasterPid(), options.profile ? profileFile : undefined)];
+    const runs: Array<Awaited<ReturnType<typeof measure>>> = [];
+    const compared: Array<Record<string, Awaited<ReturnType<typeof measure>>>> = [];
+    if (options.compare > 0) {
+      for (let round = 1; round <= options.compare; round += 1) {
+        const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+        for (const [name, env] of COMPARED) {
+          results[name] = await measure(`${name} (round ${round})`, { ...base, env }, workload, options, ds.postmasterPid());
+          runs.push(results[name]);
+        }
+        compared.push(results);
+      }
+    } else {
+      runs.push(await measure('full hub', { ...base, env: {} }, workload, options, ds.postmasterPid(), options.profile ? profileFile : undefined));
+    }
     if (options.bare) {
       const env = { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' };
       runs.push(await measure('hub, shield and audit off', { ...base, env }, workload, options, ds.postmasterPid()));
@@ -162,6 +224,7 @@ async function main(): Promise<void> {
           `${r.totalPostgres.toFixed(2)} | ${by(r.postgres)} | ${r.auditAppend.toFixed(2)} |`,
       );
     }
+    if (compared.length > 0) lines.push('', ...costTable(compared));
     if (options.profile) lines.push('', 'Full hub, self time over the measured inquiries:', '', '```', summariseProfile(profileFile, 30), '```');
   } finally {
     await ds.stop();

@@ -26,7 +26,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, openDataset, type OpenDataset } from './bench-dataset';
 import { runControlBench, type ControlBenchResult } from './control-bench';
-import { benchHubEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
 import { runLoad, type LoadResult } from './load-run';
 import { sourcePlans } from './plan-check';
@@ -160,6 +160,7 @@ interface RunningServer {
 async function startServer(spec: BenchServerSpec): Promise<RunningServer> {
   const child = fork(path.join(__dirname, 'bench-server.js'), [], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
+    execArgv: serverNodeArgs(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T extends BenchServerMessage['type']>(type: T) =>
