@@ -5,13 +5,13 @@
 // process's and PostgreSQL's CPU milliseconds per inquiry, the SQL statements per inquiry by database (a sequential
 // pass of 50 checked answers), on the hub's pools and as PostgreSQL counts them (pg_stat_statements, audit appends
 // included), and, with --profile, the hub's self time by function over the measured requests.
-
 //
 // With --compare N: N rounds, each measuring in turn the full hub, the hub with authorization off and the hub with audit
 // off (each a fresh server, as in `npm run bench`); reported are every run and, per part, the median over the rounds of
 // the CPU it adds per inquiry (full hub minus the variant of the same round) and that as a share of the full hub's.
 // Under saturation throughput goes as the inverse of CPU per inquiry, and CPU per inquiry is far steadier from run to
 // run than throughput, so this reads the cost of authorization and of audit where `npm run bench`'s rounds scatter.
+
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
