@@ -1,4 +1,4 @@
-// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000 --compare 3]
+// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000 --compare 3 --off audit]
 //
 // CPU per inquiry by a fixed number of requests, which a busy machine disturbs far less than throughput: the full hub
 // (and, with --bare, the hub with shield and audit off) answers the same clerk inquiries; reported are the hub
@@ -11,6 +11,8 @@
 // the CPU it adds per inquiry (full hub minus the variant of the same round) and that as a share of the full hub's.
 // Under saturation throughput goes as the inverse of CPU per inquiry, and CPU per inquiry is far steadier from run to
 // run than throughput, so this reads the cost of authorization and of audit where `npm run bench`'s rounds scatter.
+// With --off audit (or authorization) the one measured server runs with that part switched off, so that its profile
+// can be set beside the full hub's.
 
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,16 +31,22 @@ interface Options {
   warmup: number;
   bare: boolean;
   compare: number;
+  /** The part switched off in the single measured server (`--off audit` or `--off authorization`), e.g. to profile it. */
+  off: string | null;
   profile: boolean;
   persons: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { requests: 2000, connections: 4, warmup: 300, bare: false, profile: false, persons: 10_000, compare: 0 };
+  const options: Options = { requests: 2000, connections: 4, warmup: 300, bare: false, profile: false, persons: 10_000, compare: 0, off: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--bare') options.bare = true;
-    else if (arg === '--profile') options.profile = true;
+    else if (arg === '--off') {
+      const part = argv[++i];
+      if (!COMPARED.some(([name]) => name === `${part} off`)) throw new Error('--off takes audit or authorization');
+      options.off = part;
+    } else if (arg === '--profile') options.profile = true;
     else if (['--requests', '--connections', '--warmup', '--persons', '--compare'].includes(arg)) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number`);
@@ -198,7 +206,8 @@ async function main(): Promise<void> {
         compared.push(results);
       }
     } else {
-      runs.push(await measure('full hub', { ...base, env: {} }, workload, options, ds.postmasterPid(), options.profile ? profileFile : undefined));
+      const [name, env] = COMPARED.find(([n]) => n === (options.off ? `${options.off} off` : FULL))!;
+      runs.push(await measure(name, { ...base, env }, workload, options, ds.postmasterPid(), options.profile ? profileFile : undefined));
     }
     if (options.bare) {
       const env = { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' };
@@ -225,7 +234,15 @@ async function main(): Promise<void> {
       );
     }
     if (compared.length > 0) lines.push('', ...costTable(compared));
-    if (options.profile) lines.push('', 'Full hub, self time over the measured inquiries:', '', '```', summariseProfile(profileFile, 30), '```');
+    if (options.profile)
+      lines.push(
+        '',
+        `${runs[0].name[0].toUpperCase()}${runs[0].name.slice(1)}, self time over the measured inquiries:`,
+        '',
+        '```',
+        summariseProfile(profileFile, 30),
+        '```',
+      );
   } finally {
     await ds.stop();
   }

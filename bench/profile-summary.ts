@@ -2,6 +2,10 @@
 // the time spent in (and beneath) the frames whose file path contains a text, by the outermost such frame.
 //   node dist/bench/profile-summary.js <file.cpuprofile> [top]
 //   node dist/bench/profile-summary.js <file.cpuprofile> --under src/audit/ [top]
+//   node dist/bench/profile-summary.js <file.cpuprofile> --minus <other.cpuprofile> --per 3000 [top]
+// With --minus, the self time by function of the first profile less the second's, each divided by --per (the number of
+// requests each profile covers): what one configuration spends per request beyond another, e.g. the full hub against
+// the hub with audit off (`npm run bench:cpu -- --profile` and `-- --profile --off audit`).
 
 import fs from 'node:fs';
 
@@ -77,6 +81,40 @@ export function timeUnder(file: string, under: string, top = 25): string {
   return lines.join('\n');
 }
 
+/** Self time by function (µs), over all samples. */
+function selfByFunction(file: string): Map<string, number> {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byFunction = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const key = frameName(byId.get(id)!.callFrame);
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return byFunction;
+}
+
+/**
+ * Self time by function of one profile less another's, per unit of work (`per`: requests each profile covers), the
+ * largest differences first; `(idle)` is time waited, not spent, and is listed apart.
+ */
+export function selfTimeMinus(file: string, other: string, per: number, top = 25): string {
+  const a = selfByFunction(file);
+  const b = selfByFunction(other);
+  const spent = (m: Map<string, number>) => [...m.entries()].filter(([k]) => k !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
+  const ms = (us: number) => `${(us / 1000 / per).toFixed(3).padStart(7)} ms`;
+  const lines = [
+    `self time per request (${per} each), idle excluded: ${ms(spent(a)).trim()} against ${ms(spent(b)).trim()}, difference ${ms(spent(a) - spent(b)).trim()}`,
+    `idle per request: ${ms(a.get('(idle)') ?? 0).trim()} against ${ms(b.get('(idle)') ?? 0).trim()}`,
+    '',
+    `largest differences by function (top ${top}):`,
+  ];
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  keys.delete('(idle)');
+  const diffs = [...keys].map((k) => [k, (a.get(k) ?? 0) - (b.get(k) ?? 0)] as const).sort((x, y) => y[1] - x[1]);
+  for (const [k, us] of diffs.slice(0, top)) lines.push(`  ${ms(us)}  ${k}`);
+  return lines.join('\n');
+}
+
 export function summariseProfile(file: string, top = 25): string {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -108,14 +146,23 @@ export function summariseProfile(file: string, top = 25): string {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--under');
-  const under = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const take = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? (args.splice(at, 2)[1] ?? '') : undefined;
+  };
+  const under = take('--under');
+  const minus = take('--minus');
+  const per = take('--per');
   const [file, top] = args;
-  if (!file || (at >= 0 && !under)) {
-    process.stderr.write('usage: node dist/bench/profile-summary.js <file.cpuprofile> [--under <path text>] [top]\n');
+  const n = top ? Number(top) : 25;
+  if (!file || under === '' || minus === '' || (minus !== undefined && !(Number(per) > 0))) {
+    process.stderr.write(
+      'usage: node dist/bench/profile-summary.js <file.cpuprofile> [--under <path text> | --minus <other.cpuprofile> --per <requests>] [top]\n',
+    );
     process.exitCode = 2;
+  } else if (minus !== undefined) {
+    process.stdout.write(`${selfTimeMinus(file, minus, Number(per), n)}\n`);
   } else {
-    const n = top ? Number(top) : 25;
     process.stdout.write(`${under ? timeUnder(file, under, n) : summariseProfile(file, n)}\n`);
   }
 }
