@@ -9,9 +9,9 @@ import { SubjectView } from '../../src/schema/subject.type';
 // A draft names the viewer by username, organisation and role only.
 const VIEWER = { username: 'demo-clerk', organisationCode: '皖1524', role: 'CLERK' } as Viewer;
 
-/** The draft of one subject read with these fields, recorded in this order. */
-function drafted(fields: Array<[string, FieldOutcome]>) {
-  const audit = new RequestAudit(null, 'request-1', VIEWER, null);
+/** The draft of one subject read with these fields, recorded in this order, by a RequestAudit of the given class. */
+function recorded(Audit: typeof RequestAudit, fields: Array<[string, FieldOutcome]>) {
+  const audit = new Audit(null, 'request-1', VIEWER, null);
   const subject = Object.assign(Object.create(SubjectView.prototype) as SubjectView, {
     id: '00000000-0000-4000-8000-000000000001',
     kind: 'PERSON',
@@ -20,9 +20,11 @@ function drafted(fields: Array<[string, FieldOutcome]>) {
   });
   const read = audit.subjectRead(subject);
   for (const [path, outcome] of fields) read.field(path, outcome);
-  const [draft] = audit.take();
-  return wellFormedDraft(draft);
+  return audit.take()[0];
 }
+
+/** The same, made well-formed as the writer takes it. */
+const drafted = (fields: Array<[string, FieldOutcome]>) => wellFormedDraft(recorded(RequestAudit, fields));
 
 describe('lists of fields shared between entries', () => {
   const FIELDS: Array<[string, FieldOutcome]> = [
@@ -107,18 +109,7 @@ describe('finding a list drafted before', () => {
       jest.doMock('node:crypto', () => ({ ...jest.requireActual('node:crypto'), randomBytes: (n: number) => Buffer.alloc(n) }));
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module, under the mock
       const { RequestAudit: Isolated } = require('../../src/audit/request-audit') as typeof import('../../src/audit/request-audit');
-      const draftedHere = (fields: Array<[string, FieldOutcome]>) => {
-        const audit = new Isolated(null, 'request-1', VIEWER, null);
-        const subject = Object.assign(Object.create(SubjectView.prototype) as SubjectView, {
-          id: '00000000-0000-4000-8000-000000000001',
-          kind: 'PERSON',
-          idNumber: '340102199001011234',
-          binding: { kind: 'EXECUTION', caseNo: '(2024)皖1524执125号' },
-        });
-        const read = audit.subjectRead(subject);
-        for (const [path, outcome] of fields) read.field(path, outcome);
-        return audit.take()[0].fields;
-      };
+      const draftedHere = (fields: Array<[string, FieldOutcome]>) => recorded(Isolated, fields).fields;
       const a = draftedHere(list(1));
       const b = draftedHere(list(2));
       expect(b).toEqual([
