@@ -36,33 +36,32 @@ const STATE_SEVERITY: Record<string, number> = { OK: 0, TIMEOUT: 1, ERROR: 2 };
 
 const cut = (value: string | null | undefined, length: number): string | null => (value == null ? null : value.slice(0, length));
 
-const OUTCOME_MARK: Record<FieldOutcome, string> = { ALLOW: 'A', MASK: 'M', FAILED: 'F', DENY: 'D' };
 const OUTCOME_CODE: Record<FieldOutcome, number> = { ALLOW: 0x2545f491, MASK: 0x4f6cdd1d, FAILED: 0x7e95761e, DENY: 0x3c6ef372 };
 /** Distinct lists kept at most; past it the cache starts over. */
 const MAX_LISTS = 1000;
 /** Distinct paths given a code at most; past it the codes, and the lists found by them, start over. */
 const MAX_PATHS = 20_000;
-/**
- * The lists of fields subjects were read with, by their content: the same query by the same role reads the same list
- * for every subject, so it is sorted, rendered and digested once and the entries share it (`sharedFieldList`).
- */
-const FIELD_LISTS = new Map<string, readonly AuditFieldRead[] | null>();
 
 interface KnownList {
-  list: readonly AuditFieldRead[];
+  /** Null for a list that needs mending (`sharedFieldList`): it is listed afresh, and mended, every time. */
+  list: readonly AuditFieldRead[] | null;
   outcomes: ReadonlyMap<string, FieldOutcome>;
 }
 /** A random code per path, for a fingerprint of a read's fields that does not depend on the order they were recorded. */
 const PATH_CODES = new Map<string, number>();
-/** The shared lists by that fingerprint; a list found by it is used only once compared path by path. */
-const BY_FINGERPRINT = new Map<string, KnownList>();
+/**
+ * The lists of fields subjects were read with, by a fingerprint of their content: the same query by the same role reads
+ * the same list for every subject, so it is sorted, rendered and digested once and the entries share it
+ * (`sharedFieldList`). A list found by its fingerprint is used only once compared path by path.
+ */
+const FIELD_LISTS = new Map<string, KnownList>();
 
 function pathCode(path: string): number {
   let code = PATH_CODES.get(path);
   if (code === undefined) {
     if (PATH_CODES.size >= MAX_PATHS) {
       PATH_CODES.clear();
-      BY_FINGERPRINT.clear();
+      FIELD_LISTS.clear();
     }
     code = randomBytes(4).readUInt32LE(0);
     PATH_CODES.set(path, code);
@@ -82,9 +81,9 @@ function fingerprint(fields: ReadonlyMap<string, FieldOutcome>): string {
   return `${fields.size}:${sum}:${mixed}`;
 }
 
-/** How many lists, paths with a code and fingerprints are kept (each bounded). */
-export function fieldListCaches(): { lists: number; paths: number; fingerprints: number } {
-  return { lists: FIELD_LISTS.size, paths: PATH_CODES.size, fingerprints: BY_FINGERPRINT.size };
+/** How many lists and paths with a code are kept (each bounded). */
+export function fieldListCaches(): { lists: number; paths: number } {
+  return { lists: FIELD_LISTS.size, paths: PATH_CODES.size };
 }
 
 /** Whether the read's fields are exactly the known list's: as many, and each with the same outcome. */
@@ -94,34 +93,26 @@ function sameFields(fields: ReadonlyMap<string, FieldOutcome>, known: KnownList)
   return true;
 }
 
+/** The read's fields sorted by path (UTF-16 code units, as the canonical form orders them). */
+const sorted = (fields: ReadonlyMap<string, FieldOutcome>): AuditFieldRead[] =>
+  [...fields.keys()].sort().map((path) => ({ path, outcome: fields.get(path)! }));
+
 /**
- * The read's fields sorted by path (UTF-16 code units, as the canonical form orders them), as the list kept for the
- * same content when there is one. A list seen before is found by a fingerprint of its content, whatever the order its
- * fields were recorded in, and compared path by path; otherwise the paths are sorted and looked up by a key that
- * writes each path as its outcome's mark, its length and itself, so two lists have the same key only if they are the
- * same list.
+ * The read's fields as a sorted list: the list kept for the same content when there is one, found by its fingerprint
+ * whatever the order its fields were recorded in. A list whose fingerprint names another (which random codes make all
+ * but impossible) is listed afresh and not kept.
  */
 function fieldList(fields: ReadonlyMap<string, FieldOutcome>): readonly AuditFieldRead[] {
   const print = fingerprint(fields);
-  const found = BY_FINGERPRINT.get(print);
-  if (found && sameFields(fields, found)) return found.list;
-  const paths = [...fields.keys()].sort();
-  let key = '';
-  for (const path of paths) key += OUTCOME_MARK[fields.get(path)!] + path.length + ':' + path;
-  let known = FIELD_LISTS.get(key);
-  if (known === undefined) {
-    const list = paths.map((path) => ({ path, outcome: fields.get(path)! }));
-    if (FIELD_LISTS.size >= MAX_LISTS) {
-      FIELD_LISTS.clear();
-      BY_FINGERPRINT.clear();
-    }
-    known = sharedFieldList(list);
-    FIELD_LISTS.set(key, known);
-    if (!known) return list;
+  const found = FIELD_LISTS.get(print);
+  if (found && sameFields(fields, found)) return found.list ?? sorted(fields);
+  const list = sorted(fields);
+  const shared = sharedFieldList(list);
+  if (!found) {
+    if (FIELD_LISTS.size >= MAX_LISTS) FIELD_LISTS.clear();
+    FIELD_LISTS.set(print, { list: shared, outcomes: new Map(fields) });
   }
-  if (known === null) return paths.map((path) => ({ path, outcome: fields.get(path)! }));
-  if (!found) BY_FINGERPRINT.set(print, { list: known, outcomes: new Map(known.map((f) => [f.path, f.outcome])) });
-  return known;
+  return shared ?? list;
 }
 
 /**
