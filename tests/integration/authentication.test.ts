@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import { ViewerCache } from '../../src/auth/viewer-cache';
+import { ViewerCache, type ViewerCacheOptions } from '../../src/auth/viewer-cache';
 import { startHub } from '../../src/hub';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 
@@ -79,6 +79,23 @@ describe('authentication', () => {
     }
   }
 
+  /** A viewer cache of its own on the hub's database, closed once `run` is done. */
+  async function ownCache<T>(options: ViewerCacheOptions, run: (cache: ViewerCache) => Promise<T>): Promise<T> {
+    const cache = await ViewerCache.start(t.hub.hub, (t.hub.hub.options as { url: string }).url, options);
+    try {
+      return await run(cache);
+    } finally {
+      await cache.close();
+    }
+  }
+
+  /** Reads the user through the cache; answers how many statements that sent to the hub database (0: it was kept). */
+  async function statementsToRead(cache: ViewerCache, username: string): Promise<number> {
+    const before = t.hub.databases.hub.statements.count;
+    expect((await cache.get(username))?.username).toBe(username);
+    return t.hub.databases.hub.statements.count - before;
+  }
+
   it('refuses a valid token of a user disabled in the database, once the hub has heard of it', async () => {
     const token = await t.token('demo-clerk-2');
     // Read once, so that the user is kept between requests.
@@ -109,9 +126,7 @@ describe('authentication', () => {
   });
 
   it('takes a connection that no longer hears notices as lost, and reads users afresh', async () => {
-    const url = (t.hub.hub.options as { url: string }).url;
-    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 60_000, heartbeatMs: 300, retryMs: 60_000 });
-    try {
+    await ownCache({ maxAgeMs: 60_000, heartbeatMs: 300, retryMs: 60_000 }, async (cache) => {
       expect((await cache.get('demo-clerk-2'))?.username).toBe('demo-clerk-2');
       const [{ pid }] = await t.hub.hub.query(
         `SELECT pid FROM pg_stat_activity WHERE application_name = 'fuyuantong-viewers' AND datname = current_database()
@@ -128,9 +143,7 @@ describe('authentication', () => {
       } finally {
         process.kill(pid, 'SIGCONT');
       }
-    } finally {
-      await cache.close();
-    }
+    });
   });
 
   it('refuses, in another hub process on the same database, a user disabled through this one, once it has heard', async () => {
@@ -158,58 +171,32 @@ describe('authentication', () => {
   });
 
   it('does not keep a user read while the cache was told to forget', async () => {
-    const url = (t.hub.hub.options as { url: string }).url;
-    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 60_000 });
-    const statements = () => t.hub.databases.hub.statements.count;
-    try {
+    await ownCache({ maxAgeMs: 60_000 }, async (cache) => {
       const reading = cache.get('demo-clerk-2');
       cache.forget(); // as a notice arriving while the statement runs
       expect((await reading)?.username).toBe('demo-clerk-2');
-      const before = statements();
-      expect((await cache.get('demo-clerk-2'))?.username).toBe('demo-clerk-2');
-      expect(statements() - before).toBe(1); // read again: the first read was not kept
-      const kept = statements();
-      await cache.get('demo-clerk-2');
-      expect(statements()).toBe(kept); // this one was
-    } finally {
-      await cache.close();
-    }
+      expect(await statementsToRead(cache, 'demo-clerk-2')).toBe(1); // read again: the first read was not kept
+      expect(await statementsToRead(cache, 'demo-clerk-2')).toBe(0); // this one was
+    });
   });
 
   it('keeps no user at all with VIEWER_CACHE_MS=0: every request reads its user', async () => {
-    const url = (t.hub.hub.options as { url: string }).url;
-    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 0 });
-    const statements = () => t.hub.databases.hub.statements.count;
-    try {
+    await ownCache({ maxAgeMs: 0 }, async (cache) => {
       expect(cache.listening).toBe(false);
-      const before = statements();
-      for (let i = 0; i < 3; i += 1) expect((await cache.get('demo-clerk-2'))?.username).toBe('demo-clerk-2');
-      expect(statements() - before).toBe(3);
-    } finally {
-      await cache.close();
-    }
+      for (let i = 0; i < 3; i += 1) expect(await statementsToRead(cache, 'demo-clerk-2')).toBe(1);
+    });
   });
 
   it('keeps at most maxEntries users: one more and it starts over', async () => {
-    const url = (t.hub.hub.options as { url: string }).url;
-    const cache = await ViewerCache.start(t.hub.hub, url, { maxAgeMs: 60_000, maxEntries: 2 });
-    const statements = () => t.hub.databases.hub.statements.count;
-    const read = async (username: string) => {
-      const before = statements();
-      expect((await cache.get(username))?.username).toBe(username);
-      return statements() - before;
-    };
-    try {
+    await ownCache({ maxAgeMs: 60_000, maxEntries: 2 }, async (cache) => {
       expect(cache.listening).toBe(true);
-      expect(await read('demo-clerk')).toBe(1);
-      expect(await read('demo-clerk-2')).toBe(1);
-      expect(await read('demo-clerk')).toBe(0); // two kept
-      expect(await read('demo-clerk-2')).toBe(0);
-      expect(await read('demo-admin')).toBe(1); // the third: the cache starts over with it
-      expect(await read('demo-admin')).toBe(0);
-      expect(await read('demo-clerk')).toBe(1);
-    } finally {
-      await cache.close();
-    }
+      expect(await statementsToRead(cache, 'demo-clerk')).toBe(1);
+      expect(await statementsToRead(cache, 'demo-clerk-2')).toBe(1);
+      expect(await statementsToRead(cache, 'demo-clerk')).toBe(0); // two kept
+      expect(await statementsToRead(cache, 'demo-clerk-2')).toBe(0);
+      expect(await statementsToRead(cache, 'demo-admin')).toBe(1); // the third: the cache starts over with it
+      expect(await statementsToRead(cache, 'demo-admin')).toBe(0);
+      expect(await statementsToRead(cache, 'demo-clerk')).toBe(1);
+    });
   });
 });
