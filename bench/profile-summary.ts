@@ -81,14 +81,17 @@ export function timeUnder(file: string, under: string, top = 25): string {
   return lines.join('\n');
 }
 
-/** Self time by function (µs), over all samples. */
-function selfByFunction(file: string): Map<string, number> {
+/** Self time (µs) by function, with each function's frame, over all samples of a profile. */
+function selfByFunction(file: string): Map<string, { us: number; frame: ProfileNode['callFrame'] }> {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const byFunction = new Map<string, number>();
+  const byFunction = new Map<string, { us: number; frame: ProfileNode['callFrame'] }>();
   profile.samples.forEach((id, i) => {
-    const key = frameName(byId.get(id)!.callFrame);
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const frame = byId.get(id)!.callFrame;
+    const key = frameName(frame);
+    const entry = byFunction.get(key) ?? { us: 0, frame };
+    entry.us += profile.timeDeltas[i] ?? 0;
+    byFunction.set(key, entry);
   });
   return byFunction;
 }
@@ -98,8 +101,9 @@ function selfByFunction(file: string): Map<string, number> {
  * largest differences first; `(idle)` is time waited, not spent, and is listed apart.
  */
 export function selfTimeMinus(file: string, other: string, per: number, top = 25): string {
-  const a = selfByFunction(file);
-  const b = selfByFunction(other);
+  const times = (f: string) => new Map([...selfByFunction(f)].map(([k, { us }]) => [k, us]));
+  const a = times(file);
+  const b = times(other);
   const spent = (m: Map<string, number>) => [...m.entries()].filter(([k]) => k !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
   const ms = (us: number) => `${(us / 1000 / per).toFixed(3).padStart(7)} ms`;
   const lines = [
@@ -116,22 +120,13 @@ export function selfTimeMinus(file: string, other: string, per: number, top = 25
 }
 
 export function summariseProfile(file: string, top = 25): string {
-  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i] ?? 0;
-    self.set(id, (self.get(id) ?? 0) + dt);
-    total += dt;
-  });
   const byFunction = new Map<string, number>();
   const byOwner = new Map<string, number>();
-  for (const [id, us] of self) {
-    const frame = byId.get(id)!.callFrame;
+  let total = 0;
+  for (const [key, { us, frame }] of selfByFunction(file)) {
+    total += us;
+    byFunction.set(key, us);
     const name = frame.functionName || '(anonymous)';
-    const key = frameName(frame);
-    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     const o = ['(idle)', '(program)', '(garbage collector)'].includes(name) ? name : owner(frame.url);
     byOwner.set(o, (byOwner.get(o) ?? 0) + us);
   }
