@@ -7,10 +7,11 @@
 // included), and, with --profile, the hub's self time by function over the measured requests.
 //
 // With --compare N: N rounds, each measuring in turn the full hub, the hub with authorization off and the hub with audit
-// off (each a fresh server, as in `npm run bench`); reported are every run and, per part, the median over the rounds of
-// the CPU it adds per inquiry (full hub minus the variant of the same round) and that as a share of the full hub's.
-// Under saturation throughput goes as the inverse of CPU per inquiry, and CPU per inquiry is far steadier from run to
-// run than throughput, so this reads the cost of authorization and of audit where `npm run bench`'s rounds scatter.
+// off (and, with --bare, both off), each a fresh server as in `npm run bench` and none profiled (so not with --profile
+// or --off); reported are every run and, per part, the median over the rounds of the CPU it adds per inquiry (full hub
+// minus the variant of the same round) and that as a share of the full hub's. Under saturation throughput goes as the
+// inverse of CPU per inquiry, and CPU per inquiry is far steadier from run to run than throughput, so this reads the
+// cost of authorization and of audit where `npm run bench`'s rounds scatter.
 // With --off audit (or authorization) the one measured server runs with that part switched off, so that its profile
 // can be set beside the full hub's.
 
@@ -21,6 +22,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, databaseNames, openDataset, statementCalls, type StatementCalls } from './bench-dataset';
 import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { BARE, COSTS, FULL, HUB_VARIANTS, median, NO_AUDIT, NO_AUTHORIZATION } from './hub-variants';
 import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
 import { runLoad } from './load-run';
 import { summariseProfile } from './profile-summary';
@@ -44,7 +46,7 @@ function parseOptions(argv: string[]): Options {
     if (arg === '--bare') options.bare = true;
     else if (arg === '--off') {
       const part = argv[++i];
-      if (!COMPARED.some(([name]) => name === `${part} off`)) throw new Error('--off takes audit or authorization');
+      if (!(part in OFF)) throw new Error('--off takes audit or authorization');
       options.off = part;
     } else if (arg === '--profile') options.profile = true;
     else if (['--requests', '--connections', '--warmup', '--persons', '--compare'].includes(arg)) {
@@ -53,6 +55,8 @@ function parseOptions(argv: string[]): Options {
       (options as unknown as Record<string, number>)[arg.slice(2)] = value;
     } else throw new Error(`unknown option ${arg}`);
   }
+  // A comparison measures every variant itself, unprofiled: one profiled server would not compare with the others.
+  if (options.compare > 0 && (options.profile || options.off)) throw new Error('--compare measures every variant itself: without --profile or --off');
   return options;
 }
 
@@ -141,18 +145,10 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
   }
 }
 
-const FULL = 'full hub';
-const COMPARED: Array<[string, Record<string, string>]> = [
-  [FULL, {}],
-  ['authorization off', { SHIELD_DISABLED_FOR_BENCHMARK: 'true' }],
-  ['audit off', { AUDIT_DISABLED_FOR_BENCHMARK: 'true' }],
-];
+/** The variant `--off` names: the hub with that part switched off. */
+const OFF: Record<string, string> = { audit: NO_AUDIT, authorization: NO_AUTHORIZATION };
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+const variant = (scenario: string) => HUB_VARIANTS.find((v) => v.scenario === scenario)!;
 
 /** Per part switched off: the CPU it adds to the full hub per inquiry, round by round, and the medians. */
 function costTable(rounds: Array<Record<string, { cpu: { server: number; postgres: number } }>>): string[] {
@@ -162,17 +158,15 @@ function costTable(rounds: Array<Record<string, { cpu: { server: number; postgre
     '| part | CPU ms added, hub | CPU ms added, PostgreSQL | share of the full hub’s CPU | per round (share) |',
     '|---|---:|---:|---:|---|',
   ];
-  for (const [name] of COMPARED.slice(1)) {
-    const hub = rounds.map((r) => r[FULL].cpu.server - r[name].cpu.server);
-    const pg = rounds.map((r) => r[FULL].cpu.postgres - r[name].cpu.postgres);
+  for (const { part, without } of COSTS.filter((c) => c.without in rounds[0])) {
+    const hub = rounds.map((r) => r[FULL].cpu.server - r[without].cpu.server);
+    const pg = rounds.map((r) => r[FULL].cpu.postgres - r[without].cpu.postgres);
     const share = rounds.map((r) => {
       const full = r[FULL].cpu.server + r[FULL].cpu.postgres;
-      return (full - r[name].cpu.server - r[name].cpu.postgres) / full;
+      return (full - r[without].cpu.server - r[without].cpu.postgres) / full;
     });
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-    lines.push(
-      `| ${name.replace(' off', '')} | ${median(hub).toFixed(2)} | ${median(pg).toFixed(2)} | **${pct(median(share))}** | ${share.map(pct).join(', ')} |`,
-    );
+    lines.push(`| ${part} | ${median(hub).toFixed(2)} | ${median(pg).toFixed(2)} | **${pct(median(share))}** | ${share.map(pct).join(', ')} |`);
   }
   const full = rounds.map((r) => r[FULL].cpu.server + r[FULL].cpu.postgres);
   lines.push(
@@ -197,21 +191,35 @@ async function main(): Promise<void> {
     const runs: Array<Awaited<ReturnType<typeof measure>>> = [];
     const compared: Array<Record<string, Awaited<ReturnType<typeof measure>>>> = [];
     if (options.compare > 0) {
+      // Every round measures the full hub and each part switched off (and both, with --bare), in that order.
+      const scenarios = [FULL, NO_AUTHORIZATION, NO_AUDIT, ...(options.bare ? [BARE] : [])];
       for (let round = 1; round <= options.compare; round += 1) {
         const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
-        for (const [name, env] of COMPARED) {
-          results[name] = await measure(`${name} (round ${round})`, { ...base, env }, workload, options, ds.postmasterPid());
-          runs.push(results[name]);
+        for (const scenario of scenarios) {
+          results[scenario] = await measure(
+            `${scenario} (round ${round})`,
+            { ...base, env: variant(scenario).env },
+            workload,
+            options,
+            ds.postmasterPid(),
+          );
+          runs.push(results[scenario]);
         }
         compared.push(results);
       }
     } else {
-      const [name, env] = COMPARED.find(([n]) => n === (options.off ? `${options.off} off` : FULL))!;
-      runs.push(await measure(name, { ...base, env }, workload, options, ds.postmasterPid(), options.profile ? profileFile : undefined));
-    }
-    if (options.bare) {
-      const env = { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' };
-      runs.push(await measure('hub, shield and audit off', { ...base, env }, workload, options, ds.postmasterPid()));
+      const scenario = options.off ? OFF[options.off] : FULL;
+      runs.push(
+        await measure(
+          scenario,
+          { ...base, env: variant(scenario).env },
+          workload,
+          options,
+          ds.postmasterPid(),
+          options.profile ? profileFile : undefined,
+        ),
+      );
+      if (options.bare) runs.push(await measure(BARE, { ...base, env: variant(BARE).env }, workload, options, ds.postmasterPid()));
     }
     lines.push(
       `${startedAt}: ${options.requests} inquiries after ${options.warmup} warm-up, ${options.connections} connections, ` +

@@ -27,6 +27,7 @@ import { loadConfig } from '../src/config';
 import { BENCH_DATA, openDataset, type OpenDataset } from './bench-dataset';
 import { runControlBench, type ControlBenchResult } from './control-bench';
 import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { COSTS, FULL, HUB_VARIANTS, median, type CostPart } from './hub-variants';
 import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
 import { runLoad, type LoadResult } from './load-run';
 import { sourcePlans } from './plan-check';
@@ -34,30 +35,7 @@ import { summariseProfile } from './profile-summary';
 import { batchMarkdown, runDishonestBatchBench } from './dishonest-batch';
 
 const FLOOR = 'raw-SQL floor';
-const FULL = 'full hub';
-const NO_AUTHORIZATION = 'hub, authorization off';
-const NO_AUDIT = 'hub, audit off';
-const BARE = 'hub, authorization and audit off';
-
-/**
- * The hub variants, each the full hub less what its benchmark-only switches (refused in production) take away:
- * SHIELD_DISABLED_FOR_BENCHMARK removes graphql-shield and masking, AUDIT_DISABLED_FOR_BENCHMARK the audit log and
- * its field middleware; the plan of which fields run without middleware is the same in all of them.
- */
-const HUB_VARIANTS: Array<{ scenario: string; env: Record<string, string> }> = [
-  { scenario: FULL, env: {} },
-  { scenario: NO_AUTHORIZATION, env: { SHIELD_DISABLED_FOR_BENCHMARK: 'true' } },
-  { scenario: NO_AUDIT, env: { AUDIT_DISABLED_FOR_BENCHMARK: 'true' } },
-  { scenario: BARE, env: { SHIELD_DISABLED_FOR_BENCHMARK: 'true', AUDIT_DISABLED_FOR_BENCHMARK: 'true' } },
-];
 const SCENARIOS = [FLOOR, ...HUB_VARIANTS.map((v) => v.scenario)];
-
-/** What each part costs: the variant without it against the full hub. */
-const COSTS: Array<{ part: Cost['part']; without: string }> = [
-  { part: 'authorization', without: NO_AUTHORIZATION },
-  { part: 'audit', without: NO_AUDIT },
-  { part: 'authorization and audit', without: BARE },
-];
 
 function mainDataset(persons: number) {
   return { name: `persons-${persons / 1000}k`, persons, enterprises: Math.round(persons / 10), seed: 1 };
@@ -386,7 +364,7 @@ async function prepareWorkload(ds: OpenDataset): Promise<Workload> {
 
 /** What a part of the full hub costs it, from the variant with the part switched off. */
 interface Cost {
-  part: 'authorization' | 'audit' | 'authorization and audit';
+  part: CostPart;
   /** The scenario with the part switched off. */
   without: string;
   /** Throughput the full hub loses to the part, per cent: 1 − full ÷ without, median of the rounds (each round paired). */
@@ -397,13 +375,6 @@ interface Cost {
   /** The added CPU as a share of the full hub's CPU per request (hub process and PostgreSQL together), per cent. */
   cpuPct: number;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** The median run of a scenario by throughput (the lower middle one of an even count). */
 function medianRun(results: ScenarioResult[], scenario: string): ScenarioResult {
