@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import inspector from 'node:inspector';
+import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import type { AuditLog } from '../src/audit/audit-log';
 import type { DatabaseKey } from '../src/config';
@@ -21,14 +22,22 @@ export interface BenchServerSpec {
   env: Record<string, string>;
 }
 
+const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
 /**
- * Node's flags for the server under test: those `npm start` runs the hub with (package.json), so the benchmark
- * measures the hub as deployed; the floor runs with the same. `BENCH_SERVER_NODE_ARGS`, when set, replaces them
- * (empty: none), to compare flags.
+ * Node's flags for the server under test: those `npm start` runs the hub with (package.json's start script), so the
+ * benchmark measures the hub as it is started; the floor runs with the same. `BENCH_SERVER_NODE_ARGS`, when set,
+ * replaces them (empty: none), to compare flags.
  */
 export function serverNodeArgs(): string[] {
   const given = process.env.BENCH_SERVER_NODE_ARGS;
-  return [...process.execArgv, ...(given === undefined ? ['--max-semi-space-size=32'] : given.split(' ').filter(Boolean))];
+  if (given !== undefined) return [...process.execArgv, ...given.split(' ').filter(Boolean)];
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...words] = start.split(/\s+/);
+  // The words between `node` and the script are node's own flags.
+  const script = words.findIndex((w) => !w.startsWith('--'));
+  const flags = command === 'node' ? words.slice(0, script < 0 ? words.length : script) : [];
+  return [...process.execArgv, ...flags];
 }
 
 export type BenchServerMessage =
