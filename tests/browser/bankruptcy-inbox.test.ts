@@ -1,6 +1,6 @@
 import { demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub } from '../support/test-hub';
-import { acceptAndAppoint, consoleSession, screenshot, until } from './browser';
+import { acceptAndAppoint, closed, consoleSession, screenshot, until } from './browser';
 
 // The agencies' bankruptcy inbox in the console: the social-security agency runs no processor
 // (ASSISTANCE_MANUAL_SOURCES), so when the operator records an acceptance its claim notice waits in the agency's inbox;
@@ -56,7 +56,7 @@ describe('the agencies’ bankruptcy inbox in the console', () => {
     await expect(problem.textContent()).resolves.toBe('输入有误：「第 2 行的本金」不能为负数');
     await form.getByLabel('第 2 行本金').fill('800.00');
     await form.locator('.claim-file-submit').click();
-    await form.waitFor({ state: 'hidden' });
+    await closed(form);
     await notice.waitFor({ state: 'detached' });
 
     await inbox.getByText('已答复', { exact: true }).click();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { TestHub } from '../support/test-hub';
 
 /** Debian's Chromium (Playwright's own download does not reach this network). */
@@ -55,6 +55,19 @@ export async function until(page: Page, refresh: () => Promise<void>, check: () 
     await refresh();
   }
   throw new Error('the page never showed the expected state');
+}
+
+/**
+ * Waits for a dialog to close once its button is pressed; if it stays open, fails with what it shows (the error the
+ * hub answered, as the console put it) rather than with a bare timeout.
+ */
+export async function closed(dialog: Locator): Promise<void> {
+  try {
+    await dialog.waitFor({ state: 'hidden' });
+  } catch (error) {
+    const shown = await dialog.textContent({ timeout: 1000 }).catch(() => null);
+    throw new Error(`${(error as Error).message.split('\n')[0]}; the dialog still shows: ${shown ?? '(unreadable)'}`, { cause: error });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { ManualClock } from '../../src/control/clock';
 import { sweep } from '../../src/control/control-worker';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub } from '../support/test-hub';
-import { consoleSession, screenshot } from './browser';
+import { closed, consoleSession, screenshot } from './browser';
 
 // The measures of a case after they took effect: the clerk releases one from the case's list, the court whose
 // seizure waited behind it is told on the bell that it is now first, and a seizure the case no longer needs is refused
@@ -81,7 +81,7 @@ describe('following up measures in the console', () => {
     await dialog.getByLabel('执行裁定书文号').fill(`${DEMO.otherCourtCase2}之二`);
     await dialog.getByLabel('协助执行通知书文号').fill(`${DEMO.otherCourtCase2}协字2号`);
     await dialog.getByRole('button', { name: '提交审批' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closed(dialog);
     const release = orders.locator('tr.ant-table-row', { hasText: '解除' }).filter({ has: clerk2.locator('.order-state', { hasText: '待审批' }) });
     await release.waitFor();
     await expect(seizure.textContent()).resolves.toContain('办理中');
@@ -156,7 +156,7 @@ describe('following up measures in the console', () => {
     await renewDialog.getByLabel('协助执行通知书文号').fill(`${DEMO.otherCourtCase2}协字6号`);
     await renewDialog.getByLabel('续行期限（天）').fill('180');
     await renewDialog.getByRole('button', { name: '提交审批' }).click();
-    await renewDialog.waitFor({ state: 'hidden' });
+    await closed(renewDialog);
     const renewal = row(HUAXING_BASIC, /^续行/);
     await inState(HUAXING_BASIC, /^续行/, '待审批');
     await expect(basicFreeze.textContent()).resolves.toContain('办理中');
@@ -169,7 +169,7 @@ describe('following up measures in the console', () => {
     await deductDialog.getByLabel('协助执行通知书文号').fill(`${DEMO.otherCourtCase2}协字7号`);
     await deductDialog.getByLabel('扣划金额（元）').fill('20000');
     await deductDialog.getByRole('button', { name: '提交审批' }).click();
-    await deductDialog.waitFor({ state: 'hidden' });
+    await closed(deductDialog);
     const deduction = row(HUAXING_GENERAL, /^扣划/);
     await inState(HUAXING_GENERAL, /^扣划/, '待审批');
     // The freeze it draws on takes no other request meanwhile.

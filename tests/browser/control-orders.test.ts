@@ -1,6 +1,6 @@
 import { DEMO } from '../../src/seed/demo-data';
 import { startTestHub } from '../support/test-hub';
-import { consoleSession, screenshot, until } from './browser';
+import { closed, consoleSession, screenshot, until } from './browser';
 
 // Asset control in the console: the clerk drafts and submits a seizure from the inquiry, the 执行局长 approves it
 // from the queue, the registry answers by hand from its inbox (manual mode), and the clerk sees the receipt, the
@@ -23,7 +23,7 @@ describe('control orders in the console', () => {
     await draft.getByLabel('执行裁定书文号').fill(`${DEMO.clerkCase}之一`);
     await draft.getByLabel('协助执行通知书文号').fill(`${DEMO.clerkCase}之二`);
     await draft.getByRole('button', { name: '提交审批' }).click();
-    await draft.waitFor({ state: 'hidden' });
+    await closed(draft);
     const order = orders.locator('tr.ant-table-row', { hasText: '341524001001GB00012F00010502' });
     await expect(order.locator('.order-state').textContent()).resolves.toBe('待审批');
     await screenshot(clerk, 'clerk-control-draft');

@@ -1,6 +1,6 @@
 import { demoIdentities } from '../../src/seed/demo-data';
 import { startTestHub } from '../support/test-hub';
-import { acceptAndAppoint, consoleSession, screenshot, until } from './browser';
+import { acceptAndAppoint, closed, consoleSession, screenshot, until } from './browser';
 
 // Credit repair answered by hand in the console: the credit platform and the tax authority run no processor
 // (ASSISTANCE_MANUAL_SOURCES), so the administrator's request waits in both agencies' bankruptcy inboxes; the credit
@@ -67,7 +67,7 @@ describe('credit repair granted and refused by the agencies in the console', () 
     const grant = credit.page.locator('.ant-modal', { hasText: `同意信用修复：${caseNo}` });
     await expect(grant.textContent()).resolves.toContain(`${caseNo}之三`);
     await grant.getByRole('button', { name: '同意修复' }).click();
-    await grant.waitFor({ state: 'hidden' });
+    await closed(grant);
     await credit.request.waitFor({ state: 'detached' });
     await credit.inbox.getByText('已答复', { exact: true }).click();
     await until(credit.page, credit.refresh, async () => (await credit.request.count()) === 1);
@@ -86,7 +86,7 @@ describe('credit repair granted and refused by the agencies in the console', () 
     await expect(confirm.isDisabled()).resolves.toBe(true);
     await refuse.getByLabel('不予修复的理由').fill(refusal);
     await confirm.click();
-    await refuse.waitFor({ state: 'hidden' });
+    await closed(refuse);
     await tax.request.waitFor({ state: 'detached' });
     await tax.inbox.getByText('已答复', { exact: true }).click();
     await until(tax.page, tax.refresh, async () => (await tax.request.count()) === 1);
