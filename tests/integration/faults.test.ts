@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ENTRY_SELECT, entryFromRow, type AuditEntryRow } from '../../src/audit/audit-entry-hash';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { SeparatePostgres } from '../support/separate-postgres';
 import { adminQuery } from '../support/test-databases';
@@ -173,19 +174,14 @@ describe('federation under faults', () => {
   });
 
   it('records each subject of that answer in the audit log as PARTIAL, naming the failed sources', async () => {
-    const entries = await adminQuery<{
-      subject_id_number: string;
-      outcome: string;
-      sources: unknown;
-      fields: Array<{ path: string; outcome: string }>;
-    }>(
-      `SELECT subject_id_number, outcome, sources, coalesce(e.fields, l.fields) AS fields
-        FROM audit_entry e LEFT JOIN audit_field_list l ON l.digest = e.fields_digest
-        WHERE correlation_id = $1 AND kind = 'READ' ORDER BY subject_id_number`,
-      [FAULTED_REQUEST],
-      new URL(t.dbUrls.hub).pathname.slice(1),
-    );
-    expect(entries.map((e) => e.subject_id_number).sort()).toEqual([p.zhangWei.id, p.huaxing.id].sort());
+    const entries = (
+      await adminQuery<AuditEntryRow>(
+        `${ENTRY_SELECT} WHERE e.correlation_id = $1 AND e.kind = 'READ' ORDER BY e.subject_id_number`,
+        [FAULTED_REQUEST],
+        new URL(t.dbUrls.hub).pathname.slice(1),
+      )
+    ).map(entryFromRow);
+    expect(entries.map((e) => e.subjectIdNumber).sort()).toEqual([p.zhangWei.id, p.huaxing.id].sort());
     for (const entry of entries) {
       expect(entry.outcome).toBe('PARTIAL');
       expect(entry.sources).toEqual(
