@@ -84,7 +84,7 @@ export class AuditEntryType {
   subjectIdNumber!: string | null;
 
   @Field(() => [AuditFieldReadType])
-  fields!: AuditFieldReadType[];
+  fields!: readonly AuditFieldReadType[];
 
   @Field(() => [AuditSourceStateType])
   sources!: AuditSourceStateType[];

@@ -34,7 +34,7 @@ function toType(e: ChainedEntry, role: Role): AuditEntryType {
     subjectId: e.subjectId,
     subjectKind: e.subjectKind,
     subjectIdNumber: e.subjectIdNumber,
-    fields: [...e.fields],
+    fields: e.fields,
     sources: e.sources,
     outcome: e.outcome,
     clientAddress: e.clientAddress,
