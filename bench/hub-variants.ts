@@ -34,3 +34,31 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** CPU milliseconds per inquiry of one server: the hub process's and PostgreSQL's. */
+export interface CpuPerInquiry {
+  server: number;
+  postgres: number;
+}
+
+/**
+ * What the part a variant switches off adds to the full hub's CPU per inquiry, round by round: each round's full hub
+ * against the variant of the same round (the machine's pace drifts between rounds far more than within one), in
+ * milliseconds for the hub process and PostgreSQL, and as a share of the full hub's total. Rounds that lack either
+ * server are left out.
+ */
+export function addedCpu(
+  rounds: Array<Record<string, CpuPerInquiry | undefined>>,
+  without: string,
+): { server: number[]; postgres: number[]; share: number[] } {
+  const added = { server: [] as number[], postgres: [] as number[], share: [] as number[] };
+  for (const round of rounds) {
+    const full = round[FULL];
+    const variant = round[without];
+    if (!full || !variant) continue;
+    added.server.push(full.server - variant.server);
+    added.postgres.push(full.postgres - variant.postgres);
+    added.share.push((full.server + full.postgres - variant.server - variant.postgres) / (full.server + full.postgres));
+  }
+  return added;
+}

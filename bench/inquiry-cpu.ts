@@ -22,7 +22,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, databaseNames, openDataset, statementCalls, type StatementCalls } from './bench-dataset';
 import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
-import { BARE, COSTS, FULL, HUB_VARIANTS, median, NO_AUDIT, NO_AUTHORIZATION } from './hub-variants';
+import { addedCpu, BARE, COSTS, FULL, HUB_VARIANTS, median, NO_AUDIT, NO_AUTHORIZATION } from './hub-variants';
 import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
 import { runLoad } from './load-run';
 import { summariseProfile } from './profile-summary';
@@ -158,15 +158,13 @@ function costTable(rounds: Array<Record<string, { cpu: { server: number; postgre
     '| part | CPU ms added, hub | CPU ms added, PostgreSQL | share of the full hub’s CPU | per round (share) |',
     '|---|---:|---:|---:|---|',
   ];
+  const cpu = rounds.map((r) => Object.fromEntries(Object.entries(r).map(([scenario, run]) => [scenario, run.cpu])));
   for (const { part, without } of COSTS.filter((c) => c.without in rounds[0])) {
-    const hub = rounds.map((r) => r[FULL].cpu.server - r[without].cpu.server);
-    const pg = rounds.map((r) => r[FULL].cpu.postgres - r[without].cpu.postgres);
-    const share = rounds.map((r) => {
-      const full = r[FULL].cpu.server + r[FULL].cpu.postgres;
-      return (full - r[without].cpu.server - r[without].cpu.postgres) / full;
-    });
+    const added = addedCpu(cpu, without);
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-    lines.push(`| ${part} | ${median(hub).toFixed(2)} | ${median(pg).toFixed(2)} | **${pct(median(share))}** | ${share.map(pct).join(', ')} |`);
+    lines.push(
+      `| ${part} | ${median(added.server).toFixed(2)} | ${median(added.postgres).toFixed(2)} | **${pct(median(added.share))}** | ${added.share.map(pct).join(', ')} |`,
+    );
   }
   const full = rounds.map((r) => r[FULL].cpu.server + r[FULL].cpu.postgres);
   lines.push(

@@ -27,7 +27,7 @@ import { loadConfig } from '../src/config';
 import { BENCH_DATA, openDataset, type OpenDataset } from './bench-dataset';
 import { runControlBench, type ControlBenchResult } from './control-bench';
 import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
-import { COSTS, FULL, HUB_VARIANTS, median, type CostPart } from './hub-variants';
+import { addedCpu, COSTS, FULL, HUB_VARIANTS, median, type CostPart } from './hub-variants';
 import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
 import { runLoad, type LoadResult } from './load-run';
 import { sourcePlans } from './plan-check';
@@ -387,8 +387,12 @@ function costs(results: ScenarioResult[]): Cost[] {
   return COSTS.map(({ part, without }) => {
     const pairs = full.flatMap((f) => results.filter((r) => r.scenario === without && r.round === f.round).map((w) => ({ f, w })));
     const perRoundPct = pairs.map(({ f, w }) => 100 * (1 - f.throughput / w.throughput));
-    const server = median(pairs.map(({ f, w }) => f.cpuMsPerRequest.server - w.cpuMsPerRequest.server));
-    const postgres = median(pairs.map(({ f, w }) => f.cpuMsPerRequest.postgres - w.cpuMsPerRequest.postgres));
+    const added = addedCpu(
+      pairs.map(({ f, w }) => ({ [FULL]: f.cpuMsPerRequest, [without]: w.cpuMsPerRequest })),
+      without,
+    );
+    const server = median(added.server);
+    const postgres = median(added.postgres);
     const fullCpu = median(full.map((f) => f.cpuMsPerRequest.server + f.cpuMsPerRequest.postgres));
     return {
       part,
