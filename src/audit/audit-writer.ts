@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { chain, type AuditDraft, type ChainedEntry } from './audit-entry-hash';
-import { appendEntries, type ExpectedHead } from './insert-entries';
+import { appendEntries, listDigests, type ExpectedHead } from './insert-entries';
 import { wellFormedDraft } from './well-formed-draft';
 import { observeAuditWrite } from '../observability/metrics';
 
@@ -12,6 +12,9 @@ interface Pending {
 
 /** Most requests whose entries share one transaction. */
 const MAX_GROUP = 200;
+
+/** Most lists of fields known to be stored; past that the writer forgets them all and sends each once more. */
+const MAX_STORED_LISTS = 1000;
 
 /** The head as this process last wrote or read it, and how far PostgreSQL's clock was ahead of ours then. */
 interface KnownHead extends ExpectedHead {
@@ -93,6 +96,20 @@ export class AuditWriter {
 
   private head: KnownHead | undefined;
 
+  /**
+   * The digests of the lists of fields this process committed along the chain up to the head it knows. An append
+   * that extends that very head (the UPDATE checks it) need not send them again: the head's entries were committed
+   * after them, so wherever that head is, they are. Whenever the head is not known (at start, after another process
+   * appended, after a failure or a restore) they are forgotten and every list is sent again.
+   */
+  private readonly storedLists = new Set<string>();
+
+  private rememberLists(entries: ChainedEntry[]): void {
+    const digests = listDigests(entries);
+    if (this.storedLists.size + digests.length > MAX_STORED_LISTS) this.storedLists.clear();
+    for (const digest of digests) this.storedLists.add(digest);
+  }
+
   /** The entries chained onto `head`, dated by PostgreSQL's clock as last seen, never before the head. */
   private static chainOnto(drafts: AuditDraft[], head: KnownHead): ChainedEntry[] {
     const now = Math.floor(Date.now() + head.clockOffset);
@@ -109,13 +126,15 @@ export class AuditWriter {
     this.head = undefined; // known again only once this append is committed
     if (known) {
       const entries = AuditWriter.chainOnto(drafts, known);
-      const { appended, now } = await appendEntries(this.pool, entries, known);
+      const { appended, now } = await appendEntries(this.pool, entries, known, this.storedLists);
       if (appended) {
         this.remember(entries, now);
+        this.rememberLists(entries);
         return entries;
       }
       // Another process moved the head: nothing was written; chain onto the head as it is now.
     }
+    this.storedLists.clear();
     return this.writeLocked(drafts);
   }
 
@@ -140,6 +159,7 @@ export class AuditWriter {
       if (!appended) throw new Error('the locked audit head moved');
       await client.query('COMMIT');
       this.remember(entries, now);
+      this.rememberLists(entries);
       return entries;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollback: Error) => {

@@ -61,18 +61,26 @@ export function insertStatement(table = 'audit_entry', lists = 'audit_field_list
 
 const SQL = insertStatement();
 
+/** The digest of each list of fields that entries of format 4 name (repeats included). */
+export function listDigests(entries: ChainedEntry[]): string[] {
+  const digests: string[] = [];
+  for (const e of entries) if (e.format === LISTED_FORM) digests.push(fieldsDigest(e.rendered ?? renderParts(e)));
+  return digests;
+}
+
 /**
  * The lists of fields that entries of format 4 name, each once, as the JSON array the statements read: the digest
- * and the list's canonical JSON as it was hashed (which `json_to_recordset` keeps verbatim).
+ * and the list's canonical JSON as it was hashed (which `json_to_recordset` keeps verbatim). Lists whose digest is in
+ * `stored` are left out: the caller knows them to be committed already.
  */
-export function fieldListsJson(entries: ChainedEntry[]): string {
+export function fieldListsJson(entries: ChainedEntry[], stored?: ReadonlySet<string>): string {
   const seen = new Set<string>();
   let out = '[';
   for (const e of entries) {
     if (e.format !== LISTED_FORM) continue;
     const parts = e.rendered ?? renderParts(e);
     const digest = fieldsDigest(parts);
-    if (seen.has(digest)) continue;
+    if (seen.has(digest) || stored?.has(digest)) continue;
     out += `${seen.size ? ',' : ''}{"digest":"${digest}","fields":${parts.fields}}`;
     seen.add(digest);
   }
@@ -128,18 +136,20 @@ export interface PreparedQueryable {
 
 /**
  * Appends chained entries and moves the head to the last of them in one statement, provided the head is still
- * `expected` (the entries were chained onto it). Answers whether they were appended, and PostgreSQL's clock.
+ * `expected` (the entries were chained onto it). Answers whether they were appended, and PostgreSQL's clock. The lists
+ * of fields whose digests are in `stored` are not sent: the caller must know them committed before `expected` was.
  */
 export async function appendEntries(
   db: PreparedQueryable,
   entries: ChainedEntry[],
   expected: ExpectedHead,
+  stored?: ReadonlySet<string>,
 ): Promise<{ appended: boolean; now: Date }> {
   const last = entries[entries.length - 1];
   const { rows } = await db.query({
     name: 'audit-append',
     text: APPEND_SQL,
-    values: [entriesJson(entries), fieldListsJson(entries), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
+    values: [entriesJson(entries), fieldListsJson(entries, stored), last.seq, last.hash, last.at.toISOString(), String(expected.seq), expected.hash],
   });
   return { appended: rows[0].inserted === entries.length, now: new Date(rows[0].now) };
 }

@@ -3,7 +3,7 @@ import { createHash, createPublicKey, randomUUID, verify } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { isOutsideWorkingHours } from '../../src/audit/alert-rules';
 import { checkpointStatement, type Checkpoint } from '../../src/audit/audit-checkpoints';
 import {
@@ -20,7 +20,8 @@ import { residentIdCheckChar } from '../../src/ids/resident-id';
 import { AUDIT_WRITE_FAILED } from '../../src/audit/audit-plugin';
 import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
 import { chain } from '../../src/audit/audit-entry-hash';
-import { insertEntries } from '../../src/audit/insert-entries';
+import { insertEntries, listDigests } from '../../src/audit/insert-entries';
+import { AuditWriter } from '../../src/audit/audit-writer';
 import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
@@ -828,25 +829,26 @@ describe('audit log', () => {
       expect(report).toMatchObject({ ok: true, firstBadSeq: null });
     });
 
+    const draft = (username: string, fields: AuditDraft['fields'] = []): AuditDraft => ({
+      requestId: randomUUID(),
+      kind: 'ADMIN',
+      username,
+      organisationCode: null,
+      role: null,
+      caseKind: null,
+      caseNo: null,
+      subjectId: null,
+      subjectKind: null,
+      subjectIdNumber: null,
+      fields,
+      sources: [],
+      outcome: 'ALLOWED',
+      clientAddress: null,
+      operationName: null,
+      detail: null,
+    });
+
     it('chains onto the head the other process moved, writing nothing onto the head it knew', async () => {
-      const draft = (username: string): AuditDraft => ({
-        requestId: randomUUID(),
-        kind: 'ADMIN',
-        username,
-        organisationCode: null,
-        role: null,
-        caseKind: null,
-        caseNo: null,
-        subjectId: null,
-        subjectKind: null,
-        subjectIdNumber: null,
-        fields: [],
-        sources: [],
-        outcome: 'ALLOWED',
-        clientAddress: null,
-        operationName: null,
-        detail: null,
-      });
       const [before] = await t.hub.hub.query(`SELECT seq::text AS seq FROM audit_head`);
       const tag = `alternating-${randomUUID().slice(0, 8)}`;
       const written: ChainedEntry[] = [];
@@ -864,6 +866,59 @@ describe('audit log', () => {
       const [head] = await t.hub.hub.query(`SELECT seq::text AS seq, hash FROM audit_head`);
       expect(head).toEqual({ seq: written[11].seq, hash: written[11].hash });
       expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
+    });
+
+    it('sends each list of fields once while it extends the head it wrote, and every list again once another process moved it', async () => {
+      // A writer of its own, on a pool that notes the lists of fields each append sends (the statement's `$2`).
+      const pool = new Pool({ connectionString: t.dbUrls.hub, max: 2 });
+      const sent: string[][] = [];
+      const note = (config: unknown) => {
+        const c = config as { name?: string; values?: unknown[] };
+        if (c?.name === 'audit-append') sent.push((JSON.parse(c.values![1] as string) as Array<{ digest: string }>).map((l) => l.digest));
+      };
+      // Every connection the pool opens notes what it is sent (the pool's own query goes through a connection too).
+      pool.on('connect', (client) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: unknown }).query = (...args: unknown[]) => (note(args[0]), query(...args));
+      });
+      try {
+        const writer = new AuditWriter(pool);
+        const tag = `lists-${randomUUID().slice(0, 8)}`;
+        const list = (name: string) => [
+          { path: `${tag}.${name}.name`, outcome: 'ALLOW' as const },
+          { path: `${tag}.${name}.phone`, outcome: 'DENY' as const },
+        ];
+        const digestOf = (fields: AuditDraft['fields']) => listDigests(chain([draft(tag, fields)], { seq: 0n, hash: '0'.repeat(64) }, new Date()))[0];
+        const [a, b] = [list('a'), list('b')];
+
+        await writer.append([draft(tag, a)]); // the head not yet known: locked, every list sent
+        await writer.append([draft(tag, a), draft(tag, a)]); // extends its own head: list a is stored
+        await writer.append([draft(tag, a), draft(tag, b)]); // only b is new
+        await writer.append([draft(tag, b)]);
+        expect(sent).toEqual([[digestOf(a)], [], [digestOf(b)], []]);
+
+        // Another process moves the head: the append onto the head it knew fails, and the locked one sends every list.
+        await t.hub.audit!.writer.append([draft(tag)]);
+        sent.length = 0;
+        await writer.append([draft(tag, a), draft(tag, b)]);
+        expect(sent).toEqual([[], [digestOf(a), digestOf(b)]]);
+
+        const rows = (await t.hub.hub.query(`${ENTRY_SELECT} WHERE e.username = $1 ORDER BY e.seq`, [tag])) as AuditEntryRow[];
+        expect(rows.map(entryFromRow).map((e) => e.fields.map((f) => f.path.split('.')[1]).join(''))).toEqual([
+          'aa',
+          'aa',
+          'aa',
+          'aa',
+          'bb',
+          'bb',
+          '',
+          'aa',
+          'bb',
+        ]);
+        expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
+      } finally {
+        await pool.end();
+      }
     });
   });
 
