@@ -347,7 +347,8 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
   let length = 0;
   let walked = -1; // before the header
   let rows = 0;
-  let done = false;
+  let done = false; // the stream read to its end
+  let stopped = false; // left before its end: nothing beyond the finding matters
   const cut = () => {
     const batch = buffer.slice(0, walked);
     buffer.copyWithin(0, walked, length);
@@ -390,13 +391,18 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
         walked = p;
         rows += 1;
         if (rows === batchSize) {
-          if (beyondFinding()) break read;
+          if (beyondFinding()) {
+            stopped = true;
+            break read;
+          }
           yield { hashed: cut() };
         }
       }
     }
-    if (rows > 0 && !beyondFinding()) yield { hashed: cut() };
-    done = true;
+    if (!stopped) {
+      if (rows > 0 && !beyondFinding()) yield { hashed: cut() };
+      done = true;
+    }
   } finally {
     if (!done && stream.abandon) {
       stream.abandon();

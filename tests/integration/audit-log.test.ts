@@ -1209,4 +1209,61 @@ describe('audit log', () => {
       expect(BigInt(checkpoint.seq)).toBeGreaterThanOrEqual(BigInt(middle));
     });
   });
+
+  describe('a streamed verification that stops at a finding', () => {
+    it('leaves the connection it read the chain on answering, however much of the stream was left', async () => {
+      // Entries enough (about 2 MB as the COPY sends them) that the stream cannot have arrived whole when the verifier
+      // stops reading at a finding near their start; the COPY is on a connection that cannot be given up.
+      const tag = `streamed-${randomUUID().slice(0, 8)}`;
+      const fields = Array.from({ length: 40 }, (_, k) => ({ path: `${tag}.field${k}`, outcome: 'ALLOW' as const }));
+      const drafted = (): AuditDraft => ({
+        requestId: randomUUID(),
+        kind: 'ADMIN',
+        username: tag,
+        organisationCode: null,
+        role: null,
+        caseKind: null,
+        caseNo: null,
+        subjectId: null,
+        subjectKind: null,
+        subjectIdNumber: null,
+        fields,
+        sources: [],
+        outcome: 'ALLOWED',
+        clientAddress: null,
+        operationName: null,
+        detail: null,
+      });
+      for (let i = 0; i < 30; i += 1) await t.hub.audit!.writer.append(Array.from({ length: 100 }, drafted));
+      const [first] = await t.hub.hub.query(`SELECT min(seq)::text AS seq FROM audit_entry WHERE username = $1`, [tag]);
+      const db = await superuser();
+      const answer = <T>(work: Promise<T>) =>
+        Promise.race([work, new Promise<string>((resolve) => setTimeout(() => resolve('no answer within 20 s'), 20_000).unref())]);
+      let stuck = false;
+      try {
+        await db.query('BEGIN');
+        await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+        const inside = { query: (sql: string, params?: unknown[]) => db.query(sql, params).then((r) => r.rows) };
+        // The changed entry at each place in a batch of seven: where it ends one, the verifier asks for the next batch
+        // only to find it beyond the finding, and stops reading there.
+        for (let k = 7; k < 14; k += 1) {
+          const changed = String(BigInt(first.seq) + BigInt(k));
+          await db.query(`UPDATE audit_entry SET detail = '{"changed":true}' WHERE seq = $1`, [changed]);
+          const report = await answer(
+            verifyAuditChain(inside, t.hub.audit!.keys.verifier, { fromSeq: BigInt(first.seq), copy: copyOnClient(db), threads: 2, batchSize: 7 }),
+          );
+          stuck = typeof report === 'string';
+          expect(report).toMatchObject({ ok: false, firstBadSeq: changed, problem: 'HASH_MISMATCH' });
+          const next = await answer(db.query(`SELECT 1 AS one`).then((r) => r.rows[0].one as number));
+          stuck = typeof next === 'string';
+          expect(next).toBe(1);
+          await db.query(`UPDATE audit_entry SET detail = NULL WHERE seq = $1`, [changed]);
+        }
+      } finally {
+        // A connection still in the COPY would never answer ROLLBACK: closing it ends the transaction as well.
+        if (stuck) (db as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        else await db.query('ROLLBACK').then(() => db.end());
+      }
+    });
+  });
 });
