@@ -54,6 +54,25 @@ describe('audit log', () => {
     await client.connect();
     return client;
   };
+  // An operator's entry, as the writer is given it; with `fields`, a list of fields read.
+  const draft = (username: string, fields: AuditDraft['fields'] = []): AuditDraft => ({
+    requestId: randomUUID(),
+    kind: 'ADMIN',
+    username,
+    organisationCode: null,
+    role: null,
+    caseKind: null,
+    caseNo: null,
+    subjectId: null,
+    subjectKind: null,
+    subjectIdNumber: null,
+    fields,
+    sources: [],
+    outcome: 'ALLOWED',
+    clientAddress: null,
+    operationName: null,
+    detail: null,
+  });
 
   beforeAll(async () => {
     t = await startTestHub({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', SUBJECT_READ_RATE_LIMIT: '0' });
@@ -829,25 +848,6 @@ describe('audit log', () => {
       expect(report).toMatchObject({ ok: true, firstBadSeq: null });
     });
 
-    const draft = (username: string, fields: AuditDraft['fields'] = []): AuditDraft => ({
-      requestId: randomUUID(),
-      kind: 'ADMIN',
-      username,
-      organisationCode: null,
-      role: null,
-      caseKind: null,
-      caseNo: null,
-      subjectId: null,
-      subjectKind: null,
-      subjectIdNumber: null,
-      fields,
-      sources: [],
-      outcome: 'ALLOWED',
-      clientAddress: null,
-      operationName: null,
-      detail: null,
-    });
-
     it('chains onto the head the other process moved, writing nothing onto the head it knew', async () => {
       const [before] = await t.hub.hub.query(`SELECT seq::text AS seq FROM audit_head`);
       const tag = `alternating-${randomUUID().slice(0, 8)}`;
@@ -1216,25 +1216,7 @@ describe('audit log', () => {
       // stops reading at a finding near their start; the COPY is on a connection that cannot be given up.
       const tag = `streamed-${randomUUID().slice(0, 8)}`;
       const fields = Array.from({ length: 40 }, (_, k) => ({ path: `${tag}.field${k}`, outcome: 'ALLOW' as const }));
-      const drafted = (): AuditDraft => ({
-        requestId: randomUUID(),
-        kind: 'ADMIN',
-        username: tag,
-        organisationCode: null,
-        role: null,
-        caseKind: null,
-        caseNo: null,
-        subjectId: null,
-        subjectKind: null,
-        subjectIdNumber: null,
-        fields,
-        sources: [],
-        outcome: 'ALLOWED',
-        clientAddress: null,
-        operationName: null,
-        detail: null,
-      });
-      for (let i = 0; i < 30; i += 1) await t.hub.audit!.writer.append(Array.from({ length: 100 }, drafted));
+      for (let i = 0; i < 30; i += 1) await t.hub.audit!.writer.append(Array.from({ length: 100 }, () => draft(tag, fields)));
       const [first] = await t.hub.hub.query(`SELECT min(seq)::text AS seq FROM audit_entry WHERE username = $1`, [tag]);
       const db = await superuser();
       const answer = <T>(work: Promise<T>) =>
