@@ -348,7 +348,6 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
   let walked = -1; // before the header
   let rows = 0;
   let done = false; // the stream read to its end
-  let stopped = false; // left before its end: nothing beyond the finding matters
   const cut = () => {
     const batch = buffer.slice(0, walked);
     buffer.copyWithin(0, walked, length);
@@ -362,7 +361,7 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
     return found !== null && walked >= 14 && view.getBigInt64(6) > found.seq;
   };
   try {
-    read: for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       if (length + chunk.length > buffer.length) {
         const bigger = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
         bigger.set(buffer.subarray(0, length));
@@ -391,18 +390,13 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
         walked = p;
         rows += 1;
         if (rows === batchSize) {
-          if (beyondFinding()) {
-            stopped = true;
-            break read;
-          }
+          if (beyondFinding()) return; // left before its end: `finally` gives the rest up or drains it
           yield { hashed: cut() };
         }
       }
     }
-    if (!stopped) {
-      if (rows > 0 && !beyondFinding()) yield { hashed: cut() };
-      done = true;
-    }
+    if (rows > 0 && !beyondFinding()) yield { hashed: cut() };
+    done = true;
   } finally {
     if (!done && stream.abandon) {
       stream.abandon();
