@@ -13,7 +13,7 @@ interface Pending {
 /** Most requests whose entries share one transaction. */
 const MAX_GROUP = 200;
 
-/** Most lists of fields known to be stored; past that the writer forgets them all and sends each once more. */
+/** Most distinct lists of fields known to be stored; past that the writer forgets them all and sends each once more. */
 const MAX_STORED_LISTS = 1000;
 
 /** The head as this process last wrote or read it, and how far PostgreSQL's clock was ahead of ours then. */
@@ -105,9 +105,10 @@ export class AuditWriter {
   private readonly storedLists = new Set<string>();
 
   private rememberLists(entries: ChainedEntry[]): void {
-    const digests = listDigests(entries);
-    if (this.storedLists.size + digests.length > MAX_STORED_LISTS) this.storedLists.clear();
-    for (const digest of digests) this.storedLists.add(digest);
+    for (const digest of listDigests(entries)) {
+      if (this.storedLists.size >= MAX_STORED_LISTS && !this.storedLists.has(digest)) this.storedLists.clear();
+      this.storedLists.add(digest);
+    }
   }
 
   /** The entries chained onto `head`, dated by PostgreSQL's clock as last seen, never before the head. */

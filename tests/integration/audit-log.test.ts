@@ -868,27 +868,31 @@ describe('audit log', () => {
       expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
     });
 
-    it('sends each list of fields once while it extends the head it wrote, and every list again once another process moved it', async () => {
-      // A writer of its own, on a pool that notes the lists of fields each append sends (the statement's `$2`).
+    /** A writer of its own, on a pool that notes the digests of the lists of fields each append sends (its `$2`). */
+    const notingWriter = () => {
       const pool = new Pool({ connectionString: t.dbUrls.hub, max: 2 });
       const sent: string[][] = [];
-      const note = (config: unknown) => {
-        const c = config as { name?: string; values?: unknown[] };
-        if (c?.name === 'audit-append') sent.push((JSON.parse(c.values![1] as string) as Array<{ digest: string }>).map((l) => l.digest));
-      };
       // Every connection the pool opens notes what it is sent (the pool's own query goes through a connection too).
       pool.on('connect', (client) => {
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        (client as unknown as { query: unknown }).query = (...args: unknown[]) => (note(args[0]), query(...args));
+        (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+          const c = args[0] as { name?: string; values?: unknown[] };
+          if (c?.name === 'audit-append') sent.push((JSON.parse(c.values![1] as string) as Array<{ digest: string }>).map((l) => l.digest));
+          return query(...args);
+        };
       });
+      return { writer: new AuditWriter(pool), sent, end: () => pool.end() };
+    };
+    const digestOf = (fields: AuditDraft['fields']) => listDigests(chain([draft('x', fields)], { seq: 0n, hash: '0'.repeat(64) }, new Date()))[0];
+
+    it('sends each list of fields once while it extends the head it wrote, and every list again once another process moved it', async () => {
+      const { writer, sent, end } = notingWriter();
       try {
-        const writer = new AuditWriter(pool);
         const tag = `lists-${randomUUID().slice(0, 8)}`;
         const list = (name: string) => [
           { path: `${tag}.${name}.name`, outcome: 'ALLOW' as const },
           { path: `${tag}.${name}.phone`, outcome: 'DENY' as const },
         ];
-        const digestOf = (fields: AuditDraft['fields']) => listDigests(chain([draft(tag, fields)], { seq: 0n, hash: '0'.repeat(64) }, new Date()))[0];
         const [a, b] = [list('a'), list('b')];
 
         await writer.append([draft(tag, a)]); // the head not yet known: locked, every list sent
@@ -917,7 +921,29 @@ describe('audit log', () => {
         ]);
         expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
       } finally {
-        await pool.end();
+        await end();
+      }
+    });
+
+    it('remembers at most 1,000 distinct lists of fields, however often each is named', async () => {
+      const { writer, sent, end } = notingWriter();
+      try {
+        const tag = `bound-${randomUUID().slice(0, 8)}`;
+        const list = (k: number) => [{ path: `${tag}.field${k}`, outcome: 'ALLOW' as const }];
+        await writer.append([draft(tag, list(0))]); // the head not yet known: sent
+        // One list named 1,200 times counts once: list 0 is still remembered.
+        await writer.append(Array.from({ length: 1200 }, () => draft(tag, list(1))));
+        sent.length = 0;
+        await writer.append([draft(tag, list(0))]);
+        expect(sent).toEqual([[]]);
+        // A thousand lists more: the writer starts over on reaching the bound, so list 0 is sent again, the last not.
+        await writer.append(Array.from({ length: 1000 }, (_, k) => draft(tag, list(k + 2))));
+        sent.length = 0;
+        await writer.append([draft(tag, list(0)), draft(tag, list(1001))]);
+        expect(sent).toEqual([[digestOf(list(0))]]);
+        expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
+      } finally {
+        await end();
       }
     });
   });
