@@ -26,7 +26,7 @@ import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
-import { asFormat2, asFormat3 } from '../support/audit-draft';
+import { asFormat2, asFormat3, auditDraft } from '../support/audit-draft';
 
 const SUBJECT_FIELDS = `id kind name idNumber phone
   realEstate { certificateNo encumbrances { kind caseNo } }
@@ -54,25 +54,8 @@ describe('audit log', () => {
     await client.connect();
     return client;
   };
-  // An operator's entry, as the writer is given it; with `fields`, a list of fields read.
-  const draft = (username: string, fields: AuditDraft['fields'] = []): AuditDraft => ({
-    requestId: randomUUID(),
-    kind: 'ADMIN',
-    username,
-    organisationCode: null,
-    role: null,
-    caseKind: null,
-    caseNo: null,
-    subjectId: null,
-    subjectKind: null,
-    subjectIdNumber: null,
-    fields,
-    sources: [],
-    outcome: 'ALLOWED',
-    clientAddress: null,
-    operationName: null,
-    detail: null,
-  });
+  // An entry as the writer is given it, under its own username and request id; with `fields`, the list of fields read.
+  const draft = (username: string, fields: AuditDraft['fields'] = []): AuditDraft => auditDraft({ requestId: randomUUID(), username, fields });
 
   beforeAll(async () => {
     t = await startTestHub({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', SUBJECT_READ_RATE_LIMIT: '0' });
