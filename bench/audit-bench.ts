@@ -27,11 +27,10 @@ import { INQUIRY_QUERY } from './inquiry-query';
 import { rssMb, runLoad, type LoadResult } from './load-run';
 import { freePort } from '../src/server/free-port';
 import { wholeNumberOption } from './whole-number-option';
-
-const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+import { PACKAGE_ROOT } from './package-root';
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
+  const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'dist/src/index.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -278,8 +277,8 @@ Memory stays bounded by one batch whatever the chain's length.
 |---|---|---|
 ${queryRows.join('\n')}
 `;
-    fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'audit.md'), md);
+    fs.mkdirSync(path.join(PACKAGE_ROOT, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(PACKAGE_ROOT, 'bench', 'results', 'audit.md'), md);
     console.log(md);
   } finally {
     await pg.stop();

@@ -27,8 +27,7 @@ import { connectAndMigrate } from '../src/databases/open-databases';
 import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
 import { machineLine, syntheticDraft } from './audit-bench-common';
 import { rssMb } from './load-run';
-
-const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+import { PACKAGE_ROOT } from './package-root';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -256,9 +255,9 @@ async function main(): Promise<void> {
   const machine = machineLine(version);
   const stamp = new Date().toISOString();
   const raw = { at: stamp, machine, generated, verifyRuns, appendRuns };
-  fs.mkdirSync(path.join(ROOT, 'bench', 'results', 'runs'), { recursive: true });
+  fs.mkdirSync(path.join(PACKAGE_ROOT, 'bench', 'results', 'runs'), { recursive: true });
   const rawFile = path.join('bench', 'results', 'runs', `audit-scale-${stamp.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(path.join(ROOT, rawFile), `${JSON.stringify(raw, null, 2)}\n`);
+  fs.writeFileSync(path.join(PACKAGE_ROOT, rawFile), `${JSON.stringify(raw, null, 2)}\n`);
   const median = (list: number[]) => {
     const sorted = [...list].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
@@ -318,7 +317,7 @@ ${chainCounts
 `
       : ''
   }`;
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results', only ? `audit-scale-${only}.md` : 'audit-scale.md'), md);
+  fs.writeFileSync(path.join(PACKAGE_ROOT, 'bench', 'results', only ? `audit-scale-${only}.md` : 'audit-scale.md'), md);
   console.log(md);
 }
 

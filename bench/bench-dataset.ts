@@ -9,16 +9,9 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from '../src/databases/em
 import { connectAndMigrate, DATABASE_KEYS } from '../src/databases/open-databases';
 import { generateSynthetic } from '../src/seed/synthetic-generator';
 import { HUB_DATABASE, SOURCE_DATABASES } from '../src/sources/source-name';
+import { PACKAGE_ROOT } from './package-root';
 
-/** The package root: the nearest folder above the compiled file that holds package.json. */
-function packageRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
-
-export const BENCH_DATA = path.join(packageRoot(__dirname), 'bench', '.data');
+export const BENCH_DATA = path.join(PACKAGE_ROOT, 'bench', '.data');
 
 export interface DatasetSpec {
   name: string;

@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config';
 import { startHub } from '../src/hub';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
 import { startFloorServer } from './raw-sql-floor';
+import { PACKAGE_ROOT } from './package-root';
 
 export interface BenchServerSpec {
   mode: 'hub' | 'floor';
@@ -22,8 +23,6 @@ export interface BenchServerSpec {
   env: Record<string, string>;
 }
 
-const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-
 /**
  * Node's flags for the server under test: those `npm start` runs the hub with (package.json's start script), so the
  * benchmark measures the hub as it is started; the floor runs with the same. `BENCH_SERVER_NODE_ARGS`, when set,
@@ -32,7 +31,7 @@ const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.s
 export function serverNodeArgs(): string[] {
   const given = process.env.BENCH_SERVER_NODE_ARGS;
   if (given !== undefined) return [...process.execArgv, ...given.split(' ').filter(Boolean)];
-  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const start = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const [command, ...words] = start.split(/\s+/);
   // The words between `node` and the script are node's own flags.
   const script = words.findIndex((w) => !w.startsWith('--'));

@@ -12,8 +12,7 @@ import { loadConfig } from '../src/config';
 import { startHub } from '../src/hub';
 import { DEMO, demoIdentities } from '../src/seed/demo-data';
 import { wholeNumberOption } from './whole-number-option';
-
-const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+import { PACKAGE_ROOT } from './package-root';
 
 export interface ControlBenchResult {
   orders: number;
@@ -116,8 +115,8 @@ export async function runControlBench(
       'Every order is audited (intent and result of each mutation, and the delivery, receipt and notification steps).',
       '',
     ].join('\n');
-    fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'control.md'), report);
+    fs.mkdirSync(path.join(PACKAGE_ROOT, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(PACKAGE_ROOT, 'bench', 'results', 'control.md'), report);
     return {
       orders,
       concurrency,

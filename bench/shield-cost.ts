@@ -20,6 +20,7 @@ import { startHub } from '../src/hub';
 import { buildBaseSchema } from '../src/schema/build-schema';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
+import { PACKAGE_ROOT } from './package-root';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonResult {
@@ -45,7 +46,7 @@ interface HubSpec {
 }
 
 const CHILD_ENV = 'SHIELD_COST_HUB';
-const RESULTS = path.join(__dirname, '..', '..', 'bench', 'results', 'shield-cost.md');
+const RESULTS = path.join(PACKAGE_ROOT, 'bench', 'results', 'shield-cost.md');
 const log = (line: string) => process.stderr.write(`[bench:shield] ${line}\n`);
 
 function parseOptions(argv: string[]): Options {
