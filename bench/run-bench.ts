@@ -372,7 +372,10 @@ interface Cost {
   perRoundPct: number[];
   /** CPU milliseconds per request the part adds (full − without), median of the rounds, hub process and PostgreSQL. */
   cpuMsPerRequest: { server: number; postgres: number };
-  /** The added CPU as a share of the full hub's CPU per request (hub process and PostgreSQL together), per cent. */
+  /**
+   * The added CPU as a share of the full hub's CPU per request in the same round (hub process and PostgreSQL
+   * together), median of the rounds, per cent.
+   */
   cpuPct: number;
 }
 
@@ -393,14 +396,13 @@ function costs(results: ScenarioResult[]): Cost[] {
     );
     const server = median(added.server);
     const postgres = median(added.postgres);
-    const fullCpu = median(full.map((f) => f.cpuMsPerRequest.server + f.cpuMsPerRequest.postgres));
     return {
       part,
       without,
       throughputPct: median(perRoundPct),
       perRoundPct,
       cpuMsPerRequest: { server, postgres },
-      cpuPct: (100 * (server + postgres)) / fullCpu,
+      cpuPct: 100 * median(added.share),
     };
   });
 }
@@ -439,7 +441,8 @@ function markdown(report: Report): string {
   lines.push(
     '',
     'What authorization and audit cost the full hub: throughput lost = 1 − full ÷ without, per round (full hub and ' +
-      'variant of the same round), median of the rounds; CPU added = full − without, per request, median of the rounds:',
+      'variant of the same round), median of the rounds; CPU added = full − without, per request, and its share of the ' +
+      'full hub’s CPU in that round, medians of the rounds (as `npm run bench:cpu -- --compare`):',
     '',
     '| part | switched off in | throughput lost (median) | per round | CPU ms/request added, hub + PostgreSQL | share of the full hub’s CPU/request |',
     '|---|---|---:|---|---:|---:|',
