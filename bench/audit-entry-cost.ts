@@ -5,8 +5,9 @@
 // the append does (json_to_recordset from one JSON document), in the backend's CPU ms per entry (from /proc), into
 // scratch copies of `audit_entry` with every index, the primary key only, and none; with every index again, each
 // entry holding its list (format 3), and with the lists already stored left out of the statement, as the hub's writer
-// sends them while it extends the head it wrote; so the share of the indexes and of the lists of fields shows. The entries are the READ entries the dataset's log already
-// holds (those of earlier `npm run bench` runs: real inquiries' field lists); with too few, synthetic ones.
+// sends them while it extends the head it wrote; so the share of the indexes and of the lists of fields shows. The
+// entries are the READ entries the dataset's log already holds (those of earlier `npm run bench` runs: real inquiries'
+// field lists); with too few, synthetic ones.
 
 import 'reflect-metadata';
 import fs from 'node:fs';
