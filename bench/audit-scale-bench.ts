@@ -28,6 +28,7 @@ import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
 import { machineLine, syntheticDraft } from './audit-bench-common';
 import { rssMb } from './load-run';
 import { PACKAGE_ROOT } from './package-root';
+import { postgresCpuSeconds } from './postgres-cpu';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,24 +47,6 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
-
-/** CPU seconds of a postmaster and its children: the live ones, and those it has reaped (parallel workers). */
-function postgresCpuSeconds(postmaster: number): number {
-  let total = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime, stime, cutime, cstime are fields 14–17 of /proc/<pid>/stat, counted from the state field (3) here.
-      if (Number(entry) === postmaster) total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-      else if (Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / 100;
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return total;
-}
 
 /** CPU seconds of this process, all its threads included. */
 function ownCpuSeconds(): number {

@@ -133,6 +133,7 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
       name,
       requests: result.requests,
       cpu: result.cpuMsPerRequest,
+      postgresByPart: result.postgresCpuMsByPart,
       ...counted,
       total: sum(counted.pools),
       totalPostgres: sum(counted.postgres),
@@ -143,6 +144,30 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
       server.child.send({ type: 'stop' });
     });
   }
+}
+
+/**
+ * PostgreSQL's CPU per inquiry by where it was spent: each database's backends (named by the hub's key for it), then
+ * the background processes and those that ended during the run.
+ */
+function postgresPartsTable(runs: Array<{ name: string; postgresByPart: Record<string, number> }>): string[] {
+  const keyOf = new Map(Object.entries(databaseNames()).map(([key, name]) => [name, key]));
+  const label = (part: string) => keyOf.get(part) ?? part;
+  const databases = Object.keys(databaseNames());
+  const others = [...new Set(runs.flatMap((r) => Object.keys(r.postgresByPart).map(label)))].filter((p) => !databases.includes(p)).sort();
+  const parts = [...databases, ...others];
+  const rows = runs.map((r) => {
+    const byLabel = new Map<string, number>();
+    for (const [part, ms] of Object.entries(r.postgresByPart)) byLabel.set(label(part), (byLabel.get(label(part)) ?? 0) + ms);
+    return `| ${r.name} | ${parts.map((p) => (byLabel.get(p) ?? 0).toFixed(2)).join(' | ')} |`;
+  });
+  return [
+    'PostgreSQL CPU ms per inquiry by database (its backends) and by background process:',
+    '',
+    `| server | ${parts.join(' | ')} |`,
+    `|---|${parts.map(() => '---:|').join('')}`,
+    ...rows,
+  ];
 }
 
 /** The variant `--off` names: the hub with that part switched off. */
@@ -239,6 +264,7 @@ async function main(): Promise<void> {
           `${r.totalPostgres.toFixed(2)} | ${by(r.postgres)} | ${r.auditAppend.toFixed(2)} |`,
       );
     }
+    lines.push('', ...postgresPartsTable(runs));
     if (compared.length > 0) lines.push('', ...costTable(compared));
     if (options.profile)
       lines.push(

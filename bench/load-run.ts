@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import type { HttpRequestShape } from './inquiry-workload';
+import { cpuSpent, postgresCpuByPart } from './postgres-cpu';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonRequest {
@@ -51,6 +52,8 @@ export interface LoadResult {
   serverCpu: number;
   /** CPU milliseconds per answered request: the server process, and PostgreSQL (postmaster and backends). */
   cpuMsPerRequest: { server: number; postgres: number };
+  /** PostgreSQL's CPU milliseconds per answered request by part: each database's backends, each background process kind. */
+  postgresCpuMsByPart: Record<string, number>;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -74,28 +77,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/**
- * CPU seconds of a postmaster and all its children (backends, background workers), those that have ended included:
- * the postmaster reaps its children, so their time is in its own cutime and cstime (fields 16 and 17). Without them a
- * worker that ends during the run (autovacuum, a closed connection) would take its whole time off the figure.
- */
-function postgresCpuSeconds(postmaster: number): number {
-  const own = fs.readFileSync(`/proc/${postmaster}/stat`, 'utf8');
-  const ownFields = own.slice(own.lastIndexOf(')') + 2).split(' ');
-  let total = (Number(ownFields[13]) + Number(ownFields[14])) / 100;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === postmaster || Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return total;
-}
-
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let answerErrors = 0;
@@ -112,7 +93,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const startRss = rssMb(options.serverPid);
   const sampler = setInterval(() => rss.push(rssMb(options.serverPid)), 250);
   const cpuBefore = cpuSeconds(options.serverPid);
-  const pgBefore = options.postgresPid ? postgresCpuSeconds(options.postgresPid) : NaN;
+  const pgBefore = options.postgresPid ? postgresCpuByPart(options.postgresPid) : new Map<string, number>();
   const wallBefore = performance.now();
   const tracker = autocannon({
     url: `http://127.0.0.1:${options.port}`,
@@ -125,7 +106,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const result = await tracker;
   const wallS = (performance.now() - wallBefore) / 1000;
   const serverCpuS = cpuSeconds(options.serverPid) - cpuBefore;
-  const pgCpuS = options.postgresPid ? postgresCpuSeconds(options.postgresPid) - pgBefore : NaN;
+  const pgByPart = options.postgresPid ? cpuSpent(pgBefore, postgresCpuByPart(options.postgresPid)) : new Map<string, number>();
+  const pgCpuS = options.postgresPid ? [...pgByPart.values()].reduce((a, b) => a + b, 0) : NaN;
   clearInterval(sampler);
   const sorted = Float64Array.from(latencies).sort();
   const mean = latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length);
@@ -151,5 +133,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     },
     serverCpu: serverCpuS / wallS,
     cpuMsPerRequest: { server: (1000 * serverCpuS) / latencies.length, postgres: (1000 * pgCpuS) / latencies.length },
+    postgresCpuMsByPart: Object.fromEntries([...pgByPart].map(([part, seconds]) => [part, (1000 * seconds) / latencies.length])),
   };
 }

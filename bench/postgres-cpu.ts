@@ -1,0 +1,67 @@
+// PostgreSQL's CPU time from /proc, in all and by where it was spent: each database's backends, each kind of background
+// process, and the processes that ended (whose time the postmaster collects when it reaps them).
+
+import fs from 'node:fs';
+
+/** The part of the cluster a process's CPU time is counted under. */
+export const ENDED = 'ended processes';
+
+/**
+ * The part a PostgreSQL process title names: a backend's database (`postgres: <user> <database> <client> <activity>`,
+ * the client being `[local]` or a host, with its port in parentheses) or a background process's kind, numbers
+ * dropped (`postgres: io worker 1` → `io worker`).
+ */
+export function partOfTitle(title: string): string {
+  const words = title
+    .replace(/^postgres:\s*/, '')
+    .trim()
+    .split(/\s+/);
+  const client = words.findIndex((w, i) => i >= 2 && (w === '[local]' || /\(\d+\)$/.test(w)));
+  if (client >= 2) return words[client - 1];
+  return words.filter((w) => !/^\d+$/.test(w)).join(' ') || 'postmaster';
+}
+
+/**
+ * CPU seconds (user + system) of a postmaster and each of its children by part, those that have ended included (under
+ * `ENDED`): the postmaster reaps its children, so their time is in its own cutime and cstime. Without them a worker
+ * that ends during a run (autovacuum, a closed connection) would take its whole time off the figure.
+ */
+export function postgresCpuByPart(postmaster: number): Map<string, number> {
+  const parts = new Map<string, number>();
+  const add = (part: string, ticks: number) => parts.set(part, (parts.get(part) ?? 0) + ticks / 100);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields from the state (3rd) on: utime, stime, cutime, cstime are the 14th to 17th.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(entry) === postmaster) {
+        add('postmaster', Number(f[11]) + Number(f[12]));
+        add(ENDED, Number(f[13]) + Number(f[14]));
+      } else if (Number(f[1]) === postmaster) {
+        const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        add(partOfTitle(title), Number(f[11]) + Number(f[12]));
+      }
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return parts;
+}
+
+/** CPU seconds of a postmaster and all its children, those that have ended included. */
+export function postgresCpuSeconds(postmaster: number): number {
+  let total = 0;
+  for (const seconds of postgresCpuByPart(postmaster).values()) total += seconds;
+  return total;
+}
+
+/**
+ * What each part spent between two readings. A backend that ended in between moves its time from its database to
+ * `ENDED`, so a part's figure can be off by what such processes had spent before the first reading.
+ */
+export function cpuSpent(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const part of new Set([...before.keys(), ...after.keys()])) spent.set(part, (after.get(part) ?? 0) - (before.get(part) ?? 0));
+  return spent;
+}
