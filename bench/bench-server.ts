@@ -39,6 +39,16 @@ export function serverNodeArgs(): string[] {
   return [...process.execArgv, ...flags];
 }
 
+/**
+ * The environment of the server under test's process: the benchmark's own, the spec, and NODE_ENV=production, so that
+ * the libraries run as in a deployed hub (graphql-js leaves out its development checks, `instanceOf` among them, only
+ * then). The hub's own settings come from `benchHubEnv` (NODE_ENV=test there, so that the variants without
+ * authorization or audit may run), not from this environment.
+ */
+export function serverProcessEnv(spec: BenchServerSpec): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production', BENCH_SERVER: JSON.stringify(spec) };
+}
+
 export type BenchServerMessage =
   | { type: 'ready'; port: number }
   | { type: 'stats'; statements: Record<string, number>; auditRoundTrips: number; heapUsedMb: number }

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, databaseNames, openDataset, statementCalls, type StatementCalls } from './bench-dataset';
-import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { benchHubEnv, serverNodeArgs, serverProcessEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { addedCpu, BARE, COSTS, FULL, HUB_VARIANTS, median, NO_AUDIT, NO_AUTHORIZATION } from './hub-variants';
 import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
 import { runLoad } from './load-run';
@@ -64,7 +64,7 @@ const log = (line: string) => process.stderr.write(`[bench:cpu] ${line}\n`);
 
 function serverProcess(spec: BenchServerSpec) {
   const child = fork(path.join(__dirname, 'bench-server.js'), [], {
-    env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
+    env: serverProcessEnv(spec),
     execArgv: serverNodeArgs(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -26,7 +26,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { BENCH_DATA, openDataset, type OpenDataset } from './bench-dataset';
 import { runControlBench, type ControlBenchResult } from './control-bench';
-import { benchHubEnv, serverNodeArgs, type BenchServerMessage, type BenchServerSpec } from './bench-server';
+import { benchHubEnv, serverNodeArgs, serverProcessEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { addedCpu, COSTS, FULL, HUB_VARIANTS, median, type CostPart } from './hub-variants';
 import { floorRequest, graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
 import { runLoad, type LoadResult } from './load-run';
@@ -137,7 +137,7 @@ interface RunningServer {
 
 async function startServer(spec: BenchServerSpec): Promise<RunningServer> {
   const child = fork(path.join(__dirname, 'bench-server.js'), [], {
-    env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
+    env: serverProcessEnv(spec),
     execArgv: serverNodeArgs(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -63,6 +63,8 @@ export async function createServer(config: HubConfig, schema: GraphQLSchema, dep
     // Off unless configured: a shared cache of queries lets one user learn whether another sent an exact query.
     persistedQueries: config.persistedQueries ? undefined : false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    // Apollo's defaults follow the hub's setting, not whatever NODE_ENV the process happens to have.
+    nodeEnv: config.nodeEnv,
     csrfPrevention: true,
     formatError: formatError(config.nodeEnv === 'development', production),
   });
