@@ -853,7 +853,8 @@ describe('audit log', () => {
 
     /** A writer of its own, on a pool that notes the digests of the lists of fields each append sends (its `$2`). */
     const notingWriter = () => {
-      const pool = new Pool({ connectionString: t.dbUrls.hub, max: 2 });
+      // A lock held elsewhere fails an append within a second, as the hub's writer's pool would.
+      const pool = new Pool({ connectionString: t.dbUrls.hub, max: 2, lock_timeout: 1000 });
       const sent: string[][] = [];
       // Every connection the pool opens notes what it is sent (the pool's own query goes through a connection too).
       pool.on('connect', (client) => {
@@ -904,6 +905,36 @@ describe('audit log', () => {
         ]);
         expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
       } finally {
+        await end();
+      }
+    });
+
+    it('sends every list again after an append of its own failed', async () => {
+      const { writer, sent, end } = notingWriter();
+      const blocker = new Client({ connectionString: t.dbUrls.hub });
+      await blocker.connect();
+      try {
+        const tag = `failed-${randomUUID().slice(0, 8)}`;
+        const a = [{ path: `${tag}.a`, outcome: 'ALLOW' as const }];
+        const b = [{ path: `${tag}.b`, outcome: 'ALLOW' as const }];
+        await writer.append([draft(tag, a)]); // the head not yet known: locked, list a sent
+        await writer.append([draft(tag, a)]); // extends its own head: list a stored, not sent
+        expect(sent).toEqual([[digestOf(a)], []]);
+
+        // The head's row is locked elsewhere: the append onto the head the writer knew fails, and nothing is written.
+        await blocker.query(`BEGIN; SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE`);
+        await expect(writer.append([draft(tag, b)])).rejects.toThrow(/lock timeout/);
+        await blocker.query('ROLLBACK');
+
+        // After its own failure the writer knows neither the head nor what is stored: it locks and sends every list.
+        sent.length = 0;
+        await writer.append([draft(tag, a), draft(tag, b)]);
+        expect(sent).toEqual([[digestOf(a), digestOf(b)]]);
+        const rows = (await t.hub.hub.query(`${ENTRY_SELECT} WHERE e.username = $1 ORDER BY e.seq`, [tag])) as AuditEntryRow[];
+        expect(rows.map(entryFromRow).map((e) => e.fields.map((f) => f.path.split('.')[1]).join(''))).toEqual(['a', 'a', 'a', 'b']);
+        expect(await t.hub.audit!.verify()).toMatchObject({ ok: true, firstBadSeq: null });
+      } finally {
+        await blocker.end();
         await end();
       }
     });
