@@ -4,7 +4,9 @@
 // (and, with --bare, the hub with shield and audit off) answers the same clerk inquiries; reported are the hub
 // process's and PostgreSQL's CPU milliseconds per inquiry, the SQL statements per inquiry by database (a sequential
 // pass of 50 checked answers), on the hub's pools and as PostgreSQL counts them (pg_stat_statements, audit appends
-// included), and, with --profile, the hub's self time by function over the measured requests.
+// included), the same count over the measured run (where concurrent requests share statements and appends),
+// PostgreSQL's CPU by database and background process, and, with --profile, the hub's self time by function over the
+// measured requests.
 //
 // With --compare N: N rounds, each measuring in turn the full hub, the hub with authorization off and the hub with audit
 // off (and, with --bare, both off), each a fresh server as in `npm run bench` and none profiled (so not with --profile
@@ -125,7 +127,10 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
     const base = { port, connections: options.connections, next, serverPid: server.child.pid!, postgresPid, durationS: 0 };
     await runLoad({ ...base, amount: options.warmup });
     if (profileFile) await server.next('profiling', { type: 'profile-start' });
+    const names = databaseNames();
+    const callsBefore = await statementCalls(spec.urls.hub, names);
     const result = await runLoad({ ...base, amount: options.requests });
+    const callsAfter = await statementCalls(spec.urls.hub, names);
     if (profileFile) await server.next('profiled', { type: 'profile-stop', file: profileFile });
     if (result.non2xx || result.answerErrors || result.socketErrors) throw new Error(`${name}: answers with errors`);
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -134,6 +139,13 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
       requests: result.requests,
       cpu: result.cpuMsPerRequest,
       postgresByPart: result.postgresCpuMsByPart,
+      // Under load requests share a source's statements and the audit's appends: fewer per inquiry than one by one.
+      underLoad: {
+        byDatabase: Object.fromEntries(
+          Object.entries(callsAfter.byDatabase).map(([k, n]) => [k, (n - (callsBefore.byDatabase[k] ?? 0)) / result.requests]),
+        ),
+        auditAppend: (callsAfter.auditAppend - callsBefore.auditAppend) / result.requests,
+      },
       ...counted,
       total: sum(counted.pools),
       totalPostgres: sum(counted.postgres),
@@ -264,6 +276,19 @@ async function main(): Promise<void> {
           `${r.totalPostgres.toFixed(2)} | ${by(r.postgres)} | ${r.auditAppend.toFixed(2)} |`,
       );
     }
+    lines.push(
+      '',
+      'Statements per inquiry over the measured run, as PostgreSQL counts them (requests sharing statements and appends):',
+      '',
+      '| server | statements/inquiry | by database | of which audit append |',
+      '|---|---:|---|---:|',
+      ...runs.map(
+        (r) =>
+          `| ${r.name} | ${Object.values(r.underLoad.byDatabase)
+            .reduce((a, b) => a + b, 0)
+            .toFixed(2)} | ${by(r.underLoad.byDatabase)} | ${r.underLoad.auditAppend.toFixed(2)} |`,
+      ),
+    );
     lines.push('', ...postgresPartsTable(runs));
     if (compared.length > 0) lines.push('', ...costTable(compared));
     if (options.profile)
