@@ -7,12 +7,15 @@
 // entry holding its list (format 3), and with the lists already stored left out of the statement, as the hub's writer
 // sends them while it extends the head it wrote; so the share of the indexes and of the lists of fields shows. The
 // entries are the READ entries the dataset's log already holds (those of earlier `npm run bench` runs: real inquiries'
-// field lists); with too few, synthetic ones.
+// field lists); with too few, synthetic ones. Last, appends of two entries each through the hub's writer, one after
+// another (no group commit, as at low concurrency): the backend's CPU and the wall time per append, onto the dataset's
+// log itself (as the inquiry benchmarks append to it) and onto an empty copy of the log with every index.
 
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { chain, ENTRY_SELECT, entryFromRow, GENESIS_HASH, type AuditDraft } from '../src/audit/audit-entry-hash';
+import { AuditWriter } from '../src/audit/audit-writer';
 import { entriesJson, fieldListsJson, insertStatement, listDigests } from '../src/audit/insert-entries';
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import { syntheticDraft } from './audit-bench-common';
@@ -112,7 +115,45 @@ async function main(): Promise<void> {
       'PostgreSQL backend CPU per entry, two entries per statement, each its own transaction (scratch copies of audit_entry, dropped after):',
     );
     for (const [label, xs] of results) console.log(`  ${label}: ${median(xs).toFixed(3)} ms (${xs.map((x) => x.toFixed(3)).join(', ')})`);
+
+    // The writer's own statement and commit, each append waited for: a chain of its own in a scratch schema, or the log.
+    await db.query(`DROP SCHEMA IF EXISTS bench_entry_cost_chain CASCADE; CREATE SCHEMA bench_entry_cost_chain;
+      CREATE TABLE bench_entry_cost_chain.audit_entry (LIKE public.audit_entry INCLUDING ALL);
+      CREATE TABLE bench_entry_cost_chain.audit_head (LIKE public.audit_head INCLUDING ALL);
+      CREATE TABLE bench_entry_cost_chain.audit_field_list (LIKE public.audit_field_list INCLUDING ALL);
+      INSERT INTO bench_entry_cost_chain.audit_head (id, seq, hash, at) VALUES (1, 0, '${GENESIS_HASH}', now())`);
+    const targets = { 'the dataset’s log': undefined, 'an empty copy with every index': '-c search_path=bench_entry_cost_chain,public' };
+    const appends = new Map<string, Array<{ cpu: number; wall: number }>>();
+    for (let r = 0; r < rounds; r += 1) {
+      for (const [label, options] of Object.entries(targets)) {
+        const pool = new Pool({ connectionString: ds.urls.hub, max: 1, ...(options ? { options } : {}) });
+        try {
+          const {
+            rows: [{ pid: backend }],
+          } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          const writer = new AuditWriter(pool);
+          await writer.append([drafts[0]]); // learns the head
+          const before = cpuMs(backend);
+          const started = process.hrtime.bigint();
+          for (let i = 0; i < count; i += 2) await writer.append([drafts[i], drafts[(i + 1) % count]]);
+          const n = Math.ceil(count / 2);
+          const run = { cpu: (cpuMs(backend) - before) / n, wall: Number(process.hrtime.bigint() - started) / 1e6 / n };
+          appends.set(label, [...(appends.get(label) ?? []), run]);
+        } finally {
+          await pool.end();
+        }
+      }
+    }
+    console.log('Appends of two entries through the writer, one after another: PostgreSQL backend CPU and wall time per append:');
+    for (const [label, runs] of appends) {
+      const cpu = runs.map((x) => x.cpu);
+      const wall = runs.map((x) => x.wall);
+      console.log(
+        `  ${label}: ${median(cpu).toFixed(2)} ms CPU (${cpu.map((x) => x.toFixed(2)).join(', ')}), ${median(wall).toFixed(2)} ms wall (${wall.map((x) => x.toFixed(2)).join(', ')})`,
+      );
+    }
   } finally {
+    await db.query('DROP SCHEMA IF EXISTS bench_entry_cost_chain CASCADE').catch(() => undefined);
     await db
       .query(`DROP TABLE IF EXISTS bench_entry_cost_all, bench_entry_cost_pk, bench_entry_cost_none, bench_entry_cost_lists`)
       .catch(() => undefined);
