@@ -71,6 +71,26 @@ export async function closed(dialog: Locator): Promise<void> {
 }
 
 /**
+ * Chooses `option` in an Ant Design select (`field`, its `.ant-select`) and waits until the select shows it. The
+ * select is opened only once no list is open or still closing (a click that lands during a list's closing animation
+ * can be lost); if the choice still does not show, it is made again, at most three times in all.
+ */
+export async function choose(page: Page, field: Locator, option: string): Promise<void> {
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  for (let attempt = 1; ; attempt += 1) {
+    await page.waitForFunction(`!document.querySelector(${JSON.stringify(open)})`);
+    await field.click();
+    await page.locator(`${open} .ant-select-item-option`, { hasText: option }).click();
+    try {
+      await field.locator('.ant-select-selection-item', { hasText: option }).waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
  * The operator records that the court accepted `caseNo` against `debtor` on 2024-03-01 (the claim notices go out to
  * the agencies) and appoints the demo administrator's firm; each step must succeed.
  */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { startTestHub } from '../support/test-hub';
-import { consoleSession, screenshot } from './browser';
+import { choose, consoleSession, screenshot } from './browser';
 
 // The operator's organisations page: an agency registered with the source it answers for, and its declared check
 // purposes, listed and set with a multi-select.
@@ -12,23 +12,18 @@ describe('the operator in the console', () => {
     page = await session.as('demo-admin');
   });
 
-  /** An option of the select that is open now (the list's kind filter has the same options, in its own dropdown). */
+  /** The select of a form's field (the list's kind filter has the same options, in its own dropdown). */
   const select = (form: ReturnType<Page['locator']>, label: string) => form.locator('.ant-form-item', { hasText: label }).locator('.ant-select');
-  const pick = (label: string) =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).click();
 
   it('registers an agency bound to a source, offered only for an agency, and sees the source listed', async () => {
     await page.getByRole('menuitem', { name: '机构' }).click();
     const form = page.locator('.operation', { hasText: '登记机构' });
     await form.getByLabel('机构代码').fill('AG-3425-XY');
     await form.getByLabel('名称').fill('霍山县社会信用体系建设办公室');
-    await select(form, '类别').click();
-    await pick('法院');
+    await choose(page, select(form, '类别'), '法院');
     await expect(form.getByLabel('对接数据源').count()).resolves.toBe(0);
-    await select(form, '类别').click();
-    await pick('政府部门');
-    await select(form, '对接数据源').click();
-    await pick('信用信息平台');
+    await choose(page, select(form, '类别'), '政府部门');
+    await choose(page, select(form, '对接数据源'), '信用信息平台');
     await form.getByRole('button', { name: '登记机构' }).click();
     // Registered: the form is cleared, and with the kind the source select is gone.
     await form.getByLabel('对接数据源').waitFor({ state: 'detached' });
