@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { DEMO } from '../../src/seed/demo-data';
 import { SeparatePostgres } from '../support/separate-postgres';
 import { startTestHub } from '../support/test-hub';
-import { consoleSession, screenshot } from './browser';
+import { choose, consoleSession, screenshot } from './browser';
 
 // One hub with the demo data; the property registry runs on a PostgreSQL server of its own so that a scenario can
 // stop it. Each scenario is a person at a 1366×768 desktop using the console in Chromium; assertions are on the screen.
@@ -240,8 +240,7 @@ describe('the console in Chromium', () => {
     const form = page.locator('.operation', { hasText: '创建用户' });
     await form.getByPlaceholder('小写字母、数字、. _ -').fill('clerk-li-ming');
     await form.getByPlaceholder('如 执行员 李明').fill('执行员 李明');
-    await form.locator('.ant-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '执行书记员' }).click();
+    await choose(page, form.locator('.ant-select'), '执行书记员');
     await form.getByPlaceholder('如 皖1524').fill('皖1524');
     await form.getByRole('button', { name: '创建用户' }).click();
     const row = page.locator('tbody tr.ant-table-row', { hasText: 'clerk-li-ming' });
@@ -250,8 +249,7 @@ describe('the console in Chromium', () => {
 
     await form.getByPlaceholder('小写字母、数字、. _ -').fill('clerk-li-ming');
     await form.getByPlaceholder('如 执行员 李明').fill('执行员 李明');
-    await form.locator('.ant-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '执行书记员' }).click();
+    await choose(page, form.locator('.ant-select'), '执行书记员');
     await form.getByPlaceholder('如 皖1524').fill('皖1524');
     await form.getByRole('button', { name: '创建用户' }).click();
     await form.getByRole('alert').waitFor();

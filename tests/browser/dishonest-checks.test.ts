@@ -6,7 +6,7 @@ import { residentId, uscc } from '../../src/seed/chinese';
 import { demoIdentities } from '../../src/seed/demo-data';
 import { Random } from '../../src/seed/random';
 import { startTestHub } from '../support/test-hub';
-import { consoleSession, screenshot } from './browser';
+import { choose, consoleSession, screenshot } from './browser';
 
 // The agency's list checks in the console: a single check with two hits and a no-hit, an outcome reported for each
 // hit (one intercepted, the other allowed), then a batch file with a bad line, its progress to the end and the result
@@ -34,10 +34,7 @@ describe('dishonest-list checks in the console', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const choosePurpose = async (card: string, label: string) => {
-    await page.locator('.ant-card', { hasText: card }).locator('.ant-select').click();
-    await page.locator('.ant-select-item-option', { hasText: label }).last().click();
-  };
+  const choosePurpose = (card: string, label: string) => choose(page, page.locator('.ant-card', { hasText: card }).locator('.ant-select'), label);
 
   it('checks two subjects on the list and one not on it, and reports an outcome for each subject on the list', async () => {
     await choosePurpose('单个核查', '政府采购');
