@@ -12,7 +12,6 @@
 // log itself (as the inquiry benchmarks append to it) and onto an empty copy of the log with every index.
 
 import 'reflect-metadata';
-import fs from 'node:fs';
 import { Client, Pool } from 'pg';
 import { chain, ENTRY_SELECT, entryFromRow, GENESIS_HASH, type AuditDraft } from '../src/audit/audit-entry-hash';
 import { AuditWriter } from '../src/audit/audit-writer';
@@ -20,13 +19,11 @@ import { entriesJson, fieldListsJson, insertStatement, listDigests } from '../sr
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import { syntheticDraft } from './audit-bench-common';
 import { openDataset } from './bench-dataset';
+import { processCpuSeconds } from './cpu-time';
 import { wholeNumberOption } from './whole-number-option';
 
-// utime + stime of a process in ms (clock ticks of 10 ms).
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/** User + system CPU time of a process so far, in ms. */
+const cpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -28,7 +28,7 @@ import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
 import { machineLine, syntheticDraft } from './audit-bench-common';
 import { rssMb } from './load-run';
 import { PACKAGE_ROOT } from './package-root';
-import { postgresCpuSeconds } from './postgres-cpu';
+import { postgresCpuSeconds } from './cpu-time';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import type { HttpRequestShape } from './inquiry-workload';
-import { cpuSpent, postgresCpuByPart } from './postgres-cpu';
+import { cpuSpent, postgresCpuByPart, processCpuSeconds } from './cpu-time';
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonRequest {
@@ -69,14 +69,6 @@ export function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-/** User + system CPU seconds a process has used (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of /proc/<pid>/stat, counted from the state field (3) here.
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let answerErrors = 0;
@@ -92,7 +84,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const rss: number[] = [];
   const startRss = rssMb(options.serverPid);
   const sampler = setInterval(() => rss.push(rssMb(options.serverPid)), 250);
-  const cpuBefore = cpuSeconds(options.serverPid);
+  const cpuBefore = processCpuSeconds(options.serverPid);
   const pgBefore = options.postgresPid ? postgresCpuByPart(options.postgresPid) : new Map<string, number>();
   const wallBefore = performance.now();
   const tracker = autocannon({
@@ -105,7 +97,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   tracker.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await tracker;
   const wallS = (performance.now() - wallBefore) / 1000;
-  const serverCpuS = cpuSeconds(options.serverPid) - cpuBefore;
+  const serverCpuS = processCpuSeconds(options.serverPid) - cpuBefore;
   const pgByPart = options.postgresPid ? cpuSpent(pgBefore, postgresCpuByPart(options.postgresPid)) : new Map<string, number>();
   const pgCpuS = options.postgresPid ? [...pgByPart.values()].reduce((a, b) => a + b, 0) : NaN;
   clearInterval(sampler);

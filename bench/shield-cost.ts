@@ -20,6 +20,7 @@ import { startHub } from '../src/hub';
 import { buildBaseSchema } from '../src/schema/build-schema';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
+import { processCpuSeconds } from './cpu-time';
 import { PACKAGE_ROOT } from './package-root';
 
 // autocannon ships no types; this is the part of its API used here.
@@ -154,12 +155,8 @@ async function drive(port: number, body: string, token: string, durationS: numbe
   });
 }
 
-/** User + system CPU time of a process so far, in ms (Linux /proc). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = 100;
+/** User + system CPU time of a process so far, in ms. */
+const cpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
 
 async function answer(port: number, body: string, token: string): Promise<{ data?: unknown; errors?: unknown[] }> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {

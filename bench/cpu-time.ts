@@ -1,7 +1,26 @@
-// PostgreSQL's CPU time from /proc, in all and by where it was spent: each database's backends, each kind of background
-// process, and the processes that ended (whose time the postmaster collects when it reaps them).
+// CPU time from /proc, for the benchmarks: a process's own, and PostgreSQL's, in all and by where it was spent (each
+// database's backends, each kind of background process, and the processes that ended, whose time the postmaster
+// collects when it reaps them).
 
 import fs from 'node:fs';
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * The fields of a `/proc/<pid>/stat` line from the state (its 3rd) on, so that the parent's pid is `[1]` and utime,
+ * stime, cutime and cstime are `[11]` to `[14]`. The command before them, in parentheses, may itself hold spaces and
+ * parentheses (a PostgreSQL title does), so the line is cut at its last `)`.
+ */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** User + system CPU seconds a process has used so far. */
+export function processCpuSeconds(pid: number): number {
+  const f = statFields(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  return (Number(f[11]) + Number(f[12])) / TICKS;
+}
 
 /** The part of the cluster a process's CPU time is counted under. */
 export const ENDED = 'ended processes';
@@ -28,13 +47,11 @@ export function partOfTitle(title: string): string {
  */
 export function postgresCpuByPart(postmaster: number): Map<string, number> {
   const parts = new Map<string, number>();
-  const add = (part: string, ticks: number) => parts.set(part, (parts.get(part) ?? 0) + ticks / 100);
+  const add = (part: string, ticks: number) => parts.set(part, (parts.get(part) ?? 0) + ticks / TICKS);
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields from the state (3rd) on: utime, stime, cutime, cstime are the 14th to 17th.
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const f = statFields(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
       if (Number(entry) === postmaster) {
         add('postmaster', Number(f[11]) + Number(f[12]));
         add(ENDED, Number(f[13]) + Number(f[14]));
