@@ -93,6 +93,18 @@ interface Counted {
   postgres: StatementCalls;
 }
 
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** What each count grew by between two readings, per inquiry. */
+const perInquiry = (after: Record<string, number>, before: Record<string, number>, inquiries: number) =>
+  Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] - (before[k] ?? 0)) / inquiries]));
+
+/** PostgreSQL's statements between two readings, per inquiry. */
+const callsPerInquiry = (after: StatementCalls, before: StatementCalls, inquiries: number): StatementCalls => ({
+  byDatabase: perInquiry(after.byDatabase, before.byDatabase, inquiries),
+  auditAppend: (after.auditAppend - before.auditAppend) / inquiries,
+});
+
 async function statementsPerInquiry(port: number, workload: Workload, stats: () => Promise<Record<string, number>>, hubUrl: string) {
   const sample = workload.inquiries.slice(0, 50);
   const names = databaseNames();
@@ -107,13 +119,8 @@ async function statementsPerInquiry(port: number, workload: Workload, stats: () 
     }
   }
   const after = await count();
-  const per = (a: Record<string, number>, b: Record<string, number>) =>
-    Object.fromEntries(Object.keys(a).map((k) => [k, (a[k] - (b[k] ?? 0)) / sample.length]));
-  return {
-    pools: per(after.pools, before.pools),
-    postgres: per(after.postgres.byDatabase, before.postgres.byDatabase),
-    auditAppend: (after.postgres.auditAppend - before.postgres.auditAppend) / sample.length,
-  };
+  const postgres = callsPerInquiry(after.postgres, before.postgres, sample.length);
+  return { pools: perInquiry(after.pools, before.pools, sample.length), postgres: postgres.byDatabase, auditAppend: postgres.auditAppend };
 }
 
 async function measure(name: string, spec: BenchServerSpec, workload: Workload, options: Options, postgresPid: number, profileFile?: string) {
@@ -133,19 +140,13 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
     const callsAfter = await statementCalls(spec.urls.hub, names);
     if (profileFile) await server.next('profiled', { type: 'profile-stop', file: profileFile });
     if (result.non2xx || result.answerErrors || result.socketErrors) throw new Error(`${name}: answers with errors`);
-    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
     return {
       name,
       requests: result.requests,
       cpu: result.cpuMsPerRequest,
       postgresByPart: result.postgresCpuMsByPart,
       // Under load requests share a source's statements and the audit's appends: fewer per inquiry than one by one.
-      underLoad: {
-        byDatabase: Object.fromEntries(
-          Object.entries(callsAfter.byDatabase).map(([k, n]) => [k, (n - (callsBefore.byDatabase[k] ?? 0)) / result.requests]),
-        ),
-        auditAppend: (callsAfter.auditAppend - callsBefore.auditAppend) / result.requests,
-      },
+      underLoad: callsPerInquiry(callsAfter, callsBefore, result.requests),
       ...counted,
       total: sum(counted.pools),
       totalPostgres: sum(counted.postgres),
@@ -163,9 +164,10 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
  * the background processes and those that ended during the run.
  */
 function postgresPartsTable(runs: Array<{ name: string; postgresByPart: Record<string, number> }>): string[] {
-  const keyOf = new Map(Object.entries(databaseNames()).map(([key, name]) => [name, key]));
+  const names = databaseNames();
+  const keyOf = new Map(Object.entries(names).map(([key, name]) => [name, key]));
   const label = (part: string) => keyOf.get(part) ?? part;
-  const databases = Object.keys(databaseNames());
+  const databases = Object.keys(names);
   const others = [...new Set(runs.flatMap((r) => Object.keys(r.postgresByPart).map(label)))].filter((p) => !databases.includes(p)).sort();
   const parts = [...databases, ...others];
   const rows = runs.map((r) => {
@@ -283,10 +285,7 @@ async function main(): Promise<void> {
       '| server | statements/inquiry | by database | of which audit append |',
       '|---|---:|---|---:|',
       ...runs.map(
-        (r) =>
-          `| ${r.name} | ${Object.values(r.underLoad.byDatabase)
-            .reduce((a, b) => a + b, 0)
-            .toFixed(2)} | ${by(r.underLoad.byDatabase)} | ${r.underLoad.auditAppend.toFixed(2)} |`,
+        (r) => `| ${r.name} | ${sum(r.underLoad.byDatabase).toFixed(2)} | ${by(r.underLoad.byDatabase)} | ${r.underLoad.auditAppend.toFixed(2)} |`,
       ),
     );
     lines.push('', ...postgresPartsTable(runs));
