@@ -17,7 +17,7 @@ import { chain, ENTRY_SELECT, entryFromRow, GENESIS_HASH, type AuditDraft } from
 import { AuditWriter } from '../src/audit/audit-writer';
 import { entriesJson, fieldListsJson, insertStatement, listDigests } from '../src/audit/insert-entries';
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
-import { syntheticDraft } from './audit-bench-common';
+import { scratchChainOptions, scratchChainSql, syntheticDraft } from './audit-bench-common';
 import { openDataset } from './bench-dataset';
 import { processCpuSeconds } from './cpu-time';
 import { wholeNumberOption } from './whole-number-option';
@@ -114,12 +114,8 @@ async function main(): Promise<void> {
     for (const [label, xs] of results) console.log(`  ${label}: ${median(xs).toFixed(3)} ms (${xs.map((x) => x.toFixed(3)).join(', ')})`);
 
     // The writer's own statement and commit, each append waited for: a chain of its own in a scratch schema, or the log.
-    await db.query(`DROP SCHEMA IF EXISTS bench_entry_cost_chain CASCADE; CREATE SCHEMA bench_entry_cost_chain;
-      CREATE TABLE bench_entry_cost_chain.audit_entry (LIKE public.audit_entry INCLUDING ALL);
-      CREATE TABLE bench_entry_cost_chain.audit_head (LIKE public.audit_head INCLUDING ALL);
-      CREATE TABLE bench_entry_cost_chain.audit_field_list (LIKE public.audit_field_list INCLUDING ALL);
-      INSERT INTO bench_entry_cost_chain.audit_head (id, seq, hash, at) VALUES (1, 0, '${GENESIS_HASH}', now())`);
-    const targets = { 'the dataset’s log': undefined, 'an empty copy with every index': '-c search_path=bench_entry_cost_chain,public' };
+    await db.query(scratchChainSql('bench_entry_cost_chain'));
+    const targets = { 'the dataset’s log': undefined, 'an empty copy with every index': scratchChainOptions('bench_entry_cost_chain') };
     const appends = new Map<string, Array<{ cpu: number; wall: number }>>();
     for (let r = 0; r < rounds; r += 1) {
       for (const [label, options] of Object.entries(targets)) {

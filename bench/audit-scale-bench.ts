@@ -25,7 +25,7 @@ import { AuditWriter } from '../src/audit/audit-writer';
 import { insertEntries, type Queryable } from '../src/audit/insert-entries';
 import { connectAndMigrate } from '../src/databases/open-databases';
 import { startEmbeddedPostgres } from '../src/databases/embedded-postgres';
-import { machineLine, syntheticDraft } from './audit-bench-common';
+import { machineLine, scratchChainOptions, scratchChainSql, syntheticDraft } from './audit-bench-common';
 import { rssMb } from './load-run';
 import { PACKAGE_ROOT } from './package-root';
 import { postgresCpuSeconds } from './cpu-time';
@@ -156,20 +156,13 @@ async function main(): Promise<void> {
     if (only !== 'verify') {
       const hub = await connectAndMigrate('hub', pg.url('audit_append'), { migrate: true, poolSize: 4 });
       [{ version }] = await hub.dataSource.query('SELECT version()');
-      const maxChains = Math.max(...chainCounts);
-      for (let c = 0; c < maxChains; c += 1) {
-        await hub.dataSource.query(`DROP SCHEMA IF EXISTS chain_${c} CASCADE; CREATE SCHEMA chain_${c};
-          CREATE TABLE chain_${c}.audit_entry (LIKE public.audit_entry INCLUDING ALL);
-          CREATE TABLE chain_${c}.audit_head (LIKE public.audit_head INCLUDING ALL);`);
-      }
       const draft = syntheticDraft();
       const anchorKeys = AuditKeys.load(path.join(dir, 'anchor-keys'));
       for (let round = 1; round <= 2; round += 1) {
         for (const n of round === 1 ? chainCounts : [...chainCounts].reverse()) {
           const pools: Pool[] = [];
           for (let c = 0; c < n; c += 1) {
-            await hub.dataSource.query(`TRUNCATE chain_${c}.audit_entry, chain_${c}.audit_head;
-              INSERT INTO chain_${c}.audit_head (id, seq, hash, at) VALUES (1, 0, '${'0'.repeat(64)}', now())`);
+            await hub.dataSource.query(scratchChainSql(`chain_${c}`));
             // The writer's own pool, as appendPool makes it (four connections, bounded waits), on this chain's schema.
             const pool = new Pool({
               connectionString: pg.url('audit_append'),
@@ -177,7 +170,7 @@ async function main(): Promise<void> {
               application_name: 'fuyuantong-audit',
               statement_timeout: 30_000,
               lock_timeout: 30_000,
-              options: `-c search_path=chain_${c},public`,
+              options: scratchChainOptions(`chain_${c}`),
             });
             pools.push(pool);
           }
@@ -208,7 +201,7 @@ async function main(): Promise<void> {
           // Each chain verifies on its own with the unchanged verifier; a checkpoint would sign the root over their heads.
           const heads: Array<{ chain: number; seq: string; hash: string }> = [];
           for (let c = 0; c < n; c += 1) {
-            const chainPool = new Pool({ connectionString: pg.url('audit_append'), max: 2, options: `-c search_path=chain_${c},public` });
+            const chainPool = new Pool({ connectionString: pg.url('audit_append'), max: 2, options: scratchChainOptions(`chain_${c}`) });
             const chainDb: Queryable = { query: async (sql: string, params?: unknown[]) => (await chainPool.query(sql, params)).rows };
             const report = await verifyAuditChain(chainDb, anchorKeys.verifier, { threads: 0 });
             const [head] = await chainDb.query(`SELECT seq::text AS seq, hash FROM audit_head`);
