@@ -13,6 +13,7 @@ import type { FieldOutcome } from '../src/audit/subject-read';
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import type { Viewer } from '../src/auth/viewer';
 import { SubjectView } from '../src/schema/subject.type';
+import { median } from './median';
 import { wholeNumberOption } from './whole-number-option';
 
 const ON_SUBJECT = ['name', 'phone', 'realEstate', 'vehicles', 'tax', 'socialSecurity', 'credit', 'deposits', 'housingFund'];
@@ -38,8 +39,6 @@ const VIEWER: Viewer = {
   organisationKind: 'COURT',
   organisationSource: null,
 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function main(): void {
   const reads = wholeNumberOption('reads', 4000);

@@ -20,12 +20,11 @@ import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import { scratchChainOptions, scratchChainSql, syntheticDraft } from './audit-bench-common';
 import { openDataset } from './bench-dataset';
 import { processCpuSeconds } from './cpu-time';
+import { median } from './median';
 import { wholeNumberOption } from './whole-number-option';
 
 /** User + system CPU time of a process so far, in ms. */
 const cpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const persons = wholeNumberOption('persons', 10_000);

@@ -29,6 +29,7 @@ import { machineLine, scratchChainOptions, scratchChainSql, syntheticDraft } fro
 import { rssMb } from './load-run';
 import { PACKAGE_ROOT } from './package-root';
 import { postgresCpuSeconds } from './cpu-time';
+import { median } from './median';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -234,11 +235,6 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(PACKAGE_ROOT, 'bench', 'results', 'runs'), { recursive: true });
   const rawFile = path.join('bench', 'results', 'runs', `audit-scale-${stamp.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(path.join(PACKAGE_ROOT, rawFile), `${JSON.stringify(raw, null, 2)}\n`);
-  const median = (list: number[]) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   const md = `# Audit verification and append scaling
 
 Measured by \`npm run bench:audit-scale\` (bench/audit-scale-bench.ts) at ${stamp.slice(0, 16).replace('T', ' ')} UTC; raw figures in \`${rawFile}\`.

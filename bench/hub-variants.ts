@@ -27,14 +27,6 @@ export const COSTS: Array<{ part: CostPart; without: string }> = [
   { part: 'authorization and audit', without: BARE },
 ];
 
-/** The median (the mean of the middle two of an even count; NaN for none). */
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** CPU milliseconds per inquiry of one server: the hub process's and PostgreSQL's. */
 export interface CpuPerInquiry {
   server: number;

@@ -21,6 +21,7 @@ import { buildBaseSchema } from '../src/schema/build-schema';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
 import { processCpuSeconds } from './cpu-time';
+import { median } from './median';
 import { PACKAGE_ROOT } from './package-root';
 
 // autocannon ships no types; this is the part of its API used here.
@@ -165,12 +166,6 @@ async function answer(port: number, body: string, token: string): Promise<{ data
     body,
   });
   return (await res.json()) as { data?: unknown; errors?: unknown[] };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
-import { addedCpu, FULL, median, NO_AUDIT, NO_AUTHORIZATION } from '../../bench/hub-variants';
+import { addedCpu, FULL, NO_AUDIT, NO_AUTHORIZATION } from '../../bench/hub-variants';
+import { median } from '../../bench/median';
 
 // What `npm run bench:cpu -- --compare N` and `npm run bench` report as a part's cost: each round's full hub against
 // the variant of the same round, never one round's full hub against another round's variant.
