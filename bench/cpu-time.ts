@@ -41,6 +41,23 @@ export function partOfTitle(title: string): string {
 }
 
 /**
+ * Calls `visit` with the stat fields of a postmaster and of each of its children (`pid` being the child's, or null for
+ * the postmaster itself). A process that ends while being read is left out.
+ */
+function eachPostgresProcess(postmaster: number, visit: (fields: string[], pid: number | null) => void): void {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = statFields(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
+      if (Number(entry) === postmaster) visit(f, null);
+      else if (Number(f[1]) === postmaster) visit(f, Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+}
+
+/**
  * CPU seconds (user + system) of a postmaster and each of its children by part, those that have ended included (under
  * `ENDED`): the postmaster reaps its children, so their time is in its own cutime and cstime. Without them a worker
  * that ends during a run (autovacuum, a closed connection) would take its whole time off the figure.
@@ -48,29 +65,30 @@ export function partOfTitle(title: string): string {
 export function postgresCpuByPart(postmaster: number): Map<string, number> {
   const parts = new Map<string, number>();
   const add = (part: string, ticks: number) => parts.set(part, (parts.get(part) ?? 0) + ticks / TICKS);
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const f = statFields(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
-      if (Number(entry) === postmaster) {
-        add('postmaster', Number(f[11]) + Number(f[12]));
-        add(ENDED, Number(f[13]) + Number(f[14]));
-      } else if (Number(f[1]) === postmaster) {
-        const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-        add(partOfTitle(title), Number(f[11]) + Number(f[12]));
-      }
-    } catch {
-      // The process ended while being read.
+  eachPostgresProcess(postmaster, (f, pid) => {
+    if (pid === null) {
+      add('postmaster', Number(f[11]) + Number(f[12]));
+      add(ENDED, Number(f[13]) + Number(f[14]));
+      return;
     }
-  }
+    let title: string;
+    try {
+      title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      return; // Ended between its two files: its time is counted under ENDED at the next reading.
+    }
+    add(partOfTitle(title), Number(f[11]) + Number(f[12]));
+  });
   return parts;
 }
 
-/** CPU seconds of a postmaster and all its children, those that have ended included. */
+/** CPU seconds of a postmaster and all its children, those that have ended included (no titles read). */
 export function postgresCpuSeconds(postmaster: number): number {
-  let total = 0;
-  for (const seconds of postgresCpuByPart(postmaster).values()) total += seconds;
-  return total;
+  let ticks = 0;
+  eachPostgresProcess(postmaster, (f, pid) => {
+    ticks += Number(f[11]) + Number(f[12]) + (pid === null ? Number(f[13]) + Number(f[14]) : 0);
+  });
+  return ticks / TICKS;
 }
 
 /**

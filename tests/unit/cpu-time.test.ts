@@ -1,4 +1,5 @@
-import { cpuSpent, partOfTitle, processCpuSeconds, statFields } from '../../bench/cpu-time';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpuSpent, ENDED, partOfTitle, postgresCpuByPart, postgresCpuSeconds, processCpuSeconds, statFields } from '../../bench/cpu-time';
 
 // `npm run bench:cpu` splits PostgreSQL's CPU by the title each process shows (as `ps` does).
 describe('the part of PostgreSQL a process title names', () => {
@@ -52,5 +53,37 @@ describe('a process’s CPU time from /proc', () => {
     // /proc counts in ticks of 10 ms, user and system each rounded down.
     expect(read).toBeGreaterThanOrEqual(0.18);
     expect(read).toBeLessThan(used() + 0.05);
+  });
+});
+
+describe('a process tree’s CPU time, as read for PostgreSQL', () => {
+  // This process stands for the postmaster: its children, running and ended, are counted with it.
+  const BURN = 'const t = process.cpuUsage(); for (;;) { const u = process.cpuUsage(t); if (u.user + u.system > 300000) break; }';
+
+  it('counts the children that ended and those still running, and the total agrees with the parts', async () => {
+    const before = postgresCpuSeconds(process.pid);
+    const partsBefore = postgresCpuByPart(process.pid);
+    expect(spawnSync(process.execPath, ['-e', BURN]).status).toBe(0);
+    const running = spawn(process.execPath, ['-e', `${BURN}; setInterval(() => {}, 1000)`]);
+    try {
+      // Until the running child has used its 300 ms too.
+      for (let i = 0; i < 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        try {
+          if (processCpuSeconds(running.pid!) >= 0.29) break;
+        } catch {
+          // Not in /proc yet.
+        }
+      }
+      const total = postgresCpuSeconds(process.pid) - before;
+      const parts = cpuSpent(partsBefore, postgresCpuByPart(process.pid));
+      expect(total).toBeGreaterThanOrEqual(0.56);
+      expect(parts.get(ENDED)).toBeGreaterThanOrEqual(0.28);
+      let sum = 0;
+      for (const seconds of parts.values()) sum += seconds;
+      expect(Math.abs(sum - total)).toBeLessThan(0.1);
+    } finally {
+      running.kill();
+    }
   });
 });
