@@ -73,7 +73,8 @@ export async function closed(dialog: Locator): Promise<void> {
 /**
  * Chooses `option` in an Ant Design select (`field`, its `.ant-select`) and waits until the select shows it. The
  * select is opened only once no list is open or still closing (a click that lands during a list's closing animation
- * can be lost); if the choice still does not show, it is made again, at most three times in all.
+ * can be lost); if the choice still does not show, it is made again, at most three times in all. A select of several
+ * values keeps its list open after the choice, for the caller to close.
  */
 export async function choose(page: Page, field: Locator, option: string): Promise<void> {
   const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DEMO } from '../../src/seed/demo-data';
 import { startTestHub } from '../support/test-hub';
-import { consoleSession, screenshot } from './browser';
+import { choose, consoleSession, screenshot } from './browser';
 
 // The auditor's supervision list and the counts for the joint meetings, on the demo data: its registers hold
 // measures past their legal period and over the amount (the demo's 李娜 case), which the list shows with the party
@@ -30,8 +30,7 @@ describe('supervision and statistics in the console', () => {
     await screenshot(auditor, 'auditor-supervision');
 
     // Only the kind asked for.
-    await auditor.getByLabel('类别').click();
-    await auditor.locator('.ant-select-item-option', { hasText: '措施超期' }).click();
+    await choose(auditor, auditor.locator('.ant-form-item', { hasText: '类别' }).locator('.ant-select'), '措施超期');
     await auditor.keyboard.press('Escape');
     await auditor.getByRole('button', { name: /查\s*询/ }).click();
     await rows.filter({ hasText: '超标的查封' }).first().waitFor({ state: 'detached' });
