@@ -78,15 +78,20 @@ export async function closed(dialog: Locator): Promise<void> {
  */
 export async function choose(page: Page, field: Locator, option: string): Promise<void> {
   const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  const shown = field.locator('.ant-select-selection-item', { hasText: option });
   for (let attempt = 1; ; attempt += 1) {
     await page.waitForFunction(`!document.querySelector(${JSON.stringify(open)})`);
+    // A choice that showed late is not made again: in a select of several values that would take it back.
+    if (attempt > 1 && (await shown.count()) > 0) return;
     await field.click();
     await page.locator(`${open} .ant-select-item-option`, { hasText: option }).click();
     try {
-      await field.locator('.ant-select-selection-item', { hasText: option }).waitFor({ timeout: 5000 });
+      await shown.waitFor({ timeout: 5000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;
+      // A select of several values keeps its list open; it is closed before the choice is made again.
+      if ((await page.locator(open).count()) > 0) await page.keyboard.press('Escape');
     }
   }
 }
