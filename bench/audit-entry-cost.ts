@@ -19,12 +19,9 @@ import { entriesJson, fieldListsJson, insertStatement, listDigests } from '../sr
 import { wellFormedDraft } from '../src/audit/well-formed-draft';
 import { scratchChainOptions, scratchChainSql, syntheticDraft } from './audit-bench-common';
 import { openDataset } from './bench-dataset';
-import { processCpuSeconds } from './cpu-time';
+import { processCpuMs } from './cpu-time';
 import { median } from './median';
 import { wholeNumberOption } from './whole-number-option';
-
-/** User + system CPU time of a process so far, in ms. */
-const cpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
 
 async function main(): Promise<void> {
   const persons = wholeNumberOption('persons', 10_000);
@@ -93,7 +90,7 @@ async function main(): Promise<void> {
     let seq = 0n;
     for (let r = 0; r < rounds; r += 1) {
       for (const { table, label, inside, leaveStored } of runs) {
-        const before = cpuMs(pid);
+        const before = processCpuMs(pid);
         for (let i = 0; i < count; i += 2) {
           const pair = [drafts[i], drafts[(i + 1) % count]].map(wellFormedDraft);
           const entries = chain(pair, { seq, hash: GENESIS_HASH }, new Date());
@@ -104,7 +101,7 @@ async function main(): Promise<void> {
             fieldListsJson(sent, leaveStored ? stored : undefined),
           ]);
         }
-        results.set(label, [...(results.get(label) ?? []), (cpuMs(pid) - before) / count]);
+        results.set(label, [...(results.get(label) ?? []), (processCpuMs(pid) - before) / count]);
       }
     }
     console.log(
@@ -125,11 +122,11 @@ async function main(): Promise<void> {
           } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
           const writer = new AuditWriter(pool);
           await writer.append([drafts[0]]); // learns the head
-          const before = cpuMs(backend);
+          const before = processCpuMs(backend);
           const started = process.hrtime.bigint();
           for (let i = 0; i < count; i += 2) await writer.append([drafts[i], drafts[(i + 1) % count]]);
           const n = Math.ceil(count / 2);
-          const run = { cpu: (cpuMs(backend) - before) / n, wall: Number(process.hrtime.bigint() - started) / 1e6 / n };
+          const run = { cpu: (processCpuMs(backend) - before) / n, wall: Number(process.hrtime.bigint() - started) / 1e6 / n };
           appends.set(label, [...(appends.get(label) ?? []), run]);
         } finally {
           await pool.end();

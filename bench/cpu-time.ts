@@ -22,6 +22,9 @@ export function processCpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / TICKS;
 }
 
+/** The same in ms. */
+export const processCpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
+
 /** The part of the cluster a process's CPU time is counted under. */
 export const ENDED = 'ended processes';
 

@@ -20,7 +20,7 @@ import { startHub } from '../src/hub';
 import { buildBaseSchema } from '../src/schema/build-schema';
 import { DEMO } from '../src/seed/demo-data';
 import { HUB_DATABASE, SOURCE_DATABASES, SOURCE_NAMES } from '../src/sources/source-name';
-import { processCpuSeconds } from './cpu-time';
+import { processCpuMs } from './cpu-time';
 import { median } from './median';
 import { PACKAGE_ROOT } from './package-root';
 
@@ -156,9 +156,6 @@ async function drive(port: number, body: string, token: string, durationS: numbe
   });
 }
 
-/** User + system CPU time of a process so far, in ms. */
-const cpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
-
 async function answer(port: number, body: string, token: string): Promise<{ data?: unknown; errors?: unknown[] }> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
@@ -216,9 +213,9 @@ async function main(): Promise<void> {
       for (const target of round % 2 === 1 ? targets : [...targets].reverse()) {
         const r = await withHub(target.shield, async (hub) => {
           await drive(hub.port, body, token, options.warmupS, options.connections);
-          const cpuBefore = cpuMs(hub.process.pid!);
+          const cpuBefore = processCpuMs(hub.process.pid!);
           const result = await drive(hub.port, body, token, options.durationS, options.connections);
-          const cpu = cpuMs(hub.process.pid!) - cpuBefore;
+          const cpu = processCpuMs(hub.process.pid!) - cpuBefore;
           const check = await answer(hub.port, body, token);
           if (check.errors) throw new Error(`${target.label} answered with errors after the run`);
           return { result, cpu };
