@@ -58,7 +58,11 @@ export class HashPool {
     this.tasks.clear();
   }
 
-  /** Hashes one batch (rows as `hashTuples` reads them) on the least busy thread, to which its bytes are handed over. */
+  /**
+   * Hashes one batch (rows as `hashTuples` reads them) on the least busy thread. Bytes in shared memory are read there
+   * in place, and must not change until the result is back; other bytes are handed over to the thread (a view on a
+   * larger buffer is copied first) and handed back with the result.
+   */
   hash(data: Uint8Array): Promise<HashedBatch> {
     if (this.workers.length === 0) {
       try {
@@ -74,7 +78,11 @@ export class HashPool {
     this.load[w] += 1;
     return new Promise((resolve, reject) => {
       this.tasks.set(id, { resolve, reject, worker: w });
-      // Handed over, not copied: the batch's bytes become the thread's (a view on a larger buffer is copied first).
+      if (data.buffer instanceof SharedArrayBuffer) {
+        this.workers[w].postMessage({ id, data });
+        return;
+      }
+      // Handed over, not copied: the batch's bytes become the thread's.
       const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
       this.workers[w].postMessage({ id, data: own }, [own.buffer as ArrayBuffer]);
     });

@@ -150,9 +150,12 @@ export interface HashedBatch {
   intact: Uint8Array;
   /** 1 where `prevHash` equals the previous entry's `hash` in the batch (never for the first). */
   linked: Uint8Array;
-  /** The stored `prevHash` and `hash` of each entry, one after the other, and where each ends in that text. */
-  hashText: string;
-  hashEnds: Uint32Array;
+  /**
+   * The batch's bytes, handed back, and where the stored `prevHash` and `hash` of each entry are in them: four numbers
+   * per entry (start and length of each, length -1 for null). Read only where the chain's checks need them.
+   */
+  data: Uint8Array;
+  hashSpans: Int32Array;
   /**
    * The digests of the lists of fields the batch's entries of format 4 name, each once, and the index of the first
    * entry naming each: the lists themselves are checked once the chain has been read.
@@ -163,8 +166,14 @@ export interface HashedBatch {
 
 /** The `prevHash` (`which` 0) or `hash` (1) of entry `i` of a batch. */
 export function storedHash(batch: HashedBatch, i: number, which: 0 | 1): string {
-  const k = 2 * i + which;
-  return batch.hashText.slice(k === 0 ? 0 : batch.hashEnds[k - 1], batch.hashEnds[k]);
+  const k = 4 * i + 2 * which;
+  const length = batch.hashSpans[k + 1];
+  if (length <= 0) return '';
+  return Buffer.from(batch.data.buffer, batch.data.byteOffset, batch.data.byteLength).toString(
+    'latin1',
+    batch.hashSpans[k],
+    batch.hashSpans[k] + length,
+  );
 }
 
 const COLUMN_COUNT = ENTRY_COLUMNS.length;
@@ -251,6 +260,8 @@ function pairsJson(list: unknown, first: string, second: string): string {
 }
 
 let scratch = new Uint8Array(1 << 16);
+// How many of the last distinct digests of lists of fields a batch compares each entry's with before looking it up.
+const RECENT_LISTS = 16;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 // The last list of fields and of sources put in canonical form, kept while at most MEMO_LIMIT bytes long.
@@ -296,40 +307,26 @@ export function hashTuples(data: Uint8Array): HashedBatch {
     ats: new Float64Array(n),
     intact: new Uint8Array(n),
     linked: new Uint8Array(n),
-    hashText: '',
-    hashEnds: new Uint32Array(2 * n),
+    data,
+    hashSpans: new Int32Array(4 * n),
     lists: [],
     listAt: [],
   };
   const listed = new Set<string>();
-  let lastDigest = -1;
-  let lastDigestLength = -1;
+  const recentAt = new Int32Array(RECENT_LISTS);
+  const recentLength = new Int32Array(RECENT_LISTS);
+  let recentCount = 0;
+  let recentNext = 0;
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  // The stored prevHash and hash of every entry, copied one after the other and made one string at the end.
-  let hashBytes = Buffer.allocUnsafe(128 * n + 128);
-  let hashLength = 0;
-  const keepHash = (start: number, length: number) => {
-    if (length <= 0) return;
-    if (hashLength + length > hashBytes.length) {
-      const bigger = Buffer.allocUnsafe(2 * (hashLength + length));
-      hashBytes.copy(bigger, 0, 0, hashLength);
-      hashBytes = bigger;
-    }
-    hashLength += text.copy(hashBytes, hashLength, start, start + length);
-  };
+  const spans = out.hashSpans;
   // seq is written into the typed array's memory word by word, without making a BigInt.
   const seqWords = new DataView(out.seqs.buffer);
   const at = new Int32Array(COLUMN_COUNT);
   const len = new Int32Array(COLUMN_COUNT);
   let lastHash = -1;
   let lastHashLength = -1;
-  // Whether a recomputed hash (hex) is the current entry's stored one, compared with the stored bytes.
-  const isStored = (hex: string) => {
-    if (len[HASH] !== hex.length) return 0;
-    const h = at[HASH];
-    for (let k = 0; k < hex.length; k += 1) if (hex.charCodeAt(k) !== data[h + k]) return 0;
-    return 1;
-  };
+  // Whether a recomputed hash (hex) is the current entry's stored one.
+  const isStored = (hex: string) => (len[HASH] === hex.length && text.toString('latin1', at[HASH], at[HASH] + hex.length) === hex ? 1 : 0);
   for (let i = 0; i < n; i += 1) {
     let p = starts[i] + 2;
     for (let c = 0; c < COLUMN_COUNT; c += 1) {
@@ -348,18 +345,12 @@ export function hashTuples(data: Uint8Array): HashedBatch {
       seqWords.setInt32(8 * i, seqHigh, false);
       seqWords.setUint32(8 * i + 4, seqLow, false);
     }
-    keepHash(at[PREV_HASH], len[PREV_HASH]);
-    out.hashEnds[2 * i] = hashLength;
-    keepHash(at[HASH], len[HASH]);
-    out.hashEnds[2 * i + 1] = hashLength;
+    spans[4 * i] = at[PREV_HASH];
+    spans[4 * i + 1] = len[PREV_HASH];
+    spans[4 * i + 2] = at[HASH];
+    spans[4 * i + 3] = len[HASH];
     if (i > 0 && len[PREV_HASH] === lastHashLength) {
-      let same = 1;
-      for (let k = 0; k < len[PREV_HASH]; k += 1)
-        if (data[at[PREV_HASH] + k] !== data[lastHash + k]) {
-          same = 0;
-          break;
-        }
-      out.linked[i] = same;
+      out.linked[i] = text.compare(text, lastHash, lastHash + lastHashLength, at[PREV_HASH], at[PREV_HASH] + len[PREV_HASH]) === 0 ? 1 : 0;
     }
     lastHash = at[HASH];
     lastHashLength = len[HASH];
@@ -374,21 +365,30 @@ export function hashTuples(data: Uint8Array): HashedBatch {
       const end = next === COLUMN_COUNT ? p : at[next] - 4;
       out.intact[i] = isStored(sha256Once('sha256', data.subarray(at[STORED] - 4, end), 'hex'));
       if (format === LISTED_FORM && len[FIELDS_DIGEST] > 0) {
-        // Consecutive entries mostly name the same list: compared as bytes before it is made a string.
+        // Entries name few lists (one per kind of request), interleaved: the digest is compared as bytes with the
+        // last distinct ones before it is made a string.
         const d = at[FIELDS_DIGEST];
         const length = len[FIELDS_DIGEST];
-        let same = length === lastDigestLength;
-        for (let k = 0; same && k < length; k += 1) same = data[d + k] === data[lastDigest + k];
-        if (!same) {
+        let seen = false;
+        for (let r = 0; r < recentCount && !seen; r += 1) {
+          if (recentLength[r] !== length) continue;
+          const o = recentAt[r];
+          let k = 0;
+          while (k < length && data[d + k] === data[o + k]) k += 1;
+          seen = k === length;
+        }
+        if (!seen) {
           const digest = text.toString('latin1', d, d + length);
           if (!listed.has(digest)) {
             listed.add(digest);
             out.lists.push(digest);
             out.listAt.push(i);
           }
+          recentAt[recentNext] = d;
+          recentLength[recentNext] = length;
+          recentNext = (recentNext + 1) % RECENT_LISTS;
+          if (recentCount < RECENT_LISTS) recentCount += 1;
         }
-        lastDigest = d;
-        lastDigestLength = length;
       }
       continue;
     }
@@ -427,7 +427,6 @@ export function hashTuples(data: Uint8Array): HashedBatch {
     o += len[TAIL];
     out.intact[i] = isStored(sha256Once('sha256', scratch.subarray(0, o), 'hex'));
   }
-  out.hashText = hashBytes.toString('latin1', 0, hashLength);
   return out;
 
   function writeText(s: string, o: number): number {
@@ -467,12 +466,14 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === 'audit-h
   parentPort!.on('message', ({ id, data }: { id: number; data: Uint8Array }) => {
     try {
       const result = hashTuples(data);
+      const handedBack = result.data.buffer instanceof SharedArrayBuffer ? [] : [result.data.buffer as ArrayBuffer];
       parentPort!.postMessage({ id, result }, [
         result.seqs.buffer as ArrayBuffer,
         result.ats.buffer as ArrayBuffer,
         result.intact.buffer as ArrayBuffer,
         result.linked.buffer as ArrayBuffer,
-        result.hashEnds.buffer as ArrayBuffer,
+        result.hashSpans.buffer as ArrayBuffer,
+        ...handedBack,
       ]);
     } catch (error) {
       parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

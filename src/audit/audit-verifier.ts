@@ -176,8 +176,10 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   // batches whatever the chain's length.
   const pool = new HashPool(options.threads ?? defaultHashThreads());
   const depth = Math.max(2, pool.threads * 2);
+  // The memory of batches already checked, for the COPY's next batches to be gathered in.
+  const spare: SharedArrayBuffer[] = [];
   const source = options.copy
-    ? copyBatches(options.copy, copySql(fromSeq, toSeq), pool, batchSize, () => finding)
+    ? copyBatches(options.copy, copySql(fromSeq, toSeq), pool, batchSize, () => finding, spare)
     : queryBatches(options.readers && options.readers.length > 0 ? options.readers : [db], pool, fromSeq, toSeq, batchSize, () => finding);
   const cuts = [...checkpoints.keys()].map(BigInt).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   let nextCut = 0;
@@ -241,6 +243,7 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
         last = seq;
         lastAt = at;
       }
+      if (batch.data.buffer instanceof SharedArrayBuffer && spare.length < depth) spare.push(batch.data.buffer);
     }
   } finally {
     await source.return(undefined);
@@ -340,20 +343,44 @@ const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
  * per column); the threads read them. Once a finding makes the rest irrelevant no batch is cut, and the stream is
  * abandoned where its connection can be given up, or else read to the end and dropped so the connection stays usable.
  */
-async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSize: number, finding: () => Finding | null): Batches {
+async function* copyBatches(
+  copy: CopyOut,
+  sql: string,
+  pool: HashPool,
+  batchSize: number,
+  finding: () => Finding | null,
+  spare: SharedArrayBuffer[],
+): Batches {
   const stream = await copy(sql);
-  let buffer = new Uint8Array(1 << 22);
-  let view = new DataView(buffer.buffer);
+  // Each batch is gathered in memory of its own, shared with the threads (nothing is copied or handed back and forth)
+  // and given to one once it holds `batchSize` rows; the part of a row read beyond them starts the next. Sized from the
+  // batches before (rows vary little in length), and taken from `spare`, the memory of batches already checked, where
+  // one is large enough: a verification uses a few of them over and over.
+  const shared = (size: number) => Buffer.from(new SharedArrayBuffer(size));
+  let capacity = 1 << 22;
+  let buffer = shared(capacity);
+  let view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   let length = 0;
   let walked = -1; // before the header
   let rows = 0;
   let done = false; // the stream read to its end
+  const grow = (needed: number) => {
+    const bigger = shared(Math.max(capacity, needed));
+    buffer.copy(bigger, 0, 0, length);
+    buffer = bigger;
+    view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  };
   const cut = () => {
-    const batch = buffer.slice(0, walked);
-    buffer.copyWithin(0, walked, length);
-    length -= walked;
+    const batch = buffer.subarray(0, walked);
+    if (walked + (walked >> 3) > capacity) capacity = walked + (walked >> 2);
+    const rest = buffer.subarray(walked, length);
+    length = rest.length;
     walked = 0;
     rows = 0;
+    const reused = spare.pop();
+    buffer = reused && reused.byteLength >= Math.max(capacity, length) ? Buffer.from(reused) : shared(Math.max(capacity, length));
+    rest.copy(buffer, 0);
+    view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return pool.hash(batch);
   };
   const beyondFinding = () => {
@@ -362,18 +389,12 @@ async function* copyBatches(copy: CopyOut, sql: string, pool: HashPool, batchSiz
   };
   try {
     for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-      if (length + chunk.length > buffer.length) {
-        const bigger = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
-        bigger.set(buffer.subarray(0, length));
-        buffer = bigger;
-        view = new DataView(buffer.buffer);
-      }
-      buffer.set(chunk, length);
-      length += chunk.length;
+      if (length + chunk.length > buffer.length) grow(Math.max(2 * buffer.length, length + chunk.length));
+      length += chunk.copy(buffer, length);
       if (walked < 0) {
         // The signature, 32 bits of flags and a header extension of announced length.
         if (length < 19) continue;
-        if (Buffer.compare(Buffer.from(buffer.buffer, 0, COPY_SIGNATURE.length), COPY_SIGNATURE) !== 0) throw new Error('not a binary COPY stream');
+        if (Buffer.compare(buffer.subarray(0, COPY_SIGNATURE.length), COPY_SIGNATURE) !== 0) throw new Error('not a binary COPY stream');
         const header = 19 + view.getUint32(15);
         if (length < header) continue;
         buffer.copyWithin(0, header, length);

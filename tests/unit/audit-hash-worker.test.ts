@@ -228,6 +228,22 @@ describe('hashing a batch of rows', () => {
     expect(hashTuples(new Uint8Array(Buffer.concat(asFormat3(current).map((e) => stored(e))))).lists).toEqual([]);
   });
 
+  it('names each list once however many lists a batch interleaves, and one seen long before is not named again', () => {
+    // 40 lists taking turns, then the first ten again in another order: more than a batch compares by bytes.
+    const order = [...Array.from({ length: 40 }, (_, k) => k), ...Array.from({ length: 40 }, (_, k) => k), 3, 0, 9, 1];
+    const many = chain(
+      order.map((k) => draft({ fields: [{ path: `field${k}`, outcome: 'ALLOW' }] })),
+      { seq: 0n, hash: GENESIS_HASH },
+      at,
+    );
+    const result = hashTuples(new Uint8Array(Buffer.concat(many.map((e) => stored(e)))));
+    expect([...result.intact].every((v) => v === 1)).toBe(true);
+    const digests = many.map((e) => createHash('sha256').update(canonicalJson(e.fields)).digest('hex'));
+    expect(new Set(digests).size).toBe(40);
+    expect(result.lists).toEqual(digests.slice(0, 40));
+    expect(result.listAt).toEqual(Array.from({ length: 40 }, (_, k) => k));
+  });
+
   it('finds any byte of the stored columns changed, the format changed, or the same JSON written another way', () => {
     const e = current[1];
     const form = storedForm(e);
