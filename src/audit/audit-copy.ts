@@ -1,6 +1,6 @@
 import type { Client, ClientBase, Pool } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import type { CopyOut, CopyStream } from './audit-verifier';
+import { CopyOutQuery } from './copy-out-query';
 
 /**
  * COPY on a connection taken from the pool for the statement and given back once its stream has ended or failed.
@@ -10,7 +10,7 @@ import type { CopyOut, CopyStream } from './audit-verifier';
 export function copyOnPool(pool: Pool): CopyOut {
   return async (sql) => {
     const client = await pool.connect();
-    const stream: CopyStream = client.query(copyTo(sql));
+    const stream: CopyStream = client.query(new CopyOutQuery(sql));
     let released = false;
     const release = (error?: Error) => {
       if (released) return;
@@ -30,7 +30,7 @@ export function copyOnPool(pool: Pool): CopyOut {
  */
 export function copyOnClient(client: ClientBase, options: { own?: boolean } = {}): CopyOut {
   return async (sql) => {
-    const stream: CopyStream = client.query(copyTo(sql));
+    const stream: CopyStream = client.query(new CopyOutQuery(sql));
     if (options.own) {
       stream.abandon = () => {
         stream.on('error', () => undefined); // the end of the connection ends the stream with an error
