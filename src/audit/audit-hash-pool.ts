@@ -61,12 +61,12 @@ export class HashPool {
   /**
    * Hashes one batch (rows as `hashTuples` reads them) on the least busy thread. Bytes in shared memory are read there
    * in place, and must not change until the result is back; other bytes are handed over to the thread (a view on a
-   * larger buffer is copied first) and handed back with the result.
+   * larger buffer is copied first) and handed back with the result. `framed`: as `hashTuples` takes it.
    */
-  hash(data: Uint8Array): Promise<HashedBatch> {
+  hash(data: Uint8Array, framed = false): Promise<HashedBatch> {
     if (this.workers.length === 0) {
       try {
-        return Promise.resolve(hashTuples(data));
+        return Promise.resolve(hashTuples(data, framed));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -79,12 +79,12 @@ export class HashPool {
     return new Promise((resolve, reject) => {
       this.tasks.set(id, { resolve, reject, worker: w });
       if (data.buffer instanceof SharedArrayBuffer) {
-        this.workers[w].postMessage({ id, data });
+        this.workers[w].postMessage({ id, data, framed });
         return;
       }
       // Handed over, not copied: the batch's bytes become the thread's.
       const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
-      this.workers[w].postMessage({ id, data: own }, [own.buffer as ArrayBuffer]);
+      this.workers[w].postMessage({ id, data: own, framed }, [own.buffer as ArrayBuffer]);
     });
   }
 

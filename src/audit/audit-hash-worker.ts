@@ -177,6 +177,8 @@ export function storedHash(batch: HashedBatch, i: number, which: 0 | 1): string 
 }
 
 const COLUMN_COUNT = ENTRY_COLUMNS.length;
+// A CopyData message's header: its type byte and its 32-bit length.
+const FRAME = 5;
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 const FIELDS_KEY = ascii(',"fields":');
 // jsonb writes an object's keys shortest first, canonical JSON in code-unit order: for both pairs, the other way round.
@@ -284,12 +286,19 @@ function ensure(o: number, more: number): void {
 /**
  * Recomputes the hash of every entry of a batch: rows in PostgreSQL's binary COPY layout (a 16-bit column count,
  * then each column as a 32-bit length, -1 for null, and its bytes), columns as `ENTRY_COLUMNS`, oldest first. Answers
- * what the sequential checks need; the stored hashes travel as one text, not one string per entry.
+ * what the sequential checks need. `framed`: each row comes as the CopyData message PostgreSQL sent it in (a type byte
+ * and a 32-bit length before it), as a COPY's messages are read whole.
  */
-export function hashTuples(data: Uint8Array): HashedBatch {
+export function hashTuples(data: Uint8Array, framed = false): HashedBatch {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const starts: number[] = [];
   for (let p = 0; p + 2 <= data.length;) {
+    let messageEnd = -1;
+    if (framed) {
+      if (p + FRAME + 2 > data.length) throw new Error('a CopyData message is cut short');
+      messageEnd = p + 1 + view.getUint32(p + 1);
+      p += FRAME;
+    }
     const columns = view.getInt16(p);
     if (columns === -1) break; // COPY's trailer
     if (columns !== COLUMN_COUNT) throw new Error(`an entry has ${columns} columns, ${COLUMN_COUNT} expected`);
@@ -300,6 +309,7 @@ export function hashTuples(data: Uint8Array): HashedBatch {
       p += 4 + (length > 0 ? length : 0);
     }
     if (p > data.length) throw new Error('an entry is cut short');
+    if (framed && p !== messageEnd) throw new Error('an entry is not one CopyData message');
   }
   const n = starts.length;
   const out: HashedBatch = {
@@ -463,9 +473,9 @@ export function hashTuples(data: Uint8Array): HashedBatch {
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === 'audit-hash') {
-  parentPort!.on('message', ({ id, data }: { id: number; data: Uint8Array }) => {
+  parentPort!.on('message', ({ id, data, framed }: { id: number; data: Uint8Array; framed: boolean }) => {
     try {
-      const result = hashTuples(data);
+      const result = hashTuples(data, framed);
       const handedBack = result.data.buffer instanceof SharedArrayBuffer ? [] : [result.data.buffer as ArrayBuffer];
       parentPort!.postMessage({ id, result }, [
         result.seqs.buffer as ArrayBuffer,

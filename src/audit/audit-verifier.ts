@@ -19,8 +19,9 @@ const copySql = (from: bigint, to: bigint) =>
   `COPY (SELECT ${ENTRY_COLUMNS.map((column) => column.sql).join(', ')} FROM audit_entry WHERE seq BETWEEN ${from} AND ${to} ORDER BY seq) TO STDOUT (FORMAT binary)`;
 
 /**
- * A COPY's output as a stream of bytes; `abandon`, where the connection can be given up, stops it without reading the
- * rest (otherwise the rest is read and dropped, so that the connection stays usable).
+ * A COPY's output as a stream of its CopyData messages, whole (a type byte and a 32-bit length before each one's
+ * bytes; one row per message, a binary COPY's header with the first); `abandon`, where the connection can be given up,
+ * stops it without reading the rest (otherwise the rest is read and dropped, so that the connection stays usable).
  */
 export type CopyStream = Readable & { abandon?: () => void };
 
@@ -337,10 +338,14 @@ async function* queryBatches(
 }
 
 const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const COPY_DATA = 0x64; // a CopyData message's type
+const FRAME = 5; // a message's type and length
+// Where the first row's seq is in a batch: after its message's frame, the column count and the column's length.
+const FIRST_SEQ = FRAME + 2 + 4;
 
 /**
- * The COPY stream cut into batches of `batchSize` whole rows as it arrives. The rows are only framed here (a length
- * per column); the threads read them. Once a finding makes the rest irrelevant no batch is cut, and the stream is
+ * The COPY stream cut into batches of `batchSize` whole rows as it arrives, each row still in its CopyData message:
+ * only the messages' lengths are read here, the threads read the rows. Once a finding makes the rest irrelevant no batch is cut, and the stream is
  * abandoned where its connection can be given up, or else read to the end and dropped so the connection stays usable.
  */
 async function* copyBatches(
@@ -364,9 +369,16 @@ async function* copyBatches(
   let walked = -1; // before the header
   let rows = 0;
   let done = false; // the stream read to its end
+  // Copies bytes into the shared memory at `at`, answering where they end. `fill` with a buffer as long as the range
+  // is a plain copy of its bytes; `copy` and `set` into shared memory go byte by byte wherever the two addresses are
+  // not equally aligned, which costs the main thread several times more.
+  const place = (bytes: Uint8Array, at: number) => {
+    if (bytes.length > 0) buffer.fill(bytes, at, at + bytes.length);
+    return at + bytes.length;
+  };
   const grow = (needed: number) => {
     const bigger = shared(Math.max(capacity, needed));
-    buffer.copy(bigger, 0, 0, length);
+    if (length > 0) bigger.fill(buffer.subarray(0, length), 0, length);
     buffer = bigger;
     view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   };
@@ -381,34 +393,43 @@ async function* copyBatches(
     buffer = reused && reused.byteLength >= Math.max(capacity, length) ? Buffer.from(reused) : shared(Math.max(capacity, length));
     rest.copy(buffer, 0);
     view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return pool.hash(batch);
+    return pool.hash(batch, true);
   };
   const beyondFinding = () => {
     const found = finding();
-    return found !== null && walked >= 14 && view.getBigInt64(6) > found.seq;
+    return found !== null && walked >= FIRST_SEQ + 8 && view.getBigInt64(FIRST_SEQ) > found.seq;
   };
   try {
     for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       if (length + chunk.length > buffer.length) grow(Math.max(2 * buffer.length, length + chunk.length));
-      length += chunk.copy(buffer, length);
+      length = place(chunk, length);
       if (walked < 0) {
-        // The signature, 32 bits of flags and a header extension of announced length.
-        if (length < 19) continue;
-        if (Buffer.compare(buffer.subarray(0, COPY_SIGNATURE.length), COPY_SIGNATURE) !== 0) throw new Error('not a binary COPY stream');
-        const header = 19 + view.getUint32(15);
-        if (length < header) continue;
-        buffer.copyWithin(0, header, length);
+        // The first message: the COPY's header (its signature, 32 bits of flags and an extension of announced length),
+        // taken out of it, then the first row.
+        if (length < FRAME + 19) continue;
+        if (buffer[0] !== COPY_DATA || Buffer.compare(buffer.subarray(FRAME, FRAME + COPY_SIGNATURE.length), COPY_SIGNATURE) !== 0)
+          throw new Error('not a binary COPY stream');
+        const header = 19 + view.getUint32(FRAME + 15);
+        if (length < FRAME + header) continue;
+        const rest = view.getUint32(1) - header;
+        buffer.copyWithin(FRAME, FRAME + header, length);
         length -= header;
+        view.setUint32(1, rest);
+        if (rest === 4) {
+          // The header alone in its message.
+          buffer.copyWithin(0, FRAME, length);
+          length -= FRAME;
+        }
         walked = 0;
       }
+      // One row per message: only the messages' lengths are read here, the threads read the rows.
       for (;;) {
-        if (walked + 2 > length) break;
-        const columns = view.getInt16(walked);
-        if (columns < 0) break; // the trailer
-        let p = walked + 2;
-        for (let c = 0; c < columns && p <= length; c += 1) p += 4 + (p + 4 <= length ? Math.max(0, view.getInt32(p)) : 0);
-        if (p > length) break;
-        walked = p;
+        if (walked + FRAME + 2 > length) break;
+        if (buffer[walked] !== COPY_DATA) throw new Error('a COPY stream holds a message that is not CopyData');
+        if (view.getInt16(walked + FRAME) < 0) break; // the trailer
+        const next = walked + 1 + view.getUint32(walked + 1);
+        if (next > length) break;
+        walked = next;
         rows += 1;
         if (rows === batchSize) {
           if (beyondFinding()) return; // left before its end: `finally` gives the rest up or drains it

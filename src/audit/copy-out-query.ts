@@ -19,10 +19,12 @@ interface Connection {
 
 /**
  * A `COPY … TO STDOUT` run through node-postgres (`client.query(new CopyOutQuery(sql))`) whose readable side gives
- * the COPY's data: the bodies of its CopyData messages, one after the other, each chunk of the socket giving one chunk
- * (what was read of the stream's rows, without their messages' headers) made with a single copy and no allocation per
- * row. While it runs it reads the connection's socket itself; at CopyDone, or at an error, it hands what follows back
- * to node-postgres, which then ends the query (an error reaches the stream as its 'error').
+ * the COPY's CopyData messages whole, each with its header (a type byte and a 32-bit length), and no other message.
+ * PostgreSQL sends one CopyData message per row (a binary COPY's header comes with the first row, its trailer alone in
+ * the last). The messages mostly follow each other in the socket's chunks, and such a run is given as it came, without
+ * a copy; there is no allocation per row. While the COPY runs the query reads the connection's socket itself; at
+ * CopyDone, or at an error, it hands what follows back to node-postgres, which then ends the query (an error reaches
+ * the stream as its 'error').
  */
 export class CopyOutQuery extends Readable {
   /** Rows PostgreSQL reports it sent, once the stream has ended. */
@@ -73,20 +75,34 @@ export class CopyOutQuery extends Readable {
     this.forwarding = false;
   }
 
-  /** Takes the CopyData bodies out of one chunk of the socket, and gives the connection back when the COPY ends. */
+  /** Takes the CopyData messages out of one chunk of the socket, and gives the connection back when the COPY ends. */
   private parse(chunk: Buffer): void {
     let out: Buffer | null = null;
     let o = 0;
+    // The bytes of the chunk to give next, kept as one range while they follow each other (whole messages do).
+    let from = -1;
+    let to = -1;
+    const flush = () => {
+      if (from < 0) return;
+      out ??= Buffer.allocUnsafe(chunk.length + HEADER);
+      o += chunk.copy(out, o, from, to);
+      from = -1;
+    };
+    const give = (start: number, end: number) => {
+      if (from >= 0 && start === to) to = end;
+      else {
+        flush();
+        from = start;
+        to = end;
+      }
+    };
     let p = 0;
     let end = -1; // where the first byte after the COPY's messages is, once known
     let failed: Buffer | null = null; // an ErrorResponse and what follows it, for node-postgres to read
     while (p < chunk.length) {
       if (this.remaining > 0) {
         const n = Math.min(this.remaining, chunk.length - p);
-        if (this.type === COPY_DATA) {
-          out ??= Buffer.allocUnsafe(chunk.length - p);
-          o += chunk.copy(out, o, p, p + n);
-        }
+        if (this.type === COPY_DATA) give(p, p + n);
         p += n;
         this.remaining -= n;
         if (this.remaining === 0 && this.ends(this.type)) {
@@ -116,13 +132,28 @@ export class CopyOutQuery extends Readable {
         failed = whole ? chunk.subarray(start) : Buffer.concat([this.header, chunk.subarray(p)]);
         break;
       }
+      if (this.type === COPY_DATA) {
+        if (whole) give(start, p);
+        else {
+          // Part of the header came in an earlier chunk: all of it from where it was kept.
+          flush();
+          out ??= Buffer.allocUnsafe(chunk.length + HEADER);
+          o += this.header.copy(out, o);
+        }
+      }
       this.remaining = length - 4;
       if (this.remaining === 0 && this.ends(this.type)) {
         end = p;
         break;
       }
     }
-    if (o > 0) this.wanted = this.push(out!.subarray(0, o));
+    if (o === 0 && from >= 0) {
+      // One run of the chunk (whole messages, mostly): given as it is, without a copy.
+      this.wanted = this.push(chunk.subarray(from, to));
+    } else {
+      flush();
+      if (o > 0) this.wanted = this.push(out!.subarray(0, o));
+    }
     if (failed) {
       // node-postgres reads the error from its header on, and fails the query with it.
       this.detach(failed);

@@ -3,11 +3,26 @@ import { Client } from 'pg';
 import { CopyOutQuery } from '../../src/audit/copy-out-query';
 import { testClusterUrl } from '../support/test-databases';
 
-/** Reads a COPY's stream to its end: its bytes and the sizes of the chunks they came in. */
-async function readAll(stream: CopyOutQuery): Promise<{ bytes: Buffer; chunks: number }> {
+/** The bodies of CopyData messages given one after the other, each checked to be one. */
+function bodies(messages: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let p = 0; p < messages.length;) {
+    expect(messages[p]).toBe(0x64);
+    const end = p + 1 + messages.readUInt32BE(p + 1);
+    parts.push(messages.subarray(p + 5, end));
+    p = end;
+  }
+  return Buffer.concat(parts);
+}
+
+/** Reads a COPY's stream to its end: the data of its messages, how many there were, and the chunks they came in. */
+async function readAll(stream: CopyOutQuery): Promise<{ bytes: Buffer; messages: number; chunks: number }> {
   const parts: Buffer[] = [];
   for await (const chunk of stream) parts.push(chunk as Buffer);
-  return { bytes: Buffer.concat(parts), chunks: parts.length };
+  const all = Buffer.concat(parts);
+  let messages = 0;
+  for (let p = 0; p < all.length; p += 1 + all.readUInt32BE(p + 1)) messages += 1;
+  return { bytes: bodies(all), messages, chunks: parts.length };
 }
 
 // The rows of a COPY in text form, as PostgreSQL writes them, made here: n rows of an index and a text of varying
@@ -23,11 +38,12 @@ describe('a COPY TO STDOUT read from the connection', () => {
   });
   afterAll(() => db?.end());
 
-  it('gives the COPY data exactly, in chunks of many rows, and the connection answers after it', async () => {
+  it('gives the COPY data exactly, a message per row, in chunks of many rows, and the connection answers after it', async () => {
     const n = 20_000;
     const stream = db.query(new CopyOutQuery(rowsSql(n)));
-    const { bytes, chunks } = await readAll(stream);
+    const { bytes, messages, chunks } = await readAll(stream);
     const expected = Buffer.from(expectedText(n));
+    expect(messages).toBe(n); // one per row
     expect(bytes.length).toBe(expected.length);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(expected).digest('hex'));
     expect(chunks).toBeLessThan(n / 10);
@@ -64,7 +80,7 @@ describe('a COPY TO STDOUT read from the connection', () => {
     });
     expect(error.message).toMatch(/division by zero/);
     // What came before the failure is whole rows of the COPY.
-    const text = Buffer.concat(received).toString();
+    const text = bodies(Buffer.concat(received)).toString();
     expect(text.length).toBeLessThan(3000 * 210);
     expect(text.split('\n')[0]).toBe(`1\t0\t${'x'.repeat(200)}`);
     expect((await db.query('SELECT 2 AS two')).rows).toEqual([{ two: 2 }]);

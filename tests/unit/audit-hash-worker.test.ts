@@ -228,6 +228,29 @@ describe('hashing a batch of rows', () => {
     expect(hashTuples(new Uint8Array(Buffer.concat(asFormat3(current).map((e) => stored(e))))).lists).toEqual([]);
   });
 
+  it('reads rows each in the CopyData message they came in, and refuses rows not one to a message', () => {
+    const frame = (body: Buffer) => {
+      const header = Buffer.from([0x64, 0, 0, 0, 0]);
+      header.writeUInt32BE(body.length + 4, 1);
+      return Buffer.concat([header, body]);
+    };
+    const rows = current.map((e) => stored(e));
+    const plain = hashTuples(new Uint8Array(Buffer.concat(rows)));
+    const framed = hashTuples(new Uint8Array(Buffer.concat(rows.map(frame))), true);
+    expect([...framed.intact]).toEqual([1, 1, 1, 1, 1]);
+    expect([...framed.linked]).toEqual([...plain.linked]);
+    expect([...framed.seqs]).toEqual([...plain.seqs]);
+    expect(current.map((_, i) => storedHash(framed, i, 1))).toEqual(current.map((e) => e.hash));
+    expect(storedHash(framed, 0, 0)).toBe(GENESIS_HASH);
+    // Two rows in one message, or a message's length that does not end where its row does.
+    expect(() => hashTuples(new Uint8Array(Buffer.concat([frame(Buffer.concat([rows[0], rows[1]])), frame(rows[2])])), true)).toThrow(
+      /one CopyData message/,
+    );
+    const long = frame(rows[0]);
+    long.writeUInt32BE(long.readUInt32BE(1) + 1, 1);
+    expect(() => hashTuples(new Uint8Array(Buffer.concat([long, frame(rows[1])])), true)).toThrow(/CopyData message|columns/);
+  });
+
   it('names each list once however many lists a batch interleaves, and one seen long before is not named again', () => {
     // 40 lists taking turns, then the first ten again in another order: more than a batch compares by bytes.
     const order = [...Array.from({ length: 40 }, (_, k) => k), ...Array.from({ length: 40 }, (_, k) => k), 3, 0, 9, 1];
