@@ -25,6 +25,12 @@ export function processCpuSeconds(pid: number): number {
 /** The same in ms. */
 export const processCpuMs = (pid: number) => processCpuSeconds(pid) * 1000;
 
+/** User + system CPU seconds this process's main thread (its JavaScript, the event loop's reads and writes) has used. */
+export function mainThreadCpuSeconds(): number {
+  const f = statFields(fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+  return (Number(f[11]) + Number(f[12])) / TICKS;
+}
+
 /** The part of the cluster a process's CPU time is counted under. */
 export const ENDED = 'ended processes';
 

@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpuSpent, ENDED, partOfTitle, postgresCpuByPart, postgresCpuSeconds, processCpuSeconds, statFields } from '../../bench/cpu-time';
+import { Worker } from 'node:worker_threads';
+import {
+  cpuSpent,
+  ENDED,
+  mainThreadCpuSeconds,
+  partOfTitle,
+  postgresCpuByPart,
+  postgresCpuSeconds,
+  processCpuSeconds,
+  statFields,
+} from '../../bench/cpu-time';
 
 // `npm run bench:cpu` splits PostgreSQL's CPU by the title each process shows (as `ps` does).
 describe('the part of PostgreSQL a process title names', () => {
@@ -53,6 +63,23 @@ describe('a process’s CPU time from /proc', () => {
     // /proc counts in ticks of 10 ms, user and system each rounded down.
     expect(read).toBeGreaterThanOrEqual(0.18);
     expect(read).toBeLessThan(used() + 0.05);
+  });
+
+  it('counts the main thread’s work apart from another thread’s', async () => {
+    // A thread that spins for 400 ms of wall time while the main thread waits.
+    const worker = new Worker('const t = Date.now(); while (Date.now() - t < 400);', { eval: true });
+    const main0 = mainThreadCpuSeconds();
+    const all0 = processCpuSeconds(process.pid);
+    await new Promise((resolve) => worker.once('exit', resolve));
+    const main = mainThreadCpuSeconds() - main0;
+    const all = processCpuSeconds(process.pid) - all0;
+    expect(all - main).toBeGreaterThanOrEqual(0.15);
+    expect(main).toBeLessThan(0.1);
+    // And the main thread's own spinning is its own.
+    const spin0 = mainThreadCpuSeconds();
+    const t = Date.now();
+    while (Date.now() - t < 300);
+    expect(mainThreadCpuSeconds() - spin0).toBeGreaterThanOrEqual(0.1);
   });
 });
 
