@@ -1,6 +1,6 @@
 // Audit verification speed and the chain's append ceiling.
 //   npm run bench:audit-scale -- [--entries 1000000] [--runs 2] [--dir <data dir to keep the generated chain>]
-//                                [--appends 20000] [--chains 1,2,4,8] [--only verify|appends]
+//                                [--appends 20000] [--chains 1,2,4,8] [--only verify|appends] [--streams 2|1]
 // 1. Builds a chain of --entries valid entries (skipped when --dir already holds one that long) with two signed
 //    checkpoints, then verifies the whole of it --runs times with `verifyAuditChain` as `verifyAuditLog` runs it,
 //    noting throughput, the verifier's peak RSS and the load average.
@@ -20,7 +20,7 @@ import { chain, type ChainedEntry } from '../src/audit/audit-entry-hash';
 import { AuditKeys } from '../src/audit/audit-keys';
 import { canonicalJson } from '../src/audit/canonical-json';
 import { copyOnPool } from '../src/audit/audit-copy';
-import { verifyAuditChain } from '../src/audit/audit-verifier';
+import { streamedVerification, verifyAuditChain } from '../src/audit/audit-verifier';
 import { AuditWriter } from '../src/audit/audit-writer';
 import { insertEntries, type Queryable } from '../src/audit/insert-entries';
 import { connectAndMigrate } from '../src/databases/open-databases';
@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   const appends = count('appends', 20_000);
   const chainCounts = (option('chains') ?? '1,2,4,8').split(',').map(Number);
   const only = option('only');
+  const streams = count('streams', 2);
+  if (streams > 2) throw new Error('--streams is 1 or 2 (2: as the hub verifies)');
   const kept = option('dir');
   const dir = kept ? path.resolve(kept) : fs.mkdtempSync(path.join(os.tmpdir(), 'fuyuantong-audit-scale-'));
   fs.mkdirSync(dir, { recursive: true });
@@ -127,9 +129,13 @@ async function main(): Promise<void> {
         const main0 = mainThreadCpuSeconds();
         const pgCpu0 = postgresCpuSeconds(postmaster);
         const t0 = performance.now();
-        // One COPY stream on a connection of the pool, as AuditLog.verify reads the chain.
-        // Up to the head: the whole chain, unless a generation stopped part way left batches past it.
-        const report = await verifyAuditChain(db, keys.verifier, { copy: copyOnPool(pool), toSeq: BigInt(n) });
+        // COPY streams on connections of the pool, as AuditLog.verify reads the chain (--streams 1: one stream,
+        // hashing threads as by default). Up to the head: the whole chain, unless a generation stopped part way left batches past it.
+        const report = await verifyAuditChain(db, keys.verifier, {
+          ...(streams === 1 ? {} : streamedVerification()),
+          copy: copyOnPool(pool),
+          toSeq: BigInt(n),
+        });
         const seconds = (performance.now() - t0) / 1000;
         const verifierCpuUs = ((ownCpuSeconds() - cpu0) / report.entriesChecked) * 1e6;
         const mainThreadCpuUs = ((mainThreadCpuSeconds() - main0) / report.entriesChecked) * 1e6;
@@ -252,9 +258,10 @@ ${
 ## Verification
 
 ${generated!.entries.toLocaleString('en')} entries (table with indexes ${generated!.size}${generated!.seconds ? `, generated in ${generated!.seconds.toFixed(0)} s` : ''}), ${verifyRuns[0].checkpoints} signed checkpoint(s);
-\`verifyAuditChain\` over the whole chain as \`verifyAuditLog\` runs it: one COPY stream (binary) in which PostgreSQL sends each
-entry's stored columns (formats 3 and 4: the bytes that are hashed, nothing rendered), read as its CopyData messages and
-cut into batches of 10,000 entries in shared memory, hashed on ${Math.min(4, os.availableParallelism())} worker threads, links checked in order on the main thread.
+\`verifyAuditChain\` over the whole chain${streams === 2 ? ' as `verifyAuditLog` runs it: the range in two parts, each' : ': the range in one piece,'} one COPY stream (binary)
+in which PostgreSQL sends each entry's stored columns (formats 3 and 4: the bytes that are hashed, nothing rendered),
+read as its CopyData messages and cut into batches of 10,000 entries in shared memory, hashed on
+${streams === 2 ? streamedVerification().threads : Math.min(4, os.availableParallelism())} worker thread(s), links checked in order on the main thread and the parts joined where they meet.
 
 | run | entries | checkpoints | seconds | entries/s | CPU µs per entry: verifier + PostgreSQL | of the verifier's: main thread | verifier RSS before → peak | load before | load after |
 |---|---|---|---|---|---|---|---|---|---|

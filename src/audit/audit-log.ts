@@ -5,7 +5,7 @@ import type { AuditConfig } from './audit-config';
 import { CHECKPOINT_FILE, createCheckpoint, readCheckpointFile, type Checkpoint } from './audit-checkpoints';
 import { copyOnPool } from './audit-copy';
 import { AuditKeys } from './audit-keys';
-import { verifyAuditChain, type VerificationReport } from './audit-verifier';
+import { streamedVerification, verifyAuditChain, type VerificationReport } from './audit-verifier';
 import { AuditWriter } from './audit-writer';
 
 const DAY_MS = 86_400_000;
@@ -46,10 +46,11 @@ export class AuditLog {
     return createCheckpoint(this.db, this.keys, this.dataDir);
   }
 
-  /** Verifies a range of seq and/or of time (default: the whole chain), streaming it with COPY on the hub's pool. */
+  /** Verifies a range of seq and/or of time (default: the whole chain), streaming it with COPY on the hub's pool (two parts at once). */
   verify(range: { fromSeq?: bigint; toSeq?: bigint; from?: Date; to?: Date } = {}): Promise<VerificationReport> {
     return verifyAuditChain(this.db, this.keys.verifier, {
       ...range,
+      ...streamedVerification(),
       copy: copyOnPool((this.db.driver as unknown as { master: Pool }).master),
       externalCheckpoints: readCheckpointFile(path.join(this.dataDir, CHECKPOINT_FILE)),
     });

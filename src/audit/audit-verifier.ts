@@ -76,12 +76,63 @@ export interface VerifyOptions {
    * PostgreSQL sends the rows as it renders them, and the stream is cut into batches for the threads as it arrives.
    */
   copy?: CopyOut;
+  /**
+   * With `copy`: the range is cut into this many parts (default 1), each streamed by a COPY of its own, all at once,
+   * and joined where they meet; the report is the same. They run in parallel where `copy` gives each statement a
+   * connection of its own (`copyOnPool`); on one connection they run one after the other.
+   */
+  streams?: number;
+}
+
+/**
+ * How the hub streams a verification with COPY on its pool: the range in two parts read at once (two of the pool's
+ * connections, two backends of PostgreSQL rendering rows), and one hashing thread fewer than the default, so that the
+ * second backend has a core as well on a small machine.
+ */
+export function streamedVerification(): Pick<VerifyOptions, 'streams' | 'threads'> {
+  return { streams: 2, threads: Math.max(1, defaultHashThreads() - 1) };
 }
 
 interface Finding {
   seq: bigint;
   problem: AuditProblem;
-  message: string;
+  /** The message, or how to make it once the whole range has been read. */
+  message: string | (() => string);
+}
+
+/** What checking one part of the range found where it begins and ends, for joining it to the part before. */
+interface Part {
+  from: bigint;
+  to: bigint;
+  /** The first entry read, with its stored prevHash and its time (null: the part holds no entries). */
+  first: bigint | null;
+  firstPrev: string;
+  firstAt: number;
+  /** The last entry read, the hash it stores, and its time. */
+  last: bigint;
+  lastHash: string;
+  lastAt: number;
+  entriesChecked: number;
+}
+
+/**
+ * [from, to] cut into at most `count` runs of whole batches, in order; one run when the range is shorter than
+ * `count` batches.
+ */
+export function splitRange(from: bigint, to: bigint, count: number, batchSize: number): Array<[bigint, bigint]> {
+  const length = to - from + 1n;
+  const batches = length > 0n ? (length + BigInt(batchSize) - 1n) / BigInt(batchSize) : 0n;
+  const n = BigInt(Math.max(1, Math.min(count, Number(batches > BigInt(count) ? BigInt(count) : batches))));
+  const runs: Array<[bigint, bigint]> = [];
+  let start = from;
+  for (let k = 0n; k < n; k += 1n) {
+    // The first `batches mod n` runs take one batch more.
+    const size = (batches / n + (k < batches % n ? 1n : 0n)) * BigInt(batchSize);
+    const end = k === n - 1n ? to : start + size - 1n;
+    runs.push([start, end]);
+    start = end + 1n;
+  }
+  return runs;
 }
 
 /**
@@ -124,7 +175,7 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   const toEnd = toSeq === end;
 
   let finding: Finding | null = null;
-  const flag = (seq: bigint, problem: AuditProblem, message: string) => {
+  const flag = (seq: bigint, problem: AuditProblem, message: string | (() => string)) => {
     if (!finding || seq < finding.seq) finding = { seq, problem, message };
   };
 
@@ -162,94 +213,142 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     }
   }
 
-  let expectedPrev: string | null = GENESIS_HASH;
+  let anchor: string | null = GENESIS_HASH;
   if (fromSeq > 1n) {
     const [before] = await db.query(`SELECT hash FROM audit_entry WHERE seq = $1`, [String(fromSeq - 1n)]);
-    expectedPrev = before?.hash ?? null; // archived: the range is anchored on its first entry's prevHash
+    anchor = before?.hash ?? null; // archived: the range is anchored on its first entry's prevHash
   }
-  let last = fromSeq - 1n;
-  let lastAt = -Infinity;
-  let lastGoodCheckpoint: string | null = null;
-  let entriesChecked = 0;
+  // Checkpoints found to name the hash the chain has at their seq (for the message of one that does not).
+  const goodCheckpoints: bigint[] = [];
 
-  // Batches of entries in order of seq, each hashed on a worker thread; several are in flight at once (read from the
-  // database while others are hashed), and their results are checked strictly in order. Memory holds at most `depth`
-  // batches whatever the chain's length.
+  // Each part of the range is read as its own stream of batches, the parts at once; each batch is hashed on a worker
+  // thread, several batches in flight per part (read from the database while others are hashed), and a part's
+  // results are checked strictly in order. Memory holds at most `depth` batches per part whatever the chain's length.
   const pool = new HashPool(options.threads ?? defaultHashThreads());
   const depth = Math.max(2, pool.threads * 2);
   // The memory of batches already checked, for the COPY's next batches to be gathered in.
   const spare: SharedArrayBuffer[] = [];
-  const source = options.copy
-    ? copyBatches(options.copy, copySql(fromSeq, toSeq), pool, batchSize, () => finding, spare)
-    : queryBatches(options.readers && options.readers.length > 0 ? options.readers : [db], pool, fromSeq, toSeq, batchSize, () => finding);
   const cuts = [...checkpoints.keys()].map(BigInt).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  let nextCut = 0;
-  const inFlight: Array<Promise<HashedBatch>> = [];
   // Each list of fields the entries name, with the first entry that names it: checked once the chain has been read
   // (the COPY may hold the only connection until then).
   const lists = new Map<string, bigint>();
-  let exhausted = false;
-  try {
-    scan: for (;;) {
-      while (!exhausted && inFlight.length < depth) {
-        const next = await source.next();
-        if (next.done) exhausted = true;
-        else {
-          next.value.hashed.catch(() => undefined); // awaited in order below
-          inFlight.push(next.value.hashed);
-        }
-      }
-      if (inFlight.length === 0) break;
-      const batch = await inFlight.shift()!;
-      for (let k = 0; k < batch.lists.length; k += 1) {
-        if (!lists.has(batch.lists[k])) lists.set(batch.lists[k], batch.seqs[batch.listAt[k]]);
-      }
-      // Where the previous entry's hash is: in this batch (index), or only as text (the first entry, or after a duplicate).
-      let previous = -1;
-      for (let i = 0; i < batch.seqs.length; i += 1) {
-        const seq = batch.seqs[i];
-        if (finding && seq > (finding as Finding).seq) break scan;
-        if (seq === last) {
-          flag(seq, 'DUPLICATE', `seq ${seq} occurs more than once`);
-          continue;
-        }
-        if (seq > last + 1n) flag(last + 1n, 'GAP', `entries ${last + 1n}${seq - 1n > last + 1n ? `–${seq - 1n}` : ''} are missing`);
-        entriesChecked += 1;
-        if (batch.intact[i] !== 1) flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
-        const linked =
-          previous === i - 1 && previous >= 0 ? batch.linked[i] === 1 : expectedPrev === null || storedHash(batch, i, 0) === expectedPrev;
-        if (expectedPrev !== null && !linked)
-          flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
-        const at = batch.ats[i];
-        if (at < lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
-        while (nextCut < cuts.length && cuts[nextCut] < seq) nextCut += 1;
-        if (nextCut < cuts.length && cuts[nextCut] === seq) {
-          const hash = storedHash(batch, i, 1);
-          for (const c of checkpoints.get(String(seq)) ?? []) {
-            if (c.hash !== hash) {
-              const since = lastGoodCheckpoint ? `after the checkpoint at seq ${lastGoodCheckpoint}` : 'before it';
-              flag(
-                seq,
-                'CHECKPOINT_MISMATCH',
-                `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`,
-              );
-            } else {
-              lastGoodCheckpoint = String(seq);
-            }
+
+  /** Checks the entries of [from, to]; the first is linked to `prev` unless it is undefined (the part before knows it). */
+  let failed: { error: unknown } | null = null;
+  const scanPart = async (from: bigint, to: bigint, prev: string | null | undefined): Promise<Part> => {
+    const part: Part = { from, to, first: null, firstPrev: '', firstAt: 0, last: from - 1n, lastHash: '', lastAt: -Infinity, entriesChecked: 0 };
+    let expectedPrev = prev === undefined ? null : prev;
+    const source = options.copy
+      ? copyBatches(options.copy, copySql(from, to), pool, batchSize, () => finding, spare)
+      : queryBatches(options.readers && options.readers.length > 0 ? options.readers : [db], pool, from, to, batchSize, () => finding);
+    let nextCut = 0;
+    const inFlight: Array<Promise<HashedBatch>> = [];
+    let exhausted = false;
+    try {
+      scan: for (;;) {
+        while (!exhausted && inFlight.length < depth) {
+          const next = await source.next();
+          if (next.done) exhausted = true;
+          else {
+            next.value.hashed.catch(() => undefined); // awaited in order below
+            inFlight.push(next.value.hashed);
           }
         }
-        // The hash the next entry must name, kept as text only where the next batch begins.
-        expectedPrev = i === batch.seqs.length - 1 || batch.seqs[i + 1] === seq ? storedHash(batch, i, 1) : '';
-        previous = i;
-        last = seq;
-        lastAt = at;
+        if (inFlight.length === 0 || failed) break;
+        const batch = await inFlight.shift()!;
+        for (let k = 0; k < batch.lists.length; k += 1) {
+          const seq = batch.seqs[batch.listAt[k]];
+          const known = lists.get(batch.lists[k]);
+          if (known === undefined || seq < known) lists.set(batch.lists[k], seq);
+        }
+        // Where the previous entry's hash is: in this batch (index), or only as text (the first entry, or after a duplicate).
+        let previous = -1;
+        for (let i = 0; i < batch.seqs.length; i += 1) {
+          const seq = batch.seqs[i];
+          if (finding && seq > (finding as Finding).seq) break scan;
+          if (seq === part.last) {
+            flag(seq, 'DUPLICATE', `seq ${seq} occurs more than once`);
+            continue;
+          }
+          if (seq > part.last + 1n)
+            flag(part.last + 1n, 'GAP', `entries ${part.last + 1n}${seq - 1n > part.last + 1n ? `–${seq - 1n}` : ''} are missing`);
+          part.entriesChecked += 1;
+          if (batch.intact[i] !== 1) flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
+          const at = batch.ats[i];
+          if (part.first === null) {
+            part.first = seq;
+            part.firstPrev = storedHash(batch, i, 0);
+            part.firstAt = at;
+          }
+          const linked =
+            previous === i - 1 && previous >= 0 ? batch.linked[i] === 1 : expectedPrev === null || storedHash(batch, i, 0) === expectedPrev;
+          if (expectedPrev !== null && !linked)
+            flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
+          if (at < part.lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
+          while (nextCut < cuts.length && cuts[nextCut] < seq) nextCut += 1;
+          if (nextCut < cuts.length && cuts[nextCut] === seq) {
+            const hash = storedHash(batch, i, 1);
+            for (const c of checkpoints.get(String(seq)) ?? []) {
+              if (c.hash !== hash) flag(seq, 'CHECKPOINT_MISMATCH', () => checkpointMismatch(c, seq));
+              else goodCheckpoints.push(seq);
+            }
+          }
+          // The hash the next entry must name, kept as text only where the next batch begins.
+          expectedPrev = i === batch.seqs.length - 1 || batch.seqs[i + 1] === seq ? storedHash(batch, i, 1) : '';
+          previous = i;
+          part.last = seq;
+          part.lastAt = at;
+        }
+        part.lastHash = expectedPrev ?? '';
+        if (batch.data.buffer instanceof SharedArrayBuffer && spare.length < depth * parts.length) spare.push(batch.data.buffer);
       }
-      if (batch.data.buffer instanceof SharedArrayBuffer && spare.length < depth) spare.push(batch.data.buffer);
+    } finally {
+      await source.return(undefined);
+      await Promise.all(inFlight.splice(0).map((b) => b.catch(() => undefined)));
     }
-  } finally {
-    await source.return(undefined);
-    await Promise.all(inFlight.splice(0).map((b) => b.catch(() => undefined)));
-    await pool.close();
+    return part;
+  };
+  const checkpointMismatch = (c: Checkpoint, seq: bigint) => {
+    const good = goodCheckpoints.filter((g) => g < seq);
+    const since = good.length > 0 ? `after the checkpoint at seq ${good.reduce((a, b) => (a > b ? a : b))}` : 'before it';
+    return `the chain at seq ${seq} differs from the checkpoint signed ${c.signedAt.toISOString()}: entries ${since} were rewritten`;
+  };
+
+  const parts = splitRange(fromSeq, toSeq, options.copy ? (options.streams ?? 1) : 1, batchSize);
+  // A part that fails stops the others; the first failure is thrown once all have stopped.
+  const settled = await Promise.allSettled(
+    parts.map(([from, to], k) =>
+      scanPart(from, to, k === 0 ? anchor : undefined).catch((error: unknown) => {
+        failed ??= { error };
+        throw error;
+      }),
+    ),
+  );
+  await pool.close();
+  if (failed) throw (failed as { error: unknown }).error;
+  const scanned = settled.map((r) => (r as PromiseFulfilledResult<Part>).value);
+  // Where the parts meet: no entries missing between them, the link, and time.
+  let last = fromSeq - 1n;
+  let lastAt = -Infinity;
+  let expectedPrev: string | null = anchor;
+  let entriesChecked = 0;
+  for (const [k, part] of scanned.entries()) {
+    entriesChecked += part.entriesChecked;
+    if (part.first === null) continue;
+    if (k > 0) {
+      if (part.first > last + 1n)
+        flag(last + 1n, 'GAP', `entries ${last + 1n}${part.first - 1n > last + 1n ? `–${part.first - 1n}` : ''} are missing`);
+      if (expectedPrev !== null && part.firstPrev !== expectedPrev)
+        flag(
+          part.first,
+          'CHAIN_BROKEN',
+          `entry ${part.first} does not link to entry ${part.first - 1n}: the chain was altered at or before ${part.first}`,
+        );
+      if (part.firstAt < lastAt) flag(part.first, 'TIME_REVERSED', `entry ${part.first} is dated before entry ${part.first - 1n}`);
+    }
+    last = part.last;
+    lastAt = part.lastAt;
+    expectedPrev = part.lastHash;
   }
 
   // Lists first named beyond a finding cannot change the report.
@@ -273,12 +372,15 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     ok: f === null,
     fromSeq: String(fromSeq),
     toSeq: String(toSeq),
-    entriesChecked,
+    // With a finding: the entries before the first bad one, each of which was checked.
+    entriesChecked: f ? Number(f.seq - fromSeq) : entriesChecked,
     checkpointsChecked,
     firstBadSeq: f ? String(f.seq) : null,
     problem: f?.problem ?? null,
     message: f
-      ? f.message
+      ? typeof f.message === 'string'
+        ? f.message
+        : f.message()
       : `OK: ${entriesChecked} entries from ${fromSeq} to ${toSeq}, ${listsChecked} lists of fields and ${checkpointsChecked} checkpoints verified`,
   };
 }

@@ -22,7 +22,7 @@ import { copyOnClient, copyOnPool } from '../../src/audit/audit-copy';
 import { chain } from '../../src/audit/audit-entry-hash';
 import { insertEntries, listDigests } from '../../src/audit/insert-entries';
 import { AuditWriter } from '../../src/audit/audit-writer';
-import { verifyAuditChain } from '../../src/audit/audit-verifier';
+import { splitRange, verifyAuditChain } from '../../src/audit/audit-verifier';
 import { startHub, type Hub } from '../../src/hub';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
@@ -794,6 +794,10 @@ describe('audit log', () => {
       const master = (t.hub.hub.driver as unknown as { master: import('pg').Pool }).master;
       const streamed = await verifyAuditChain(t.hub.hub, keys, { copy: copyOnPool(master), threads: 2, batchSize: 7 });
       expect(streamed).toEqual(whole);
+      // In parts streamed at once, each on a connection of the pool.
+      for (const streams of [2, 3, 5]) {
+        expect(await verifyAuditChain(t.hub.hub, keys, { copy: copyOnPool(master), threads: 1, batchSize: 7, streams })).toEqual(whole);
+      }
     });
   });
 
@@ -1025,6 +1029,9 @@ describe('audit log', () => {
       const batches = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, options);
       const streamed = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { ...options, copy: copyOnClient(db) });
       expect(streamed).toEqual(batches);
+      // And in three parts joined where they meet (on one connection the parts' COPYs run one after the other).
+      const parts = await verifyAuditChain(inside, t.hub.audit!.keys.verifier, { ...options, copy: copyOnClient(db), streams: 3 });
+      expect(parts).toEqual(batches);
       return streamed;
     };
     const verifyInside = () => both();
@@ -1062,6 +1069,31 @@ describe('audit log', () => {
       expect(await small()).toMatchObject({ ok: false, firstBadSeq: later, problem: 'HASH_MISMATCH' });
       await db.query(`DELETE FROM audit_entry WHERE seq = $1`, [middle]);
       expect(await small()).toMatchObject({ ok: false, firstBadSeq: middle, problem: 'GAP' });
+    });
+
+    it('finds what is wrong where the parts of a streamed verification meet, as a walk in one piece does', async () => {
+      const batchSize = 4;
+      const [{ end }] = (await db.query(`SELECT greatest((SELECT seq FROM audit_head), (SELECT max(seq) FROM audit_entry)) AS end`)).rows;
+      // `both` also verifies in three parts: where the second begins, and the entry before it.
+      const parts = splitRange(1n, BigInt(end), 3, batchSize);
+      expect(parts).toHaveLength(3);
+      const [, [second]] = parts;
+      const seam = String(second);
+      const before = String(second - 1n);
+      const inParts = () => both({ batchSize, threads: 2 });
+      expect(await inParts()).toMatchObject({ ok: true });
+      await db.query(`ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      // The entry before the seam rewritten with its hash made again: it verifies, and the next no longer links to it.
+      const { entryFromRow, entryHash } = await import('../../src/audit/audit-entry-hash');
+      const [row] = (await db.query(`${ENTRY_SELECT} WHERE seq = $1`, [before])).rows;
+      const rewritten = { ...entryFromRow(row), username: 'someone-else' };
+      await db.query(`UPDATE audit_entry SET username = $1, hash = $2 WHERE seq = $3`, [rewritten.username, entryHash(rewritten), before]);
+      expect(await inParts()).toMatchObject({ ok: false, firstBadSeq: seam, problem: 'CHAIN_BROKEN', entriesChecked: Number(seam) - 1 });
+      // The entry before the seam deleted (the part before ends early), then the one at the seam too.
+      await db.query(`DELETE FROM audit_entry WHERE seq = $1`, [before]);
+      expect(await inParts()).toMatchObject({ ok: false, firstBadSeq: before, problem: 'GAP', message: `entries ${before} are missing` });
+      await db.query(`DELETE FROM audit_entry WHERE seq = $1`, [seam]);
+      expect(await inParts()).toMatchObject({ ok: false, firstBadSeq: before, problem: 'GAP', message: `entries ${before}–${seam} are missing` });
     });
 
     it('pinpoints a deleted entry', async () => {
