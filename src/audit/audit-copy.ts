@@ -40,3 +40,13 @@ export function copyOnClient(client: ClientBase, options: { own?: boolean } = {}
     return stream;
   };
 }
+
+/**
+ * COPY on each of several connections in turn, one statement each (for a verification in parts streamed at once);
+ * the connections are treated as `copyOnClient` treats one.
+ */
+export function copyOnClients(clients: ClientBase[], options: { own?: boolean } = {}): CopyOut {
+  const copies = clients.map((client) => copyOnClient(client, options));
+  let next = 0;
+  return (sql) => copies[next++ % copies.length](sql);
+}

@@ -9,15 +9,15 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { CHECKPOINT_FILE, readCheckpointFile } from '../audit/audit-checkpoints';
 import { AUDIT_KEY_FILE, AuditKeys } from '../audit/audit-keys';
-import { copyOnClient } from '../audit/audit-copy';
-import { verifyAuditChain } from '../audit/audit-verifier';
+import { copyOnClients } from '../audit/audit-copy';
+import { streamedVerification, verifyAuditChain } from '../audit/audit-verifier';
 import type { Queryable } from '../audit/insert-entries';
 import { loadConfig } from '../config';
 import { hubDatabaseUrl, parseOptions, UsageError } from './hub-connection';
 
 const SEQ = /^[1-9]\d{0,17}$/;
-/** Connections: one for the head and the checkpoints, one that streams the entries with COPY. */
-const READERS = 2;
+/** Connections: one for the head and the checkpoints, and one for each part of the range streamed with COPY. */
+const READERS = 1 + (streamedVerification().streams ?? 1);
 
 function time(value: string | undefined, name: string): Date | undefined {
   if (value === undefined) return undefined;
@@ -62,8 +62,9 @@ async function main(): Promise<number> {
       from: since,
       to: until,
       externalCheckpoints: external,
-      threads: options.threads === undefined ? undefined : Number(options.threads),
-      copy: copyOnClient(clients[1], { own: true }),
+      ...streamedVerification(),
+      ...(options.threads === undefined ? {} : { threads: Number(options.threads) }),
+      copy: copyOnClients(clients.slice(1), { own: true }),
     });
     const seconds = (performance.now() - started) / 1000;
     if (report.ok) {
