@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import type { Client, ClientBase, Pool } from 'pg';
 import type { CopyOut, CopyStream } from './audit-verifier';
 import { CopyOutQuery } from './copy-out-query';
@@ -24,13 +25,27 @@ export function copyOnPool(pool: Pool): CopyOut {
   };
 }
 
+// For each connection, when the last COPY asked for on it will have ended.
+const running = new WeakMap<ClientBase, Promise<void>>();
+
 /**
  * COPY on one connection, which is left to its owner (within its transaction, if one is open). A connection opened
  * for the COPY alone (`own`) is closed when the rest of the stream is not wanted; any other is read to the end.
  */
 export function copyOnClient(client: ClientBase, options: { own?: boolean } = {}): CopyOut {
   return async (sql) => {
+    // One statement at a time on a connection: a COPY asked for while others run or wait on it (the parts of a
+    // verification on one connection) starts once the one before has ended.
+    const before = running.get(client) ?? Promise.resolve();
+    let ended!: () => void;
+    const slot = new Promise<void>((resolve) => (ended = resolve));
+    running.set(
+      client,
+      before.then(() => slot),
+    );
+    await before;
     const stream: CopyStream = client.query(new CopyOutQuery(sql));
+    finished(stream).then(ended, ended);
     if (options.own) {
       stream.abandon = () => {
         stream.on('error', () => undefined); // the end of the connection ends the stream with an error

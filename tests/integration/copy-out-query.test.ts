@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { copyOnClient } from '../../src/audit/audit-copy';
 import { CopyOutQuery } from '../../src/audit/copy-out-query';
 import { testClusterUrl } from '../support/test-databases';
 
@@ -90,5 +91,32 @@ describe('a COPY TO STDOUT read from the connection', () => {
     const stream = db.query(new CopyOutQuery(`COPY (SELECT no_such_column FROM generate_series(1, 3)) TO STDOUT`));
     await expect(readAll(stream)).rejects.toThrow(/no_such_column/);
     expect((await db.query('SELECT 3 AS three')).rows).toEqual([{ three: 3 }]);
+  });
+
+  it('runs the COPYs asked for on one connection one after the other, each sent once the one before has ended', async () => {
+    const copy = copyOnClient(db);
+    const sent: number[] = [];
+    const query = jest.spyOn(db, 'query');
+    try {
+      const asked = [1, 2, 3].map((k) =>
+        copy(rowsSql(1000 * k)).then((stream) => {
+          sent.push(k);
+          return stream as CopyOutQuery;
+        }),
+      );
+      for (const k of [1, 2, 3]) {
+        const stream = await asked[k - 1];
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Sent, and the ones after it still waiting.
+        expect(sent).toEqual([1, 2, 3].slice(0, k));
+        expect(query).toHaveBeenCalledTimes(k);
+        const { bytes, messages } = await readAll(stream);
+        expect(messages).toBe(1000 * k);
+        expect(bytes.toString()).toBe(expectedText(1000 * k));
+      }
+    } finally {
+      query.mockRestore();
+    }
+    expect((await db.query('SELECT 4 AS four')).rows).toEqual([{ four: 4 }]);
   });
 });
