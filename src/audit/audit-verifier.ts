@@ -233,8 +233,9 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
   // (the COPY may hold the only connection until then).
   const lists = new Map<string, bigint>();
 
-  /** Checks the entries of [from, to]; the first is linked to `prev` unless it is undefined (the part before knows it). */
+  // The first failure of a part, which stops the others.
   let failed: { error: unknown } | null = null;
+  /** Checks the entries of [from, to]; the first is linked to `prev` unless it is undefined (the part before knows it). */
   const scanPart = async (from: bigint, to: bigint, prev: string | null | undefined): Promise<Part> => {
     const part: Part = { from, to, first: null, firstPrev: '', firstAt: 0, last: from - 1n, lastHash: '', lastAt: -Infinity, entriesChecked: 0 };
     let expectedPrev = prev === undefined ? null : prev;
