@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Client, ClientBase, Pool } from 'pg';
 import type { CopyOut, CopyStream } from './audit-verifier';
@@ -27,6 +28,8 @@ export function copyOnPool(pool: Pool): CopyOut {
 
 // For each connection, when the last COPY asked for on it will have ended.
 const running = new WeakMap<ClientBase, Promise<void>>();
+// Connections of their own closed to give up a COPY's stream.
+const given = new WeakSet<ClientBase>();
 
 /**
  * COPY on one connection, which is left to its owner (within its transaction, if one is open). A connection opened
@@ -44,10 +47,16 @@ export function copyOnClient(client: ClientBase, options: { own?: boolean } = {}
       before.then(() => slot),
     );
     await before;
+    if (given.has(client)) {
+      // The connection was closed to give up a stream before this one: nothing of this one is wanted either.
+      ended();
+      return Readable.from([]);
+    }
     const stream: CopyStream = client.query(new CopyOutQuery(sql));
     finished(stream).then(ended, ended);
     if (options.own) {
       stream.abandon = () => {
+        given.add(client);
         stream.on('error', () => undefined); // the end of the connection ends the stream with an error
         void (client as Client).end();
       };

@@ -119,4 +119,19 @@ describe('a COPY TO STDOUT read from the connection', () => {
     }
     expect((await db.query('SELECT 4 AS four')).rows).toEqual([{ four: 4 }]);
   });
+
+  it('gives nothing for a COPY asked for on a connection of its own that was closed to give up the one before', async () => {
+    const own = new Client({ connectionString: testClusterUrl('postgres') });
+    await own.connect();
+    const copy = copyOnClient(own, { own: true });
+    const first = copy(rowsSql(50_000));
+    const second = copy(rowsSql(10));
+    const stream = await first;
+    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    stream.abandon!();
+    const after = await second;
+    const parts: Buffer[] = [];
+    for await (const chunk of after) parts.push(chunk as Buffer);
+    expect(Buffer.concat(parts)).toHaveLength(0);
+  });
 });
