@@ -93,6 +93,11 @@ export function streamedVerification(): Pick<VerifyOptions, 'streams' | 'threads
   return { streams: 2, threads: Math.max(1, defaultHashThreads() - 1) };
 }
 
+// The messages of the findings a part's scan and the join of two parts both make.
+const missing = (from: bigint, to: bigint) => `entries ${from}${to > from ? `–${to}` : ''} are missing`;
+const unlinked = (seq: bigint) => `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`;
+const reversed = (seq: bigint) => `entry ${seq} is dated before entry ${seq - 1n}`;
+
 interface Finding {
   seq: bigint;
   problem: AuditProblem;
@@ -271,8 +276,7 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
             flag(seq, 'DUPLICATE', `seq ${seq} occurs more than once`);
             continue;
           }
-          if (seq > part.last + 1n)
-            flag(part.last + 1n, 'GAP', `entries ${part.last + 1n}${seq - 1n > part.last + 1n ? `–${seq - 1n}` : ''} are missing`);
+          if (seq > part.last + 1n) flag(part.last + 1n, 'GAP', missing(part.last + 1n, seq - 1n));
           part.entriesChecked += 1;
           if (batch.intact[i] !== 1) flag(seq, 'HASH_MISMATCH', `entry ${seq} does not match its hash: its content was changed after it was written`);
           const at = batch.ats[i];
@@ -283,9 +287,8 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
           }
           const linked =
             previous === i - 1 && previous >= 0 ? batch.linked[i] === 1 : expectedPrev === null || storedHash(batch, i, 0) === expectedPrev;
-          if (expectedPrev !== null && !linked)
-            flag(seq, 'CHAIN_BROKEN', `entry ${seq} does not link to entry ${seq - 1n}: the chain was altered at or before ${seq}`);
-          if (at < part.lastAt) flag(seq, 'TIME_REVERSED', `entry ${seq} is dated before entry ${seq - 1n}`);
+          if (expectedPrev !== null && !linked) flag(seq, 'CHAIN_BROKEN', unlinked(seq));
+          if (at < part.lastAt) flag(seq, 'TIME_REVERSED', reversed(seq));
           while (nextCut < cuts.length && cuts[nextCut] < seq) nextCut += 1;
           if (nextCut < cuts.length && cuts[nextCut] === seq) {
             const hash = storedHash(batch, i, 1);
@@ -337,15 +340,9 @@ export async function verifyAuditChain(db: Queryable, keys: CheckpointVerifier, 
     entriesChecked += part.entriesChecked;
     if (part.first === null) continue;
     if (k > 0) {
-      if (part.first > last + 1n)
-        flag(last + 1n, 'GAP', `entries ${last + 1n}${part.first - 1n > last + 1n ? `–${part.first - 1n}` : ''} are missing`);
-      if (expectedPrev !== null && part.firstPrev !== expectedPrev)
-        flag(
-          part.first,
-          'CHAIN_BROKEN',
-          `entry ${part.first} does not link to entry ${part.first - 1n}: the chain was altered at or before ${part.first}`,
-        );
-      if (part.firstAt < lastAt) flag(part.first, 'TIME_REVERSED', `entry ${part.first} is dated before entry ${part.first - 1n}`);
+      if (part.first > last + 1n) flag(last + 1n, 'GAP', missing(last + 1n, part.first - 1n));
+      if (expectedPrev !== null && part.firstPrev !== expectedPrev) flag(part.first, 'CHAIN_BROKEN', unlinked(part.first));
+      if (part.firstAt < lastAt) flag(part.first, 'TIME_REVERSED', reversed(part.first));
     }
     last = part.last;
     lastAt = part.lastAt;
