@@ -1,4 +1,5 @@
-// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000 --compare 3 --off audit]
+// npm run bench:cpu [-- --requests 2000 --connections 4 --warmup 300 --bare --profile --persons 10000 --compare 3 --off audit
+//                      --query full|case|identity]
 //
 // CPU per inquiry by a fixed number of requests, which a busy machine disturbs far less than throughput: the full hub
 // (and, with --bare, the hub with shield and audit off) answers the same clerk inquiries; reported are the hub
@@ -16,6 +17,9 @@
 // cost of authorization and of audit where `npm run bench`'s rounds scatter.
 // With --off audit (or authorization) the one measured server runs with that part switched off, so that its profile
 // can be set beside the full hub's.
+// With --query case (or identity) every request asks a smaller question about the same cases: the case alone, or the
+// case with its respondents' identities (see PART_QUERIES), so that what any request costs and what the sources add
+// can be read apart from the whole inquiry.
 
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +30,8 @@ import { BENCH_DATA, databaseNames, openDataset, statementCalls, type StatementC
 import { benchHubEnv, serverNodeArgs, serverProcessEnv, type BenchServerMessage, type BenchServerSpec } from './bench-server';
 import { addedCpu, BARE, COSTS, FULL, HUB_VARIANTS, NO_AUDIT, NO_AUTHORIZATION } from './hub-variants';
 import { median } from './median';
-import { graphqlRequest, loadWorkload, type HttpRequestShape, type Workload } from './inquiry-workload';
+import { PART_QUERIES, type InquiryShape } from './inquiry-query';
+import { graphqlRequest, loadWorkload, type HttpRequestShape, type Inquiry, type Workload } from './inquiry-workload';
 import { runLoad } from './load-run';
 import { summariseProfile } from './profile-summary';
 
@@ -40,10 +45,22 @@ interface Options {
   off: string | null;
   profile: boolean;
   persons: number;
+  /** The question every request asks: the whole inquiry or a part of it. */
+  query: InquiryShape;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { requests: 2000, connections: 4, warmup: 300, bare: false, profile: false, persons: 10_000, compare: 0, off: null };
+  const options: Options = {
+    requests: 2000,
+    connections: 4,
+    warmup: 300,
+    bare: false,
+    profile: false,
+    persons: 10_000,
+    compare: 0,
+    off: null,
+    query: 'full',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--bare') options.bare = true;
@@ -51,6 +68,10 @@ function parseOptions(argv: string[]): Options {
       const part = argv[++i];
       if (!(part in OFF)) throw new Error('--off takes audit or authorization');
       options.off = part;
+    } else if (arg === '--query') {
+      const shape = argv[++i];
+      if (shape !== 'full' && !(shape in PART_QUERIES)) throw new Error(`--query takes full, ${Object.keys(PART_QUERIES).join(' or ')}`);
+      options.query = shape as InquiryShape;
     } else if (arg === '--profile') options.profile = true;
     else if (['--requests', '--connections', '--warmup', '--persons', '--compare'].includes(arg)) {
       const value = Number(argv[++i]);
@@ -106,16 +127,33 @@ const callsPerInquiry = (after: StatementCalls, before: StatementCalls, inquirie
   auditAppend: (after.auditAppend - before.auditAppend) / inquiries,
 });
 
-async function statementsPerInquiry(port: number, workload: Workload, stats: () => Promise<Record<string, number>>, hubUrl: string) {
+/** Whether `body` answers the question `shape` asked about `inquiry`'s case, with no error. */
+function rightAnswer(
+  body: { errors?: unknown; data?: { executionCase?: { caseNo?: string; respondents?: unknown[] } } },
+  inquiry: Inquiry,
+  shape: InquiryShape,
+) {
+  const found = body.data?.executionCase;
+  if (body.errors || found?.caseNo !== inquiry.caseNo) return false;
+  return shape === 'case' ? found.respondents === undefined : found.respondents?.length === inquiry.respondents;
+}
+
+async function statementsPerInquiry(
+  port: number,
+  workload: Workload,
+  stats: () => Promise<Record<string, number>>,
+  hubUrl: string,
+  shape: InquiryShape,
+) {
   const sample = workload.inquiries.slice(0, 50);
   const names = databaseNames();
   const count = async (): Promise<Counted> => ({ pools: await stats(), postgres: await statementCalls(hubUrl, names) });
   const before = await count();
   for (const inquiry of sample) {
-    const shape = graphqlRequest(workload, inquiry);
-    const res = await fetch(`http://127.0.0.1:${port}${shape.path}`, { method: 'POST', headers: shape.headers, body: shape.body });
-    const body = (await res.json()) as { errors?: unknown; data?: { executionCase?: { respondents?: unknown[] } } };
-    if (res.status !== 200 || body.errors || body.data?.executionCase?.respondents?.length !== inquiry.respondents) {
+    const request = graphqlRequest(workload, inquiry, shape);
+    const res = await fetch(`http://127.0.0.1:${port}${request.path}`, { method: 'POST', headers: request.headers, body: request.body });
+    const body = (await res.json()) as Parameters<typeof rightAnswer>[0];
+    if (res.status !== 200 || !rightAnswer(body, inquiry, shape)) {
       throw new Error(`wrong answer for ${inquiry.caseNo}: ${JSON.stringify(body).slice(0, 400)}`);
     }
   }
@@ -129,9 +167,9 @@ async function measure(name: string, spec: BenchServerSpec, workload: Workload, 
   try {
     const { port } = await server.next('ready');
     const stats = async () => (await server.next('stats', { type: 'stats' })).statements;
-    const counted = await statementsPerInquiry(port, workload, stats, spec.urls.hub);
+    const counted = await statementsPerInquiry(port, workload, stats, spec.urls.hub, options.query);
     let cursor = 0;
-    const next = (): HttpRequestShape => graphqlRequest(workload, workload.inquiries[cursor++ % workload.inquiries.length]);
+    const next = (): HttpRequestShape => graphqlRequest(workload, workload.inquiries[cursor++ % workload.inquiries.length], options.query);
     const base = { port, connections: options.connections, next, serverPid: server.child.pid!, postgresPid, durationS: 0 };
     await runLoad({ ...base, amount: options.warmup });
     if (profileFile) await server.next('profiling', { type: 'profile-start' });
@@ -260,7 +298,7 @@ async function main(): Promise<void> {
       if (options.bare) runs.push(await measure(BARE, { ...base, env: variant(BARE).env }, workload, options, ds.postmasterPid()));
     }
     lines.push(
-      `${startedAt}: ${options.requests} inquiries after ${options.warmup} warm-up, ${options.connections} connections, ` +
+      `${startedAt}: ${options.requests} ${options.query === 'full' ? 'inquiries' : `requests asking --query ${options.query}`} after ${options.warmup} warm-up, ${options.connections} connections, ` +
         `${ds.record.persons.toLocaleString('en')} persons, load average ${os
           .loadavg()
           .map((l) => l.toFixed(1))

@@ -16,3 +16,18 @@ const RESPONDENT_FIELDS = `
   sourceStatus { source state latencyMs }`;
 
 export const INQUIRY_QUERY = `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${RESPONDENT_FIELDS} } } }`;
+
+/**
+ * Smaller questions about the same case, to split the inquiry's cost (`npm run bench:cpu -- --query case|identity`):
+ * the case alone (what any request costs: the token, the pipeline, the case binding, the audit entry), and the case
+ * with its respondents' identities (the hub database only, no source).
+ */
+export const PART_QUERIES = {
+  case: `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } } }`,
+  identity: `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { id kind name idNumber phone address } } }`,
+} as const;
+
+/** The question `bench:cpu --query` names: the whole inquiry, or one of `PART_QUERIES`. */
+export type InquiryShape = 'full' | keyof typeof PART_QUERIES;
+
+export const inquiryQuery = (shape: InquiryShape): string => (shape === 'full' ? INQUIRY_QUERY : PART_QUERIES[shape]);

@@ -4,7 +4,7 @@
 import { Client } from 'pg';
 import { issueToken } from '../src/auth/tokens';
 import type { HubConfig } from '../src/config';
-import { INQUIRY_QUERY } from './inquiry-query';
+import { inquiryQuery, type InquiryShape } from './inquiry-query';
 
 export interface Inquiry {
   caseNo: string;
@@ -62,12 +62,12 @@ export interface HttpRequestShape {
   body: string;
 }
 
-/** The GraphQL request for one inquiry. */
-export function graphqlRequest(workload: Workload, inquiry: Inquiry): HttpRequestShape {
+/** The GraphQL request for one inquiry: the whole of it, or the smaller question `shape` names. */
+export function graphqlRequest(workload: Workload, inquiry: Inquiry, shape: InquiryShape = 'full'): HttpRequestShape {
   return {
     path: '/graphql',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${workload.tokens.get(inquiry.username)}` },
-    body: JSON.stringify({ query: INQUIRY_QUERY, variables: { caseNo: inquiry.caseNo } }),
+    body: JSON.stringify({ query: inquiryQuery(shape), variables: { caseNo: inquiry.caseNo } }),
   };
 }
 

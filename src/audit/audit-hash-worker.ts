@@ -151,8 +151,9 @@ export interface HashedBatch {
   /** 1 where `prevHash` equals the previous entry's `hash` in the batch (never for the first). */
   linked: Uint8Array;
   /**
-   * The batch's bytes, handed back, and where the stored `prevHash` and `hash` of each entry are in them: four numbers
-   * per entry (start and length of each, length -1 for null). Read only where the chain's checks need them.
+   * The batch's bytes (the shared memory the thread read them in, or the bytes handed to it, handed back), and where
+   * the stored `prevHash` and `hash` of each entry are in them: four numbers per entry (start and length of each,
+   * length -1 for null). Read only where the chain's checks need them.
    */
   data: Uint8Array;
   hashSpans: Int32Array;

@@ -2,7 +2,8 @@ import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 import { SOURCES } from '../../src/sources/registry';
-import { INQUIRY_QUERY } from '../../bench/inquiry-query';
+import { randomUUID } from 'node:crypto';
+import { INQUIRY_QUERY, PART_QUERIES } from '../../bench/inquiry-query';
 
 describe('case-bound inquiry over HTTP', () => {
   let t: TestHub;
@@ -33,6 +34,39 @@ describe('case-bound inquiry over HTTP', () => {
     expect(enterprise.credit.administrativePenalties).toHaveLength(1);
     expect(person.sourceStatus.map((s: any) => `${s.source}:${s.state}`)).toEqual(SOURCES.map((s) => `${s.enumKey}:OK`));
     expect(SOURCES).toHaveLength(8);
+  });
+
+  it('answers the benchmark’s smaller questions: the case alone reads no subject and writes no entry, the identities one per respondent', async () => {
+    const entries = async (requestId: string) =>
+      (await t.hub.hub.query(`SELECT kind, subject_id_number FROM audit_entry WHERE correlation_id = $1 ORDER BY seq`, [requestId])) as Array<{
+        kind: string;
+        subject_id_number: string;
+      }>;
+    const alone = `case-${randomUUID()}`;
+    const res = await t.gql(PART_QUERIES.case, { as: 'demo-clerk', variables: { caseNo: DEMO.clerkCase }, headers: { 'x-request-id': alone } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.executionCase).toEqual({
+      caseNo: DEMO.clerkCase,
+      status: 'ACTIVE',
+      amountDue: '1285000.00',
+      court: { code: '皖1524', name: expect.any(String) },
+    });
+    expect(await entries(alone)).toEqual([]);
+
+    const identity = `identity-${randomUUID()}`;
+    const named = await t.gql(PART_QUERIES.identity, {
+      as: 'demo-clerk',
+      variables: { caseNo: DEMO.clerkCase },
+      headers: { 'x-request-id': identity },
+    });
+    expect(named.body.errors).toBeUndefined();
+    const respondents = named.body.data!.executionCase.respondents as Array<Record<string, unknown>>;
+    expect(respondents.map((r) => r.idNumber).sort()).toEqual([p.huaxing.id, p.zhangWei.id].sort());
+    expect(respondents.find((r) => r.kind === 'PERSON')).toMatchObject({ name: '张伟', phone: '13805641234' });
+    expect(respondents.every((r) => !('realEstate' in r))).toBe(true);
+    const read = await entries(identity);
+    expect(read.map((e) => e.kind)).toEqual(['READ', 'READ']);
+    expect(read.map((e) => e.subject_id_number).sort()).toEqual([p.huaxing.id, p.zhangWei.id].sort());
   });
 
   it('shows a clerk the deposits, fund, registration and equity of both respondents, with other courts’ freezes and reference values', async () => {
