@@ -19,8 +19,9 @@ export const INQUIRY_QUERY = `query Inquiry($caseNo: String!) { executionCase(ca
 
 /**
  * Smaller questions about the same case, to split the inquiry's cost (`npm run bench:cpu -- --query case|identity`):
- * the case alone (what any request costs: the token, the pipeline, the case binding, the audit entry), and the case
- * with its respondents' identities (the hub database only, no source).
+ * the case alone (what any request costs: the token, the pipeline, the case binding; no subject is read, so no audit
+ * entry is written), and the case with its respondents' identities (the hub database, the social-security source
+ * their phone and address come from, and an audit entry per respondent).
  */
 export const PART_QUERIES = {
   case: `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } } }`,
