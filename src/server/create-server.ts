@@ -31,6 +31,11 @@ export const MAX_TOKENS = 3000;
 export async function createServer(config: HubConfig, schema: GraphQLSchema, deps: ContextDeps): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on the API's answers: they are per viewer and never revalidated, and a hash of an answer in a header is one
+  // more copy of it (a proxy's log of a small answer, such as a list check's, could be matched against the few bodies
+  // it can have). The console's pages are revalidated by their files' modification time; its assets keep ETags of
+  // their own (express.static's).
+  app.set('etag', false);
   const server = http.createServer(app);
   const production = config.nodeEnv === 'production';
   const armor = new ApolloArmor({

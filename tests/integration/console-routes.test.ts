@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +61,8 @@ describe('development sign-in (NODE_ENV=production)', () => {
 
 describe('console routes', () => {
   const serve = async (dist: string) => {
-    const app = express().use(consoleRoutes(dist));
+    // As in the hub (create-server.ts): no ETag on answers.
+    const app = express().set('etag', false).use(consoleRoutes(dist));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
@@ -79,10 +81,24 @@ describe('console routes', () => {
     const s = await serve(dist);
     try {
       expect((await fetch(`${s.url}/console`, { redirect: 'manual' })).headers.get('location')).toBe('/console/');
-      expect(await (await fetch(`${s.url}/console/`)).text()).toBe('<title>console</title>');
+      const page = await fetch(`${s.url}/console/`);
+      expect(await page.text()).toBe('<title>console</title>');
+      // Revalidated on every load (no-cache), by its file's modification time.
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      // (node:http rather than fetch, which adds a cache-control header of its own to a conditional request.)
+      const again = await new Promise<number | undefined>((resolve, reject) =>
+        http
+          .get(`${s.url}/console/`, { headers: { 'if-modified-since': page.headers.get('last-modified')! } }, (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          })
+          .on('error', reject),
+      );
+      expect(again).toBe(304);
       expect(await (await fetch(`${s.url}/console/inquiry/${encodeURIComponent('(2024)皖1524执123号')}`)).text()).toBe('<title>console</title>');
       const asset = await fetch(`${s.url}/console/assets/app-abc123.js`);
       expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(asset.headers.get('etag')).toMatch(/^W\/"/);
       expect((await fetch(`${s.url}/console/assets/missing.js`)).status).toBe(404);
       expect(await (await fetch(`${s.url}/graphiql`)).text()).toBe('<title>graphiql</title>');
     } finally {

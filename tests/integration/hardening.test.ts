@@ -128,6 +128,15 @@ describe('hardening (NODE_ENV=production)', () => {
       }
     });
 
+    it('sends no ETag beside an answer: no hash of a viewer’s answer travels in a header', async () => {
+      const res = await t.gql('{ me { username role } }', { as: 'demo-clerk' });
+      expect(res.body.data?.me).toEqual({ username: 'demo-clerk', role: 'CLERK' });
+      expect(res.headers.get('etag')).toBeNull();
+      const health = await fetch(t.hub.url.replace(/\/graphql$/, '/healthz'));
+      expect(health.status).toBe(200);
+      expect(health.headers.get('etag')).toBeNull();
+    });
+
     it('refuses a simple GET that a browser could send cross-site (CSRF)', async () => {
       const res = await fetch(`${t.hub.url}?query=${encodeURIComponent('{ me { username } }')}`, {
         headers: { authorization: `Bearer ${await t.token('demo-clerk')}` },
