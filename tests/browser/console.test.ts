@@ -261,7 +261,11 @@ describe('the console in Chromium', () => {
     const search = async (title: string, term: string, total: number) => {
       await list(title).getByLabel(`搜索${title}`).fill(term);
       await list(title).getByLabel(`搜索${title}`).press('Enter');
-      await list(title).getByText(`共 ${total} `).waitFor();
+      // A pattern, not text: text is matched with its whitespace trimmed, so 「共 1 」 would also find 「共 19 位」 in the list
+      // as it was before the search.
+      await list(title)
+        .getByText(new RegExp(`共 ${total} `))
+        .waitFor();
     };
     await search('用户', '孙立', 1);
     const clerk = list('用户').locator('tbody tr.ant-table-row');
