@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO, demoIdentities } from '../../src/seed/demo-data';
 import { NO_CASE_ACCESS } from '../../src/services/execution-case.service';
 import { codes, startTestHub, type TestHub } from '../support/test-hub';
 import { SOURCES } from '../../src/sources/registry';
-import { randomUUID } from 'node:crypto';
 import { INQUIRY_QUERY, PART_QUERIES } from '../../bench/inquiry-query';
 
 describe('case-bound inquiry over HTTP', () => {
