@@ -15,7 +15,12 @@ const RESPONDENT_FIELDS = `
   shareholdings { targetName targetCreditCode sharePercent subscribedCapital referenceValue referenceValueBasis referenceValueOn freezes { court caseNo rank releasedOn } }
   sourceStatus { source state latencyMs }`;
 
-export const INQUIRY_QUERY = `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { ${RESPONDENT_FIELDS} } } }`;
+/** The case's own fields, asked by every question below. */
+const CASE_FIELDS = 'caseNo status amountDue court { code name }';
+
+const caseQuery = (beneath: string) => `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { ${CASE_FIELDS}${beneath} } }`;
+
+export const INQUIRY_QUERY = caseQuery(` respondents { ${RESPONDENT_FIELDS} }`);
 
 /**
  * Smaller questions about the same case, to split the inquiry's cost (`npm run bench:cpu -- --query case|identity`):
@@ -24,8 +29,8 @@ export const INQUIRY_QUERY = `query Inquiry($caseNo: String!) { executionCase(ca
  * their phone and address come from, and an audit entry per respondent).
  */
 export const PART_QUERIES = {
-  case: `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } } }`,
-  identity: `query Inquiry($caseNo: String!) { executionCase(caseNo: $caseNo) { caseNo status amountDue court { code name } respondents { id kind name idNumber phone address } } }`,
+  case: caseQuery(''),
+  identity: caseQuery(' respondents { id kind name idNumber phone address }'),
 } as const;
 
 /** The question `bench:cpu --query` names: the whole inquiry, or one of `PART_QUERIES`. */
